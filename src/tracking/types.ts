@@ -1,0 +1,155 @@
+/**
+ * The tracking module's public data shapes. They mirror MLflow's entities (mlflow/entities) in camelCase so
+ * that runs move to and from MLflow's file store without translation tables.
+ */
+
+export type RunStatus = 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
+export const RUN_STATUSES: readonly RunStatus[] = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'];
+
+export type LifecycleStage = 'active' | 'deleted';
+
+/** MLflow's ViewType: which lifecycle stages a search returns. */
+export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
+
+export interface Experiment {
+  experimentId: string;
+  name: string;
+  lifecycleStage: LifecycleStage;
+  creationTime: number;
+  lastUpdateTime: number;
+  tags: Record<string, string>;
+}
+
+/** One logged value of a metric. */
+export interface MetricPoint {
+  value: number;
+  step: number;
+  timestamp: number;
+}
+
+/** The latest value of a metric (MLflow's rule: largest step, then timestamp, then value) plus summary stats. */
+export interface MetricSummary extends MetricPoint {
+  /** Smallest and largest non-NaN value ever logged (NaN when every value was NaN). */
+  min: number;
+  max: number;
+  /** How many points the history holds. */
+  count: number;
+}
+
+export interface RunInfo {
+  runId: string;
+  runName: string;
+  experimentId: string;
+  status: RunStatus;
+  startTime: number;
+  endTime: number | null;
+  lifecycleStage: LifecycleStage;
+  /** Set when the run was soft-deleted (ms). */
+  deletedTime?: number | null;
+  parentRunId?: string;
+  userId: string;
+  artifactUri: string;
+}
+
+export interface RunData {
+  params: Record<string, string>;
+  tags: Record<string, string>;
+  metrics: Record<string, MetricSummary>;
+}
+
+/** MLflow's dataset input (mlflow.entities.Dataset + InputTag context). */
+export interface DatasetInput {
+  name: string;
+  digest: string;
+  sourceType: string;
+  source: string;
+  schema?: string;
+  profile?: string;
+  /** MLflow's `mlflow.data.context` input tag: "train", "eval", ... */
+  context?: string;
+}
+
+export interface Run {
+  info: RunInfo;
+  data: RunData;
+  inputs: { datasetInputs: DatasetInput[] };
+}
+
+export interface MetricHistory {
+  steps: Float64Array;
+  values: Float64Array;
+  timestamps: Float64Array;
+}
+
+export interface ArtifactInfo {
+  path: string;
+  size: number;
+  mimeType: string;
+}
+
+export interface RegisteredModel {
+  name: string;
+  description: string;
+  tags: Record<string, string>;
+  /** alias -> version */
+  aliases: Record<string, number>;
+  creationTimestamp: number;
+  lastUpdatedTimestamp: number;
+  /** The newest version number, 0 when there is none. */
+  latestVersion: number;
+}
+
+export interface ModelVersion {
+  name: string;
+  version: number;
+  runId: string;
+  /** The artifact path inside the run, e.g. "model". */
+  artifactPath: string;
+  /** MLflow's `source`: "runs:/<runId>/<artifactPath>". */
+  source: string;
+  description: string;
+  tags: Record<string, string>;
+  aliases: string[];
+  creationTimestamp: number;
+  lastUpdatedTimestamp: number;
+  status: 'READY';
+  userId: string | null;
+}
+
+export interface SearchRunsOptions {
+  experimentIds?: string[];
+  filter?: string;
+  orderBy?: string[];
+  maxResults?: number;
+  viewType?: ViewType;
+}
+
+export interface StartRunOptions {
+  experimentId?: string;
+  runName?: string;
+  parentRunId?: string;
+  tags?: Record<string, string>;
+  /** Defaults to the tracking client's user. */
+  userId?: string;
+  startTime?: number;
+}
+
+/**
+ * The subset of tfjs's ModelArtifacts that tabflow stores. Declared here so the tracking module never imports
+ * tfjs; a real `tf.io.ModelArtifacts` is assignable to it.
+ */
+export interface ModelArtifactsLike {
+  modelTopology?: object | ArrayBuffer;
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+  trainingConfig?: object;
+  userDefinedMetadata?: Record<string, unknown>;
+  weightSpecs?: unknown[];
+  weightData?: ArrayBuffer | ArrayBuffer[];
+}
+
+/** Anything with tfjs's `LayersModel.save(handler)` — a real tf.LayersModel fits. */
+export interface SavableModel {
+  save(handler: unknown, config?: unknown): Promise<unknown>;
+}
