@@ -1,0 +1,325 @@
+import { ActiveRun } from './active-run';
+import { listArtifacts, readArtifact, readModelArtifacts } from './artifacts';
+import { TrackingDb, type ExperimentRow, type RunRow } from './db';
+import { AlreadyExistsError, NotFoundError, ValidationError } from './errors';
+import { newExperimentId, newRunId, newRunName } from './ids';
+import { deleteHistory, readHistory } from './metric-chunks';
+import { guardQuota, rowToExperiment, rowToRun } from './rows';
+import { filterRuns, sortRuns } from './search';
+import type { ArtifactInfo, Experiment, MetricHistory, ModelArtifactsLike, Run, RunStatus, SearchRunsOptions, StartRunOptions, ViewType } from './types';
+import { RUN_STATUSES } from './types';
+import { validateExperimentName, validateExperimentTag, validateRunTag } from './validation';
+
+export const DEFAULT_EXPERIMENT_ID = '0';
+export const DEFAULT_EXPERIMENT_NAME = 'Default';
+export const DEFAULT_MAX_RESULTS = 1000;
+
+export interface TrackingOptions {
+  /** IndexedDB database name; tests use a fresh one each. */
+  dbName?: string;
+  /** Recorded as each run's user (MLflow's `mlflow.user`). */
+  userId?: string;
+  /** Metric buffer: flush this long after the first buffered point. */
+  flushDelayMs?: number;
+  /** Metric buffer: flush at once past this many buffered points. */
+  maxBufferedPoints?: number;
+}
+
+function matchesView(stage: string, viewType: ViewType = 'ACTIVE_ONLY'): boolean {
+  return viewType === 'ALL' || (viewType === 'ACTIVE_ONLY' ? stage === 'active' : stage === 'deleted');
+}
+
+/**
+ * The tracking client: MLflow's `MlflowClient`, in camelCase, over IndexedDB. It is DOM-free, so the same code
+ * runs in the page, in the training worker and in Node tests; every context opens its own client on the same
+ * database and sees the others' writes through Dexie's cross-context change events.
+ */
+export class TrackingClient {
+  /** The Dexie database. Internal to src/tracking: other modules go through the methods below. */
+  readonly db: TrackingDb;
+  readonly userId: string;
+  readonly bufferOptions: { flushDelayMs: number; maxPoints: number };
+
+  constructor(options: TrackingOptions = {}) {
+    this.db = new TrackingDb(options.dbName ?? 'tabflow');
+    this.userId = options.userId ?? 'tabflow-user';
+    this.bufferOptions = { flushDelayMs: options.flushDelayMs ?? 250, maxPoints: options.maxBufferedPoints ?? 20_000 };
+  }
+
+  /** Opens the database and makes sure the Default experiment exists. */
+  async open(): Promise<this> {
+    await this.db.open();
+    await guardQuota(() =>
+      this.db.transaction('rw', this.db.experiments, async () => {
+        if (await this.db.experiments.get(DEFAULT_EXPERIMENT_ID)) return;
+        const now = Date.now();
+        await this.db.experiments.add({
+          experimentId: DEFAULT_EXPERIMENT_ID,
+          name: DEFAULT_EXPERIMENT_NAME,
+          lifecycleStage: 'active',
+          creationTime: now,
+          lastUpdateTime: now,
+          tags: {},
+        });
+      }),
+    );
+    return this;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // ---------------------------------------------------------------- experiments
+
+  async createExperiment(name: string, options: { tags?: Record<string, string> } = {}): Promise<string> {
+    validateExperimentName(name);
+    const tags = options.tags ?? {};
+    for (const [k, v] of Object.entries(tags)) validateExperimentTag(k, v);
+    const now = Date.now();
+    const row: ExperimentRow = { experimentId: newExperimentId(), name, lifecycleStage: 'active', creationTime: now, lastUpdateTime: now, tags: { ...tags } };
+    await guardQuota(() =>
+      this.db.transaction('rw', this.db.experiments, async () => {
+        if (await this.db.experiments.where('name').equals(name).count()) {
+          throw new AlreadyExistsError(`An experiment named '${name}' already exists.`);
+        }
+        await this.db.experiments.add(row);
+      }),
+    );
+    return row.experimentId;
+  }
+
+  async getExperiment(experimentId: string): Promise<Experiment> {
+    const row = await this.db.experiments.get(experimentId);
+    if (!row) throw new NotFoundError(`No experiment with id '${experimentId}'.`);
+    return rowToExperiment(row);
+  }
+
+  async getExperimentByName(name: string): Promise<Experiment | null> {
+    const row = await this.db.experiments.where('name').equals(name).first();
+    return row ? rowToExperiment(row) : null;
+  }
+
+  /** Experiments in the given view, oldest first (Default first). */
+  async searchExperiments(options: { viewType?: ViewType } = {}): Promise<Experiment[]> {
+    const rows = await this.db.experiments.toArray();
+    return rows
+      .filter((r) => matchesView(r.lifecycleStage, options.viewType))
+      .sort((a, b) => a.creationTime - b.creationTime || a.experimentId.localeCompare(b.experimentId))
+      .map(rowToExperiment);
+  }
+
+  private async updateExperiment(experimentId: string, change: (row: ExperimentRow) => void): Promise<void> {
+    await guardQuota(() =>
+      this.db.transaction('rw', this.db.experiments, async () => {
+        const row = await this.db.experiments.get(experimentId);
+        if (!row) throw new NotFoundError(`No experiment with id '${experimentId}'.`);
+        change(row);
+        row.lastUpdateTime = Date.now();
+        await this.db.experiments.put(row);
+      }),
+    );
+  }
+
+  async renameExperiment(experimentId: string, newName: string): Promise<void> {
+    validateExperimentName(newName);
+    await this.db.transaction('rw', this.db.experiments, async () => {
+      const clash = await this.db.experiments.where('name').equals(newName).first();
+      if (clash && clash.experimentId !== experimentId) throw new AlreadyExistsError(`An experiment named '${newName}' already exists.`);
+      await this.updateExperiment(experimentId, (row) => {
+        row.name = newName;
+      });
+    });
+  }
+
+  /** Soft delete, as MLflow's lifecycle: the experiment and its runs stay stored and can be restored. */
+  async deleteExperiment(experimentId: string): Promise<void> {
+    if (experimentId === DEFAULT_EXPERIMENT_ID) throw new ValidationError('The Default experiment cannot be deleted.');
+    await this.updateExperiment(experimentId, (row) => {
+      row.lifecycleStage = 'deleted';
+    });
+  }
+
+  async restoreExperiment(experimentId: string): Promise<void> {
+    await this.updateExperiment(experimentId, (row) => {
+      row.lifecycleStage = 'active';
+    });
+  }
+
+  async setExperimentTag(experimentId: string, key: string, value: string): Promise<void> {
+    validateExperimentTag(key, value);
+    await this.updateExperiment(experimentId, (row) => {
+      row.tags[key] = value;
+    });
+  }
+
+  // ---------------------------------------------------------------- runs
+
+  async startRun(options: StartRunOptions = {}): Promise<ActiveRun> {
+    const experimentId = options.experimentId ?? DEFAULT_EXPERIMENT_ID;
+    const tags: Record<string, string> = { ...(options.tags ?? {}) };
+    for (const [k, v] of Object.entries(tags)) validateRunTag(k, v);
+    const userId = options.userId ?? this.userId;
+    const runName = options.runName || tags['mlflow.runName'] || newRunName();
+    tags['mlflow.runName'] = runName;
+    tags['mlflow.user'] ??= userId;
+    if (options.parentRunId) tags['mlflow.parentRunId'] = options.parentRunId;
+    const now = Date.now();
+    const row: RunRow = {
+      runId: newRunId(),
+      runName,
+      experimentId,
+      status: 'RUNNING',
+      startTime: options.startTime ?? now,
+      endTime: null,
+      lifecycleStage: 'active',
+      deletedTime: null,
+      parentRunId: options.parentRunId ?? null,
+      userId,
+      params: {},
+      tags,
+      metrics: {},
+      datasetInputs: [],
+      heartbeat: now,
+    };
+    await guardQuota(() =>
+      this.db.transaction('rw', this.db.experiments, this.db.runs, async () => {
+        const experiment = await this.db.experiments.get(experimentId);
+        if (!experiment) throw new NotFoundError(`No experiment with id '${experimentId}'.`);
+        if (experiment.lifecycleStage !== 'active') throw new ValidationError(`Experiment '${experiment.name}' is deleted; restore it before starting runs in it.`);
+        if (options.parentRunId && !(await this.db.runs.get(options.parentRunId))) {
+          throw new NotFoundError(`No parent run with id '${options.parentRunId}'.`);
+        }
+        await this.db.runs.add(row);
+      }),
+    );
+    return new ActiveRun(this, row.runId);
+  }
+
+  /** Resumes logging to an existing run (MLflow's `start_run(run_id=...)`), e.g. from another context. */
+  async resumeRun(runId: string): Promise<ActiveRun> {
+    await this.runRow(runId);
+    return new ActiveRun(this, runId);
+  }
+
+  /** @internal the stored row of a run, or NotFoundError. */
+  async runRow(runId: string): Promise<RunRow> {
+    const row = await this.db.runs.get(runId);
+    if (!row) throw new NotFoundError(`No run with id '${runId}'.`);
+    return row;
+  }
+
+  async getRun(runId: string): Promise<Run> {
+    return rowToRun(await this.runRow(runId));
+  }
+
+  /** MLflow's search_runs: filter grammar, order_by, view type and max results. */
+  async searchRuns(options: SearchRunsOptions = {}): Promise<Run[]> {
+    const rows = options.experimentIds
+      ? await this.db.runs.where('experimentId').anyOf(options.experimentIds).toArray()
+      : await this.db.runs.toArray();
+    const runs = rows.filter((r) => matchesView(r.lifecycleStage, options.viewType)).map(rowToRun);
+    const sorted = sortRuns(filterRuns(runs, options.filter), options.orderBy);
+    return sorted.slice(0, options.maxResults ?? DEFAULT_MAX_RESULTS);
+  }
+
+  /** @internal read-modify-write of one run row in its own transaction. */
+  async updateRun(runId: string, change: (row: RunRow) => void): Promise<void> {
+    await guardQuota(() =>
+      this.db.transaction('rw', this.db.runs, async () => {
+        const row = await this.runRow(runId);
+        change(row);
+        await this.db.runs.put(row);
+      }),
+    );
+  }
+
+  async setRunName(runId: string, runName: string): Promise<void> {
+    if (!runName.trim()) throw new ValidationError('A run name must not be empty.');
+    validateRunTag('mlflow.runName', runName);
+    await this.updateRun(runId, (row) => {
+      row.runName = runName;
+      row.tags['mlflow.runName'] = runName;
+    });
+  }
+
+  /** Ends a run with a terminal status (MLflow's set_terminated). */
+  async setTerminated(runId: string, status: RunStatus = 'FINISHED', endTime = Date.now()): Promise<void> {
+    if (!RUN_STATUSES.includes(status)) throw new ValidationError(`Unknown run status '${status}'; expected one of ${RUN_STATUSES.join(', ')}.`);
+    await this.updateRun(runId, (row) => {
+      row.status = status;
+      row.endTime = status === 'RUNNING' || status === 'SCHEDULED' ? null : endTime;
+    });
+  }
+
+  async deleteRun(runId: string): Promise<void> {
+    await this.updateRun(runId, (row) => {
+      row.lifecycleStage = 'deleted';
+      row.deletedTime = Date.now();
+    });
+  }
+
+  async restoreRun(runId: string): Promise<void> {
+    await this.updateRun(runId, (row) => {
+      row.lifecycleStage = 'active';
+      row.deletedTime = null;
+    });
+  }
+
+  /** Permanently removes runs with their metrics and artifacts (MLflow's `gc`), to free storage. */
+  async purgeRuns(runIds: string[]): Promise<void> {
+    await this.db.transaction('rw', this.db.runs, this.db.metricChunks, this.db.artifacts, async () => {
+      await this.db.runs.bulkDelete(runIds);
+      await deleteHistory(this.db, runIds);
+      await this.db.artifacts.where('runId').anyOf(runIds).delete();
+    });
+  }
+
+  /** Ends RUNNING runs whose writer stopped sending heartbeats (a closed tab, a crashed worker) as KILLED. */
+  async endAbandonedRuns(maxSilenceMs = 60_000, now = Date.now()): Promise<string[]> {
+    const ended: string[] = [];
+    await guardQuota(() =>
+      this.db.transaction('rw', this.db.runs, async () => {
+        const running = await this.db.runs.where('status').equals('RUNNING').toArray();
+        for (const row of running) {
+          if (now - row.heartbeat <= maxSilenceMs) continue;
+          row.status = 'KILLED';
+          row.endTime = row.heartbeat;
+          row.tags['tabflow.killedReason'] = `No heartbeat since ${new Date(row.heartbeat).toISOString()}: the tab or worker that was training it closed or crashed.`;
+          await this.db.runs.put(row);
+          ended.push(row.runId);
+        }
+      }),
+    );
+    return ended;
+  }
+
+  // ---------------------------------------------------------------- metrics, artifacts, models
+
+  getMetricHistory(runId: string, key: string): Promise<MetricHistory> {
+    return readHistory(this.db, runId, key);
+  }
+
+  listArtifacts(runId: string, prefix?: string): Promise<ArtifactInfo[]> {
+    return listArtifacts(this.db, runId, prefix);
+  }
+
+  getArtifact(runId: string, path: string): Promise<Blob> {
+    return readArtifact(this.db, runId, path);
+  }
+
+  /** The tfjs ModelArtifacts of a logged model, for `tf.loadLayersModel(tf.io.fromMemory(artifacts))`. */
+  loadModelArtifacts(runId: string, artifactPath = 'model'): Promise<ModelArtifactsLike> {
+    return readModelArtifacts(this.db, runId, artifactPath);
+  }
+
+  // ---------------------------------------------------------------- preferences
+
+  async getPreference<T>(key: string): Promise<T | undefined> {
+    return (await this.db.preferences.get(key))?.value as T | undefined;
+  }
+
+  async setPreference(key: string, value: unknown): Promise<void> {
+    await guardQuota(() => this.db.preferences.put({ key, value }));
+  }
+}

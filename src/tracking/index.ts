@@ -1,0 +1,24 @@
+/**
+ * tabflow's tracking API: MLflow's client in camelCase, over IndexedDB. DOM-free and tfjs-free, so it runs in
+ * the page, in workers and in Node.
+ *
+ *   const tracking = await openTracking();
+ *   const run = await tracking.startRun({ runName: 'baseline' });
+ *   await run.logParams({ lr: 0.01, optimizer: 'adam' });
+ *   run.logMetric('loss', 0.42, 1);
+ *   await run.end();
+ */
+import { TrackingClient, type TrackingOptions } from './client';
+
+export async function openTracking(options: TrackingOptions = {}): Promise<TrackingClient> {
+  return new TrackingClient(options).open();
+}
+
+export { TrackingClient, DEFAULT_EXPERIMENT_ID, DEFAULT_EXPERIMENT_NAME, DEFAULT_MAX_RESULTS } from './client';
+export type { TrackingOptions } from './client';
+export { ActiveRun } from './active-run';
+export * from './errors';
+export * from './types';
+export { LIMITS, paramToString } from './validation';
+export { observe, type LiveObservable, type Subscription } from './live';
+export { parseFilter, parseOrderBy, filterRuns, sortRuns } from './search';
