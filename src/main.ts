@@ -1,0 +1,2 @@
+// Entry point of the page bundle: the composition root registers <tabflow-app>, which does the rest.
+import './app/tabflow-app';
