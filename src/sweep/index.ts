@@ -1,0 +1,5 @@
+/** DOM-free sweep planning: what to try (grid / random), when to stop a trial early, and the trial queue. */
+export * from './definition';
+export * from './expand';
+export * from './median-stopping';
+export * from './trial-queue';
