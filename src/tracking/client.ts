@@ -4,9 +4,10 @@ import { TrackingDb, type ExperimentRow, type RunRow } from './db';
 import { AlreadyExistsError, NotFoundError, ValidationError } from './errors';
 import { newExperimentId, newRunId, newRunName } from './ids';
 import { deleteHistory, readHistory } from './metric-chunks';
+import { ModelRegistry, type RegistryEntryOptions, type ResolvedModel } from './registry';
 import { guardQuota, rowToExperiment, rowToRun } from './rows';
 import { filterRuns, sortRuns } from './search';
-import type { ArtifactInfo, Experiment, MetricHistory, ModelArtifactsLike, Run, RunStatus, SearchRunsOptions, StartRunOptions, ViewType } from './types';
+import type { ArtifactInfo, Experiment, MetricHistory, ModelArtifactsLike, ModelVersion, RegisteredModel, Run, RunStatus, SearchRunsOptions, StartRunOptions, ViewType } from './types';
 import { RUN_STATUSES } from './types';
 import { validateExperimentName, validateExperimentTag, validateRunTag } from './validation';
 
@@ -39,11 +40,13 @@ export class TrackingClient {
   readonly db: TrackingDb;
   readonly userId: string;
   readonly bufferOptions: { flushDelayMs: number; maxPoints: number };
+  private readonly registry: ModelRegistry;
 
   constructor(options: TrackingOptions = {}) {
     this.db = new TrackingDb(options.dbName ?? 'tabflow');
     this.userId = options.userId ?? 'tabflow-user';
     this.bufferOptions = { flushDelayMs: options.flushDelayMs ?? 250, maxPoints: options.maxBufferedPoints ?? 20_000 };
+    this.registry = new ModelRegistry(this.db, this.userId);
   }
 
   /** Opens the database and makes sure the Default experiment exists. */
@@ -308,9 +311,93 @@ export class TrackingClient {
     return readArtifact(this.db, runId, path);
   }
 
-  /** The tfjs ModelArtifacts of a logged model, for `tf.loadLayersModel(tf.io.fromMemory(artifacts))`. */
-  loadModelArtifacts(runId: string, artifactPath = 'model'): Promise<ModelArtifactsLike> {
-    return readModelArtifacts(this.db, runId, artifactPath);
+  /**
+   * The tfjs ModelArtifacts of a logged model, for `tf.loadLayersModel(tf.io.fromMemory(artifacts))`: by run id
+   * and artifact path, or by a URI (`models:/<name>/<version>`, `models:/<name>@<alias>`, `runs:/<runId>/<path>`).
+   */
+  async loadModelArtifacts(runIdOrUri: string, artifactPath?: string): Promise<ModelArtifactsLike> {
+    // Run ids never hold ':', so a ':/' marks a URI.
+    if (artifactPath === undefined && runIdOrUri.includes(':/')) {
+      const resolved = await this.registry.resolveModelUri(runIdOrUri);
+      return readModelArtifacts(this.db, resolved.runId, resolved.artifactPath);
+    }
+    return readModelArtifacts(this.db, runIdOrUri, artifactPath ?? 'model');
+  }
+
+  // ---------------------------------------------------------------- model registry (see registry.ts)
+
+  createRegisteredModel(name: string, options: RegistryEntryOptions = {}): Promise<RegisteredModel> {
+    return this.registry.createRegisteredModel(name, options);
+  }
+
+  searchRegisteredModels(options: { filter?: string } = {}): Promise<RegisteredModel[]> {
+    return this.registry.searchRegisteredModels(options);
+  }
+
+  getRegisteredModel(name: string): Promise<RegisteredModel> {
+    return this.registry.getRegisteredModel(name);
+  }
+
+  updateRegisteredModel(name: string, options: { description: string }): Promise<void> {
+    return this.registry.updateRegisteredModel(name, options.description);
+  }
+
+  setRegisteredModelTag(name: string, key: string, value: string): Promise<void> {
+    return this.registry.setRegisteredModelTag(name, key, value);
+  }
+
+  deleteRegisteredModelTag(name: string, key: string): Promise<void> {
+    return this.registry.deleteRegisteredModelTag(name, key);
+  }
+
+  deleteRegisteredModel(name: string): Promise<void> {
+    return this.registry.deleteRegisteredModel(name);
+  }
+
+  /** Registers a run's logged model as the next version of `name` (created if needed); returns the version. */
+  createModelVersion(name: string, runId: string, artifactPath = 'model', options: RegistryEntryOptions = {}): Promise<number> {
+    return this.registry.createModelVersion(name, runId, artifactPath, options);
+  }
+
+  getModelVersion(name: string, version: number | string): Promise<ModelVersion> {
+    return this.registry.getModelVersion(name, version);
+  }
+
+  searchModelVersions(options: { name?: string; runId?: string } = {}): Promise<ModelVersion[]> {
+    return this.registry.searchModelVersions(options);
+  }
+
+  updateModelVersion(name: string, version: number | string, options: { description: string }): Promise<void> {
+    return this.registry.updateModelVersion(name, version, options.description);
+  }
+
+  setModelVersionTag(name: string, version: number | string, key: string, value: string): Promise<void> {
+    return this.registry.setModelVersionTag(name, version, key, value);
+  }
+
+  deleteModelVersionTag(name: string, version: number | string, key: string): Promise<void> {
+    return this.registry.deleteModelVersionTag(name, version, key);
+  }
+
+  deleteModelVersion(name: string, version: number | string): Promise<void> {
+    return this.registry.deleteModelVersion(name, version);
+  }
+
+  setRegisteredModelAlias(name: string, alias: string, version: number | string): Promise<void> {
+    return this.registry.setRegisteredModelAlias(name, alias, version);
+  }
+
+  deleteRegisteredModelAlias(name: string, alias: string): Promise<void> {
+    return this.registry.deleteRegisteredModelAlias(name, alias);
+  }
+
+  getModelVersionByAlias(name: string, alias: string): Promise<ModelVersion> {
+    return this.registry.getModelVersionByAlias(name, alias);
+  }
+
+  /** The run and artifact path a models:/ or runs:/ URI points at (with the name and version for models:/). */
+  resolveModelUri(uri: string): Promise<ResolvedModel> {
+    return this.registry.resolveModelUri(uri);
   }
 
   // ---------------------------------------------------------------- preferences

@@ -22,3 +22,6 @@ export * from './types';
 export { LIMITS, paramToString } from './validation';
 export { observe, type LiveObservable, type Subscription } from './live';
 export { parseFilter, parseOrderBy, filterRuns, sortRuns } from './search';
+export { parseModelUri, modelVersionUri, modelAliasUri, runModelUri, type ModelUri } from './model-uri';
+export type { RegistryEntryOptions, ResolvedModel } from './registry';
+export { REGISTRY_LIMITS, validateAliasName, validateModelName } from './registry-validation';
