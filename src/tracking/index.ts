@@ -25,3 +25,4 @@ export { parseFilter, parseOrderBy, filterRuns, sortRuns } from './search';
 export { parseModelUri, modelVersionUri, modelAliasUri, runModelUri, type ModelUri } from './model-uri';
 export type { RegistryEntryOptions, ResolvedModel } from './registry';
 export { REGISTRY_LIMITS, validateAliasName, validateModelName } from './registry-validation';
+export { estimateStorageUsage, type ExperimentUsage, type StorageUsage } from './usage';

@@ -1,0 +1,38 @@
+import { Workbox } from 'workbox-window';
+
+export interface ServiceWorkerCallbacks {
+  /** A new version is installed and waiting; call `apply` when the user chooses to reload into it. */
+  onUpdateAvailable: (apply: () => void) => void;
+  /** Registration failed: the app still works, but not offline. */
+  onError: (error: unknown) => void;
+}
+
+/** How often an open tab asks whether a new version was published (a classroom laptop stays open all day). */
+const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Registers workers/sw.ts (built to sw.js next to index.html) in production builds. Updates are never applied
+ * silently: the waiting worker only takes over after the user presses Reload, which posts SKIP_WAITING and
+ * reloads once the new worker controls the page, so no half-filled form is lost by surprise.
+ */
+export function registerServiceWorker(callbacks: ServiceWorkerCallbacks): void {
+  // The dev server serves modules straight from source; a precaching worker there would serve stale code.
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const workbox = new Workbox('./sw.js');
+  workbox.addEventListener('waiting', () => {
+    callbacks.onUpdateAvailable(() => {
+      workbox.addEventListener('controlling', () => window.location.reload());
+      workbox.messageSkipWaiting();
+    });
+  });
+  workbox.register().then(
+    () => {
+      const check = () => void workbox.update().catch(() => {});
+      setInterval(check, UPDATE_CHECK_INTERVAL_MS);
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') check();
+      });
+    },
+    (error: unknown) => callbacks.onError(new Error(`Offline mode is unavailable: the service worker could not be registered (${error instanceof Error ? error.message : String(error)}).`)),
+  );
+}
