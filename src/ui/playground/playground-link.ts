@@ -3,11 +3,10 @@
  * (`dataset`, `dataset_points`, `hidden_layers`, `learning_rate`, ...). So a run's params are already a
  * Playground link: "Re-run" copies them into the query, and a teacher's shared link is a recipe for a run.
  */
+import { CSV_PARAM_KEYS } from '../../ml/csv-params';
 import { datasetConfigToParams, DEFAULT_DATASET_CONFIG } from '../../ml/dataset-config';
 import { MODEL_PARAM_KEYS } from '../../ml/model-config';
 
-/** Params an uploaded-CSV run logs instead of a generator recipe: the data itself must be uploaded again. */
-export const CSV_PARAM_KEYS = { source: 'dataset_source', file: 'dataset_file', target: 'dataset_target' } as const;
 
 /** Every generator-recipe key, derived from the dataset config's own param writer so the two never drift. */
 const DATASET_PARAM_KEYS: readonly string[] = Object.keys(
@@ -16,8 +15,7 @@ const DATASET_PARAM_KEYS: readonly string[] = Object.keys(
 
 /** The param keys that make up a Playground state, in the order they appear in a link. */
 export const PLAYGROUND_PARAM_KEYS: readonly string[] = [
-  ...DATASET_PARAM_KEYS,
-  ...Object.values(CSV_PARAM_KEYS),
+  ...new Set([...DATASET_PARAM_KEYS, ...Object.values(CSV_PARAM_KEYS)]),
   ...MODEL_PARAM_KEYS,
 ];
 

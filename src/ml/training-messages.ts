@@ -1,0 +1,51 @@
+/**
+ * What the page, the bridge and the training worker say to each other. Types only (no code), so the page can
+ * import them without pulling tfjs into its bundle; every field is structured-clone friendly.
+ */
+import type { Dataset } from './dataset';
+import type { DatasetConfig } from './dataset-config';
+import type { GridBounds } from './predict-grid';
+import type { ModelConfig } from './model-config';
+import type { EpochMetrics } from './train';
+
+/** Where a run's data comes from: a seeded generator recipe, or a table uploaded as CSV. */
+export type DatasetSource =
+  | { kind: 'generated'; config: DatasetConfig }
+  | {
+      kind: 'csv';
+      /** The parsed table (already checked in the page, where the person can fix the file). */
+      dataset: Dataset;
+      fileName: string;
+      testFraction: number;
+      /** Seeds the train/test split. */
+      seed: number;
+    };
+
+export interface TrainRequest {
+  source: DatasetSource;
+  model: ModelConfig;
+  /** Defaults to the Default experiment. */
+  experimentId?: string;
+  runName?: string;
+}
+
+/** A decision-boundary grid: one score per cell, in image order (see predict-grid.ts). */
+export interface BoundaryGrid {
+  width: number;
+  height: number;
+  bounds: GridBounds;
+  values: Float32Array;
+}
+
+/** Progress for the live view only; the run's record of truth is what the worker writes to IndexedDB. */
+export type TrainProgress =
+  | { type: 'started'; runId: string; backend: string; epochs: number }
+  | { type: 'epoch'; epoch: number; metrics: EpochMetrics }
+  | { type: 'boundary'; epoch: number; grid: BoundaryGrid };
+
+export interface TrainOutcome {
+  runId: string;
+  status: 'FINISHED' | 'KILLED' | 'FAILED';
+  /** The reason, in words, when the status is FAILED. */
+  error?: string;
+}

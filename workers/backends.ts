@@ -1,0 +1,56 @@
+/**
+ * tfjs backends for the training worker. The wasm binaries ship with the app as same-origin files (Vite `?url`
+ * imports), never from a CDN, so the wasm backend works offline too.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendChoice, ModelConfig } from '../src/ml/model-config';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
+});
+
+/**
+ * Multiply-adds per batch above which WebGL's parallelism pays for its per-op overhead. Below it (every
+ * Playground-sized MLP) cpu and wasm beat WebGL by about 5× on the 2-core machines we measured.
+ */
+const WEBGL_WORTH_IT = 5_000_000;
+
+function multiplyAddsPerBatch(config: ModelConfig, inputDim: number): number {
+  let total = 0;
+  let width = inputDim;
+  for (const units of [...config.hiddenLayers, 2]) {
+    total += width * units;
+    width = units;
+  }
+  return total * config.batchSize;
+}
+
+/** The backends to try, best first, for a choice; an explicit choice is tried alone so it is never swapped. */
+function candidates(choice: BackendChoice, config: ModelConfig, inputDim: number): string[] {
+  if (choice !== 'auto') return [choice];
+  return multiplyAddsPerBatch(config, inputDim) > WEBGL_WORTH_IT ? ['webgl', 'wasm', 'cpu'] : ['wasm', 'cpu'];
+}
+
+/** Switches tfjs to the backend for `choice` and returns the name of the one in use. */
+export async function useBackend(choice: BackendChoice, config: ModelConfig, inputDim: number): Promise<string> {
+  const tried: string[] = [];
+  for (const name of candidates(choice, config, inputDim)) {
+    if (tf.getBackend() === name) return name;
+    try {
+      if (await tf.setBackend(name)) {
+        await tf.ready();
+        return name;
+      }
+    } catch {
+      // setBackend rejects for some failures and resolves false for others; both mean "try the next one".
+    }
+    tried.push(name);
+  }
+  throw new Error(`The ${tried.join(' and ')} backend could not start in this browser. Choose another backend (cpu always works).`);
+}

@@ -1,0 +1,160 @@
+/**
+ * One Playground training, tracked: starts a run, logs the config as params, the data as a dataset input, every
+ * epoch's metrics (flushed at once, so a run stopped by terminating the worker keeps every finished epoch), then
+ * the model, a decision-boundary PNG and a confusion matrix. DOM-free and handed `tf`, so the worker runs it on
+ * its chosen backend and unit tests run it in Node on the cpu backend with fake-indexeddb.
+ */
+import type { TrackingClient } from '../src/tracking';
+import { type ColorScale, targetRange } from '../src/ml/boundary-palette';
+import { buildModel } from '../src/ml/build-model';
+import { csvSourceParams } from '../src/ml/csv-params';
+import { numFeatures, type Dataset } from '../src/ml/dataset';
+import { describeDataset } from '../src/ml/dataset-input';
+import { checkDatasetConfig, datasetConfigToParams } from '../src/ml/dataset-config';
+import { classificationReport } from '../src/ml/evaluate';
+import { expandFeatures } from '../src/ml/features';
+import { generateDataset } from '../src/ml/generators';
+import { configToParams } from '../src/ml/model-config';
+import { modelScorer, predictDataset } from '../src/ml/predict';
+import { dataBounds, predictGrid } from '../src/ml/predict-grid';
+import { splitDataset, type SplitDataset } from '../src/ml/split';
+import type { Tf, LayersModel } from '../src/ml/tf-types';
+import { trainModel } from '../src/ml/train';
+import type { BoundaryGrid, DatasetSource, TrainOutcome, TrainProgress, TrainRequest } from '../src/ml/training-messages';
+
+/** What a decision-boundary PNG shows: the model's scores over the data's box, and the data on top. */
+export interface BoundaryPicture {
+  grid: BoundaryGrid;
+  data: Dataset;
+  scale: ColorScale;
+}
+
+export interface TrainHooks {
+  /** The tfjs backend actually in use, logged as the `tabflow.backend` tag. */
+  backend: string;
+  onProgress?: (progress: TrainProgress) => void;
+  /** Encodes a decision-boundary picture as PNG (the worker paints it with OffscreenCanvas). */
+  renderPng?: (picture: BoundaryPicture) => Promise<Blob>;
+  /** The live heatmap is recomputed at most this often (it costs a prediction over the grid). */
+  boundaryEveryMs?: number;
+}
+
+const LIVE_GRID_SIZE = 48;
+const PNG_GRID_SIZE = 240;
+
+interface PreparedData {
+  full: Dataset;
+  split: SplitDataset;
+  params: Record<string, string>;
+  sourceType: string;
+  source: string;
+}
+
+function prepareData(source: DatasetSource): PreparedData {
+  if (source.kind === 'generated') {
+    // The same steps as buildSplitDataset, kept apart here because the run also logs the unsplit table's digest.
+    const config = source.config;
+    checkDatasetConfig(config);
+    const { generator, numPoints, noise, seed, numClasses } = config;
+    const full = generateDataset(generator, { numPoints, noise, seed, numClasses });
+    const params = datasetConfigToParams(config);
+    return { full, split: splitDataset(full, config.testFraction, seed), params, sourceType: 'generated', source: JSON.stringify(params) };
+  }
+  const full = source.dataset;
+  const params = csvSourceParams(source.fileName, full.targetName, source.testFraction, source.seed);
+  return { full, split: splitDataset(full, source.testFraction, source.seed), params, sourceType: 'upload', source: source.fileName };
+}
+
+function colorScale(ds: Dataset): ColorScale {
+  return { task: ds.task, numClasses: ds.numClasses, range: ds.task === 'regression' ? targetRange(ds.y) : undefined };
+}
+
+async function boundaryGrid(tf: Tf, model: LayersModel, data: Dataset, inputFeatures: string[], size: number): Promise<BoundaryGrid> {
+  const bounds = dataBounds(data);
+  const scorer = modelScorer(tf, model, data.featureNames, inputFeatures, data.task, data.numClasses);
+  return { width: size, height: size, bounds, values: await predictGrid(bounds, size, size, scorer) };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+/** Trains as `request` says and records it all; never throws once the run exists (a failure ends it FAILED). */
+export async function runTrackedTraining(
+  tf: Tf,
+  tracking: TrackingClient,
+  request: TrainRequest,
+  hooks: TrainHooks,
+): Promise<TrainOutcome> {
+  const { model: config } = request;
+  const run = await tracking.startRun({
+    experimentId: request.experimentId,
+    runName: request.runName,
+    tags: { 'mlflow.source.name': 'playground', 'mlflow.source.type': 'LOCAL', 'tabflow.backend': hooks.backend },
+  });
+  run.startHeartbeat();
+  hooks.onProgress?.({ type: 'started', runId: run.id, backend: hooks.backend, epochs: config.epochs });
+  let model: LayersModel | null = null;
+  try {
+    const data = prepareData(request.source);
+    await run.logParams({ ...data.params, ...configToParams(config) });
+    const summary = describeDataset(data.full);
+    await run.logInput({
+      name: summary.name,
+      digest: summary.digest,
+      sourceType: data.sourceType,
+      source: data.source,
+      schema: summary.schema,
+      profile: summary.profile,
+      context: 'training',
+    });
+
+    const train = expandFeatures(data.split.train, config.inputFeatures);
+    const test = expandFeatures(data.split.test, config.inputFeatures);
+    const trained = buildModel(tf, config, numFeatures(train), train.task, train.numClasses);
+    model = trained;
+    // Only 2-D data has a picture; 1-D (sine) and wider CSV tables train without one.
+    const drawable = numFeatures(data.full) === 2;
+    let lastBoundary = -Infinity;
+
+    await trainModel(tf, trained, train, test, config, {
+      onEpochEnd: async (epoch, metrics) => {
+        run.logMetrics(metrics, epoch);
+        await run.flush();
+        hooks.onProgress?.({ type: 'epoch', epoch, metrics });
+        const last = epoch === config.epochs - 1;
+        if (drawable && hooks.onProgress && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250))) {
+          lastBoundary = performance.now();
+          const grid = await boundaryGrid(tf, trained, data.full, config.inputFeatures, LIVE_GRID_SIZE);
+          hooks.onProgress({ type: 'boundary', epoch, grid });
+        }
+      },
+    });
+
+    await run.logModel(trained);
+    if (drawable && hooks.renderPng) {
+      const grid = await boundaryGrid(tf, trained, data.full, config.inputFeatures, PNG_GRID_SIZE);
+      await run.logArtifact('decision_boundary.png', await hooks.renderPng({ grid, data: data.full, scale: colorScale(data.full) }));
+    }
+    if (train.task === 'classification') {
+      const evaluated = test.y.length > 0 ? test : train;
+      const report = classificationReport(evaluated.y, await predictDataset(tf, trained, evaluated), evaluated.numClasses);
+      const matrix = {
+        split: evaluated === test ? 'test' : 'train',
+        labels: evaluated.classLabels,
+        matrix: report.confusionMatrix,
+        note: 'rows: true class, columns: predicted class',
+      };
+      await run.logArtifact('confusion_matrix.json', JSON.stringify(matrix, null, 2));
+    }
+    await run.end('FINISHED');
+    return { runId: run.id, status: 'FINISHED' };
+  } catch (error) {
+    const message = errorText(error);
+    await run.setTag('tabflow.error', message.slice(0, 5000)).catch(() => {});
+    await run.end('FAILED').catch(() => tracking.setTerminated(run.id, 'FAILED').catch(() => {}));
+    return { runId: run.id, status: 'FAILED', error: message };
+  } finally {
+    model?.dispose();
+  }
+}
