@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { openTracking } from '../tracking';
 import { errorMessage, type AppServices, type PageElement } from '../ui/services';
 import { loadPage, NAV_PAGES } from './pages';
+import { TrainingBridge } from './training-bridge';
 import { watchRoute, type Route } from './router';
 
 declare global {
@@ -61,7 +62,8 @@ export class TabflowApp extends LitElement {
       const tracking = await openTracking();
       // Runs whose tab or worker died mid-training are ended as KILLED, keeping everything they logged.
       await tracking.endAbandonedRuns();
-      this.services = { tracking };
+      // The bridge starts its worker (and loads tfjs, there only) on the first training.
+      this.services = { tracking, training: new TrainingBridge(tracking) };
       window.tabflow = this.services;
       this.stopRouting = watchRoute((route) => void this.show(route));
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { TrackingClient } from '../tracking';
+import type { TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
 
 /**
  * What the composition root (src/app) hands to every page. Pages reach data and workers only through these, so
@@ -6,6 +7,17 @@ import type { TrackingClient } from '../tracking';
  */
 export interface AppServices {
   tracking: TrackingClient;
+  /** Trains Playground models in a worker; absent where no worker can run. */
+  training?: TrainingService;
+}
+
+/** Trains one model at a time in a Web Worker, which records the run itself through the tracking API. */
+export interface TrainingService {
+  /**
+   * Resolves when the run has ended: FINISHED, FAILED (with the reason) or KILLED when `signal` aborts, which
+   * keeps the metrics of every finished epoch. `onProgress` feeds the live view only.
+   */
+  train(signal: AbortSignal, request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome>;
 }
 
 /** The contract of a page element: `<name>-page` in src/ui/pages/<name>-page.ts, given services and its route. */

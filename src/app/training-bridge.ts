@@ -1,0 +1,91 @@
+/**
+ * The page's side of the training worker, after Squoosh's worker bridge: the worker starts on the first call
+ * (so tfjs loads only then, and only in the worker), calls run one at a time, and every call takes an
+ * AbortSignal. Aborting terminates the worker outright (a busy training loop cannot be trusted to notice
+ * quickly) and ends the run KILLED; the worker flushed each finished epoch's metrics, so they stay.
+ */
+import * as Comlink from 'comlink';
+import type { TrackingClient } from '../tracking';
+import type { TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
+import type { TrainingService } from '../ui/services';
+import type { TrainWorkerApi } from '../../workers/train.worker';
+
+function abortError(): DOMException {
+  return new DOMException('Training was stopped before it started.', 'AbortError');
+}
+
+export class TrainingBridge implements TrainingService {
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<TrainWorkerApi> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly tracking: TrackingClient) {}
+
+  train(signal: AbortSignal, request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome> {
+    const job = this.queue.then(() => this.trainNow(signal, request, onProgress));
+    this.queue = job.catch(() => {});
+    return job;
+  }
+
+  private startWorker(): { worker: Worker; api: Comlink.Remote<TrainWorkerApi> } {
+    if (!this.worker || !this.api) {
+      this.worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'tabflow-train' });
+      this.api = Comlink.wrap<TrainWorkerApi>(this.worker);
+    }
+    return { worker: this.worker, api: this.api };
+  }
+
+  private stopWorker(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+  }
+
+  private trainNow(signal: AbortSignal, request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome> {
+    if (signal.aborted) return Promise.reject(abortError());
+    const { worker, api } = this.startWorker();
+    let runId: string | null = null;
+    let settled = false;
+
+    return new Promise<TrainOutcome>((resolve, reject) => {
+      const finish = (settle: () => void) => {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        worker.removeEventListener('error', onCrash);
+        settle();
+      };
+      const onAbort = () => {
+        this.stopWorker();
+        if (!runId) return finish(() => reject(abortError()));
+        const id = runId;
+        finish(() => resolve(this.tracking.setTerminated(id, 'KILLED').then(() => ({ runId: id, status: 'KILLED' }))));
+      };
+      const onCrash = (event: ErrorEvent) => {
+        event.preventDefault();
+        this.stopWorker();
+        const message = `The training worker stopped unexpectedly: ${event.message || 'it could not load or ran out of memory'}.`;
+        finish(() => (runId ? resolve(this.endFailed(runId, message)) : reject(new Error(message))));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      worker.addEventListener('error', onCrash);
+
+      const progress = (p: TrainProgress) => {
+        if (p.type === 'started') runId = p.runId;
+        if (!settled) onProgress(p);
+      };
+      api.train(request, Comlink.proxy(progress)).then(
+        (outcome) => finish(() => resolve(outcome)),
+        (error: unknown) => finish(() => reject(error)),
+      );
+    });
+  }
+
+  /** Ends a run the worker could not end itself, keeping what it logged. */
+  private async endFailed(runId: string, message: string): Promise<TrainOutcome> {
+    const run = await this.tracking.resumeRun(runId);
+    await run.setTag('tabflow.error', message);
+    await this.tracking.setTerminated(runId, 'FAILED');
+    return { runId, status: 'FAILED', error: message };
+  }
+}
