@@ -1,0 +1,121 @@
+// Figures measured inside the bench page (bench/index.html): the driver calls window.bench.* one repetition at a
+// time, alternating tabflow and its baseline so that a busy moment on the shared machine hits both alike.
+import { figureEntry } from './stats.mjs';
+
+/** A fresh browser context on the bench page; page errors are printed, never swallowed. */
+export async function openBenchPage(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`  [bench page] ${error.message}`));
+  page.on('console', (msg) => msg.type() === 'error' && console.error(`  [bench page] ${msg.text()}`));
+  await page.goto(`${url}bench/`);
+  await page.waitForFunction(() => window.bench !== undefined);
+  return { page, close: () => context.close() };
+}
+
+/** Runs `once(i)` for the warm-up repetitions (discarded), then `repetitions` times, collecting the results. */
+export async function repeat({ warmup, repetitions }, once) {
+  const samples = [];
+  for (let i = 0; i < warmup + repetitions; i++) {
+    const sample = await once(i);
+    if (i >= warmup) samples.push(sample);
+  }
+  return samples;
+}
+
+const pointsPerSecond = (s) => s.points / (s.ms / 1000);
+
+export async function metricLogging({ browser, url, size, plan }) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    const logging = { runs: size.loggingRuns, points: size.loggingPoints };
+    const naive = { points: size.naivePoints };
+    const tabflow = [];
+    const limit = [];
+    const rowPerPoint = [];
+    await repeat(plan, async (i) => {
+      // Alternate which goes first, so neither always runs on a warmer (or more fragmented) IndexedDB.
+      const order = i % 2 ? ['limit', 'tabflow'] : ['tabflow', 'limit'];
+      for (const which of order) {
+        if (which === 'tabflow') tabflow.push(await page.evaluate((s) => window.bench.loggingTabflow(s), logging));
+        else limit.push(await page.evaluate((s) => window.bench.loggingChunkedLimit(s), logging));
+      }
+      rowPerPoint.push(await page.evaluate((s) => window.bench.loggingRowPerPoint(s), naive));
+    });
+    const kept = (list) => list.slice(plan.warmup).map(pointsPerSecond);
+    const naiveRate = figureEntry({ figure: 'naive', unit: 'points/s', samples: kept(rowPerPoint), goal: { on: 'value', op: '>=', limit: 0 } });
+    const entry = figureEntry({
+      figure: 'metric logging',
+      unit: 'points/s',
+      samples: kept(tabflow),
+      baselineSamples: kept(limit),
+      goal: { on: 'ratio', op: '>=', limit: 0.8 },
+    });
+    entry.details = {
+      size: `${logging.runs} runs × ${logging.points.toLocaleString('en-US')} points`,
+      baseline: 'raw Dexie bulkAdd of 1,000-point Float64Array chunks (the limit)',
+      naive: { value: naiveRate.value, unit: 'points/s', min: naiveRate.min, max: naiveRate.max, size: `1 run × ${naive.points.toLocaleString('en-US')} points`, speedupOverNaive: entry.value / naiveRate.value },
+      notes: [`one row per point (naive): ${Math.round(naiveRate.value).toLocaleString('en-US')} points/s, tabflow ${(entry.value / naiveRate.value).toFixed(0)}× faster`],
+    };
+    return entry;
+  } finally {
+    await close();
+  }
+}
+
+export async function metricRead({ browser, url, size, plan }) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    await page.evaluate((points) => window.bench.readPrepare({ points }), size.readPoints);
+    const tabflow = [];
+    const raw = [];
+    await repeat(plan, async (i) => {
+      const order = i % 2 ? [raw, tabflow] : [tabflow, raw];
+      for (const list of order) list.push(await page.evaluate((t) => (t ? window.bench.readTabflow() : window.bench.readRawChunks()), list === tabflow));
+    });
+    await page.evaluate(() => window.bench.readCleanUp());
+    const entry = figureEntry({
+      figure: 'metric read',
+      unit: 'ms',
+      samples: tabflow.slice(plan.warmup),
+      baselineSamples: raw.slice(plan.warmup),
+      goal: { on: 'ratio', op: '<=', limit: 1.2 },
+    });
+    entry.details = {
+      size: `getMetricHistory of ${size.readPoints.toLocaleString('en-US')} points of one metric`,
+      baseline: 'Dexie toArray() of the same chunk rows, without joining them',
+    };
+    return entry;
+  } finally {
+    await close();
+  }
+}
+
+export async function runsTable({ browser, url, size, plan }) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    const query = await page.evaluate((count) => window.bench.runsTablePrepare({ count }), size.tableRuns);
+    const tabflow = [];
+    const plain = [];
+    await repeat(plan, async (i) => {
+      const order = i % 2 ? [plain, tabflow] : [tabflow, plain];
+      for (const list of order) list.push(await page.evaluate((t) => (t ? window.bench.runsTableTabflow() : window.bench.runsTablePlain()), list === tabflow));
+    });
+    const mismatch = tabflow.find((s, i) => s.matched !== plain[i].matched || s.firstRunId !== plain[i].firstRunId);
+    if (mismatch) throw new Error(`runs table: filterRuns/sortRuns and the plain baseline disagree (${mismatch.matched} vs ${plain[0].matched} runs)`);
+    const entry = figureEntry({
+      figure: 'runs table',
+      unit: 'ms',
+      samples: tabflow.slice(plan.warmup).map((s) => s.ms),
+      baselineSamples: plain.slice(plan.warmup).map((s) => s.ms),
+      goal: { on: 'value', op: '<=', limit: 50 },
+    });
+    entry.details = {
+      size: `${size.tableRuns.toLocaleString('en-US')} runs × 30 columns; filter "${query.filter}", order by ${query.orderBy.join(', ')}; ${tabflow[0].matched} runs match`,
+      baseline: 'Array.filter + sort with a hand-written predicate and comparator',
+    };
+    return entry;
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,94 @@
+// `npm run bench [-- --quick] [-- --no-build] [-- --only=<figure>,<figure>]`: builds the app and the bench pages,
+// serves them on 127.0.0.1, measures every figure of issue 10 in headless Chromium against a baseline measured in
+// the same run, prints a markdown table and writes bench/results.json.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { findChromium, NO_CHROMIUM_MESSAGE, CHROMIUM_ARGS } from '../scripts/find-chromium.mjs';
+import { coldStart } from './cold-start.mjs';
+import { metricLogging, metricRead, runsTable } from './page-figures.mjs';
+import { PENDING_FIGURES } from './pending-figures.mjs';
+import { serveStatic } from './server.mjs';
+import { markdownTable, notMeasured } from './stats.mjs';
+
+const APP_DIST = 'dist-bench';
+const PAGES_DIST = 'dist-bench-pages';
+const PORT = Number(process.env.BENCH_PORT ?? 4207);
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+
+const SIZES = quick
+  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50 }
+  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 100_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200 };
+const PLAN = quick ? { warmup: 1, repetitions: 3 } : { warmup: 1, repetitions: 5 };
+
+const MEASURED = [
+  { figure: 'metric logging', measure: metricLogging },
+  { figure: 'metric read', measure: metricRead },
+  { figure: 'runs table', measure: runsTable },
+  { figure: 'cold start', measure: coldStart },
+];
+// The issue's order, so the table reads the same every time.
+const ORDER = ['metric logging', 'metric read', 'chart draw', 'runs table', 'training overhead', 'responsiveness', 'export / import', 'cold start'];
+
+function build() {
+  const steps = [
+    ['vite', 'build', '--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'warn'],
+    ['vite', 'build', '--config', 'bench/vite.config.ts'],
+  ];
+  for (const step of steps) {
+    console.log(`$ npx ${step.join(' ')}`);
+    const { status } = spawnSync('npx', step, { stdio: 'inherit' });
+    if (status !== 0) throw new Error(`build failed: npx ${step.join(' ')} exited with ${status}`);
+  }
+}
+
+async function main() {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.error(NO_CHROMIUM_MESSAGE);
+    process.exit(1);
+  }
+  const started = Date.now();
+  if (!args.includes('--no-build')) build();
+  const server = await serveStatic([{ prefix: '/bench/', dir: PAGES_DIST }, { prefix: '/', dir: APP_DIST }], PORT);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const entries = [];
+  let failures = 0;
+  try {
+    console.log(`Chromium ${browser.version()} at ${executablePath}; ${quick ? 'quick sizes' : 'full sizes'}; ` +
+      `median of ${PLAN.repetitions} after ${PLAN.warmup} warm-up; serving ${server.url}`);
+    for (const { figure, measure } of MEASURED) {
+      if (only && !only.includes(figure)) continue;
+      const t0 = Date.now();
+      process.stdout.write(`- ${figure} … `);
+      try {
+        const entry = await measure({ browser, url: server.url, size: SIZES, plan: PLAN });
+        entries.push(entry);
+        console.log(`${entry.value.toFixed(1)} ${entry.unit} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      } catch (error) {
+        failures++;
+        console.log('failed');
+        console.error(error);
+        entries.push(notMeasured(figure, `the measurement failed: ${error instanceof Error ? error.message.split('\n')[0] : error}`));
+      }
+    }
+    for (const { figure, reason } of PENDING_FIGURES) if (!only || only.includes(figure)) entries.push(notMeasured(figure, reason()));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  entries.sort((a, b) => ORDER.indexOf(a.figure) - ORDER.indexOf(b.figure));
+  writeFileSync('bench/results.json', JSON.stringify(entries, null, 2) + '\n');
+  console.log(`\n${markdownTable(entries)}\n`);
+  for (const e of entries) if (e.details?.size) console.log(`${e.figure}: ${e.details.size}${e.details.baseline ? `; baseline: ${e.details.baseline}` : ''}`);
+  console.log(`\nWrote bench/results.json in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  if (failures) process.exit(1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
