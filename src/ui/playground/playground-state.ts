@@ -1,0 +1,59 @@
+/**
+ * The Playground's state and its URL form. The query holds the same keys a run logs as params (see
+ * playground-link.ts), so reading a link and reading a run's params are the same code.
+ */
+import { CSV_PARAM_KEYS, csvSourceParams } from '../../ml/csv-params';
+import {
+  datasetConfigToParams,
+  DEFAULT_DATASET_CONFIG,
+  paramsToDatasetConfig,
+  type DatasetConfig,
+} from '../../ml/dataset-config';
+import { configToParams, DEFAULT_MODEL_CONFIG, paramsToConfig, type ModelConfig } from '../../ml/model-config';
+import { playgroundQuery } from './playground-link';
+
+export interface PlaygroundState {
+  /** The generator recipe; for a CSV only its test fraction and seed are used (they split the table). */
+  dataset: DatasetConfig;
+  /** Set when the data is an uploaded CSV: which file and target column the link or run used. */
+  csv: { fileName: string; target: string } | null;
+  model: ModelConfig;
+}
+
+export interface ParsedState {
+  state: PlaygroundState;
+  /** What in the link could not be read and fell back to defaults, in words. */
+  problems: string[];
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function readState(query: URLSearchParams): ParsedState {
+  const params = Object.fromEntries(playgroundQuery(Object.fromEntries(query)));
+  const problems: string[] = [];
+  let dataset: DatasetConfig = { ...DEFAULT_DATASET_CONFIG };
+  let model: ModelConfig = { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [...DEFAULT_MODEL_CONFIG.hiddenLayers], inputFeatures: [] };
+  const isCsv = params[CSV_PARAM_KEYS.source] === 'csv';
+  try {
+    // A CSV link has no generator recipe; its split settings still live under the dataset keys.
+    dataset = paramsToDatasetConfig(isCsv ? { ...params, dataset: DEFAULT_DATASET_CONFIG.generator } : params);
+  } catch (error) {
+    problems.push(`The link's dataset settings could not be used (${errorText(error)}), so the defaults are shown.`);
+  }
+  try {
+    model = paramsToConfig(params);
+  } catch (error) {
+    problems.push(`The link's model settings could not be used (${errorText(error)}), so the defaults are shown.`);
+  }
+  const csv = isCsv ? { fileName: params[CSV_PARAM_KEYS.file] ?? '', target: params[CSV_PARAM_KEYS.target] ?? '' } : null;
+  return { state: { dataset, csv, model }, problems };
+}
+
+export function stateQuery(state: PlaygroundState): URLSearchParams {
+  const dataParams = state.csv
+    ? csvSourceParams(state.csv.fileName, state.csv.target, state.dataset.testFraction, state.dataset.seed)
+    : datasetConfigToParams(state.dataset);
+  return playgroundQuery({ ...dataParams, ...configToParams(state.model) });
+}
