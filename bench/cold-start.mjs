@@ -41,15 +41,20 @@ async function populate(page, runs) {
   );
 }
 
-/** Waits (up to 10 s) for the app's service worker to be active; null when the build registers none. */
+/**
+ * The app registers its service worker soon after load: give it 5 s to appear, then up to 30 s to activate (its
+ * precache holds several MB of tfjs). Null when the build registers none.
+ */
 async function serviceWorkerState(page) {
   return page.evaluate(async () => {
     if (!('serviceWorker' in navigator)) return null;
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    const start = Date.now();
+    while (Date.now() - start < 35_000) {
       const registration = await navigator.serviceWorker.getRegistration();
+      if (!registration && Date.now() - start > 5_000) return null;
       if (registration?.active?.state === 'activated') return 'activated';
-      await new Promise((r) => setTimeout(r, 200));
+      await sleep(200);
     }
     return null;
   });
