@@ -23,6 +23,6 @@ test('the Experiments page shows an experiment and a run written through the API
   await page.getByRole('link', { name: 'e2e experiment' }).click();
   await expect(page).toHaveURL(new RegExp(`#/experiments/${experimentId}$`));
   await expect(page.getByRole('heading', { name: 'e2e experiment' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'first-run' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'first-run', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'FINISHED' })).toBeVisible();
 });

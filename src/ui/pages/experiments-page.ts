@@ -1,76 +1,201 @@
-import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { DEFAULT_EXPERIMENT_ID, type Experiment, type Run } from '../../tracking';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { DEFAULT_EXPERIMENT_ID, parseFilter, type Experiment, type Run } from '../../tracking';
+import '../experiments/experiments-sidebar';
 import { LiveQueryController } from '../live-query-controller';
-import type { AppServices, PageRoute } from '../services';
+import '../runs-table/column-chooser';
+import { runsToCsv } from '../runs-table/csv';
+import { NAME_COLUMN } from '../runs-table/columns';
+import { TablePipeline } from '../runs-table/pipeline';
+import '../runs-table/runs-table';
+import '../runs-table/run-actions';
+import type { SortState } from '../runs-table/sort-rows';
+import { errorMessage, reportError, type AppServices, type PageRoute } from '../services';
+
+const DEFAULT_SORT: SortState = { columnId: 'attributes.start_time', ascending: false };
+const hiddenColumnsKey = (experimentId: string) => `runs-table.hidden-columns.${experimentId}`;
+const HIDE_IDENTICAL_KEY = 'runs-table.hide-identical';
 
 /**
- * #/experiments/<experimentId>: the experiments and the runs of the selected one, kept live from the database.
+ * #/experiments/<experimentId>: the experiments sidebar and the selected experiment's runs in a live,
+ * virtualized table with MLflow's search grammar, sorting, a remembered column choice and CSV download.
  */
 @customElement('experiments-page')
 export class ExperimentsPage extends LitElement {
   static styles = css`
-    :host { display: flex; flex: 1; min-height: 0; }
-    aside { width: 240px; border-right: 1px solid #d0d7de; background: #fff; padding: 12px; overflow: auto; }
-    aside h2 { font-size: 13px; text-transform: uppercase; color: #57606a; margin: 4px 8px 8px; }
-    aside ul { list-style: none; margin: 0; padding: 0; }
-    aside a { display: block; padding: 6px 8px; border-radius: 6px; color: #1c2128; text-decoration: none; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    aside a[aria-current='page'] { background: #ddf4ff; font-weight: 600; }
-    section { flex: 1; padding: 16px 24px; overflow: auto; }
-    h1 { font-size: 20px; margin: 0 0 12px; }
-    table { border-collapse: collapse; width: 100%; background: #fff; }
-    th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #eaeef2; font-size: 14px; }
-    .empty { color: #57606a; }
+    :host { display: flex; flex: 1; min-height: 0; height: calc(100vh - 52px); }
+    section { flex: 1; display: flex; flex-direction: column; gap: 12px; padding: 16px 24px; min-width: 0; min-height: 0; background: #f6f8fa; }
+    .title { display: flex; align-items: baseline; gap: 12px; }
+    h1 { font-size: 22px; margin: 0; overflow-wrap: anywhere; }
+    .count { color: #57606a; font-size: 14px; }
+    .toolbar { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: flex-start; }
+    form { flex: 1; min-width: 320px; display: flex; flex-direction: column; gap: 4px; }
+    .search { display: flex; gap: 6px; }
+    input[type='search'] { flex: 1; font: 13px ui-monospace, SFMono-Regular, Menlo, monospace; padding: 6px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; }
+    input[type='search'][aria-invalid='true'] { border-color: #cf222e; }
+    .error { color: #cf222e; font-size: 13px; margin: 0; }
+    .switch { display: flex; gap: 6px; align-items: center; font-size: 13px; color: #24292f; padding-top: 6px; white-space: nowrap; }
+    button { font: inherit; font-size: 13px; padding: 5px 12px; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; color: #24292f; cursor: pointer; }
+    button:hover { background: #f3f4f6; }
+    .notice { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px 12px; font-size: 14px; margin: 0; }
+    .empty { background: #fff; border: 1px dashed #d0d7de; border-radius: 8px; padding: 40px; text-align: center; color: #57606a; }
   `;
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) route!: PageRoute;
+  @state() private filterText = '';
+  @state() private appliedFilter = '';
+  @state() private filterError = '';
+  @state() private sort: SortState = DEFAULT_SORT;
+  @state() private hiddenIds: ReadonlySet<string> = new Set();
+  @state() private hideIdentical = false;
+  @state() private showDeleted = false;
+  @state() private expanded: ReadonlySet<string> = new Set();
+  @state() private selected: ReadonlySet<string> = new Set();
 
-  private experiments = new LiveQueryController<Experiment[]>(this, () => this.services.tracking.searchExperiments());
+  private experiment = new LiveQueryController<Experiment | null>(this);
   private runs = new LiveQueryController<Run[]>(this);
-  private shownExperiment = '';
+  private pipeline = new TablePipeline();
+  private shown = { experimentId: '', showDeleted: false };
 
   private get experimentId(): string {
-    return this.route?.segments[0] ?? DEFAULT_EXPERIMENT_ID;
+    return this.route?.segments[0] || DEFAULT_EXPERIMENT_ID;
   }
 
   willUpdate(): void {
-    if (this.experimentId !== this.shownExperiment) {
-      this.shownExperiment = this.experimentId;
-      const experimentIds = [this.experimentId];
-      this.runs.setQuery(() => this.services.tracking.searchRuns({ experimentIds, maxResults: Number.MAX_SAFE_INTEGER }));
+    const { experimentId, showDeleted } = this;
+    if (experimentId === this.shown.experimentId && showDeleted === this.shown.showDeleted) return;
+    if (experimentId !== this.shown.experimentId) void this.loadPreferences(experimentId);
+    this.shown = { experimentId, showDeleted };
+    this.selected = new Set();
+    const tracking = this.services.tracking;
+    this.experiment.setQuery(() => tracking.getExperiment(experimentId).catch(() => null));
+    this.runs.setQuery(() =>
+      tracking.searchRuns({ experimentIds: [experimentId], viewType: showDeleted ? 'DELETED_ONLY' : 'ACTIVE_ONLY', maxResults: Number.MAX_SAFE_INTEGER }),
+    );
+  }
+
+  private async loadPreferences(experimentId: string): Promise<void> {
+    try {
+      const [hidden, hideIdentical] = await Promise.all([
+        this.services.tracking.getPreference<string[]>(hiddenColumnsKey(experimentId)),
+        this.services.tracking.getPreference<boolean>(HIDE_IDENTICAL_KEY),
+      ]);
+      if (experimentId !== this.experimentId) return;
+      this.hiddenIds = new Set(hidden ?? []);
+      this.hideIdentical = hideIdentical ?? false;
+    } catch (error) {
+      reportError(this, new Error(`Could not read your saved column choice: ${errorMessage(error)}`));
     }
   }
 
+  private savePreference(key: string, value: unknown): void {
+    this.services.tracking.setPreference(key, value).catch((error) => reportError(this, new Error(`Could not remember the column choice: ${errorMessage(error)}`)));
+  }
+
+  private applyFilter(e: SubmitEvent): void {
+    e.preventDefault();
+    try {
+      parseFilter(this.filterText);
+      this.appliedFilter = this.filterText;
+      this.filterError = '';
+    } catch (error) {
+      this.filterError = errorMessage(error);
+    }
+  }
+
+  private clearFilter(): void {
+    this.filterText = '';
+    this.appliedFilter = '';
+    this.filterError = '';
+  }
+
+  private sortBy(columnId: string): void {
+    // First click: metrics and params best-first is rarely known, so ascending; a second click flips it.
+    this.sort = this.sort.columnId === columnId ? { columnId, ascending: !this.sort.ascending } : { columnId, ascending: columnId !== 'attributes.start_time' };
+  }
+
+  private setHidden(hidden: Set<string>): void {
+    this.hiddenIds = hidden;
+    this.savePreference(hiddenColumnsKey(this.experimentId), [...hidden]);
+  }
+
+  private setHideIdentical(on: boolean): void {
+    this.hideIdentical = on;
+    this.savePreference(HIDE_IDENTICAL_KEY, on);
+  }
+
+  private toggleSet(set: ReadonlySet<string>, id: string, on: boolean): Set<string> {
+    const next = new Set(set);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  }
+
+  private downloadCsv(runs: Run[], name: string): void {
+    const columns = [NAME_COLUMN, ...this.pipeline.compute(this.tableInputs()).columns];
+    const url = URL.createObjectURL(new Blob([runsToCsv(runs, columns)], { type: 'text/csv' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: `${name.replace(/[^\w.-]+/g, '_') || 'runs'}-runs.csv` });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private tableInputs() {
+    return {
+      runs: this.runs.value ?? [],
+      filter: this.appliedFilter,
+      sort: this.sort,
+      hiddenIds: this.hiddenIds,
+      hideIdentical: this.hideIdentical,
+      expanded: this.expanded,
+    };
+  }
+
+  private renderToolbar(view: ReturnType<TablePipeline['compute']>, name: string) {
+    return html`<div class="toolbar">
+      <form role="search" @submit=${this.applyFilter}>
+        <div class="search">
+          <input type="search" aria-label="Filter runs" placeholder="metrics.val_accuracy > 0.9 and params.optimizer = 'adam'"
+            .value=${this.filterText} aria-invalid=${this.filterError ? 'true' : 'false'} aria-describedby="filter-error"
+            @input=${(e: Event) => (this.filterText = (e.target as HTMLInputElement).value)}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.clearFilter()} />
+          <button type="submit">Search</button>
+          ${this.appliedFilter ? html`<button type="button" @click=${this.clearFilter}>Clear</button>` : nothing}
+        </div>
+        <div id="filter-error">${this.filterError ? html`<p class="error" role="alert">${this.filterError}</p>` : nothing}</div>
+      </form>
+      <label class="switch"><input type="checkbox" role="switch" .checked=${this.hideIdentical} @change=${(e: Event) => this.setHideIdentical((e.target as HTMLInputElement).checked)} />Hide columns with identical values</label>
+      <label class="switch"><input type="checkbox" role="switch" .checked=${this.showDeleted} @change=${(e: Event) => (this.showDeleted = (e.target as HTMLInputElement).checked)} />Show deleted runs</label>
+      <column-chooser .columns=${view.allColumns} .hiddenIds=${this.hiddenIds} @hidden-columns-change=${(e: CustomEvent<Set<string>>) => this.setHidden(e.detail)}></column-chooser>
+      <button @click=${() => this.downloadCsv(view.sorted, name)} ?disabled=${view.sorted.length === 0}>Download CSV</button>
+    </div>`;
+  }
+
   render() {
-    const experiments = this.experiments.value ?? [];
-    const current = experiments.find((e) => e.experimentId === this.experimentId);
+    const experiment = this.experiment.value;
+    const name = experiment?.name ?? (this.experiment.value === null ? 'Unknown experiment' : '');
     const runs = this.runs.value ?? [];
+    const view = this.pipeline.compute(this.tableInputs());
+    const filtered = this.appliedFilter ? ` · ${view.sorted.length} match` : '';
     return html`
-      <aside aria-label="Experiments">
-        <h2>Experiments</h2>
-        <ul>
-          ${experiments.map(
-            (e) => html`<li><a href="#/experiments/${e.experimentId}" aria-current=${e.experimentId === this.experimentId ? 'page' : 'false'}>${e.name}</a></li>`,
-          )}
-        </ul>
-      </aside>
+      <experiments-sidebar .services=${this.services} .currentId=${this.experimentId}></experiments-sidebar>
       <section>
-        <h1>${current?.name ?? 'Experiment'}</h1>
-        ${runs.length === 0
-          ? html`<p class="empty">No runs yet. Train a model in the Playground, or log runs with the tracking API.</p>`
-          : html`<table aria-label="Runs">
-              <thead><tr><th>Run name</th><th>Status</th><th>Started</th></tr></thead>
-              <tbody>
-                ${runs.map(
-                  (r) => html`<tr>
-                    <td>${r.info.runName}</td>
-                    <td>${r.info.status}</td>
-                    <td>${new Date(r.info.startTime).toLocaleString()}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`}
+        <div class="title">
+          <h1>${name}</h1>
+          <span class="count">${runs.length} ${this.showDeleted ? 'deleted ' : ''}run${runs.length === 1 ? '' : 's'}${filtered}</span>
+        </div>
+        ${experiment === null ? html`<p class="notice" role="status">There is no experiment with id “${this.experimentId}”. Pick one from the list.</p>` : nothing}
+        ${experiment?.lifecycleStage === 'deleted' ? html`<p class="notice" role="status">This experiment is deleted. Restore it from the Deleted list to log new runs in it.</p>` : nothing}
+        ${this.renderToolbar(view, name)}
+        <run-actions .services=${this.services} .selected=${this.selected} .showDeleted=${this.showDeleted}
+          @selection-cleared=${() => (this.selected = new Set())}></run-actions>
+        ${runs.length === 0 && this.runs.value
+          ? html`<p class="empty">${this.showDeleted ? 'No deleted runs in this experiment.' : 'No runs yet. Train a model in the Playground, or log runs with the tracking API.'}</p>`
+          : html`<runs-table .rows=${view.rows} .columns=${view.columns} .sort=${this.sort} .selected=${this.selected}
+              @sort-column=${(e: CustomEvent<string>) => this.sortBy(e.detail)}
+              @toggle-run=${(e: CustomEvent<{ runId: string; selected: boolean }>) => (this.selected = this.toggleSet(this.selected, e.detail.runId, e.detail.selected))}
+              @toggle-all=${(e: CustomEvent<boolean>) => (this.selected = e.detail ? new Set(view.rows.map((r) => r.run.info.runId)) : new Set())}
+              @toggle-children=${(e: CustomEvent<string>) => (this.expanded = this.toggleSet(this.expanded, e.detail, !this.expanded.has(e.detail)))}></runs-table>`}
       </section>
     `;
   }

@@ -1,0 +1,177 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { cellValue, NAME_COLUMN, type Column } from './columns';
+import { formatCell } from './format';
+import type { TableRow } from './nest-runs';
+import type { SortState } from './sort-rows';
+
+const ROW_HEIGHT = 36;
+/** Rows drawn above and below the visible window, so a fast flick never shows blank space. */
+const OVERSCAN = 8;
+const CHECK_WIDTH = 40;
+const NAME_WIDTH = 240;
+const WIDTHS: Record<string, number> = { 'attributes.status': 120, 'attributes.start_time': 180, 'attributes.duration': 100 };
+const DATA_WIDTH = 130;
+
+/**
+ * A virtualized runs table: only the rows in view (plus overscan) exist in the DOM, positioned over a spacer as
+ * tall as all rows, so 10,000 runs scroll as smoothly as 10. It keeps the ARIA table roles (rowcount and
+ * rowindex tell assistive tech where the drawn rows sit) and draws what it is given: the page owns filtering,
+ * sorting, nesting and selection.
+ *
+ * @fires sort-column - detail: the clicked column's id
+ * @fires toggle-run - detail: { runId, selected }
+ * @fires toggle-all - detail: whether every listed run should be selected
+ * @fires toggle-children - detail: the parent run id whose children to show or hide
+ */
+@customElement('runs-table')
+export class RunsTable extends LitElement {
+  static styles = css`
+    :host { display: block; min-height: 0; flex: 1; position: relative; }
+    .scroller { position: absolute; inset: 0; overflow: auto; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; }
+    .row { display: grid; grid-template-columns: var(--columns); height: ${ROW_HEIGHT}px; align-items: center; border-bottom: 1px solid #eaeef2; font-size: 13px; min-width: var(--width); box-sizing: border-box; }
+    .header { position: sticky; top: 0; z-index: 2; background: #f6f8fa; font-weight: 600; color: #424a53; }
+    .body { position: relative; min-width: var(--width); }
+    .body .row { position: absolute; left: 0; right: 0; background: #fff; }
+    .body .row:hover { background: #f6f8fa; }
+    .body .row.selected { background: #ddf4ff; }
+    [role='cell'], [role='columnheader'] { padding: 0 10px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    .check { display: flex; justify-content: center; padding: 0; }
+    [role='columnheader'] button { all: unset; cursor: pointer; display: flex; gap: 4px; align-items: center; max-width: 100%; }
+    [role='columnheader'] button:focus-visible { outline: 2px solid #0969da; border-radius: 4px; }
+    [role='columnheader'].num button { margin-left: auto; }
+    .label { overflow: hidden; text-overflow: ellipsis; }
+    .kind { color: #8c959f; font-weight: 400; font-size: 11px; }
+    .arrow { color: #0969da; }
+    .name { display: flex; align-items: center; gap: 4px; }
+    .name a { color: #0969da; text-decoration: none; overflow: hidden; text-overflow: ellipsis; }
+    .name a:hover { text-decoration: underline; }
+    .twisty { border: 0; background: #eaeef2; border-radius: 10px; font-size: 11px; padding: 1px 6px; cursor: pointer; color: #424a53; flex: none; }
+    .twisty:focus-visible { outline: 2px solid #0969da; }
+    .status { display: inline-flex; align-items: center; gap: 6px; }
+    .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--dot); flex: none; }
+    .RUNNING { --dot: #0969da; } .FINISHED { --dot: #1a7f37; } .FAILED { --dot: #cf222e; } .KILLED { --dot: #8c959f; } .SCHEDULED { --dot: #bf8700; }
+    .RUNNING .dot { animation: pulse 1.2s ease-in-out infinite; }
+    @keyframes pulse { 50% { opacity: .35; } }
+  `;
+
+  /** The visible lines, already filtered, sorted and nested. */
+  @property({ attribute: false }) rows: TableRow[] = [];
+  /** Columns after the run name. */
+  @property({ attribute: false }) columns: Column[] = [];
+  @property({ attribute: false }) sort: SortState | null = null;
+  @property({ attribute: false }) selected: ReadonlySet<string> = new Set();
+  @state() private scrolledTo = 0;
+  @state() private viewportHeight = 600;
+  private resizeObserver = new ResizeObserver(([entry]) => {
+    this.viewportHeight = entry.contentRect.height;
+  });
+  private scrollFrame = 0;
+
+  firstUpdated(): void {
+    this.resizeObserver.observe(this.scroller);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    cancelAnimationFrame(this.scrollFrame);
+  }
+
+  private get scroller(): HTMLElement {
+    return this.renderRoot.querySelector('.scroller') as HTMLElement;
+  }
+
+  /** Scroll events come faster than frames; reading scrollTop once per frame keeps re-renders to one a frame. */
+  private onScroll(): void {
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      this.scrolledTo = this.scroller.scrollTop;
+    });
+  }
+
+  private emit(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private header(column: Column) {
+    const sorted = this.sort?.columnId === column.id;
+    const direction = sorted ? (this.sort!.ascending ? 'ascending' : 'descending') : 'none';
+    const kind = column.kind === 'param' ? 'param' : column.kind === 'metric' ? 'metric' : '';
+    return html`<div role="columnheader" aria-sort=${direction} class=${column.numeric && column.kind !== 'attribute' ? 'num' : ''} title=${column.id}>
+      <button @click=${() => this.emit('sort-column', column.id)} aria-label=${`Sort by ${column.label}${kind ? ` (${kind})` : ''}`}>
+        <span class="label">${column.label}</span>${kind ? html`<span class="kind">${kind}</span>` : nothing}
+        ${sorted ? html`<span class="arrow" aria-hidden="true">${this.sort!.ascending ? '▲' : '▼'}</span>` : nothing}
+      </button>
+    </div>`;
+  }
+
+  private nameCell(row: TableRow) {
+    const { run } = row;
+    return html`<div role="cell" class="name" style="padding-left:${10 + row.depth * 20}px">
+      ${row.childCount > 0
+        ? html`<button class="twisty" aria-expanded=${row.expanded ? 'true' : 'false'}
+            aria-label=${`${row.expanded ? 'Hide' : 'Show'} ${row.childCount} child runs of ${run.info.runName}`}
+            @click=${() => this.emit('toggle-children', run.info.runId)}>${row.expanded ? '▾' : '▸'} ${row.childCount}</button>`
+        : nothing}
+      <a href="#/run/${encodeURIComponent(run.info.runId)}" title=${run.info.runName}>${run.info.runName}</a>
+    </div>`;
+  }
+
+  private dataCell(row: TableRow, column: Column) {
+    const value = cellValue(row.run, column);
+    if (column.id === 'attributes.status') {
+      return html`<div role="cell"><span class="status ${row.run.info.status}"><span class="dot"></span>${row.run.info.status}</span></div>`;
+    }
+    const text = formatCell(value, column);
+    return html`<div role="cell" class=${column.numeric && column.kind !== 'attribute' ? 'num' : ''} title=${value === undefined ? '' : String(value)}>${text}</div>`;
+  }
+
+  private bodyRow(row: TableRow, index: number) {
+    const { runId, runName } = row.run.info;
+    const selected = this.selected.has(runId);
+    return html`<div role="row" class="row ${selected ? 'selected' : ''}" aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'} style="transform:translateY(${index * ROW_HEIGHT}px)">
+      <div role="cell" class="check">
+        <input type="checkbox" .checked=${selected} aria-label=${`Select run ${runName}`}
+          @change=${(e: Event) => this.emit('toggle-run', { runId, selected: (e.target as HTMLInputElement).checked })} />
+      </div>
+      ${this.nameCell(row)}
+      ${this.columns.map((column) => this.dataCell(row, column))}
+    </div>`;
+  }
+
+  render() {
+    const widths = [CHECK_WIDTH, NAME_WIDTH, ...this.columns.map((c) => WIDTHS[c.id] ?? DATA_WIDTH)];
+    const template = widths.map((w, i) => (i === 1 ? `minmax(${w}px, 2fr)` : `minmax(${w}px, 1fr)`)).join(' ');
+    const total = widths.reduce((a, b) => a + b, 0);
+    const count = this.rows.length;
+    const first = Math.max(0, Math.floor(this.scrolledTo / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(count, Math.ceil((this.scrolledTo + this.viewportHeight) / ROW_HEIGHT) + OVERSCAN);
+    const allSelected = count > 0 && this.rows.every((r) => this.selected.has(r.run.info.runId));
+    const someSelected = !allSelected && this.rows.some((r) => this.selected.has(r.run.info.runId));
+    const visible = [];
+    for (let i = first; i < last; i++) visible.push(this.bodyRow(this.rows[i], i));
+    return html`<div class="scroller" role="table" aria-label="Runs" aria-rowcount=${count + 1} aria-colcount=${widths.length}
+      style="--columns:${template};--width:${total}px" @scroll=${this.onScroll}>
+      <div role="rowgroup" class="header">
+        <div role="row" class="row" aria-rowindex="1">
+          <div role="columnheader" class="check">
+            <input type="checkbox" aria-label="Select all listed runs" .checked=${allSelected} .indeterminate=${someSelected}
+              @change=${(e: Event) => this.emit('toggle-all', (e.target as HTMLInputElement).checked)} />
+          </div>
+          ${this.header(NAME_COLUMN)}
+          ${this.columns.map((c) => this.header(c))}
+        </div>
+      </div>
+      <div role="rowgroup" class="body" style="height:${count * ROW_HEIGHT}px">${visible}</div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'runs-table': RunsTable;
+  }
+}

@@ -1,0 +1,185 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+/** Creates an experiment with runs through the page's tracking API; returns its id. */
+async function seed(page: Page, name: string, runs: { name: string; lr: number; optimizer: string; accuracy?: number }[]): Promise<string> {
+  return page.evaluate(
+    async ({ name, runs }) => {
+      const tracking = window.tabflow!.tracking;
+      const experimentId = await tracking.createExperiment(name);
+      for (const spec of runs) {
+        const run = await tracking.startRun({ experimentId, runName: spec.name });
+        await run.logParams({ lr: spec.lr, optimizer: spec.optimizer, seed: 7 });
+        if (spec.accuracy !== undefined) run.logMetric('val_accuracy', spec.accuracy, 1);
+        await run.end();
+      }
+      return experimentId;
+    },
+    { name, runs },
+  );
+}
+
+const runNames = (page: Page) => page.getByRole('table', { name: 'Runs' }).getByRole('row').locator('[role="cell"] a');
+
+test('runs logged through the API show up, sort by a metric with missing values last, and filter with MLflow grammar', async ({ page }) => {
+  await openApp(page);
+  const id = await seed(page, 'sorting', [
+    { name: 'mid', lr: 0.01, optimizer: 'adam', accuracy: 0.85 },
+    { name: 'best', lr: 0.1, optimizer: 'sgd', accuracy: 0.95 },
+    { name: 'none', lr: 0.001, optimizer: 'adam' },
+    { name: 'worst', lr: 0.05, optimizer: 'adam', accuracy: 0.5 },
+  ]);
+  await page.goto(`./#/experiments/${id}`);
+  const table = page.getByRole('table', { name: 'Runs' });
+  await expect(table).toHaveAttribute('aria-rowcount', '5');
+  await expect(table.getByRole('checkbox', { name: 'Select run best' })).toBeVisible();
+
+  await table.getByRole('button', { name: 'Sort by val_accuracy (metric)' }).click();
+  await expect(runNames(page)).toHaveText(['worst', 'mid', 'best', 'none']);
+  await expect(table.getByRole('columnheader', { name: /val_accuracy/ })).toHaveAttribute('aria-sort', 'ascending');
+  await table.getByRole('button', { name: 'Sort by val_accuracy (metric)' }).click();
+  await expect(runNames(page)).toHaveText(['best', 'mid', 'worst', 'none']);
+
+  // Params that are all numbers sort numerically.
+  await table.getByRole('button', { name: 'Sort by lr (param)' }).click();
+  await expect(runNames(page)).toHaveText(['none', 'mid', 'worst', 'best']);
+
+  const search = page.getByRole('searchbox', { name: 'Filter runs' });
+  await search.fill("metrics.val_accuracy > 0.6 and params.optimizer = 'adam'");
+  await search.press('Enter');
+  await expect(runNames(page)).toHaveText(['mid']);
+  await expect(page.getByText('1 match')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(runNames(page)).toHaveCount(4);
+});
+
+test('a malformed filter shows the parser error in place and keeps the table', async ({ page }) => {
+  await openApp(page);
+  const id = await seed(page, 'bad filter', [{ name: 'only', lr: 0.1, optimizer: 'adam', accuracy: 0.9 }]);
+  await page.goto(`./#/experiments/${id}`);
+  const search = page.getByRole('searchbox', { name: 'Filter runs' });
+  await search.fill('metrics.val_accuracy >> 0.9');
+  await search.press('Enter');
+  const error = page.getByRole('search').getByRole('alert');
+  await expect(error).toContainText('character');
+  await expect(search).toHaveAttribute('aria-invalid', 'true');
+  await expect(runNames(page)).toHaveText(['only']);
+  await search.fill('metrics.val_accuracy > 0.5');
+  await search.press('Enter');
+  await expect(error).toHaveCount(0);
+});
+
+test('columns: the chooser is remembered per experiment and identical columns can be hidden', async ({ page }) => {
+  await openApp(page);
+  const id = await seed(page, 'columns', [
+    { name: 'a', lr: 0.1, optimizer: 'adam', accuracy: 0.9 },
+    { name: 'b', lr: 0.2, optimizer: 'sgd', accuracy: 0.8 },
+  ]);
+  await page.goto(`./#/experiments/${id}`);
+  const table = page.getByRole('table', { name: 'Runs' });
+  await expect(table.getByRole('columnheader', { name: /seed/ })).toBeVisible();
+  await page.getByRole('switch', { name: 'Hide columns with identical values' }).check();
+  await expect(table.getByRole('columnheader', { name: /seed/ })).toHaveCount(0);
+  await expect(table.getByRole('columnheader', { name: /optimizer/ })).toBeVisible();
+  await page.getByRole('switch', { name: 'Hide columns with identical values' }).uncheck();
+
+  await page.getByRole('button', { name: /Columns/ }).click();
+  await page.getByRole('group', { name: 'Choose columns' }).getByRole('checkbox', { name: 'optimizer' }).uncheck();
+  await expect(table.getByRole('columnheader', { name: /optimizer/ })).toHaveCount(0);
+
+  await page.reload();
+  await page.waitForFunction(() => window.tabflow?.tracking !== undefined);
+  await expect(table.getByRole('columnheader', { name: /lr/ })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: /optimizer/ })).toHaveCount(0);
+  // Another experiment keeps its own choice.
+  const other = await seed(page, 'columns 2', [{ name: 'c', lr: 0.3, optimizer: 'adam' }]);
+  await page.goto(`./#/experiments/${other}`);
+  await expect(table.getByRole('columnheader', { name: /optimizer/ })).toBeVisible();
+});
+
+test('nested runs sit collapsed under their parent with a count; selection enables the actions; delete is soft', async ({ page }) => {
+  await openApp(page);
+  const id = await page.evaluate(async () => {
+    const tracking = window.tabflow!.tracking;
+    const experimentId = await tracking.createExperiment('nesting');
+    const parent = await tracking.startRun({ experimentId, runName: 'sweep' });
+    for (const name of ['trial-1', 'trial-2', 'trial-3']) await (await tracking.startRun({ experimentId, runName: name, parentRunId: parent.id })).end();
+    await parent.end();
+    await (await tracking.startRun({ experimentId, runName: 'solo' })).end();
+    return experimentId;
+  });
+  await page.goto(`./#/experiments/${id}`);
+  const table = page.getByRole('table', { name: 'Runs' });
+  await expect(runNames(page)).toHaveText(['solo', 'sweep']);
+  await table.getByRole('button', { name: 'Show 3 child runs of sweep' }).click();
+  await expect(runNames(page)).toHaveText(['solo', 'sweep', 'trial-3', 'trial-2', 'trial-1']);
+  await table.getByRole('button', { name: 'Hide 3 child runs of sweep' }).click();
+  await expect(runNames(page)).toHaveCount(2);
+
+  for (const name of ['Compare', 'Delete', 'Export']) await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
+  await table.getByRole('checkbox', { name: 'Select run solo' }).check();
+  await expect(page.getByRole('button', { name: 'Delete', exact: true })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
+  await table.getByRole('checkbox', { name: 'Select run sweep' }).check();
+  await expect(page.getByRole('button', { name: 'Compare', exact: true })).toBeEnabled();
+  await table.getByRole('checkbox', { name: 'Select run sweep' }).uncheck();
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('group', { name: 'Confirm deleting runs' }).getByRole('button', { name: 'Delete 1 run' }).click();
+  await expect(runNames(page)).toHaveText(['sweep']);
+  await page.getByRole('switch', { name: 'Show deleted runs' }).check();
+  await expect(runNames(page)).toHaveText(['solo']);
+  await table.getByRole('checkbox', { name: 'Select run solo' }).check();
+  await page.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(page.getByText('No deleted runs in this experiment.')).toBeVisible();
+});
+
+test('compare navigates with the selected run ids; CSV holds the listed runs', async ({ page }) => {
+  await openApp(page);
+  const id = await seed(page, 'csv, "quoted"', [
+    { name: 'x,1', lr: 0.1, optimizer: 'adam', accuracy: 0.9 },
+    { name: 'y', lr: 0.2, optimizer: 'sgd', accuracy: 0.8 },
+  ]);
+  await page.goto(`./#/experiments/${id}`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const lines = text.trim().split('\r\n');
+  expect(lines[0]).toBe('Run ID,Run name,Status,Started,Duration (s),params.lr,params.optimizer,params.seed,metrics.val_accuracy');
+  expect(lines).toHaveLength(3);
+  expect(text).toContain('"x,1"');
+
+  const table = page.getByRole('table', { name: 'Runs' });
+  await table.getByRole('checkbox', { name: 'Select all listed runs' }).check();
+  const ids = await page.evaluate(async (experimentId) => (await window.tabflow!.tracking.searchRuns({ experimentIds: [experimentId] })).map((r) => r.info.runId), id);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(/#\/compare\?runs=/);
+  const listed = new URL(page.url()).hash.split('runs=')[1].split(',');
+  expect(listed.sort()).toEqual(ids.sort());
+});
+
+test('a running run updates live: status and latest metric change without a reload', async ({ page }) => {
+  await openApp(page);
+  const id = await page.evaluate(async () => {
+    const tracking = window.tabflow!.tracking;
+    const experimentId = await tracking.createExperiment('live');
+    const run = await tracking.startRun({ experimentId, runName: 'training' });
+    run.logMetric('loss', 0.9, 0);
+    await run.flush();
+    (window as unknown as { liveRun: typeof run }).liveRun = run;
+    return experimentId;
+  });
+  await page.goto(`./#/experiments/${id}`);
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'training' }) });
+  await expect(row.getByRole('cell', { name: 'RUNNING' })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '0.9', exact: true })).toBeVisible();
+  await page.evaluate(async () => {
+    const run = (window as unknown as { liveRun: { logMetric(k: string, v: number, s: number): void; end(): Promise<void> } }).liveRun;
+    run.logMetric('loss', 0.25, 1);
+    await run.end();
+  });
+  await expect(row.getByRole('cell', { name: 'FINISHED' })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '0.25', exact: true })).toBeVisible();
+});
