@@ -4,6 +4,7 @@ import { openTracking } from '../tracking';
 import { errorMessage, type AppServices, type PageElement } from '../ui/services';
 import { loadPage, NAV_PAGES } from './pages';
 import { TrainingBridge } from './training-bridge';
+import { PredictBridge } from './predict-bridge';
 import { watchRoute, type Route } from './router';
 
 declare global {
@@ -63,7 +64,7 @@ export class TabflowApp extends LitElement {
       // Runs whose tab or worker died mid-training are ended as KILLED, keeping everything they logged.
       await tracking.endAbandonedRuns();
       // The bridge starts its worker (and loads tfjs, there only) on the first training.
-      this.services = { tracking, training: new TrainingBridge(tracking) };
+      this.services = { tracking, training: new TrainingBridge(tracking), predict: new PredictBridge().service };
       window.tabflow = this.services;
       this.stopRouting = watchRoute((route) => void this.show(route));
     } catch (error) {

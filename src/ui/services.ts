@@ -1,5 +1,6 @@
 import type { TrackingClient } from '../tracking';
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
+import type { PredictService } from '../ml/predict-api';
 
 /**
  * What the composition root (src/app) hands to every page. Pages reach data and workers only through these, so
@@ -9,6 +10,8 @@ export interface AppServices {
   tracking: TrackingClient;
   /** Trains Playground models in a worker; absent where no worker can run. */
   training?: TrainingService;
+  /** Loads stored models in a worker to predict and evaluate (see ml/predict-api.ts); absent without workers. */
+  predict?: PredictService;
 }
 
 /** Trains one model at a time in a Web Worker, which records the run itself through the tracking API. */

@@ -1,0 +1,73 @@
+/**
+ * Loading a stored model into tfjs, from IndexedDB through the tracking API, with the signature that says what
+ * its inputs and outputs mean. Loaded models are kept per (run, artifact path): a URI is resolved on every call
+ * (an alias may have moved since), but the same stored model is only parsed once.
+ */
+import type { TrackingClient } from '../../src/tracking';
+import { modelSignature, type ModelSignature } from '../../src/ml/model-signature';
+import type { ModelDescription } from '../../src/ml/predict-api';
+import type { LayersModel, Tf } from '../../src/ml/tf-types';
+
+export interface LoadedModel {
+  model: LayersModel;
+  description: ModelDescription;
+}
+
+/** The confusion matrix a training run logs carries the class labels of CSV targets (e.g. 3, 5, 8). */
+async function recordedClassLabels(tracking: TrackingClient, runId: string): Promise<number[] | undefined> {
+  try {
+    const text = await (await tracking.getArtifact(runId, 'confusion_matrix.json')).text();
+    const labels = (JSON.parse(text) as { labels?: unknown }).labels;
+    return Array.isArray(labels) && labels.every((l) => typeof l === 'number') ? labels : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function dimension(shape: (number | null)[] | (number | null)[][], what: string): number {
+  const flat = (Array.isArray(shape[0]) ? shape[0] : shape) as (number | null)[];
+  const size = flat[flat.length - 1];
+  if (flat.length !== 2 || typeof size !== 'number') {
+    throw new Error(`tabflow can only use models with a flat ${what} (a table row); this one's ${what} shape is [${flat.join(', ')}].`);
+  }
+  return size;
+}
+
+export class ModelCache {
+  private readonly models = new Map<string, Promise<{ model: LayersModel; signature: ModelSignature }>>();
+
+  constructor(
+    private readonly tf: Tf,
+    private readonly tracking: TrackingClient,
+  ) {}
+
+  async load(uri: string): Promise<LoadedModel> {
+    const resolved = await this.tracking.resolveModelUri(uri);
+    const key = `${resolved.runId}/${resolved.artifactPath}`;
+    let entry = this.models.get(key);
+    if (!entry) {
+      entry = this.read(resolved.runId, resolved.artifactPath);
+      this.models.set(key, entry);
+      entry.catch(() => this.models.delete(key));
+    }
+    const { model, signature } = await entry;
+    return { model, description: { uri, ...resolved, signature } };
+  }
+
+  private async read(runId: string, artifactPath: string): Promise<{ model: LayersModel; signature: ModelSignature }> {
+    const [artifacts, run, classLabels] = await Promise.all([
+      this.tracking.loadModelArtifacts(runId, artifactPath),
+      this.tracking.getRun(runId),
+      recordedClassLabels(this.tracking, runId),
+    ]);
+    const model = await this.tf.loadLayersModel(this.tf.io.fromMemory(artifacts as Parameters<Tf['io']['fromMemory']>[0]));
+    try {
+      const shape = { inputDim: dimension(model.inputs[0].shape, 'input'), outputUnits: dimension(model.outputs[0].shape, 'output') };
+      const signature = modelSignature({ params: run.data.params, datasetInputs: run.inputs.datasetInputs, classLabels }, shape);
+      return { model, signature };
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+  }
+}
