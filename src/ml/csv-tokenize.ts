@@ -25,6 +25,11 @@ function isRecordEnd(ch: string | undefined): boolean {
   return ch === undefined || ch === '\n' || ch === '\r';
 }
 
+function skipBlanks(text: string, i: number): number {
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return i;
+}
+
 export function tokenizeCsv(text: string, maxRecords = Infinity): CsvTokens {
   const records: string[][] = [];
   const rows: number[] = [];
@@ -35,8 +40,10 @@ export function tokenizeCsv(text: string, maxRecords = Infinity): CsvTokens {
     const fields: string[] = [];
     for (;;) {
       let value = '';
-      if (text[i] === '"') {
-        let start = i + 1;
+      // Spaces around a quoted field are tolerated (hand-written files have them); inside it they are kept.
+      const quoteAt = skipBlanks(text, i);
+      if (text[quoteAt] === '"') {
+        let start = quoteAt + 1;
         for (;;) {
           const quote = text.indexOf('"', start);
           if (quote < 0) {
@@ -44,7 +51,7 @@ export function tokenizeCsv(text: string, maxRecords = Infinity): CsvTokens {
           }
           value += text.slice(start, quote);
           if (text[quote + 1] !== '"') {
-            i = quote + 1;
+            i = skipBlanks(text, quote + 1);
             break;
           }
           value += '"';
