@@ -19,7 +19,27 @@ export type { TrackingOptions } from './client';
 export { ActiveRun } from './active-run';
 export * from './errors';
 export * from './types';
-export { LIMITS, paramToString } from './validation';
+export {
+  LIMITS,
+  paramToString,
+  validateArtifactPath,
+  validateExperimentName,
+  validateExperimentTag,
+  validateKey,
+  validateParam,
+  validateRunId,
+  validateRunTag,
+} from './validation';
+export {
+  readRegistry,
+  writeSnapshot,
+  type Snapshot,
+  type SnapshotRun,
+  type SnapshotRegisteredModel,
+  type SnapshotModelVersion,
+  type SnapshotWriteResult,
+  type SkippedItem,
+} from './snapshot';
 export { observe, type LiveObservable, type Subscription } from './live';
 export { parseFilter, parseOrderBy, filterRuns, sortRuns } from './search';
 export { parseModelUri, modelVersionUri, modelAliasUri, runModelUri, type ModelUri } from './model-uri';

@@ -1,0 +1,29 @@
+/**
+ * Errors of export and import. An import that throws has written nothing; the message says, in words, what was
+ * wrong with the input and where (the file, and the line for metric files).
+ */
+export type ImportErrorCode = 'NOT_A_ZIP' | 'TRUNCATED' | 'UNSAFE_PATH' | 'TOO_LARGE' | 'INVALID_CONTENT' | 'NOT_MLRUNS';
+
+export class ImportError extends Error {
+  readonly code: ImportErrorCode;
+  /** The file inside the zip or folder the problem is in, when there is one. */
+  readonly file?: string;
+  constructor(code: ImportErrorCode, message: string, file?: string) {
+    super(message);
+    this.name = 'ImportError';
+    this.code = code;
+    this.file = file;
+  }
+}
+
+/** Thrown when the caller's AbortSignal fires; nothing was written (import) or no file was produced (export). */
+export class CancelledError extends Error {
+  constructor(what: 'Export' | 'Import') {
+    super(`${what} cancelled.`);
+    this.name = 'AbortError';
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined, what: 'Export' | 'Import'): void {
+  if (signal?.aborted) throw new CancelledError(what);
+}

@@ -1,0 +1,128 @@
+import { readRegistry, type Experiment, type Run, type SnapshotModelVersion, type SnapshotRegisteredModel, type TrackingClient } from '../tracking';
+import { throwIfAborted } from './errors';
+import { formatMetricLines } from './metric-lines';
+import { datasetMeta, experimentFolder, experimentMeta, inputMeta, modelVersionMeta, registeredModelMeta, runMeta } from './mlruns-writer';
+import { ZipWriter } from './zip-writer';
+
+export interface ExportOptions {
+  /** Export these runs (with their experiments). */
+  runIds?: string[];
+  /** Export every run of these experiments. Neither option: everything, with the model registry. */
+  experimentIds?: string[];
+  signal?: AbortSignal;
+  /** Runs written so far, of `total`. */
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+/** Bumped when the zip layout changes in a way an older tabflow could not read. */
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** A folder id for a dataset, stable for the same name and digest (MLflow uses an MD5 of the two). */
+async function datasetId(name: string, digest: string): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${name}\n${digest}`));
+  return Array.from(new Uint8Array(hash).subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function selectRuns(tracking: TrackingClient, options: ExportOptions): Promise<Run[]> {
+  const all = { viewType: 'ALL' as const, maxResults: Number.MAX_SAFE_INTEGER };
+  if (options.runIds) return Promise.all(options.runIds.map((id) => tracking.getRun(id)));
+  if (options.experimentIds) return tracking.searchRuns({ ...all, experimentIds: options.experimentIds });
+  return tracking.searchRuns(all);
+}
+
+async function selectExperiments(tracking: TrackingClient, options: ExportOptions, runs: Run[]): Promise<Experiment[]> {
+  if (!options.runIds && !options.experimentIds) return tracking.searchExperiments({ viewType: 'ALL' });
+  const ids = new Set([...(options.experimentIds ?? []), ...runs.map((r) => r.info.experimentId)]);
+  return Promise.all([...ids].map((id) => tracking.getExperiment(id)));
+}
+
+async function writeRun(zip: ZipWriter, tracking: TrackingClient, run: Run, folder: string, datasetsWritten: Set<string>, experimentDir: string): Promise<void> {
+  const runId = run.info.runId;
+  zip.add(`${folder}/meta.yaml`, runMeta(run));
+  for (const [k, v] of Object.entries(run.data.params)) zip.add(`${folder}/params/${k}`, v);
+  for (const [k, v] of Object.entries(run.data.tags)) zip.add(`${folder}/tags/${k}`, v);
+  for (const key of Object.keys(run.data.metrics)) {
+    zip.add(`${folder}/metrics/${key}`, formatMetricLines(await tracking.getMetricHistory(runId, key)));
+  }
+  for (const input of run.inputs.datasetInputs) {
+    const id = await datasetId(input.name, input.digest);
+    if (!datasetsWritten.has(id)) {
+      zip.add(`${experimentDir}/datasets/${id}/meta.yaml`, datasetMeta(input));
+      datasetsWritten.add(id);
+    }
+    zip.add(`${folder}/inputs/${await datasetId(id, runId)}/meta.yaml`, inputMeta(id, input.context));
+  }
+  // One artifact in memory at a time: the export's size never has to fit in memory uncompressed.
+  for (const artifact of await tracking.listArtifacts(runId)) {
+    const blob = await tracking.getArtifact(runId, artifact.path);
+    zip.add(`${folder}/artifacts/${artifact.path}`, new Uint8Array(await blob.arrayBuffer()));
+  }
+}
+
+function writeRegistry(
+  zip: ZipWriter,
+  registry: { registeredModels: SnapshotRegisteredModel[]; modelVersions: SnapshotModelVersion[] },
+  experimentOfRun: Map<string, string>,
+  everything: boolean,
+): number {
+  const versions = registry.modelVersions.filter((v) => everything || experimentOfRun.has(v.runId));
+  const names = new Set(versions.map((v) => v.name));
+  let written = 0;
+  for (const model of registry.registeredModels) {
+    if (!everything && !names.has(model.name)) continue;
+    const folder = `mlruns/models/${model.name}`;
+    zip.add(`${folder}/meta.yaml`, registeredModelMeta(model));
+    for (const [k, v] of Object.entries(model.tags)) zip.add(`${folder}/tags/${k}`, v);
+    for (const [alias, version] of Object.entries(model.aliases)) zip.add(`${folder}/aliases/${alias}`, String(version));
+    for (const v of versions.filter((x) => x.name === model.name)) {
+      const aliases = Object.entries(model.aliases).filter(([, n]) => n === v.version).map(([a]) => a);
+      zip.add(`${folder}/version-${v.version}/meta.yaml`, modelVersionMeta(v, experimentOfRun.get(v.runId) ?? '0', aliases));
+      for (const [k, value] of Object.entries(v.tags)) zip.add(`${folder}/version-${v.version}/tags/${k}`, value);
+      written += 1;
+    }
+  }
+  return written;
+}
+
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Writes runs as a zip in MLflow's file-store layout (`mlruns/...`) plus a `tabflow.json` manifest that MLflow
+ * ignores. Runs are read and compressed one at a time, yielding between them so the page stays responsive.
+ */
+export async function exportRuns(tracking: TrackingClient, options: ExportOptions = {}): Promise<Blob> {
+  const runs = await selectRuns(tracking, options);
+  const experiments = await selectExperiments(tracking, options, runs);
+  const everything = !options.runIds && !options.experimentIds;
+  const zip = new ZipWriter();
+  const folders = new Map(experiments.map((e) => [e.experimentId, experimentFolder(e)]));
+  for (const e of experiments) {
+    const folder = folders.get(e.experimentId)!;
+    zip.add(`${folder}/meta.yaml`, experimentMeta(e));
+    for (const [k, v] of Object.entries(e.tags)) zip.add(`${folder}/tags/${k}`, v);
+  }
+  const datasetsWritten = new Set<string>();
+  let metricPoints = 0;
+  let artifacts = 0;
+  options.onProgress?.({ done: 0, total: runs.length });
+  for (const [i, run] of runs.entries()) {
+    throwIfAborted(options.signal, 'Export');
+    const experimentDir = folders.get(run.info.experimentId)!;
+    await writeRun(zip, tracking, run, `${experimentDir}/${run.info.runId}`, datasetsWritten, experimentDir);
+    metricPoints += Object.values(run.data.metrics).reduce((n, m) => n + m.count, 0);
+    artifacts += (await tracking.listArtifacts(run.info.runId)).length;
+    options.onProgress?.({ done: i + 1, total: runs.length });
+    await yieldToBrowser();
+  }
+  throwIfAborted(options.signal, 'Export');
+  const experimentOfRun = new Map(runs.map((r) => [r.info.runId, r.info.experimentId]));
+  const models = writeRegistry(zip, await readRegistry(tracking), experimentOfRun, everything);
+  const manifest = {
+    format: 'tabflow-mlruns',
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exportedAt: new Date().toISOString(),
+    counts: { experiments: experiments.length, runs: runs.length, metricPoints, artifacts, modelVersions: models },
+  };
+  zip.add('tabflow.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  return zip.finish();
+}

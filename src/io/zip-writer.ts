@@ -1,0 +1,70 @@
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+
+/** Files that are already compressed gain nothing from DEFLATE; they are stored as they are. */
+const STORED_EXTENSIONS = /\.(png|jpe?g|gif|webp|zip|gz|bz2|xz|7z|npz|pkl\.gz)$/i;
+
+/** A classic zip's entry count field is 16 bits and fflate writes no Zip64 records. */
+export const MAX_ZIP_ENTRIES = 65_535;
+
+/** Above this many buffered bytes the output chunks are folded into a Blob, which the browser may keep on disk. */
+const FOLD_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A zip written file by file with fflate. Each file is compressed as it is added and only its compressed bytes
+ * are kept, so memory holds one input file at a time, never the whole export uncompressed.
+ */
+export class ZipWriter {
+  private readonly zip: Zip;
+  private readonly parts: BlobPart[] = [];
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private error: Error | null = null;
+  private finished = false;
+  private entries = 0;
+  private readonly mtime: Date;
+
+  constructor(mtime = new Date()) {
+    this.mtime = mtime;
+    this.zip = new Zip((err, chunk, final) => {
+      if (err) {
+        this.error = err;
+        return;
+      }
+      this.pending.push(chunk);
+      this.pendingBytes += chunk.byteLength;
+      if (this.pendingBytes >= FOLD_BYTES || final) this.fold();
+      if (final) this.finished = true;
+    });
+  }
+
+  get entryCount(): number {
+    return this.entries;
+  }
+
+  add(path: string, data: Uint8Array | string): void {
+    if (this.entries >= MAX_ZIP_ENTRIES) {
+      throw new Error(`The export has more than ${MAX_ZIP_ENTRIES.toLocaleString('en-US')} files, the most one zip can hold; export fewer runs at a time.`);
+    }
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    const file = STORED_EXTENSIONS.test(path) ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
+    file.mtime = this.mtime;
+    this.zip.add(file);
+    file.push(bytes, true);
+    this.entries += 1;
+    if (this.error) throw this.error;
+  }
+
+  /** Writes the central directory and returns the archive. */
+  finish(): Blob {
+    this.zip.end();
+    if (this.error) throw this.error;
+    if (!this.finished) throw new Error('The zip writer did not finish its archive.');
+    return new Blob(this.parts, { type: 'application/zip' });
+  }
+
+  private fold(): void {
+    this.parts.push(new Blob(this.pending as BlobPart[]));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+}

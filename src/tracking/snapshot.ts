@@ -1,0 +1,211 @@
+import { mimeTypeOf } from './artifacts';
+import type { TrackingClient } from './client';
+import { allTables, type ExperimentRow, type MetricChunkRow, type ModelVersionRow, type RegisteredModelRow, type RunRow } from './db';
+import { newExperimentId } from './ids';
+import { CHUNK_SIZE, deleteHistory } from './metric-chunks';
+import { summarise } from './metric-summary';
+import { guardQuota } from './rows';
+import type { DatasetInput, Experiment, LifecycleStage, MetricHistory, MetricSummary, RunStatus } from './types';
+
+/**
+ * The tracking side of imports and exports: whole experiments, runs with their full histories and artifacts,
+ * and the model registry, as plain data. An import is written in ONE transaction over every table, so a
+ * failure half-way (a quota error, a constraint) leaves the database exactly as it was.
+ */
+
+export interface SnapshotRun {
+  runId: string;
+  runName: string;
+  experimentId: string;
+  status: RunStatus;
+  startTime: number;
+  endTime: number | null;
+  lifecycleStage: LifecycleStage;
+  deletedTime: number | null;
+  userId: string;
+  params: Record<string, string>;
+  tags: Record<string, string>;
+  datasetInputs: DatasetInput[];
+  metrics: Record<string, MetricHistory>;
+  artifacts: { path: string; data: ArrayBuffer }[];
+}
+
+export interface SnapshotRegisteredModel {
+  name: string;
+  description: string;
+  tags: Record<string, string>;
+  aliases: Record<string, number>;
+  creationTimestamp: number;
+  lastUpdatedTimestamp: number;
+}
+
+export interface SnapshotModelVersion {
+  name: string;
+  version: number;
+  runId: string;
+  artifactPath: string;
+  description: string;
+  tags: Record<string, string>;
+  creationTimestamp: number;
+  lastUpdatedTimestamp: number;
+  userId: string | null;
+}
+
+export interface Snapshot {
+  experiments: Experiment[];
+  runs: SnapshotRun[];
+  registeredModels: SnapshotRegisteredModel[];
+  modelVersions: SnapshotModelVersion[];
+}
+
+export interface SkippedItem {
+  kind: 'run' | 'model version';
+  id: string;
+  reason: string;
+}
+
+export interface SnapshotWriteResult {
+  /** Experiments the import created or merged runs into. */
+  experiments: number;
+  runs: number;
+  metricPoints: number;
+  artifacts: number;
+  /** Registered model versions written. */
+  models: number;
+  skipped: SkippedItem[];
+}
+
+export interface SnapshotWriteOptions {
+  /** What to do with a run id (or model version) that already exists: keep the stored one, or overwrite it. */
+  onExisting: 'skip' | 'replace';
+}
+
+function chunkRows(runId: string, key: string, history: MetricHistory): MetricChunkRow[] {
+  const rows: MetricChunkRow[] = [];
+  for (let from = 0, seq = 0; from < history.values.length; from += CHUNK_SIZE, seq++) {
+    const to = Math.min(history.values.length, from + CHUNK_SIZE);
+    rows.push({
+      runId,
+      key,
+      seq,
+      steps: history.steps.slice(from, to),
+      values: history.values.slice(from, to),
+      timestamps: history.timestamps.slice(from, to),
+    });
+  }
+  return rows;
+}
+
+function runRowOf(run: SnapshotRun, experimentId: string): RunRow {
+  const metrics: Record<string, MetricSummary> = {};
+  for (const [key, h] of Object.entries(run.metrics)) {
+    if (h.values.length > 0) metrics[key] = summarise(undefined, h.steps, h.values, h.timestamps);
+  }
+  return {
+    runId: run.runId,
+    runName: run.runName,
+    experimentId,
+    status: run.status,
+    startTime: run.startTime,
+    endTime: run.endTime,
+    lifecycleStage: run.lifecycleStage,
+    deletedTime: run.deletedTime,
+    parentRunId: run.tags['mlflow.parentRunId'] ?? null,
+    userId: run.userId,
+    params: { ...run.params },
+    tags: { ...run.tags },
+    metrics,
+    datasetInputs: run.datasetInputs.map((d) => ({ ...d })),
+    // An imported run is not being written by anyone here; its last sign of life is when it ended or started.
+    heartbeat: run.endTime ?? run.startTime,
+  };
+}
+
+/**
+ * Writes a snapshot in one transaction. Experiments are matched by name first (an experiment with the same name
+ * but another id receives the runs), then by id; a run id or model version that already exists is skipped or
+ * replaced as asked.
+ */
+export async function writeSnapshot(client: TrackingClient, snapshot: Snapshot, options: SnapshotWriteOptions): Promise<SnapshotWriteResult> {
+  const db = client.db;
+  const result: SnapshotWriteResult = { experiments: 0, runs: 0, metricPoints: 0, artifacts: 0, models: 0, skipped: [] };
+  await guardQuota(() =>
+    db.transaction('rw', allTables(db), async () => {
+      const experimentIds = new Map<string, string>();
+      for (const e of snapshot.experiments) experimentIds.set(e.experimentId, await placeExperiment(client, e));
+      for (const run of snapshot.runs) {
+        const experimentId = experimentIds.get(run.experimentId);
+        if (!experimentId) throw new Error(`Run '${run.runId}' belongs to experiment '${run.experimentId}', which the import does not contain.`);
+        if (await db.runs.get(run.runId)) {
+          if (options.onExisting === 'skip') {
+            result.skipped.push({ kind: 'run', id: run.runId, reason: `a run with id ${run.runId} ('${run.runName}') already exists` });
+            continue;
+          }
+          await deleteHistory(db, [run.runId]);
+          await db.artifacts.where('runId').equals(run.runId).delete();
+        }
+        await db.runs.put(runRowOf(run, experimentId));
+        for (const [key, history] of Object.entries(run.metrics)) {
+          await db.metricChunks.bulkAdd(chunkRows(run.runId, key, history));
+          result.metricPoints += history.values.length;
+        }
+        await db.artifacts.bulkPut(
+          run.artifacts.map((a) => ({ runId: run.runId, path: a.path, data: a.data, mimeType: mimeTypeOf(a.path), size: a.data.byteLength })),
+        );
+        result.artifacts += run.artifacts.length;
+        result.runs += 1;
+      }
+      result.experiments = new Set(experimentIds.values()).size;
+      await writeRegistry(client, snapshot, options, result);
+    }),
+  );
+  return result;
+}
+
+/** Returns the local id the imported experiment's runs go to, creating the experiment when needed. */
+async function placeExperiment(client: TrackingClient, e: Experiment): Promise<string> {
+  const db = client.db;
+  const byName = await db.experiments.where('name').equals(e.name).first();
+  if (byName) {
+    for (const [k, v] of Object.entries(e.tags)) byName.tags[k] ??= v;
+    await db.experiments.put(byName);
+    return byName.experimentId;
+  }
+  // The id is taken by an experiment of another name: the imported one gets a fresh id rather than merging.
+  const experimentId = (await db.experiments.get(e.experimentId)) ? newExperimentId() : e.experimentId;
+  const row: ExperimentRow = { ...e, experimentId, tags: { ...e.tags } };
+  await db.experiments.add(row);
+  return experimentId;
+}
+
+async function writeRegistry(client: TrackingClient, snapshot: Snapshot, options: SnapshotWriteOptions, result: SnapshotWriteResult): Promise<void> {
+  const db = client.db;
+  for (const m of snapshot.registeredModels) {
+    const existing = await db.registeredModels.get(m.name);
+    const row: RegisteredModelRow = existing
+      ? { ...existing, tags: { ...m.tags, ...existing.tags }, aliases: { ...m.aliases, ...existing.aliases } }
+      : { ...m, tags: { ...m.tags }, aliases: { ...m.aliases } };
+    await db.registeredModels.put(row);
+  }
+  for (const v of snapshot.modelVersions) {
+    if ((await db.modelVersions.get([v.name, v.version])) && options.onExisting === 'skip') {
+      result.skipped.push({ kind: 'model version', id: `${v.name} v${v.version}`, reason: `version ${v.version} of model '${v.name}' already exists` });
+      continue;
+    }
+    const row: ModelVersionRow = { ...v, tags: { ...v.tags } };
+    await db.modelVersions.put(row);
+    result.models += 1;
+    // The registry never reuses a version number; it remembers the highest one given on the model row.
+    const model = (await db.registeredModels.get(v.name)) as (RegisteredModelRow & { highestVersion?: number }) | undefined;
+    if (model && (model.highestVersion ?? 0) < v.version) await db.registeredModels.put({ ...model, highestVersion: v.version });
+  }
+}
+
+/** The model registry as plain data, for exports. */
+export async function readRegistry(client: TrackingClient): Promise<{ registeredModels: SnapshotRegisteredModel[]; modelVersions: SnapshotModelVersion[] }> {
+  const db = client.db;
+  return db.transaction('r', db.registeredModels, db.modelVersions, async () => ({
+    registeredModels: await db.registeredModels.toArray(),
+    modelVersions: await db.modelVersions.toArray(),
+  }));
+}
