@@ -192,12 +192,19 @@ async function writeRegistry(client: TrackingClient, snapshot: Snapshot, options
       result.skipped.push({ kind: 'model version', id: `${v.name} v${v.version}`, reason: `version ${v.version} of model '${v.name}' already exists` });
       continue;
     }
+    if (!(await db.registeredModels.get(v.name))) {
+      result.skipped.push({ kind: 'model version', id: `${v.name} v${v.version}`, reason: `its registered model '${v.name}' is not in the import` });
+      continue;
+    }
     const row: ModelVersionRow = { ...v, tags: { ...v.tags } };
     await db.modelVersions.put(row);
     result.models += 1;
     // The registry never reuses a version number; it remembers the highest one given on the model row.
     const model = (await db.registeredModels.get(v.name)) as (RegisteredModelRow & { highestVersion?: number }) | undefined;
-    if (model && (model.highestVersion ?? 0) < v.version) await db.registeredModels.put({ ...model, highestVersion: v.version });
+    if (model && (model.highestVersion ?? 0) < v.version) {
+      model.highestVersion = v.version;
+      await db.registeredModels.put(model);
+    }
   }
 }
 
