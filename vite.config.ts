@@ -29,8 +29,8 @@ export default defineConfig({
       injectManifest: {
         rollupFormat: 'iife',
         // Everything the app needs offline: the shell, every chunk (the tfjs training worker is several MB),
-        // the tfjs .wasm binaries, icons and any fonts.
-        globPatterns: ['**/*.{js,css,html,wasm,svg,png,ico,woff,woff2,webmanifest,json}'],
+        // the tfjs .wasm binaries, icons and any fonts. The plugin adds manifest.webmanifest itself.
+        globPatterns: ['**/*.{js,css,html,wasm,svg,png,ico,woff,woff2,json}'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       },
       // The glob above already precaches the icons; listing them again would duplicate precache entries.

@@ -1,0 +1,32 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { AppServices, PageRoute } from '../services';
+import '../settings/app-status';
+import '../settings/storage-panel';
+
+/** #/settings: storage (persistence, space used per experiment, freeing space) and what this copy of tabflow is. */
+@customElement('settings-page')
+export class SettingsPage extends LitElement {
+  static styles = css`
+    :host { display: block; padding: 16px 24px; overflow: auto; }
+    .column { max-width: 880px; display: flex; flex-direction: column; gap: 16px; }
+    h1 { font-size: 20px; margin: 0; }
+  `;
+
+  @property({ attribute: false }) services!: AppServices;
+  @property({ attribute: false }) route!: PageRoute;
+
+  render() {
+    return html`<div class="column">
+      <h1>Settings</h1>
+      <section aria-label="Storage"><storage-panel .services=${this.services}></storage-panel></section>
+      <app-status></app-status>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'settings-page': SettingsPage;
+  }
+}

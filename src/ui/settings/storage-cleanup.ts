@@ -1,0 +1,72 @@
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { StorageUsage } from '../../tracking';
+import { reportError, type AppServices } from '../services';
+import { formatBytes } from './format-bytes';
+import { sectionStyles } from './settings-styles';
+
+/**
+ * How to free space. Deleting a run only moves it to the trash (MLflow's lifecycle: it can be restored), so the
+ * space comes back when deleted runs are removed permanently, here, after a confirmation.
+ *
+ * @fires storage-freed - deleted runs were removed; the figures are out of date.
+ */
+@customElement('storage-cleanup')
+export class StorageCleanup extends LitElement {
+  static styles = sectionStyles;
+
+  @property({ attribute: false }) services!: AppServices;
+  @property({ attribute: false }) usage: StorageUsage | null = null;
+  @state() private confirming = false;
+  @state() private purging = false;
+
+  private get deletedRuns(): number {
+    return this.usage?.experiments.reduce((n, u) => n + u.deletedRuns, 0) ?? 0;
+  }
+
+  private get deletedBytes(): number {
+    return this.usage?.experiments.reduce((n, u) => n + u.deletedBytes, 0) ?? 0;
+  }
+
+  private async purge(): Promise<void> {
+    this.purging = true;
+    try {
+      const tracking = this.services.tracking;
+      const deleted = await tracking.searchRuns({ viewType: 'DELETED_ONLY', maxResults: Number.MAX_SAFE_INTEGER });
+      await tracking.purgeRuns(deleted.map((r) => r.info.runId));
+      this.dispatchEvent(new CustomEvent('storage-freed', { bubbles: true, composed: true }));
+    } catch (error) {
+      reportError(this, error);
+    } finally {
+      this.purging = false;
+      this.confirming = false;
+    }
+  }
+
+  render() {
+    const count = this.deletedRuns;
+    return html`
+      <h2>Free space</h2>
+      <p>
+        To free space, delete runs you no longer need on the Experiments page, then remove them permanently here.
+        To keep a copy, export them first (a zip in MLflow's layout that tabflow and MLflow can import), then delete them.
+      </p>
+      ${count === 0
+        ? html`<p class="muted">No deleted runs are waiting to be removed.</p>`
+        : html`<p>${count} deleted ${count === 1 ? 'run still takes' : 'runs still take'} about ${formatBytes(this.deletedBytes)}.</p>
+            <div class="actions">
+              ${this.confirming
+                ? html`<span>Remove ${count} deleted ${count === 1 ? 'run' : 'runs'} with ${count === 1 ? 'its' : 'their'} metrics and artifacts for good? This cannot be undone.</span>
+                    <button class="danger" ?disabled=${this.purging} @click=${this.purge}>Remove permanently</button>
+                    <button ?disabled=${this.purging} @click=${() => (this.confirming = false)}>Cancel</button>`
+                : html`<button @click=${() => (this.confirming = true)}>Remove deleted runs permanently…</button>`}
+            </div>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'storage-cleanup': StorageCleanup;
+  }
+}
