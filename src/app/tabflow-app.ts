@@ -2,10 +2,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { openTracking } from '../tracking';
 import { errorMessage, type AppServices, type PageElement } from '../ui/services';
+import { persistStorageOnFirstTraining } from '../ui/settings/persist-on-first-training';
+import { isStorageFullError } from '../ui/settings/storage-errors';
+import '../ui/settings/storage-full-notice';
+import '../ui/update-banner';
 import { loadPage, NAV_PAGES } from './pages';
 import { TrainingBridge } from './training-bridge';
 import { PredictBridge } from './predict-bridge';
 import { watchRoute, type Route } from './router';
+import { registerServiceWorker } from './sw-registration';
 
 declare global {
   interface Window {
@@ -42,6 +47,9 @@ export class TabflowApp extends LitElement {
   @state() private pageName = '';
   @state() private errors: { id: number; message: string }[] = [];
   @state() private fatal: string | null = null;
+  /** Set when a new version waits: activates it and reloads, once the user presses Reload. */
+  @state() private applyUpdate: (() => void) | null = null;
+  @state() private storageFull = false;
   private stopRouting: (() => void) | null = null;
   private nextErrorId = 1;
   private navigation = 0;
@@ -50,6 +58,7 @@ export class TabflowApp extends LitElement {
     super.connectedCallback();
     this.addEventListener('tabflow-error', (e) => this.showError((e as CustomEvent).detail));
     window.addEventListener('unhandledrejection', (e) => this.showError(e.reason));
+    registerServiceWorker({ onUpdateAvailable: (apply) => (this.applyUpdate = apply), onError: (e) => this.showError(e) });
     void this.start();
   }
 
@@ -66,6 +75,7 @@ export class TabflowApp extends LitElement {
       // The bridge starts its worker (and loads tfjs, there only) on the first training.
       this.services = { tracking, training: new TrainingBridge(tracking), predict: new PredictBridge().service };
       window.tabflow = this.services;
+      persistStorageOnFirstTraining(tracking);
       this.stopRouting = watchRoute((route) => void this.show(route));
     } catch (error) {
       this.fatal = `tabflow could not open its database: ${errorMessage(error)}. Private windows and some browser settings block IndexedDB.`;
@@ -94,6 +104,10 @@ export class TabflowApp extends LitElement {
   }
 
   private showError(error: unknown): void {
+    if (isStorageFullError(error)) {
+      this.storageFull = true;
+      return;
+    }
     const id = this.nextErrorId++;
     this.errors = [...this.errors, { id, message: errorMessage(error) }];
   }
@@ -112,6 +126,8 @@ export class TabflowApp extends LitElement {
           )}
         </nav>
       </header>
+      ${this.applyUpdate ? html`<update-banner @update-reload=${() => this.applyUpdate?.()}></update-banner>` : nothing}
+      ${this.storageFull ? html`<storage-full-notice @storage-full-dismiss=${() => (this.storageFull = false)}></storage-full-notice>` : nothing}
       <main>
         ${this.fatal ? html`<p class="status" role="alert">${this.fatal}</p>` : this.page ?? html`<p class="status">Opening the database…</p>`}
       </main>
