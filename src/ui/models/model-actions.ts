@@ -1,0 +1,83 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { runModelUri } from '../../tracking';
+import { errorMessage, type AppServices } from '../services';
+import { downloadModel } from './download-model';
+import './model-evaluate-panel';
+import './model-predict-panel';
+import './register-model-form';
+
+type Panel = 'register' | 'predict' | 'evaluate' | null;
+
+/**
+ * What can be done with a stored model, for a run page (`.runId`, `.artifactPath`) or a model version
+ * (`.modelUri = 'models:/name/3'`): register it, download it as tfjs files, predict with it, evaluate it.
+ * Needs `.services` (tracking and predict).
+ */
+@customElement('model-actions')
+export class ModelActions extends LitElement {
+  static styles = css`
+    :host { display: grid; gap: 12px; }
+    .bar { display: flex; gap: 8px; flex-wrap: wrap; }
+    .bar button { font: inherit; font-size: 14px; padding: 5px 12px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; cursor: pointer; }
+    .bar button[aria-expanded='true'] { background: #ddf4ff; border-color: #54aeff; }
+    .panel { border: 1px solid #d0d7de; border-radius: 6px; padding: 12px 16px; background: #fff; }
+    .error { color: #cf222e; margin: 0; }
+    .note { color: #57606a; margin: 0; }
+  `;
+
+  @property({ attribute: false }) services!: AppServices;
+  /** The run whose model is meant (with artifactPath); ignored when modelUri is set. */
+  @property() runId = '';
+  @property() artifactPath = 'model';
+  /** A models:/ or runs:/ URI, e.g. on a model version's page. */
+  @property() modelUri = '';
+  @state() private open: Panel = null;
+  @state() private message = '';
+  @state() private error = '';
+
+  private get uri(): string {
+    return this.modelUri || (this.runId ? runModelUri(this.runId, this.artifactPath) : '');
+  }
+
+  private toggle(panel: Exclude<Panel, null>): void {
+    this.open = this.open === panel ? null : panel;
+  }
+
+  private async download(): Promise<void> {
+    this.error = '';
+    this.message = '';
+    try {
+      const files = await downloadModel(this.services.tracking, this.uri);
+      this.message = `Downloaded ${files.join(' and ')}: load them with tf.loadLayersModel.`;
+    } catch (error) {
+      this.error = `Could not download the model: ${errorMessage(error)}`;
+    }
+  }
+
+  render() {
+    if (!this.uri) return html``;
+    const button = (panel: Exclude<Panel, null>, label: string) =>
+      html`<button aria-expanded=${this.open === panel ? 'true' : 'false'} @click=${() => this.toggle(panel)}>${label}</button>`;
+    return html`
+      <div class="bar" role="toolbar" aria-label="Model actions">
+        ${this.modelUri ? '' : button('register', 'Register model')}
+        <button @click=${() => void this.download()}>Download model</button>
+        ${button('predict', 'Predict')} ${button('evaluate', 'Evaluate')}
+      </div>
+      ${this.message ? html`<p class="note" role="status">${this.message}</p>` : ''}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${this.open === 'register'
+        ? html`<div class="panel"><register-model-form .services=${this.services} .runId=${this.runId} .artifactPath=${this.artifactPath}></register-model-form></div>`
+        : ''}
+      ${this.open === 'predict' ? html`<div class="panel"><model-predict-panel .services=${this.services} .modelUri=${this.uri}></model-predict-panel></div>` : ''}
+      ${this.open === 'evaluate' ? html`<div class="panel"><model-evaluate-panel .services=${this.services} .modelUri=${this.uri}></model-evaluate-panel></div>` : ''}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'model-actions': ModelActions;
+  }
+}

@@ -1,0 +1,129 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { DatasetChoice, EvaluationResult, ModelDescription } from '../../ml/predict-api';
+import type { AppServices } from '../services';
+import './dataset-picker';
+import type { GeneratedChoice } from './dataset-picker';
+import { matchingGenerators } from './matching-generators';
+import { failureText } from './model-call';
+
+/**
+ * MLflow's evaluate for a stored model: pick a seeded generated dataset or upload a CSV (with the target column);
+ * the worker logs an evaluation run with the metrics, a confusion matrix and tags linking the model version.
+ */
+@customElement('model-evaluate-panel')
+export class ModelEvaluatePanel extends LitElement {
+  static styles = css`
+    :host { display: grid; gap: 10px; }
+    fieldset { border: 1px solid #d0d7de; border-radius: 6px; display: grid; gap: 8px; padding: 8px 12px; }
+    legend { font-size: 13px; color: #57606a; }
+    .choice { font-size: 14px; display: flex; gap: 6px; align-items: center; }
+    label.file { font-size: 13px; color: #57606a; display: grid; gap: 4px; }
+    button { justify-self: start; font: inherit; padding: 6px 14px; border-radius: 6px; border: 1px solid #1f883d; background: #1f883d; color: #fff; cursor: pointer; }
+    button[disabled] { opacity: 0.6; cursor: default; }
+    .error { color: #cf222e; margin: 0; white-space: pre-wrap; }
+    .note { color: #57606a; margin: 0; }
+    table { border-collapse: collapse; font-size: 14px; }
+    th, td { text-align: left; padding: 3px 12px 3px 0; }
+  `;
+
+  @property({ attribute: false }) services!: AppServices;
+  @property() modelUri = '';
+  @state() private model: ModelDescription | null = null;
+  @state() private source: 'generated' | 'csv' = 'generated';
+  @state() private generated: GeneratedChoice = { kind: 'generated', generator: 'spiral', numPoints: 300, noise: 0, seed: 7 };
+  @state() private file: File | null = null;
+  @state() private result: EvaluationResult | null = null;
+  @state() private error = '';
+  @state() private busy = false;
+  private controller = new AbortController();
+  private loadedUri = '';
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller.abort();
+    this.controller = new AbortController();
+    this.loadedUri = '';
+  }
+
+  protected willUpdate(): void {
+    if (this.modelUri && this.modelUri !== this.loadedUri && this.isConnected) {
+      this.loadedUri = this.modelUri;
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
+    if (!this.services.predict) {
+      this.error = 'Evaluation needs Web Workers, which this browser does not offer here.';
+      return;
+    }
+    try {
+      this.model = await this.services.predict.describeModel(this.controller.signal, this.modelUri);
+      const generators = matchingGenerators(this.model.signature);
+      if (generators.length) this.generated = { ...this.generated, generator: generators[0] };
+      else this.source = 'csv';
+    } catch (error) {
+      this.error = failureText('Could not load the model', error) ?? '';
+    }
+  }
+
+  private async evaluate(): Promise<void> {
+    const predict = this.services.predict;
+    if (!predict) return;
+    this.error = '';
+    this.result = null;
+    if (this.source === 'csv' && !this.file) {
+      this.error = 'Choose a CSV file to evaluate on.';
+      return;
+    }
+    this.busy = true;
+    try {
+      const dataset: DatasetChoice = this.source === 'csv' ? { kind: 'csv', fileName: this.file!.name, text: await this.file!.text() } : this.generated;
+      this.result = await predict.evaluate(this.controller.signal, this.modelUri, dataset);
+    } catch (error) {
+      this.error = failureText('Could not evaluate', error) ?? '';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  render() {
+    const signature = this.model?.signature;
+    const generators = signature ? matchingGenerators(signature) : [];
+    const r = this.result;
+    const radio = (value: 'generated' | 'csv', label: string, disabled = false) =>
+      html`<label class="choice"><input type="radio" name="source" .checked=${this.source === value} ?disabled=${disabled} @change=${() => (this.source = value)} />${label}</label>`;
+    return html`
+      <fieldset>
+        <legend>Evaluate on</legend>
+        ${radio('generated', 'A generated dataset (seeded)', generators.length === 0)}
+        ${this.source === 'generated'
+          ? html`<dataset-picker .value=${this.generated} .generators=${generators} @dataset-change=${(e: CustomEvent<GeneratedChoice>) => (this.generated = e.detail)}></dataset-picker>`
+          : ''}
+        ${radio('csv', 'A CSV file')}
+        ${this.source === 'csv'
+          ? html`<label class="file">CSV file with the columns ${[...(signature?.featureNames ?? []), signature?.targetName ?? ''].join(', ')}
+              <input type="file" accept=".csv,text/csv" @change=${(e: Event) => (this.file = (e.target as HTMLInputElement).files?.[0] ?? null)} />
+            </label>`
+          : ''}
+      </fieldset>
+      <button ?disabled=${this.busy || !signature} @click=${() => void this.evaluate()}>${this.busy ? 'Evaluating…' : 'Evaluate'}</button>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${r
+        ? html`<div role="status">
+            <p>Evaluation run <a href="#/run/${r.runId}">${r.runName}</a> logged.</p>
+            <table aria-label="Evaluation metrics">
+              <tbody>${Object.entries(r.metrics).map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${Number.isInteger(v) ? v : v.toFixed(4)}</td></tr>`)}</tbody>
+            </table>
+          </div>`
+        : ''}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'model-evaluate-panel': ModelEvaluatePanel;
+  }
+}
