@@ -1,0 +1,140 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { exportRuns } from '../io';
+import { ioDialogStyles } from './io-dialog-styles';
+import { errorMessage, type AppServices } from './services';
+
+type Phase = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; runs: number; bytes: number; fileName: string } | { kind: 'failed'; message: string };
+
+function exportFileName(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `tabflow-export-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.zip`;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+}
+
+/**
+ * An "Export" button that writes runs as a zip in MLflow's file-store layout and downloads it as
+ * `tabflow-export-<date>.zip`, with a modal showing progress and a Cancel button.
+ *
+ * Set `.runIds` to export those runs, `.experimentIds` to export whole experiments, or neither to export
+ * everything (with the model registry).
+ *
+ * @fires export-complete - detail `{ runs, bytes, fileName }` once the download has been handed to the browser.
+ */
+@customElement('export-dialog')
+export class ExportDialog extends LitElement {
+  static styles = ioDialogStyles;
+
+  @property({ attribute: false }) services!: AppServices;
+  @property({ attribute: false }) runIds?: string[];
+  @property({ attribute: false }) experimentIds?: string[];
+  /** The trigger button's text. */
+  @property() label = 'Export';
+  @property({ type: Boolean }) disabled = false;
+
+  @state() private phase: Phase = { kind: 'idle' };
+  @query('dialog') private dialog!: HTMLDialogElement;
+  private controller: AbortController | null = null;
+
+  private get scope(): string {
+    if (this.runIds) return this.runIds.length === 1 ? '1 run' : `${this.runIds.length} runs`;
+    if (this.experimentIds) return this.experimentIds.length === 1 ? 'the experiment' : `${this.experimentIds.length} experiments`;
+    return 'everything: all experiments, runs and registered models';
+  }
+
+  /** Opens the modal and starts the export. */
+  async start(): Promise<void> {
+    this.dialog.showModal();
+    const controller = (this.controller = new AbortController());
+    this.phase = { kind: 'running', done: 0, total: 0 };
+    try {
+      const blob = await exportRuns(this.services.tracking, {
+        runIds: this.runIds,
+        experimentIds: this.experimentIds,
+        signal: controller.signal,
+        onProgress: ({ done, total }) => {
+          if (!controller.signal.aborted) this.phase = { kind: 'running', done, total };
+        },
+      });
+      const fileName = exportFileName();
+      this.download(blob, fileName);
+      const runs = this.phase.kind === 'running' ? this.phase.total : 0;
+      this.phase = { kind: 'done', runs, bytes: blob.size, fileName };
+      this.dispatchEvent(new CustomEvent('export-complete', { detail: { runs, bytes: blob.size, fileName }, bubbles: true, composed: true }));
+    } catch (error) {
+      if (controller.signal.aborted) {
+        this.close();
+        return;
+      }
+      this.phase = { kind: 'failed', message: `The export failed: ${errorMessage(error)}. Nothing was downloaded; your runs are unchanged.` };
+    } finally {
+      this.controller = null;
+    }
+  }
+
+  private download(blob: Blob, fileName: string): void {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    // The browser has taken the file once the click is handled; the URL only needs to outlive that.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  private cancel(): void {
+    this.controller?.abort();
+  }
+
+  private close(): void {
+    this.dialog.close();
+    this.phase = { kind: 'idle' };
+  }
+
+  private renderBody() {
+    const p = this.phase;
+    switch (p.kind) {
+      case 'running':
+        return html`
+          <p>Writing ${this.scope} into a zip in MLflow's "mlruns" layout…</p>
+          <progress aria-label="Export progress" max=${p.total || 1} value=${p.done}></progress>
+          <p class="muted">${p.total ? `${p.done} of ${p.total} runs` : 'Preparing…'}</p>
+          <div class="actions"><button @click=${this.cancel}>Cancel</button></div>
+        `;
+      case 'done':
+        return html`
+          <p class="done" role="status">Exported ${p.runs === 1 ? '1 run' : `${p.runs} runs`} (${formatSize(p.bytes)}) as ${p.fileName}.</p>
+          <p class="muted">Unzip it and run <code>mlflow ui --backend-store-uri ./mlruns</code> in that folder to open it in MLflow, or import it into tabflow.</p>
+          <div class="actions"><button class="primary" @click=${this.close}>Close</button></div>
+        `;
+      case 'failed':
+        return html`
+          <p class="error" role="alert">${p.message}</p>
+          <div class="actions"><button @click=${this.close}>Close</button></div>
+        `;
+      default:
+        return nothing;
+    }
+  }
+
+  render() {
+    return html`
+      <button ?disabled=${this.disabled} @click=${() => void this.start()}>${this.label}</button>
+      <dialog aria-labelledby="export-title" @cancel=${(e: Event) => (this.phase.kind === 'running' ? (e.preventDefault(), this.cancel()) : this.close())}>
+        <h2 id="export-title">Export runs</h2>
+        ${this.renderBody()}
+      </dialog>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'export-dialog': ExportDialog;
+  }
+}
