@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTrials, expandGrid, expandTrials, sampleRandom, shouldStopEarly, SweepDefinitionError, TrialQueue, type SweepDefinition } from '../../src/sweep';
+import { countTrials, expandGrid, expandTrials, sampleRandom, shouldStopEarly, SweepDefinitionError, TrialQueue, type SweepDefinition, type SweepSpace } from '../../src/sweep';
 
 describe('grid expansion', () => {
   it('makes every combination, first key slowest', () => {
@@ -26,11 +26,11 @@ describe('grid expansion', () => {
 });
 
 describe('random sampling', () => {
-  const space = {
+  const space: Record<string, SweepSpace> = {
     learningRate: { kind: 'range', min: 1e-4, max: 1, scale: 'log-uniform' },
     units: { kind: 'range', min: 2, max: 64, scale: 'uniform', integer: true },
     optimizer: { kind: 'values', values: ['adam', 'sgd'] },
-  } as const;
+  };
 
   it('is reproducible from its seed and differs across seeds', () => {
     const a = sampleRandom(space, 20, 7);
