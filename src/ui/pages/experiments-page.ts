@@ -2,6 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_EXPERIMENT_ID, parseFilter, type Experiment, type Run } from '../../tracking';
 import '../experiments/experiments-sidebar';
+import '../export-dialog';
+import '../import-dialog';
 import { LiveQueryController } from '../live-query-controller';
 import '../runs-table/column-chooser';
 import { runsToCsv } from '../runs-table/csv';
@@ -28,6 +30,7 @@ export class ExperimentsPage extends LitElement {
     .title { display: flex; align-items: baseline; gap: 12px; }
     h1 { font-size: 22px; margin: 0; overflow-wrap: anywhere; }
     .count { color: #57606a; font-size: 14px; }
+    .sharing { margin-left: auto; display: flex; gap: 8px; align-self: center; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: flex-start; }
     form { flex: 1; min-width: 320px; display: flex; flex-direction: column; gap: 4px; }
     .search { display: flex; gap: 6px; }
@@ -183,6 +186,10 @@ export class ExperimentsPage extends LitElement {
         <div class="title">
           <h1>${name}</h1>
           <span class="count">${runs.length} ${this.showDeleted ? 'deleted ' : ''}run${runs.length === 1 ? '' : 's'}${filtered}</span>
+          <span class="sharing">
+            <export-dialog .services=${this.services} .experimentIds=${[this.experimentId]} label="Export experiment" ?disabled=${!experiment}></export-dialog>
+            <import-dialog .services=${this.services}></import-dialog>
+          </span>
         </div>
         ${experiment === null ? html`<p class="notice" role="status">There is no experiment with id “${this.experimentId}”. Pick one from the list.</p>` : nothing}
         ${experiment?.lifecycleStage === 'deleted' ? html`<p class="notice" role="status">This experiment is deleted. Restore it from the Deleted list to log new runs in it.</p>` : nothing}
