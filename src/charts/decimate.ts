@@ -37,8 +37,12 @@ export function xExtent(series: readonly XYSeries[]): [number, number] | null {
  * (minus non-finite points). Works on unsorted x too: buckets are chosen by x value, output keeps input order.
  */
 export function decimateMinMax(xs: ArrayLike<number>, ys: ArrayLike<number>, buckets: number): DecimatedSeries {
+  return pick(xs, ys, decimateIndices(xs, ys, buckets));
+}
+
+/** The indices decimateMinMax keeps, ascending: for picking the same points out of parallel columns. */
+export function decimateIndices(xs: ArrayLike<number>, ys: ArrayLike<number>, buckets: number): number[] {
   const n = Math.min(xs.length, ys.length);
-  const finite: number[] = [];
   let lo = Infinity;
   let hi = -Infinity;
   let count = 0;
@@ -50,8 +54,9 @@ export function decimateMinMax(xs: ArrayLike<number>, ys: ArrayLike<number>, buc
   }
   const bucketCount = Math.max(1, Math.floor(buckets));
   if (count <= 2 * bucketCount + 2) {
-    for (let i = 0; i < n; i++) if (Number.isFinite(xs[i]) && Number.isFinite(ys[i])) finite.push(i);
-    return pick(xs, ys, finite);
+    const all: number[] = [];
+    for (let i = 0; i < n; i++) if (Number.isFinite(xs[i]) && Number.isFinite(ys[i])) all.push(i);
+    return all;
   }
   const minIndex = new Int32Array(bucketCount).fill(-1);
   const maxIndex = new Int32Array(bucketCount).fill(-1);
@@ -73,7 +78,7 @@ export function decimateMinMax(xs: ArrayLike<number>, ys: ArrayLike<number>, buc
     if (minIndex[b] >= 0) keep.add(minIndex[b]);
     if (maxIndex[b] >= 0) keep.add(maxIndex[b]);
   }
-  return pick(xs, ys, [...keep].sort((a, b) => a - b));
+  return [...keep].sort((a, b) => a - b);
 }
 
 function pick(xs: ArrayLike<number>, ys: ArrayLike<number>, indices: readonly number[]): DecimatedSeries {

@@ -27,6 +27,7 @@ import { alignOnGrid, nearestIndex, xExtent } from './decimate';
 import { formatNumber } from './format';
 import { RUN_PALETTE } from './run-colors';
 import { chartToPng } from './chart-png';
+import { downloadBlob, safeFileName } from './download';
 
 export interface ChartSeries {
   label: string;
@@ -245,12 +246,11 @@ export class MetricChart extends LitElement {
   }
 
   private async download(): Promise<void> {
-    const blob = await this.toPngBlob();
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${(this.title || 'chart').replace(/[^\w.-]+/g, '_')}.png`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    try {
+      downloadBlob(await this.toPngBlob(), safeFileName(this.title, 'png'));
+    } catch (error) {
+      this.dispatchEvent(new CustomEvent('tabflow-error', { detail: error, bubbles: true, composed: true }));
+    }
   }
 
   render() {

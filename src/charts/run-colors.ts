@@ -1,10 +1,9 @@
 /**
- * Run colours: a run keeps its colour wherever it is drawn (the same id hashes to the same palette slot), and
- * runs drawn together never share one while the palette has room. The palette is Tableau 10 followed by its
- * lighter companions; its first ten are distinguishable for the common colour-vision deficiencies.
+ * Run colours. The palette is Tableau 10 reordered so that any first few are far apart (blue, orange, green,
+ * red, purple…; the pale yellow and grey come last because they are faint on white), then D3's category10.
  */
 export const RUN_PALETTE: readonly string[] = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
+  '#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#9c755f', '#ff9da7', '#edc948', '#bab0ac',
   '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
 ];
 
@@ -23,19 +22,14 @@ export function runColor(runId: string): string {
 }
 
 /**
- * Colours for runs shown together: each run gets its own colour (its hashed one when free, else the next free
- * slot), repeating only past the palette size. The result depends only on the ids and their order.
+ * Colours for runs shown together, by their order: the most distinct colours go to the first runs, and no two
+ * runs share one until the palette runs out. A page that keeps the order (the Compare page's URL does) keeps
+ * every run's colour across its charts and across reloads.
  */
 export function runColors(runIds: readonly string[]): Map<string, string> {
   const colors = new Map<string, string>();
-  const taken = new Set<number>();
   for (const id of runIds) {
-    if (colors.has(id)) continue;
-    let slot = hash(id) % 10;
-    for (let tries = 0; taken.has(slot) && tries < RUN_PALETTE.length; tries++) slot = (slot + 1) % RUN_PALETTE.length;
-    if (taken.size >= RUN_PALETTE.length) taken.clear();
-    taken.add(slot);
-    colors.set(id, RUN_PALETTE[slot]);
+    if (!colors.has(id)) colors.set(id, RUN_PALETTE[colors.size % RUN_PALETTE.length]);
   }
   return colors;
 }

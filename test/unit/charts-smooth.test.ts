@@ -38,7 +38,7 @@ describe('emaSmooth', () => {
 describe('run colours', () => {
   it('gives the same run the same colour every time', () => {
     expect(runColor('abc')).toBe(runColor('abc'));
-    expect(runColors(['x', 'abc']).get('abc')).toBe(runColors(['abc']).get('abc'));
+    expect(runColors(['x', 'abc', 'x']).get('abc')).toBe(runColors(['x', 'abc']).get('abc'));
   });
 
   it('gives runs shown together different colours', () => {

@@ -1,0 +1,121 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { downloadBlob } from '../../charts/download';
+import { formatNumber } from '../../charts/format';
+import type { Run } from '../../tracking';
+import { compareChange } from './compare-change';
+import { diffToCsv, type DiffRow, type DiffSection, type Direction } from './diff';
+
+const SECTION_TITLES: Record<DiffSection, string> = { param: 'Parameters', metric: 'Metrics (latest value)', tag: 'Tags' };
+
+/**
+ * `<compare-diff-table>`: runs as columns; params, latest metrics and tags as rows. Rows whose values differ
+ * are highlighted (and say "differs" to screen readers), each metric's best value is starred, and the
+ * direction that decides "best" is editable per metric.
+ *
+ * @fires compare-change - `{ onlyDifferences }` or `{ directions }` when the user changes them.
+ */
+@customElement('compare-diff-table')
+export class CompareDiffTable extends LitElement {
+  static styles = css`
+    :host { display: block; }
+    .bar { display: flex; align-items: center; gap: 16px; margin-bottom: 8px; }
+    .bar label { display: flex; align-items: center; gap: 6px; font-size: 14px; cursor: pointer; }
+    .bar .spacer { flex: 1; }
+    button { font: inherit; font-size: 13px; padding: 4px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; cursor: pointer; }
+    .scroll { overflow: auto; max-height: 560px; border: 1px solid #d0d7de; border-radius: 8px; background: #fff; }
+    table { border-collapse: separate; border-spacing: 0; width: 100%; font-size: 13px; }
+    th, td { padding: 6px 10px; border-bottom: 1px solid #eaeef2; text-align: left; white-space: nowrap; }
+    thead th { position: sticky; top: 0; background: #f6f8fa; z-index: 2; font-weight: 600; }
+    th[scope='row'] { position: sticky; left: 0; background: #fff; z-index: 1; font-weight: 500; max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
+    .section th { background: #f6f8fa; color: #57606a; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; position: sticky; left: 0; }
+    tr.differs td, tr.differs th[scope='row'] { background: #fff8c5; }
+    td.num { font-variant-numeric: tabular-nums; text-align: right; }
+    td.best { font-weight: 700; color: #116329; }
+    td.best .star { color: #bf8700; margin-right: 4px; }
+    td.missing { color: #8c959f; }
+    .run { display: inline-flex; align-items: center; gap: 6px; color: inherit; text-decoration: none; }
+    .run:hover { text-decoration: underline; }
+    .swatch { width: 10px; height: 10px; border-radius: 50%; flex: none; }
+    select { font: inherit; font-size: 12px; margin-left: 8px; }
+    .key { display: flex; align-items: center; justify-content: space-between; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .empty { padding: 16px; color: #57606a; }
+  `;
+
+  @property({ attribute: false }) runs: Run[] = [];
+  @property({ attribute: false }) rows: DiffRow[] = [];
+  @property({ attribute: false }) colors: ReadonlyMap<string, string> = new Map();
+  @property({ type: Boolean }) onlyDifferences = false;
+
+  private setDirection(key: string, direction: Direction): void {
+    compareChange(this, { directions: { [key]: direction } });
+  }
+
+  private downloadCsv(): void {
+    const csv = diffToCsv(this.runs, this.rows.filter((r) => !this.onlyDifferences || r.differs));
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'compare-runs.csv');
+  }
+
+  private cell(row: DiffRow, value: string | number | undefined, column: number) {
+    if (value === undefined) return html`<td class="missing">—</td>`;
+    const best = row.best?.includes(column) ?? false;
+    const text = typeof value === 'number' ? formatNumber(value) : value;
+    return html`<td class="${typeof value === 'number' ? 'num' : ''} ${best ? 'best' : ''}" title=${String(value)}>
+      ${best ? html`<span class="star" aria-hidden="true">★</span><span class="sr">best: </span>` : nothing}${text}
+    </td>`;
+  }
+
+  private rowHeader(row: DiffRow) {
+    const differs = row.differs ? html`<span class="sr"> (differs)</span>` : nothing;
+    if (row.section !== 'metric') return html`<th scope="row">${row.key}${differs}</th>`;
+    return html`<th scope="row"><span class="key"><span>${row.key}${differs}</span>
+      <select aria-label="Best value of ${row.key}" @change=${(e: Event) => this.setDirection(row.key, (e.target as HTMLSelectElement).value as Direction)}>
+        <option value="min" ?selected=${row.direction === 'min'}>lowest is best</option>
+        <option value="max" ?selected=${row.direction === 'max'}>highest is best</option>
+      </select></span></th>`;
+  }
+
+  render() {
+    const shown = this.rows.filter((r) => !this.onlyDifferences || r.differs);
+    const sections = (['param', 'metric', 'tag'] as const).map((section) => [section, shown.filter((r) => r.section === section)] as const);
+    const columns = this.runs.length + 1;
+    return html`
+      <div class="bar">
+        <label><input type="checkbox" role="switch" .checked=${this.onlyDifferences}
+          @change=${(e: Event) => compareChange(this, { onlyDifferences: (e.target as HTMLInputElement).checked })} />Only differences</label>
+        <span class="spacer"></span>
+        <button type="button" @click=${this.downloadCsv}>Download CSV</button>
+      </div>
+      <div class="scroll">
+        <table aria-label="Differences between runs">
+          <thead>
+            <tr>
+              <th scope="col">Run</th>
+              ${this.runs.map((run) => html`<th scope="col">
+                <a class="run" href="#/run/${encodeURIComponent(run.info.runId)}">
+                  <span class="swatch" style="background:${this.colors.get(run.info.runId)}"></span>${run.info.runName || run.info.runId}
+                </a></th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${sections.map(([section, rows]) => rows.length === 0 ? nothing : html`
+              <tr class="section"><th colspan=${columns} scope="colgroup">${SECTION_TITLES[section]}</th></tr>
+              ${rows.map((row) => html`<tr class=${row.differs ? 'differs' : ''}>
+                ${this.rowHeader(row)}${row.values.map((v, i) => this.cell(row, v, i))}
+              </tr>`)}`)}
+          </tbody>
+        </table>
+        ${shown.length === 0
+          ? html`<p class="empty">${this.onlyDifferences ? 'These runs have the same params, metrics and tags.' : 'These runs logged no params, metrics or tags.'}</p>`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'compare-diff-table': CompareDiffTable;
+  }
+}

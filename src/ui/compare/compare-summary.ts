@@ -1,0 +1,101 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatNumber } from '../../charts/format';
+import type { Run } from '../../tracking';
+import { compareChange } from './compare-change';
+import type { DiffRow } from './diff';
+import { defaultWinningMetric, verdict } from './winner';
+
+/**
+ * `<compare-summary>`: the answer first — which run won on the chosen metric, by how much, and which settings
+ * differ between the runs (the winner's value highlighted), so a class sees the result before the details.
+ *
+ * @fires compare-change - `{ winBy }` when another metric is chosen to decide the winner.
+ */
+@customElement('compare-summary')
+export class CompareSummary extends LitElement {
+  static styles = css`
+    :host { display: block; }
+    .card { display: grid; grid-template-columns: minmax(280px, 1fr) 2fr; gap: 0; background: #fff; border: 1px solid #d0d7de; border-radius: 10px; overflow: hidden; }
+    .winner { padding: 16px 20px; background: linear-gradient(135deg, #dafbe1, #f0fff4); border-right: 1px solid #d0d7de; }
+    .star { color: #bf8700; font-size: 16px; }
+    .label { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: #57606a; display: flex; gap: 6px; align-items: center; }
+    .name { font-size: 24px; font-weight: 700; margin: 6px 0 2px; display: flex; align-items: center; gap: 10px; }
+    .name a { color: #1c2128; text-decoration: none; }
+    .name a:hover { text-decoration: underline; }
+    .dot { width: 14px; height: 14px; border-radius: 50%; flex: none; }
+    .score { font-size: 15px; color: #1c2128; }
+    .score strong { font-size: 20px; color: #116329; font-variant-numeric: tabular-nums; }
+    .margin { font-size: 13px; color: #57606a; margin-top: 4px; }
+    .why { padding: 16px 20px; min-width: 0; }
+    ol { margin: 8px 0 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 4px; }
+    li { display: grid; grid-template-columns: 22px minmax(100px, 180px) 1fr; gap: 8px; align-items: center; font-size: 13px; }
+    .rank { color: #57606a; text-align: right; font-variant-numeric: tabular-nums; }
+    .bar { height: 10px; border-radius: 5px; min-width: 2px; }
+    .who { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .value { font-variant-numeric: tabular-nums; color: #57606a; margin-left: 6px; }
+    .params { margin-top: 14px; display: flex; flex-wrap: wrap; gap: 8px; }
+    .param { border: 1px solid #d0d7de; border-radius: 16px; padding: 3px 10px; font-size: 13px; background: #f6f8fa; }
+    .param b { color: #116329; }
+    select { font: inherit; font-size: 13px; }
+    p { margin: 8px 0 0; color: #57606a; font-size: 13px; }
+  `;
+
+  @property({ attribute: false }) runs: Run[] = [];
+  @property({ attribute: false }) rows: DiffRow[] = [];
+  @property({ attribute: false }) colors: ReadonlyMap<string, string> = new Map();
+  @property({ attribute: false }) winBy: string | null = null;
+
+  render() {
+    const metrics = this.rows.filter((r) => r.section === 'metric').map((r) => r.key);
+    const metric = this.winBy && metrics.includes(this.winBy) ? this.winBy : defaultWinningMetric(metrics);
+    const result = metric ? verdict(this.runs, this.rows, metric) : null;
+    if (!metric || !result) return nothing;
+    const [first, second] = result.ranking;
+    const values = result.ranking.map((r) => r.value);
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    // Bar length = how good a run is relative to the winner (ratio for positive values, else position in range).
+    const goodness = (v: number) =>
+      lo > 0 ? (result.direction === 'max' ? v / hi : lo / v) : hi > lo ? (result.direction === 'max' ? v - lo : hi - v) / (hi - lo) : 1;
+    const barWidth = (v: number) => Math.max(2, 100 * goodness(v));
+    const winnerParams = first.run.data.params;
+    return html`<div class="card" role="region" aria-label="Winner">
+      <div class="winner">
+        <div class="label"><span class="star" aria-hidden="true">★</span> Best on
+          <select aria-label="Decide the winner by" @change=${(e: Event) => compareChange(this, { winBy: (e.target as HTMLSelectElement).value })}>
+            ${metrics.map((m) => html`<option ?selected=${m === metric}>${m}</option>`)}
+          </select>
+        </div>
+        <div class="name"><span class="dot" style="background:${this.colors.get(first.run.info.runId)}"></span>
+          <a href="#/run/${encodeURIComponent(first.run.info.runId)}">${first.run.info.runName || first.run.info.runId}</a></div>
+        <div class="score">${metric} <strong>${formatNumber(first.value)}</strong> · ${result.direction === 'min' ? 'lowest' : 'highest'} is best</div>
+        ${second
+          ? html`<div class="margin">${formatNumber(Math.abs(first.value - second.value))} ${result.direction === 'min' ? 'lower' : 'higher'} than the runner-up, ${second.run.info.runName}</div>`
+          : nothing}
+      </div>
+      <div class="why">
+        <div class="label">Ranking on ${metric}</div>
+        <ol>
+          ${result.ranking.map((entry, i) => html`<li>
+            <span class="rank">${i + 1}</span>
+            <span class="who">${entry.run.info.runName || entry.run.info.runId}<span class="value">${formatNumber(entry.value)}</span></span>
+            <span class="bar" style="width:${barWidth(entry.value)}%;background:${this.colors.get(entry.run.info.runId)}"></span>
+          </li>`)}
+        </ol>
+        ${result.differingParams.length
+          ? html`<div class="params" aria-label="Settings that differ">
+              ${result.differingParams.map((p) => html`<span class="param">${p.key}: <b title="the winner's value">${winnerParams[p.key] ?? '—'}</b>
+                <span class="value">vs ${[...new Set(p.values.filter((v) => v !== winnerParams[p.key]).map((v) => v ?? '—'))].join(', ')}</span></span>`)}
+            </div>`
+          : html`<p>All runs used the same params; differences come from randomness or data.</p>`}
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'compare-summary': CompareSummary;
+  }
+}

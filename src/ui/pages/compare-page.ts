@@ -1,0 +1,189 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { runColors } from '../../charts/run-colors';
+import { NotFoundError, type Run } from '../../tracking';
+import '../compare/compare-diff-table';
+import '../compare/compare-metric-charts';
+import '../compare/compare-summary';
+import type { CompareChange } from '../compare/compare-change';
+import { parseSettings, settingsToQuery, type CompareSettings } from '../compare/compare-settings';
+import { buildDiffRows } from '../compare/diff';
+import { HistoryCache } from '../compare/metric-histories';
+import { LiveQueryController } from '../live-query-controller';
+import { reportError, type AppServices, type PageRoute } from '../services';
+
+/** How many metrics get a chart before the user picks: enough for a typical run, few enough to stay quick. */
+const DEFAULT_CHARTED_METRICS = 6;
+
+interface LoadedRuns {
+  runs: Run[];
+  missing: string[];
+}
+
+/**
+ * #/compare?runs=<id>,<id>&…: the chosen runs side by side — who won and which setting made the difference
+ * (summary), metric curves overlaid, every param/metric/tag in a diff table, and per-run charts (parallel
+ * coordinates, scatter, box plot). Every setting lives in the URL (see compare-settings.ts).
+ */
+@customElement('compare-page')
+export class ComparePage extends LitElement {
+  static styles = css`
+    :host { display: block; flex: 1; overflow: auto; background: #f6f8fa; }
+    .page { max-width: 1440px; margin: 0 auto; padding: 20px 24px 48px; display: flex; flex-direction: column; gap: 20px; }
+    h1 { font-size: 22px; margin: 0; }
+    h2 { font-size: 16px; margin: 0 0 12px; }
+    section { background: #fff; border: 1px solid #d0d7de; border-radius: 10px; padding: 16px 18px; }
+    section.plain { background: none; border: 0; padding: 0; }
+    .lead { color: #57606a; margin: 4px 0 0; font-size: 14px; }
+    .notice { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 8px; padding: 10px 14px; margin: 0; }
+    .empty { color: #57606a; }
+  `;
+
+  @property({ attribute: false }) services!: AppServices;
+  @property({ attribute: false }) route!: PageRoute;
+
+  @state() private settings: CompareSettings = parseSettings(new URLSearchParams());
+  @state() private historyVersion = 0;
+  @state() private loadingHistories = false;
+
+  private loaded = new LiveQueryController<LoadedRuns>(this);
+  private cache: HistoryCache | null = null;
+  private routeQuery = '';
+  private historyLoad: AbortController | null = null;
+
+  protected willUpdate(changed: PropertyValues): void {
+    if (changed.has('services') && this.services) this.cache = new HistoryCache(this.services.tracking);
+    if (changed.has('route') && this.route) {
+      const query = this.route.query.toString();
+      if (query !== this.routeQuery) {
+        this.routeQuery = query;
+        const next = parseSettings(this.route.query);
+        if (next.runIds.join(',') !== this.settings.runIds.join(',') || !this.loaded.value) {
+          const runIds = next.runIds;
+          this.loaded.setQuery(() => this.loadRuns(runIds));
+        }
+        this.settings = next;
+      }
+    }
+  }
+
+  protected updated(): void {
+    void this.loadHistories();
+  }
+
+  private async loadRuns(runIds: string[]): Promise<LoadedRuns> {
+    const results = await Promise.all(
+      runIds.map((id) =>
+        this.services.tracking.getRun(id).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return id;
+          throw error;
+        }),
+      ),
+    );
+    return {
+      runs: results.filter((r): r is Run => typeof r !== 'string' && r.info.lifecycleStage === 'active'),
+      missing: results.flatMap((r) => (typeof r === 'string' ? [r] : r.info.lifecycleStage === 'active' ? [] : [r.info.runName])),
+    };
+  }
+
+  private get runs(): Run[] {
+    return this.loaded.value?.runs ?? [];
+  }
+
+  private get allMetrics(): string[] {
+    return [...new Set(this.runs.flatMap((r) => Object.keys(r.data.metrics)))].sort((a, b) => a.localeCompare(b));
+  }
+
+  private get chartedMetrics(): string[] {
+    const all = this.allMetrics;
+    return this.settings.metrics?.filter((m) => all.includes(m)) ?? all.slice(0, DEFAULT_CHARTED_METRICS);
+  }
+
+  /** Loads the histories the charts need; a newer call (runs changed, metric added) aborts an older one. */
+  private async loadHistories(): Promise<void> {
+    const cache = this.cache;
+    const runs = this.runs;
+    const metrics = this.chartedMetrics;
+    const wanted = `${runs.map((r) => `${r.info.runId}:${metrics.map((m) => r.data.metrics[m]?.count ?? 0)}`)}|${metrics}`;
+    if (!cache || runs.length === 0 || wanted === this.wantedHistories) return;
+    this.wantedHistories = wanted;
+    this.historyLoad?.abort();
+    const controller = (this.historyLoad = new AbortController());
+    this.loadingHistories = true;
+    try {
+      if (await cache.load(runs, metrics, controller.signal)) this.historyVersion++;
+    } catch (error) {
+      this.wantedHistories = '';
+      reportError(this, new Error(`Could not load metric histories: ${error instanceof Error ? error.message : String(error)}`));
+    } finally {
+      if (this.historyLoad === controller) this.loadingHistories = false;
+    }
+  }
+  private wantedHistories = '';
+
+  private onChange(event: CustomEvent<CompareChange>): void {
+    const change = event.detail;
+    const directions = change.directions ? { ...this.settings.directions, ...change.directions } : this.settings.directions;
+    this.settings = { ...this.settings, ...change, directions };
+    // replaceState: tweaking a slider should not fill the Back button's history; the hash still reopens the view.
+    const hash = `#/compare?${settingsToQuery(this.settings).toString()}`;
+    this.routeQuery = settingsToQuery(this.settings).toString();
+    history.replaceState(history.state, '', hash);
+  }
+
+  render() {
+    const { runIds } = this.settings;
+    if (runIds.length === 0) {
+      return html`<div class="page"><h1>Compare runs</h1>
+        <p class="empty">No runs chosen. Tick two or more runs in an experiment's runs table and press “Compare”.</p></div>`;
+    }
+    if (this.loaded.error) {
+      return html`<div class="page"><h1>Compare runs</h1><p role="alert" class="notice">Could not load these runs: ${String(this.loaded.error)}</p></div>`;
+    }
+    if (!this.loaded.value) return html`<div class="page"><h1>Compare runs</h1><p class="empty">Loading runs…</p></div>`;
+    const { runs, missing } = this.loaded.value;
+    const colors = runColors(runs.map((r) => r.info.runId));
+    const hiddenRuns = new Set(this.settings.hiddenRuns);
+    const rows = buildDiffRows(runs, this.settings.directions);
+    return html`<div class="page" @compare-change=${this.onChange}>
+      <header>
+        <h1>Comparing ${runs.length} run${runs.length === 1 ? '' : 's'}</h1>
+        <p class="lead">Hover a chart to read every run's value at that step; click a name in a legend to hide or show that run.</p>
+      </header>
+      ${missing.length
+        ? html`<p class="notice" role="status">Not shown — deleted or not found: ${missing.join(', ')}.</p>`
+        : nothing}
+      ${runs.length === 0
+        ? html`<p class="empty">None of these runs exists any more.</p>`
+        : html`
+          <compare-summary .runs=${runs} .rows=${rows} .colors=${colors} .winBy=${this.settings.winBy}></compare-summary>
+          <section aria-labelledby="curves">
+            <h2 id="curves">Metric curves</h2>
+            <compare-metric-charts
+              .runs=${runs}
+              .allMetrics=${this.allMetrics}
+              .metrics=${this.chartedMetrics}
+              .cache=${this.cache!}
+              .historyVersion=${this.historyVersion}
+              .colors=${colors}
+              .hiddenRuns=${hiddenRuns}
+              .x=${this.settings.x}
+              .smoothing=${this.settings.smoothing}
+              ?logScale=${this.settings.logScale}
+              ?loading=${this.loadingHistories}
+            ></compare-metric-charts>
+          </section>
+          <section aria-labelledby="diff">
+            <h2 id="diff">Params, metrics and tags</h2>
+            <compare-diff-table .runs=${runs} .rows=${rows} .colors=${colors} ?onlyDifferences=${this.settings.onlyDifferences}></compare-diff-table>
+          </section>
+        `}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'compare-page': ComparePage;
+  }
+}

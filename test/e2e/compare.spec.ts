@@ -1,0 +1,99 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+interface RunSpec {
+  name: string;
+  params: Record<string, string | number>;
+  /** Training curve shape: final loss and how fast it gets there. */
+  finalLoss: number;
+  speed: number;
+  epochs?: number;
+}
+
+/** Logs runs through the tracking API in the page, with realistic noisy training curves; returns their ids. */
+async function logRuns(page: Page, experimentName: string, specs: RunSpec[]): Promise<{ experimentId: string; runIds: string[] }> {
+  return page.evaluate(
+    async ({ experimentName, specs }) => {
+      const tracking = window.tabflow!.tracking;
+      const experimentId = await tracking.createExperiment(experimentName);
+      const runIds: string[] = [];
+      let seed = 11;
+      const noise = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5);
+      for (const spec of specs) {
+        const run = await tracking.startRun({ experimentId, runName: spec.name });
+        await run.logParams(spec.params);
+        await run.setTag('class', '3b');
+        const epochs = spec.epochs ?? 40;
+        for (let epoch = 0; epoch < epochs; epoch++) {
+          const progress = 1 - Math.exp(-spec.speed * (epoch + 1));
+          const loss = 1.1 - (1.1 - spec.finalLoss) * progress;
+          run.logMetric('loss', loss + noise() * 0.04, epoch);
+          run.logMetric('val_loss', loss * 1.08 + noise() * 0.05, epoch);
+          run.logMetric('val_accuracy', Math.min(0.995, 0.5 + 0.5 * (1 - loss / 1.1)) + noise() * 0.01, epoch);
+        }
+        await run.end();
+        runIds.push(run.id);
+      }
+      return { experimentId, runIds };
+    },
+    { experimentName, specs },
+  );
+}
+
+const THREE_RUNS: RunSpec[] = [
+  { name: 'lr-0.1', params: { learning_rate: 0.1, optimizer: 'adam', hidden_units: 16 }, finalLoss: 0.35, speed: 0.3 },
+  { name: 'lr-0.01', params: { learning_rate: 0.01, optimizer: 'adam', hidden_units: 16 }, finalLoss: 0.12, speed: 0.12 },
+  { name: 'lr-0.001', params: { learning_rate: 0.001, optimizer: 'adam', hidden_units: 16 }, finalLoss: 0.45, speed: 0.04 },
+];
+
+test('Compare shows an overlay chart per metric, a diff table with the differing param, and survives a reload', async ({ page }) => {
+  await openApp(page);
+  const { runIds } = await logRuns(page, 'compare e2e', THREE_RUNS);
+  await page.goto(`./#/compare?runs=${runIds.join(',')}&metrics=loss`);
+
+  const chart = page.getByRole('img', { name: 'loss', exact: true });
+  await expect(chart).toBeVisible();
+  const legend = page.getByRole('list', { name: 'loss legend' });
+  await expect(legend.getByRole('button')).toHaveCount(3);
+  for (const run of THREE_RUNS) await expect(legend.getByRole('button', { name: new RegExp(run.name) })).toBeVisible();
+  // uPlot drew a canvas inside the chart.
+  await expect(chart.locator('canvas')).toHaveCount(1);
+
+  const table = page.getByRole('table', { name: 'Differences between runs' });
+  await expect(table.getByRole('row', { name: /learning_rate \(differs\)/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /^optimizer\b/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /optimizer \(differs\)/ })).toHaveCount(0);
+  // lr-0.01 ends with the lowest loss: its cell in the loss row is marked best.
+  await expect(table.getByRole('row', { name: /^loss/ }).getByRole('cell', { name: /best/ })).toHaveCount(1);
+
+  await page.getByRole('switch', { name: 'Only differences' }).check();
+  await expect(table.getByRole('row', { name: /^optimizer\b/ })).toHaveCount(0);
+  await expect(table.getByRole('row', { name: /^hidden_units\b/ })).toHaveCount(0);
+  await expect(table.getByRole('row', { name: /learning_rate/ })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'X axis' }).selectOption('relative');
+  await page.getByRole('checkbox', { name: 'Log scale' }).check();
+  await expect(page).toHaveURL(/diff=only/);
+  await page.reload();
+  await page.waitForFunction(() => window.tabflow?.tracking !== undefined);
+  await expect(page.getByRole('switch', { name: 'Only differences' })).toBeChecked();
+  await expect(page.getByRole('combobox', { name: 'X axis' })).toHaveValue('relative');
+  await expect(page.getByRole('checkbox', { name: 'Log scale' })).toBeChecked();
+  await expect(page.getByRole('list', { name: 'loss legend' }).getByRole('button')).toHaveCount(3);
+  await expect(page.getByRole('table', { name: 'Differences between runs' }).getByRole('row', { name: /^optimizer\b/ })).toHaveCount(0);
+});
+
+test('screenshot: five learning rates compared', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 2200 });
+  await openApp(page);
+  const { runIds } = await logRuns(page, 'learning rates', [
+    { name: 'lr-0.3', params: { learning_rate: 0.3, optimizer: 'sgd', hidden_units: 16, batch_size: 32 }, finalLoss: 0.55, speed: 0.5 },
+    { name: 'lr-0.1', params: { learning_rate: 0.1, optimizer: 'sgd', hidden_units: 16, batch_size: 32 }, finalLoss: 0.3, speed: 0.25 },
+    { name: 'lr-0.03', params: { learning_rate: 0.03, optimizer: 'adam', hidden_units: 16, batch_size: 32 }, finalLoss: 0.11, speed: 0.12 },
+    { name: 'lr-0.01', params: { learning_rate: 0.01, optimizer: 'adam', hidden_units: 16, batch_size: 32 }, finalLoss: 0.17, speed: 0.07 },
+    { name: 'lr-0.001', params: { learning_rate: 0.001, optimizer: 'adam', hidden_units: 16, batch_size: 32 }, finalLoss: 0.6, speed: 0.03 },
+  ]);
+  await page.goto(`./#/compare?runs=${runIds.join(',')}&smooth=0.3`);
+  await expect(page.getByRole('img', { name: 'val_accuracy', exact: true }).locator('canvas')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/compare-five-runs.png', fullPage: true });
+});
