@@ -90,7 +90,8 @@ export async function runTrackedTraining(
   const run = await tracking.startRun({
     experimentId: request.experimentId,
     runName: request.runName,
-    tags: { 'mlflow.source.name': 'playground', 'mlflow.source.type': 'LOCAL', 'tabflow.backend': hooks.backend },
+    parentRunId: request.parentRunId,
+    tags: { ...request.tags, 'mlflow.source.name': 'playground', 'mlflow.source.type': 'LOCAL', 'tabflow.backend': hooks.backend },
   });
   run.startHeartbeat();
   hooks.onProgress?.({ type: 'started', runId: run.id, backend: hooks.backend, epochs: config.epochs });
@@ -115,6 +116,7 @@ export async function runTrackedTraining(
     model = trained;
     // Only 2-D data has a picture; 1-D (sine) and wider CSV tables train without one.
     const drawable = numFeatures(data.full) === 2;
+    const liveBoundary = drawable && request.liveBoundary !== false;
     let lastBoundary = -Infinity;
 
     await trainModel(tf, trained, train, test, config, {
@@ -123,7 +125,7 @@ export async function runTrackedTraining(
         await run.flush();
         hooks.onProgress?.({ type: 'epoch', epoch, metrics });
         const last = epoch === config.epochs - 1;
-        if (drawable && hooks.onProgress && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250))) {
+        if (liveBoundary && hooks.onProgress && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250))) {
           lastBoundary = performance.now();
           const grid = await boundaryGrid(tf, trained, data.full, config.inputFeatures, LIVE_GRID_SIZE);
           hooks.onProgress({ type: 'boundary', epoch, grid });

@@ -27,6 +27,11 @@ export class TrainingBridge implements TrainingService {
     return job;
   }
 
+  /** Terminates the idle worker (a sweep's pool lets its workers go when it ends); the next call starts a new one. */
+  dispose(): void {
+    this.stopWorker();
+  }
+
   private startWorker(): { worker: Worker; api: Comlink.Remote<TrainWorkerApi> } {
     if (!this.worker || !this.api) {
       this.worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'tabflow-train' });

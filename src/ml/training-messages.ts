@@ -27,6 +27,12 @@ export interface TrainRequest {
   /** Defaults to the Default experiment. */
   experimentId?: string;
   runName?: string;
+  /** Makes the run a child run (tag `mlflow.parentRunId`), as a sweep's trials are. */
+  parentRunId?: string;
+  /** Extra tags set when the run starts (e.g. a sweep's trial index). */
+  tags?: Record<string, string>;
+  /** False skips the live decision-boundary grids (a sweep shows no picture per trial and saves the work). */
+  liveBoundary?: boolean;
 }
 
 /** A decision-boundary grid: one score per cell, in image order (see predict-grid.ts). */
