@@ -138,7 +138,7 @@ export async function writeSnapshot(client: TrackingClient, snapshot: Snapshot, 
         if (!experimentId) throw new Error(`Run '${run.runId}' belongs to experiment '${run.experimentId}', which the import does not contain.`);
         if (await db.runs.get(run.runId)) {
           if (options.onExisting === 'skip') {
-            result.skipped.push({ kind: 'run', id: run.runId, reason: `a run with id ${run.runId} ('${run.runName}') already exists` });
+            result.skipped.push({ kind: 'run', id: run.runId, reason: `'${run.runName}' already exists here` });
             continue;
           }
           await deleteHistory(db, [run.runId]);
