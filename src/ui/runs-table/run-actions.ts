@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import '../export-dialog';
 import { errorMessage, type AppServices } from '../services';
 
 /**
  * What to do with the selected runs: Compare, Delete (soft, after a confirmation) or Restore in the deleted
- * view, and Export. Buttons stay present and disabled until enough runs are selected, so people find them.
+ * view, and Export (a zip in MLflow's layout, through <export-dialog>). Buttons stay present and disabled until enough runs are selected, so people find them.
  *
  * @fires selection-cleared - after the selected runs were deleted or restored
  */
@@ -66,7 +67,7 @@ export class RunActions extends LitElement {
       ${this.showDeleted
         ? html`<button ?disabled=${count === 0 || this.busy} @click=${() => this.apply((id) => tracking.restoreRun(id), 'restore')}>Restore</button>`
         : html`<button class="danger" ?disabled=${count === 0 || this.busy} @click=${() => (this.confirming = true)}>Delete</button>`}
-      <button ?disabled=${count === 0} title="Export as a zip in MLflow's layout">Export</button>
+      <export-dialog .services=${this.services} .runIds=${[...this.selected]} label="Export" ?disabled=${count === 0}></export-dialog>
       ${this.confirming
         ? html`<div class="confirm" role="group" aria-label="Confirm deleting runs">
             <span>Delete ${count} run${count === 1 ? '' : 's'}? They can be restored from “Show deleted runs”.</span>

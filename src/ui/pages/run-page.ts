@@ -1,0 +1,100 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Experiment, Run } from '../../tracking';
+import { LiveQueryController } from '../live-query-controller';
+import '../run/run-artifacts';
+import '../run/run-header';
+import '../run/run-metrics';
+import { loggedModelPaths } from '../run/run-model';
+import '../run/run-model';
+import { NOTE_TAG } from '../run/run-note';
+import '../run/run-note';
+import '../run/run-overview';
+import '../run/run-params';
+import '../run/run-tags';
+import type { AppServices, PageRoute } from '../services';
+
+interface RunView {
+  run: Run;
+  experiment: Experiment | null;
+  parent: Run | null;
+  children: Run[];
+}
+
+/**
+ * #/run/<runId>: everything about one run, kept live (a running run's status, metrics and charts update as it
+ * trains): overview, description, params, metrics with charts, tags, logged model and artifacts.
+ */
+@customElement('run-page')
+export class RunPage extends LitElement {
+  static styles = css`
+    :host { display: block; flex: 1; overflow: auto; background: #f6f8fa; }
+    .page { max-width: 1280px; margin: 0 auto; padding: 16px 24px 48px; display: flex; flex-direction: column; gap: 16px; }
+    .crumbs { font-size: 13px; color: #57606a; }
+    .crumbs a { color: #0969da; text-decoration: none; }
+    .two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
+    @media (max-width: 900px) { .two { grid-template-columns: 1fr; } }
+    .missing { padding: 40px; color: #57606a; }
+    .missing a { color: #0969da; }
+  `;
+
+  @property({ attribute: false }) services!: AppServices;
+  @property({ attribute: false }) route!: PageRoute;
+  private view = new LiveQueryController<RunView | null>(this);
+  private shownRunId: string | null = null;
+
+  private get runId(): string {
+    return this.route?.segments[0] ?? '';
+  }
+
+  willUpdate(): void {
+    if (this.runId === this.shownRunId) return;
+    const runId = (this.shownRunId = this.runId);
+    const tracking = this.services.tracking;
+    this.view.value = undefined;
+    this.view.setQuery(async () => {
+      const run = await tracking.getRun(runId).catch(() => null);
+      if (!run) return null;
+      const [experiment, parent, children] = await Promise.all([
+        tracking.getExperiment(run.info.experimentId).catch(() => null),
+        run.info.parentRunId ? tracking.getRun(run.info.parentRunId).catch(() => null) : null,
+        tracking.searchRuns({ experimentIds: [run.info.experimentId], filter: `tags.mlflow.parentRunId = '${runId.replaceAll("'", '')}'`, viewType: 'ALL' }),
+      ]);
+      return { run, experiment, parent, children };
+    });
+  }
+
+  render() {
+    const view = this.view.value;
+    if (view === undefined) return html`<p class="missing">Loading run…</p>`;
+    if (view === null) {
+      return html`<p class="missing" role="status">There is no run with id “${this.runId}”. It may have been purged. <a href="#/experiments">Back to experiments</a></p>`;
+    }
+    const { run, experiment } = view;
+    const { info, data } = run;
+    const modelPaths = loggedModelPaths(data.tags);
+    return html`<div class="page">
+      <nav class="crumbs" aria-label="Breadcrumb">
+        <a href="#/experiments/${encodeURIComponent(info.experimentId)}">${experiment?.name ?? 'Experiment'}</a> › ${info.runName}
+      </nav>
+      <run-header .services=${this.services} .run=${run}></run-header>
+      <div class="two">
+        <run-overview .run=${run} .experiment=${experiment} .parentRun=${view.parent} .childRuns=${view.children}></run-overview>
+        <run-note .services=${this.services} .runId=${info.runId} .note=${data.tags[NOTE_TAG] ?? ''}></run-note>
+      </div>
+      <run-metrics .services=${this.services} .run=${run}></run-metrics>
+      <div class="two">
+        <run-params .params=${data.params}></run-params>
+        <run-tags .services=${this.services} .runId=${info.runId} .tags=${data.tags}></run-tags>
+      </div>
+      ${modelPaths.length ? html`<run-model .services=${this.services} .runId=${info.runId} .artifactPaths=${modelPaths}></run-model>` : nothing}
+      <run-artifacts .services=${this.services} .runId=${info.runId}></run-artifacts>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'run-page': RunPage;
+  }
+}

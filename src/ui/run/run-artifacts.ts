@@ -1,0 +1,147 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ArtifactInfo } from '../../tracking';
+import { LiveQueryController } from '../live-query-controller';
+import { errorMessage, type AppServices } from '../services';
+import { buildArtifactTree, formatBytes, previewKind, type ArtifactFolder } from './artifact-tree';
+import { runSectionStyles } from './run-styles';
+
+/** Text previews stop here: a multi-megabyte log would otherwise stall layout. The download has it all. */
+const MAX_PREVIEW_CHARS = 200_000;
+
+type Preview = { path: string; kind: 'image'; url: string } | { path: string; kind: 'text'; text: string; truncated: boolean } | { path: string; kind: 'none' } | { path: string; kind: 'error'; message: string };
+
+/** The run's files as a folder tree, with a preview of the chosen file (images, text, JSON) and a download. */
+@customElement('run-artifacts')
+export class RunArtifacts extends LitElement {
+  static styles = [
+    runSectionStyles,
+    css`
+      .layout { display: grid; grid-template-columns: minmax(220px, 320px) 1fr; gap: 16px; min-height: 200px; }
+      .tree { border: 1px solid #eaeef2; border-radius: 6px; padding: 6px; overflow: auto; max-height: 480px; font-size: 13px; }
+      ul { list-style: none; margin: 0; padding-left: 14px; }
+      .tree > ul { padding-left: 0; }
+      summary { cursor: pointer; padding: 3px 4px; border-radius: 4px; }
+      summary:hover { background: #f6f8fa; }
+      .file { all: unset; box-sizing: border-box; display: flex; justify-content: space-between; gap: 8px; width: 100%; padding: 3px 6px; border-radius: 4px; cursor: pointer; }
+      .file:hover { background: #f6f8fa; }
+      .file:focus-visible { outline: 2px solid #0969da; }
+      .file[aria-current='true'] { background: #ddf4ff; }
+      .size { color: #57606a; font-size: 12px; flex: none; }
+      .preview { border: 1px solid #eaeef2; border-radius: 6px; padding: 12px; min-width: 0; overflow: auto; max-height: 480px; }
+      .preview header { display: flex; align-items: center; gap: 8px; margin-bottom: 8px; }
+      .preview header strong { flex: 1; overflow-wrap: anywhere; font-size: 13px; }
+      pre { margin: 0; font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+      img { max-width: 100%; height: auto; image-rendering: auto; border: 1px solid #eaeef2; background: #fff; }
+    `,
+  ];
+
+  @property({ attribute: false }) services!: AppServices;
+  @property() runId = '';
+  @state() private preview: Preview | null = null;
+  private artifacts = new LiveQueryController<ArtifactInfo[]>(this);
+  private queriedRun = '';
+  private loadToken = 0;
+
+  willUpdate(): void {
+    if (this.runId === this.queriedRun) return;
+    this.queriedRun = this.runId;
+    const runId = this.runId;
+    this.closePreview();
+    this.artifacts.setQuery(() => this.services.tracking.listArtifacts(runId));
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.closePreview();
+  }
+
+  private closePreview(): void {
+    if (this.preview?.kind === 'image') URL.revokeObjectURL(this.preview.url);
+    this.preview = null;
+  }
+
+  private async open(artifact: ArtifactInfo): Promise<void> {
+    const token = ++this.loadToken;
+    const kind = previewKind(artifact);
+    let preview: Preview;
+    try {
+      const blob = await this.services.tracking.getArtifact(this.runId, artifact.path);
+      if (kind === 'image') preview = { path: artifact.path, kind, url: URL.createObjectURL(blob) };
+      else if (kind === 'none') preview = { path: artifact.path, kind };
+      else {
+        let text = await blob.slice(0, MAX_PREVIEW_CHARS * 4).text();
+        if (kind === 'json' && blob.size <= MAX_PREVIEW_CHARS * 4) {
+          try {
+            text = JSON.stringify(JSON.parse(text), null, 2);
+          } catch {
+            // Not valid JSON: shown as the text it is.
+          }
+        }
+        preview = { path: artifact.path, kind: 'text', text: text.slice(0, MAX_PREVIEW_CHARS), truncated: text.length > MAX_PREVIEW_CHARS || blob.size > MAX_PREVIEW_CHARS * 4 };
+      }
+    } catch (error) {
+      preview = { path: artifact.path, kind: 'error', message: `Could not read ${artifact.path}: ${errorMessage(error)}` };
+    }
+    if (token !== this.loadToken) {
+      if (preview.kind === 'image') URL.revokeObjectURL(preview.url);
+      return;
+    }
+    this.closePreview();
+    this.preview = preview;
+  }
+
+  private async download(path: string): Promise<void> {
+    try {
+      const blob = await this.services.tracking.getArtifact(this.runId, path);
+      const url = URL.createObjectURL(blob);
+      Object.assign(document.createElement('a'), { href: url, download: path.slice(path.lastIndexOf('/') + 1) }).click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      this.preview = { path, kind: 'error', message: `Could not download ${path}: ${errorMessage(error)}` };
+    }
+  }
+
+  private folder(folder: ArtifactFolder, depth: number): unknown {
+    return html`<ul>
+      ${folder.folders.map(
+        (f) => html`<li><details ?open=${depth < 1}><summary>📁 ${f.name} <span class="size">${formatBytes(f.size)}</span></summary>${this.folder(f, depth + 1)}</details></li>`,
+      )}
+      ${folder.files.map(
+        (a) => html`<li><button class="file" aria-current=${this.preview?.path === a.path ? 'true' : 'false'} aria-label=${`Preview ${a.path}`} @click=${() => this.open(a)}>
+          <span>${a.path.slice(a.path.lastIndexOf('/') + 1)}</span><span class="size">${formatBytes(a.size)}</span>
+        </button></li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderPreview(preview: Preview) {
+    return html`<header>
+        <strong>${preview.path}</strong>
+        <button aria-label=${`Download ${preview.path}`} @click=${() => this.download(preview.path)}>Download</button>
+      </header>
+      ${preview.kind === 'image' ? html`<img src=${preview.url} alt=${`Artifact ${preview.path}`} />` : nothing}
+      ${preview.kind === 'text' ? html`<pre>${preview.text}</pre>${preview.truncated ? html`<p class="empty">Preview cut short; download the file for all of it.</p>` : nothing}` : nothing}
+      ${preview.kind === 'none' ? html`<p class="empty">No preview for this kind of file; download it to open it.</p>` : nothing}
+      ${preview.kind === 'error' ? html`<p class="error" role="alert">${preview.message}</p>` : nothing}`;
+  }
+
+  render() {
+    const artifacts = this.artifacts.value;
+    if (!artifacts) return html`<h2>Artifacts</h2><p class="empty">Loading…</p>`;
+    const tree = buildArtifactTree(artifacts);
+    return html`<h2>Artifacts <span class="count">${artifacts.length} files · ${formatBytes(tree.size)}</span></h2>
+      ${artifacts.length === 0
+        ? html`<p class="empty">No artifacts logged.</p>`
+        : html`<div class="layout">
+            <nav class="tree" aria-label="Artifact files">${this.folder(tree, 0)}</nav>
+            <div class="preview" aria-live="polite">${this.preview ? this.renderPreview(this.preview) : html`<p class="empty">Choose a file to preview it.</p>`}</div>
+          </div>`}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'run-artifacts': RunArtifacts;
+  }
+}
