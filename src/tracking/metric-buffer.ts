@@ -14,12 +14,20 @@ export type BufferedPoints = Map<string, PointBatch>;
  * Collects one run's `logMetric` calls in memory and hands them to `write` in one batch, so that a training loop pays one
  * IndexedDB transaction per flush instead of one per point. Flushes happen on a timer, on a size threshold and on
  * demand; they never overlap, and `flush()` resolves only once everything logged before it is committed.
+ *
+ * A flush takes the buffered points when its write starts, not when it is requested: a loop that logs 100,000
+ * points without yielding then costs one transaction instead of one per threshold crossing. Each transaction pays
+ * its own round trips (run row, last chunk, commit): in `npm run bench` this took "metric logging" from ~0.65 to
+ * ~0.88 of raw chunked Dexie writes.
  */
 export class MetricBuffer {
   private pending: BufferedPoints = new Map();
   private pendingCount = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Settles after the last write started so far; never rejects, so later flushes still run. */
   private chain: Promise<void> = Promise.resolve();
+  /** A write that has not started yet: every flush requested meanwhile shares it. */
+  private queued: Promise<void> | null = null;
   private failure: unknown = null;
 
   constructor(
@@ -35,6 +43,7 @@ export class MetricBuffer {
     batch.values.push(value);
     batch.timestamps.push(timestamp);
     this.pendingCount++;
+    if (this.queued) return; // the write about to start takes this point too
     if (this.pendingCount >= this.options.maxPoints) {
       void this.flush().catch(this.onBackgroundError);
     } else if (this.timer === null) {
@@ -48,21 +57,27 @@ export class MetricBuffer {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    if (this.queued) return this.queued;
+    const write = this.chain.then(() => this.writePending());
+    this.queued = write;
+    this.chain = write.catch(() => {});
+    return write;
+  }
+
+  private async writePending(): Promise<void> {
+    this.queued = null;
     const points = this.pending;
     const count = this.pendingCount;
     this.pending = new Map();
     this.pendingCount = 0;
-    this.chain = this.chain.then(async () => {
-      if (this.failure) throw this.failure;
-      if (count === 0) return;
-      try {
-        await this.write(points);
-      } catch (error) {
-        this.failure = error;
-        throw error;
-      }
-    });
-    return this.chain;
+    if (this.failure) throw this.failure;
+    if (count === 0) return;
+    try {
+      await this.write(points);
+    } catch (error) {
+      this.failure = error;
+      throw error;
+    }
   }
 
   get size(): number {
