@@ -119,7 +119,7 @@ describe('all or nothing', () => {
     const before = await tableCounts(tracking);
     const table = tracking.db.artifacts;
     const original = table.bulkPut.bind(table);
-    table.bulkPut = (() => Promise.reject(new Error('disk on fire'))) as typeof table.bulkPut;
+    table.bulkPut = (() => Promise.reject(new Error('disk on fire'))) as unknown as typeof table.bulkPut;
     try {
       await expect(importRuns(tracking, zipOf({ ...validTree(), [`${RUN_FOLDER}/artifacts/a.txt`]: 'a' }))).rejects.toThrow('disk on fire');
     } finally {

@@ -59,7 +59,7 @@ describe('import of a real MLflow 2.22 mlruns tree', () => {
 
   it('imports the same tree as a dropped folder (files with webkitRelativePath)', async () => {
     const files = Object.entries(tree).map(([p, d]) => {
-      const file = new File([d], p.split('/').pop()!);
+      const file = new File([d as BlobPart], p.split('/').pop()!);
       Object.defineProperty(file, 'webkitRelativePath', { value: `mlruns/${p}` });
       return file;
     });
