@@ -21,15 +21,16 @@ const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).
 
 const SIZES = quick
   ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50 }
-  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 100_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200 };
-const PLAN = quick ? { warmup: 1, repetitions: 3 } : { warmup: 1, repetitions: 5 };
+  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200 };
 
+// Repetitions after one warm-up: more for the short measurements, whose medians a busy shared machine moves most.
 const MEASURED = [
-  { figure: 'metric logging', measure: metricLogging },
-  { figure: 'metric read', measure: metricRead },
-  { figure: 'runs table', measure: runsTable },
-  { figure: 'cold start', measure: coldStart },
+  { figure: 'metric logging', measure: metricLogging, repetitions: 5 },
+  { figure: 'metric read', measure: metricRead, repetitions: 9 },
+  { figure: 'runs table', measure: runsTable, repetitions: 15 },
+  { figure: 'cold start', measure: coldStart, repetitions: 5 },
 ];
+const planFor = (figure) => ({ warmup: 1, repetitions: quick ? 3 : figure.repetitions });
 // The issue's order, so the table reads the same every time.
 const ORDER = ['metric logging', 'metric read', 'chart draw', 'runs table', 'training overhead', 'responsiveness', 'export / import', 'cold start'];
 
@@ -54,18 +55,19 @@ async function main() {
   const started = Date.now();
   if (!args.includes('--no-build')) build();
   const server = await serveStatic([{ prefix: '/bench/', dir: PAGES_DIST }, { prefix: '/', dir: APP_DIST }], PORT);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  // --expose-gc lets the bench page collect garbage between repetitions (bench/timing.ts).
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'], headless: true });
   const entries = [];
   let failures = 0;
   try {
-    console.log(`Chromium ${browser.version()} at ${executablePath}; ${quick ? 'quick sizes' : 'full sizes'}; ` +
-      `median of ${PLAN.repetitions} after ${PLAN.warmup} warm-up; serving ${server.url}`);
-    for (const { figure, measure } of MEASURED) {
+    console.log(`Chromium ${browser.version()} at ${executablePath}; ${quick ? 'quick sizes' : 'full sizes'}; serving ${server.url}`);
+    for (const spec of MEASURED) {
+      const { figure, measure } = spec;
       if (only && !only.includes(figure)) continue;
       const t0 = Date.now();
       process.stdout.write(`- ${figure} … `);
       try {
-        const entry = await measure({ browser, url: server.url, size: SIZES, plan: PLAN });
+        const entry = await measure({ browser, url: server.url, size: SIZES, plan: planFor(spec) });
         entries.push(entry);
         console.log(`${entry.value.toFixed(1)} ${entry.unit} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
       } catch (error) {
