@@ -36,7 +36,8 @@ async function selectExperiments(tracking: TrackingClient, options: ExportOption
   return Promise.all([...ids].map((id) => tracking.getExperiment(id)));
 }
 
-async function writeRun(zip: ZipWriter, tracking: TrackingClient, run: Run, folder: string, datasetsWritten: Set<string>, experimentDir: string): Promise<void> {
+/** Writes one run's folder; returns how many artifacts it held. */
+async function writeRun(zip: ZipWriter, tracking: TrackingClient, run: Run, folder: string, datasetsWritten: Set<string>, experimentDir: string): Promise<number> {
   const runId = run.info.runId;
   zip.add(`${folder}/meta.yaml`, runMeta(run));
   for (const [k, v] of Object.entries(run.data.params)) zip.add(`${folder}/params/${k}`, v);
@@ -53,10 +54,12 @@ async function writeRun(zip: ZipWriter, tracking: TrackingClient, run: Run, fold
     zip.add(`${folder}/inputs/${await datasetId(id, runId)}/meta.yaml`, inputMeta(id, input.context));
   }
   // One artifact in memory at a time: the export's size never has to fit in memory uncompressed.
-  for (const artifact of await tracking.listArtifacts(runId)) {
+  const artifacts = await tracking.listArtifacts(runId);
+  for (const artifact of artifacts) {
     const blob = await tracking.getArtifact(runId, artifact.path);
     zip.add(`${folder}/artifacts/${artifact.path}`, new Uint8Array(await blob.arrayBuffer()));
   }
+  return artifacts.length;
 }
 
 function writeRegistry(
@@ -108,9 +111,8 @@ export async function exportRuns(tracking: TrackingClient, options: ExportOption
   for (const [i, run] of runs.entries()) {
     throwIfAborted(options.signal, 'Export');
     const experimentDir = folders.get(run.info.experimentId)!;
-    await writeRun(zip, tracking, run, `${experimentDir}/${run.info.runId}`, datasetsWritten, experimentDir);
+    artifacts += await writeRun(zip, tracking, run, `${experimentDir}/${run.info.runId}`, datasetsWritten, experimentDir);
     metricPoints += Object.values(run.data.metrics).reduce((n, m) => n + m.count, 0);
-    artifacts += (await tracking.listArtifacts(run.info.runId)).length;
     options.onProgress?.({ done: i + 1, total: runs.length });
     await yieldToBrowser();
   }

@@ -45,8 +45,8 @@ export function runMeta(run: Run): string {
     status: STATUS_NUMBER[i.status],
     tags: [],
     user_id: i.userId,
-    // FileStore writes deleted_time: null at creation and the deletion time once a run is deleted.
-    deleted_time: i.deletedTime ?? null,
+    // FileStore rewrites meta.yaml without deleted_time when a run ends, and with it when the run is deleted.
+    ...(i.lifecycleStage === 'deleted' && i.deletedTime != null ? { deleted_time: i.deletedTime } : {}),
   });
 }
 
