@@ -8,6 +8,7 @@ import '../ui/settings/storage-full-notice';
 import '../ui/update-banner';
 import { loadPage, NAV_PAGES } from './pages';
 import { TrainingBridge } from './training-bridge';
+import { SweepPool } from './sweep-service';
 import { PredictBridge } from './predict-bridge';
 import { watchRoute, type Route } from './router';
 import { registerServiceWorker } from './sw-registration';
@@ -73,7 +74,13 @@ export class TabflowApp extends LitElement {
       // Runs whose tab or worker died mid-training are ended as KILLED, keeping everything they logged.
       await tracking.endAbandonedRuns();
       // The bridge starts its worker (and loads tfjs, there only) on the first training.
-      this.services = { tracking, training: new TrainingBridge(tracking), predict: new PredictBridge().service };
+      this.services = {
+        tracking,
+        training: new TrainingBridge(tracking),
+        predict: new PredictBridge().service,
+        // Each pool slot is a bridge of its own, so a sweep's trials train in parallel workers.
+        sweeps: new SweepPool(tracking, () => new TrainingBridge(tracking)),
+      };
       window.tabflow = this.services;
       persistStorageOnFirstTraining(tracking);
       this.stopRouting = watchRoute((route) => void this.show(route));

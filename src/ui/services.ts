@@ -1,6 +1,7 @@
 import type { TrackingClient } from '../tracking';
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
 import type { PredictService } from '../ml/predict-api';
+import type { SweepPlan, SweepSnapshot } from '../sweep';
 
 /**
  * What the composition root (src/app) hands to every page. Pages reach data and workers only through these, so
@@ -12,6 +13,28 @@ export interface AppServices {
   training?: TrainingService;
   /** Loads stored models in a worker to predict and evaluate (see ml/predict-api.ts); absent without workers. */
   predict?: PredictService;
+  /** Hyperparameter sweeps on a pool of training workers; absent without workers. */
+  sweeps?: SweepService;
+}
+
+/**
+ * Runs one sweep at a time, outside any page: the sweep goes on when the page that started it goes away, and
+ * any page can subscribe to its progress and result.
+ */
+export interface SweepService {
+  /** Workers a sweep gets unless told otherwise: `navigator.hardwareConcurrency - 1`, at least 1. */
+  readonly defaultPoolSize: number;
+  /** The sweep in progress, or the last one; null before the first. */
+  readonly current: SweepSnapshot | null;
+  /** Calls `listener` now and on every change; returns the unsubscribe function. */
+  subscribe(listener: (snapshot: SweepSnapshot | null) => void): () => void;
+  /**
+   * Resolves once the sweep has started (its parent run exists); rejects in words, with nothing written, when
+   * the plan cannot run or another sweep is running. The sweep's progress and end arrive through `subscribe`.
+   */
+  start(plan: SweepPlan): Promise<void>;
+  /** Stops every running trial (they end KILLED); pending trials never start; the parent ends KILLED. */
+  cancel(): void;
 }
 
 /** Trains one model at a time in a Web Worker, which records the run itself through the tracking API. */
