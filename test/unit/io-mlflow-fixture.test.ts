@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importRuns } from '../../src/io';
+import { importRuns, type DirectoryHandleLike } from '../../src/io';
 import { freshTracking } from './helpers';
 import { FIXTURE, readTree, zipOf } from './io-helpers';
 
@@ -67,5 +67,26 @@ describe('import of a real MLflow 2.22 mlruns tree', () => {
     const summary = await importRuns(tracking, files);
     expect(summary.runs).toBe(expected.runs);
     expect(summary.metricPoints).toBe(expected.metricPoints);
+  });
+
+  it('imports the same tree from a picked folder (a FileSystemDirectoryHandle)', async () => {
+    // A directory handle over the fixture's files, shaped like the File System Access API's.
+    const folder = (name: string, prefix: string): DirectoryHandleLike => ({
+      kind: 'directory',
+      name,
+      async *values() {
+        const children = new Set(Object.keys(tree).filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('/')[0]));
+        for (const child of children) {
+          const path = `${prefix}${child}`;
+          if (tree[path]) yield { kind: 'file' as const, name: child, getFile: async () => new File([tree[path] as BlobPart], child) };
+          else yield folder(child, `${path}/`);
+        }
+      },
+    });
+    const tracking = await freshTracking();
+    const summary = await importRuns(tracking, folder('mlruns', ''));
+    expect(summary.runs).toBe(expected.runs);
+    expect(summary.metricPoints).toBe(expected.metricPoints);
+    expect((await tracking.getRun('1c0417ce914b446091744d2bf7b5cf6f')).data.params.test_size).toBe('0.25');
   });
 });
