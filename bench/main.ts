@@ -1,10 +1,11 @@
 // The benchmark page: exposes one function per measurement on window.bench; the driver (bench/run.mjs) calls
 // them through Playwright, one repetition per call, and does the statistics in Node.
+import * as exportImport from './export-import';
 import * as metricLogging from './metric-logging';
 import * as metricRead from './metric-read';
 import * as runsTable from './runs-table';
 
-const api = { ...metricLogging, ...metricRead, ...runsTable };
+const api = { ...metricLogging, ...metricRead, ...runsTable, ...exportImport };
 
 declare global {
   interface Window {

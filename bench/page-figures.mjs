@@ -119,3 +119,61 @@ export async function runsTable({ browser, url, size, plan }) {
     await close();
   }
 }
+
+const MB = 1024 * 1024;
+
+export async function exportImport({ browser, url, size, plan }) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    const stored = await page.evaluate((s) => window.bench.exportPrepare(s), { runs: size.exportRuns, pointsPerRun: size.exportPointsPerRun });
+    const exports = [];
+    const zips = [];
+    const imports = [];
+    const unzips = [];
+    await repeat(plan, async () => {
+      exports.push(await page.evaluate(() => window.bench.exportTabflow()));
+      zips.push(await page.evaluate(() => window.bench.exportFflate()));
+      imports.push(await page.evaluate(() => window.bench.importTabflow()));
+      unzips.push(await page.evaluate(() => window.bench.importFflate()));
+    });
+    await page.evaluate(() => window.bench.exportCleanUp());
+    const kept = (list) => list.slice(plan.warmup);
+    const rate = (s) => s.bytes / MB / (s.ms / 1000);
+    const entry = figureEntry({
+      figure: 'export / import',
+      unit: 'MB/s',
+      samples: kept(exports).map(rate),
+      baselineSamples: kept(zips).map(rate),
+      goal: { on: 'ratio', op: '>=', limit: 0.7 },
+    });
+    const imported = figureEntry({
+      figure: 'import',
+      unit: 'ms',
+      samples: kept(imports).map((s) => s.ms),
+      baselineSamples: kept(unzips).map((s) => s.ms),
+      goal: { on: 'value', op: '>=', limit: 0 },
+    });
+    const exportMs = figureEntry({ figure: 'export', unit: 'ms', samples: kept(exports).map((s) => s.ms), goal: { on: 'value', op: '>=', limit: 0 } });
+    const sample = exports[0];
+    entry.details = {
+      size: `${stored.runs.toLocaleString('en-US')} runs, ${stored.points.toLocaleString('en-US')} metric points and ${2 * stored.runs} artifacts: ` +
+        `${sample.files.toLocaleString('en-US')} files, ${(sample.bytes / MB).toFixed(1)} MB uncompressed, ${(sample.zipBytes / MB).toFixed(1)} MB zipped`,
+      baseline: 'fflate zipSync of the same files at the same DEFLATE level (6)',
+      exportMs: exportMs.value,
+      importMs: imported.value,
+      importMin: imported.min,
+      importMax: imported.max,
+      importBaselineMs: imported.baseline,
+      importRatio: imported.ratio,
+      notes: [
+        `export ${formatMs(exportMs.value)}`,
+        `import ${formatMs(imported.value)} (${((sample.bytes / MB) / (imported.value / 1000)).toFixed(1)} MB/s; fflate unzip alone ${formatMs(imported.baseline)}, ${imported.ratio.toFixed(1)}×)`,
+      ],
+    };
+    return entry;
+  } finally {
+    await close();
+  }
+}
+
+const formatMs = (ms) => `${Math.round(ms).toLocaleString('en-US')} ms`;
