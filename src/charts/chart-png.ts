@@ -12,9 +12,11 @@ export async function chartToPng(options: {
   title: string;
   canvas: HTMLCanvasElement | null;
   legend?: PngLegendEntry[];
+  /** Canvas pixels per CSS pixel; read from the canvas when it is on screen. */
+  scale?: number;
 }): Promise<Blob> {
   const { title, canvas, legend = [] } = options;
-  const scale = canvas ? canvas.width / Math.max(1, canvas.clientWidth || canvas.width) : 1;
+  const scale = options.scale ?? (canvas ? canvas.width / Math.max(1, canvas.clientWidth || canvas.width) : 1);
   const width = canvas?.width ?? Math.round(480 * scale);
   const pad = Math.round(12 * scale);
   const titleHeight = Math.round(28 * scale);
@@ -66,4 +68,32 @@ export async function chartToPng(options: {
   return new Promise((resolve, reject) =>
     out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the chart as PNG.'))), 'image/png'),
   );
+}
+
+/**
+ * An SVG chart as PNG, with its title on top. The SVG must carry its look in attributes (not in shadow-root
+ * CSS, which a serialized copy loses). Drawn at twice the size so it stays sharp on a projector.
+ */
+export async function svgToPng(svg: SVGSVGElement, title: string): Promise<Blob> {
+  const width = svg.width.baseVal.value;
+  const height = svg.height.baseVal.value;
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const plot = document.createElement('canvas');
+    plot.width = width * 2;
+    plot.height = height * 2;
+    plot.style.width = `${width}px`;
+    const ctx = plot.getContext('2d')!;
+    ctx.drawImage(image, 0, 0, plot.width, plot.height);
+    return await chartToPng({ title, canvas: plot, scale: 2 });
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }

@@ -95,5 +95,5 @@ test('screenshot: five learning rates compared', async ({ page }) => {
   ]);
   await page.goto(`./#/compare?runs=${runIds.join(',')}&smooth=0.3`);
   await expect(page.getByRole('img', { name: 'val_accuracy', exact: true }).locator('canvas')).toHaveCount(1);
-  await page.screenshot({ path: 'test-results/compare-five-runs.png', fullPage: true });
+  await page.screenshot({ path: process.env.COMPARE_SCREENSHOT ?? 'test-results/compare-five-runs.png', fullPage: true });
 });

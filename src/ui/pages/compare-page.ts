@@ -5,6 +5,7 @@ import { NotFoundError, type Run } from '../../tracking';
 import '../compare/compare-diff-table';
 import '../compare/compare-metric-charts';
 import '../compare/compare-summary';
+import '../compare/compare-run-charts';
 import type { CompareChange } from '../compare/compare-change';
 import { parseSettings, settingsToQuery, type CompareSettings } from '../compare/compare-settings';
 import { buildDiffRows } from '../compare/diff';
@@ -176,6 +177,10 @@ export class ComparePage extends LitElement {
           <section aria-labelledby="diff">
             <h2 id="diff">Params, metrics and tags</h2>
             <compare-diff-table .runs=${runs} .rows=${rows} .colors=${colors} ?onlyDifferences=${this.settings.onlyDifferences}></compare-diff-table>
+          </section>
+          <section aria-labelledby="per-run">
+            <h2 id="per-run">Settings against results</h2>
+            <compare-run-charts .runs=${runs} .colors=${colors} .settings=${this.settings} .hiddenRuns=${hiddenRuns}></compare-run-charts>
           </section>
         `}
     </div>`;

@@ -1,0 +1,132 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import '../../charts/box-plot';
+import '../../charts/parallel-coordinates';
+import '../../charts/scatter-chart';
+import type { BoxGroup } from '../../charts/box-plot';
+import type { ScatterPoint } from '../../charts/scatter-chart';
+import type { Run } from '../../tracking';
+import { compareChange } from './compare-change';
+import type { CompareSettings } from './compare-settings';
+import { fieldKey, fieldKind, fieldValue, fieldValues, isFieldId, listFields, type FieldId } from './fields';
+import { defaultBoxBy, defaultParallelFields, defaultScatterX, winningMetricField } from './run-chart-defaults';
+
+const fieldName = (id: FieldId) => `${fieldKey(id)}${fieldKind(id) === 'param' ? '' : ' (metric)'}`;
+const runHref = (run: Run) => `#/run/${encodeURIComponent(run.info.runId)}`;
+
+/**
+ * `<compare-run-charts>`: one mark per run — parallel coordinates over chosen params and metrics, a scatter
+ * of any two, and a box plot of a metric grouped by a param. Runs hidden in a legend are left out here too.
+ *
+ * @fires compare-change - `{ parallelFields }`, `{ scatterX }`, `{ scatterY }`, `{ boxMetric }`, `{ boxBy }`.
+ */
+@customElement('compare-run-charts')
+export class CompareRunCharts extends LitElement {
+  static styles = css`
+    :host { display: flex; flex-direction: column; gap: 12px; }
+    .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
+    label { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; color: #57606a; }
+    select { font: inherit; font-size: 12px; max-width: 160px; }
+    details { position: relative; font-size: 12px; }
+    summary { cursor: pointer; padding: 2px 8px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; list-style: none; }
+    details[open] .menu { position: absolute; right: 0; z-index: 5; top: 26px; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 8px 12px; box-shadow: 0 8px 24px rgba(140,149,159,.2); max-height: 320px; overflow: auto; min-width: 200px; display: flex; flex-direction: column; }
+    .menu label { color: #1c2128; font-size: 13px; padding: 2px 0; white-space: nowrap; }
+  `;
+
+  @property({ attribute: false }) runs: Run[] = [];
+  @property({ attribute: false }) colors: ReadonlyMap<string, string> = new Map();
+  @property({ attribute: false }) settings!: CompareSettings;
+  @property({ attribute: false }) hiddenRuns: ReadonlySet<string> = new Set();
+
+  private get shownRuns(): Run[] {
+    return this.runs.filter((r) => !this.hiddenRuns.has(r.info.runId));
+  }
+
+  private fieldSelect(label: string, value: FieldId | null, fields: FieldId[], onChange: (f: FieldId) => void) {
+    return html`<label slot="controls">${label}
+      <select aria-label=${label} @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        if (isFieldId(v)) onChange(v);
+      }}>
+        ${fields.map((f) => html`<option value=${f} ?selected=${f === value}>${fieldName(f)}</option>`)}
+      </select></label>`;
+  }
+
+  private renderParallel(runs: Run[], all: FieldId[]) {
+    const chosen = (this.settings.parallelFields ?? defaultParallelFields(this.runs, this.settings.winBy)).filter((f) => all.includes(f));
+    const toggle = (field: FieldId, on: boolean) => {
+      const next = new Set(chosen);
+      if (on) next.add(field);
+      else next.delete(field);
+      compareChange(this, { parallelFields: all.filter((f) => next.has(f)) });
+    };
+    return html`<parallel-coordinates
+      .title=${'Parallel coordinates'}
+      .axes=${chosen.map((f) => ({ key: f, label: fieldName(f), values: fieldValues(runs, f) }))}
+      .items=${runs.map((r) => ({ key: r.info.runId, label: r.info.runName || r.info.runId, color: this.colors.get(r.info.runId) ?? '#57606a' }))}>
+      <details slot="controls">
+        <summary>Axes: ${chosen.length}</summary>
+        <div class="menu" role="group" aria-label="Parallel coordinates axes">
+          ${all.map((f) => html`<label><input type="checkbox" .checked=${chosen.includes(f)}
+            @change=${(e: Event) => toggle(f, (e.target as HTMLInputElement).checked)} />${fieldName(f)}</label>`)}
+        </div>
+      </details>
+    </parallel-coordinates>`;
+  }
+
+  private renderScatter(runs: Run[], all: FieldId[]) {
+    const x = this.settings.scatterX && all.includes(this.settings.scatterX) ? this.settings.scatterX : defaultScatterX(this.runs);
+    const y = this.settings.scatterY && all.includes(this.settings.scatterY) ? this.settings.scatterY : winningMetricField(this.runs, this.settings.winBy);
+    if (!x || !y) return nothing;
+    const xs = fieldValues(runs, x);
+    const ys = fieldValues(runs, y);
+    const points: ScatterPoint[] = runs.map((r, i) => ({
+      key: r.info.runId, label: r.info.runName || r.info.runId, color: this.colors.get(r.info.runId) ?? '#57606a', x: xs[i], y: ys[i], href: runHref(r),
+    }));
+    return html`<scatter-chart .title=${`${fieldKey(y)} vs ${fieldKey(x)}`} .xLabel=${fieldKey(x)} .yLabel=${fieldKey(y)} .points=${points}>
+      ${this.fieldSelect('Scatter X', x, all, (f) => compareChange(this, { scatterX: f }))}
+      ${this.fieldSelect('Scatter Y', y, all, (f) => compareChange(this, { scatterY: f }))}
+    </scatter-chart>`;
+  }
+
+  private renderBox(runs: Run[], fields: { params: FieldId[]; metrics: FieldId[] }) {
+    const metrics = fields.metrics.map(fieldKey);
+    const params = fields.params.map(fieldKey);
+    const winning = winningMetricField(this.runs, this.settings.winBy);
+    const metric = this.settings.boxMetric && metrics.includes(this.settings.boxMetric) ? this.settings.boxMetric : winning ? fieldKey(winning) : null;
+    const by = this.settings.boxBy && params.includes(this.settings.boxBy) ? this.settings.boxBy : defaultBoxBy(this.runs);
+    if (!metric || !by) return nothing;
+    const groups = new Map<string, BoxGroup>();
+    for (const run of runs) {
+      const value = fieldValue(run, `metrics.${metric}`);
+      if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+      const label = run.data.params[by] ?? '(not set)';
+      if (!groups.has(label)) groups.set(label, { label, points: [] });
+      groups.get(label)!.points.push({ key: run.info.runId, label: run.info.runName || run.info.runId, color: this.colors.get(run.info.runId) ?? '#57606a', value, href: runHref(run) });
+    }
+    const sorted = [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
+    return html`<box-plot .title=${`${metric} by ${by}`} .valueLabel=${metric} .groupLabel=${by} .groups=${sorted}>
+      <label slot="controls">Metric <select aria-label="Box plot metric" @change=${(e: Event) => compareChange(this, { boxMetric: (e.target as HTMLSelectElement).value })}>
+        ${metrics.map((m) => html`<option ?selected=${m === metric}>${m}</option>`)}</select></label>
+      <label slot="controls">by <select aria-label="Box plot grouped by" @change=${(e: Event) => compareChange(this, { boxBy: (e.target as HTMLSelectElement).value })}>
+        ${params.map((p) => html`<option ?selected=${p === by}>${p}</option>`)}</select></label>
+    </box-plot>`;
+  }
+
+  render() {
+    const runs = this.shownRuns;
+    const fields = listFields(this.runs);
+    const all = [...fields.params, ...fields.metrics];
+    if (all.length === 0) return nothing;
+    return html`
+      ${this.renderParallel(runs, all)}
+      <div class="pair">${this.renderScatter(runs, all)}${this.renderBox(runs, fields)}</div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'compare-run-charts': CompareRunCharts;
+  }
+}
