@@ -4,8 +4,9 @@ import * as exportImport from './export-import';
 import * as metricLogging from './metric-logging';
 import * as metricRead from './metric-read';
 import * as runsTable from './runs-table';
+import * as training from './training';
 
-const api = { ...metricLogging, ...metricRead, ...runsTable, ...exportImport };
+const api = { ...metricLogging, ...metricRead, ...runsTable, ...exportImport, ...training };
 
 declare global {
   interface Window {

@@ -177,3 +177,38 @@ export async function exportImport({ browser, url, size, plan }) {
 }
 
 const formatMs = (ms) => `${Math.round(ms).toLocaleString('en-US')} ms`;
+
+export async function trainingOverhead({ browser, url, size, plan }) {
+  const { page, close } = await openBenchPage(browser, url);
+  try {
+    const tracked = [];
+    const plain = [];
+    await repeat(plan, async (i) => {
+      const order = i % 2 ? [plain, tracked] : [tracked, plain];
+      for (const list of order) {
+        list.push(await page.evaluate(([t, epochs]) => (t ? window.bench.trainTracked(epochs) : window.bench.trainPlain(epochs)), [list === tracked, size.trainEpochs]));
+      }
+    });
+    await page.evaluate(() => window.bench.trainCleanUp());
+    const kept = (list) => list.slice(plan.warmup);
+    const epochRate = (s) => (s.epochs - 1) / (s.epochSpanMs / 1000);
+    const entry = figureEntry({
+      figure: 'training overhead',
+      unit: 'epochs/s',
+      samples: kept(tracked).map(epochRate),
+      baselineSamples: kept(plain).map(epochRate),
+      goal: { on: 'ratio', op: '>=', limit: 0.95 },
+    });
+    const whole = figureEntry({ figure: 'whole', unit: 'ms', samples: kept(tracked).map((s) => s.totalMs), baselineSamples: kept(plain).map((s) => s.totalMs), goal: { on: 'value', op: '>=', limit: 0 } });
+    entry.details = {
+      size: `Playground defaults (spiral, 500 points, 2×8 tanh, adam, batch 10), ${size.trainEpochs} epochs on the ${tracked[0].backend} backend; epochs/s between the first and the last epoch's end`,
+      baseline: 'the same data, model and trainModel loop in the same worker with no tracking',
+      wholeRunMs: whole.value,
+      wholeRunBaselineMs: whole.baseline,
+      notes: [`whole run ${Math.round(whole.value)} ms tracked (run, params, input, metrics, model, confusion matrix) vs ${Math.round(whole.baseline)} ms untracked`],
+    };
+    return entry;
+  } finally {
+    await close();
+  }
+}

@@ -9,6 +9,5 @@ const reason = (path, feature) =>
 
 export const PENDING_FIGURES = [
   { figure: 'chart draw', reason: () => reason('src/ui/compare', 'the Compare overlay') },
-  { figure: 'training overhead', reason: () => reason('workers/train.worker.ts', 'the training worker') },
   { figure: 'responsiveness', reason: () => reason('workers/train.worker.ts', 'Playground training') },
 ];

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findChromium, NO_CHROMIUM_MESSAGE, CHROMIUM_ARGS } from '../scripts/find-chromium.mjs';
 import { coldStart } from './cold-start.mjs';
-import { exportImport, metricLogging, metricRead, runsTable } from './page-figures.mjs';
+import { exportImport, metricLogging, metricRead, runsTable, trainingOverhead } from './page-figures.mjs';
 import { PENDING_FIGURES } from './pending-figures.mjs';
 import { serveStatic } from './server.mjs';
 import { markdownTable, notMeasured } from './stats.mjs';
@@ -20,14 +20,15 @@ const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 const SIZES = quick
-  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50, exportRuns: 100, exportPointsPerRun: 1_000 }
-  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200, exportRuns: 1_000, exportPointsPerRun: 1_000 };
+  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50, exportRuns: 100, exportPointsPerRun: 1_000, trainEpochs: 20 }
+  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200, exportRuns: 1_000, exportPointsPerRun: 1_000, trainEpochs: 50 };
 
 // Repetitions after one warm-up: more for the short measurements, whose medians a busy shared machine moves most.
 const MEASURED = [
   { figure: 'metric logging', measure: metricLogging, repetitions: 5 },
   { figure: 'metric read', measure: metricRead, repetitions: 9 },
   { figure: 'runs table', measure: runsTable, repetitions: 15 },
+  { figure: 'training overhead', measure: trainingOverhead, repetitions: 5 },
   { figure: 'export / import', measure: exportImport, repetitions: 2 },
   { figure: 'cold start', measure: coldStart, repetitions: 5 },
 ];

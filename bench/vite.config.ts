@@ -10,6 +10,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   logLevel: 'warn',
+  // As the app: the tfjs training worker is an ES module worker with its own chunks.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     outDir: fileURLToPath(new URL('../dist-bench-pages', import.meta.url)),
