@@ -9,6 +9,12 @@ export function formatPythonFloat(value: number): string {
   if (value === Infinity) return 'inf';
   if (value === -Infinity) return '-inf';
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-4 && magnitude < 1e16) {
+    // Both languages use fixed notation here (JS up to 1e21, down to 1e-6) with the same shortest digits.
+    const fixed = String(value);
+    return fixed.includes('.') ? fixed : `${fixed}.0`;
+  }
   const [mantissa, exponentText] = value.toExponential().split('e');
   const exponent = Number(exponentText);
   const negative = mantissa.startsWith('-');
