@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportRuns, importRuns } from '../../src/io';
 import type { TrackingClient } from '../../src/tracking';
 import { freshTracking } from './helpers';
+import { validTree, zipOf } from './io-helpers';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -27,6 +28,7 @@ async function populate(tracking: TrackingClient) {
   await parent.logArtifact('images/bytes.bin', new Uint8Array(Array.from({ length: 256 }, (_, i) => i)));
   await parent.logArtifact('notes/readme.md', '# hello');
   await parent.logModel(tinyModel());
+  await parent.logInput({ name: 'spirals', digest: 'abc123', sourceType: 'generator', source: 'playground:spiral', schema: '{"x": "double"}', context: 'train' });
   await parent.end();
   await tracking.createRegisteredModel('spiral-net', { description: 'the best one', tags: { team: 'b' } });
   await tracking.createModelVersion('spiral-net', parent.id, 'model', { tags: { stage: 'try' } });
@@ -129,6 +131,21 @@ describe('export then import', () => {
     await importRuns(target, await exportRuns(source));
     expect((await target.getRun(parentId)).info.experimentId).toBe(localId);
     expect((await target.searchExperiments()).filter((e) => e.name === 'round trip')).toHaveLength(1);
+  });
+
+  it('gives an imported experiment a fresh id when its id is taken by an experiment of another name', async () => {
+    const target = await freshTracking();
+    await importRuns(target, zipOf(validTree()));
+    const renamed = Object.fromEntries(
+      Object.entries(validTree())
+        .filter(([path]) => !path.includes('/0123456789abcdef0123456789abcdef/'))
+        .map(([path, text]) => [path, text.replace('name: tiny', 'name: another')]),
+    );
+    const summary = await importRuns(target, zipOf(renamed));
+    expect(summary.experiments).toBe(1);
+    const another = await target.getExperimentByName('another');
+    expect(another?.experimentId).toMatch(/^\d{18}$/);
+    expect((await target.getExperiment('123')).name).toBe('tiny');
   });
 
   it('reports progress and stops when cancelled', async () => {
