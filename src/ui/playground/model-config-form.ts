@@ -1,0 +1,115 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { DERIVED_FEATURES, FEATURE_LABELS } from '../../ml/features';
+import {
+  ACTIVATIONS,
+  BACKENDS,
+  OPTIMIZERS,
+  validateModelConfig,
+  type ModelConfig,
+} from '../../ml/model-config';
+import { formStyles, numberOf } from './form-styles';
+
+/** The Playground's input features, in its order: the raw columns, then the derived ones. */
+const FEATURE_CHOICES = ['x', 'y', ...DERIVED_FEATURES] as const;
+const RAW_FEATURES = ['x', 'y'];
+
+const BACKEND_LABELS: Record<string, string> = {
+  auto: 'auto (fastest for the model)',
+  cpu: 'cpu (JavaScript)',
+  wasm: 'wasm (WebAssembly)',
+  webgl: 'webgl (GPU)',
+};
+
+/** "8, 8" → [8, 8]; an empty text is no hidden layer (a linear model); anything unreadable becomes NaN. */
+function parseLayers(text: string): number[] {
+  const trimmed = text.trim();
+  return trimmed === '' ? [] : trimmed.split(/[\s,]+/).map((unit) => (unit === '' ? NaN : Number(unit)));
+}
+
+/**
+ * `<model-config-form>`: the multilayer perceptron and how it trains. Each field's problem shows under the
+ * form in words and marks the field invalid; the page refuses to train while there is one.
+ *
+ * @fires config-change - `{ config: ModelConfig }` on every edit.
+ */
+@customElement('model-config-form')
+export class ModelConfigForm extends LitElement {
+  static styles = [formStyles, css`:host { display: block; }`];
+
+  @property({ attribute: false }) config!: ModelConfig;
+  /** The dataset's raw column names; the Playground's derived features need columns named x and y. */
+  @property({ attribute: false }) columns: string[] = RAW_FEATURES;
+  @property({ type: Boolean }) disabled = false;
+
+  render() {
+    const c = this.config;
+    const problems = validateModelConfig(c);
+    const invalid = (field: keyof ModelConfig) => (problems.some((p) => p.field === field) ? 'true' : 'false');
+    const num = (label: string, field: keyof ModelConfig, attrs: { min: number; max?: number; step: number | 'any' }) => {
+      const value = c[field] as number;
+      return html`<label>${label}
+        <input type="number" aria-label=${label} .value=${Number.isNaN(value) ? '' : String(value)} min=${attrs.min} max=${attrs.max ?? nothing} step=${attrs.step}
+          aria-invalid=${invalid(field)} ?disabled=${this.disabled} @input=${(e: Event) => this.change({ [field]: numberOf(e) })} />
+      </label>`;
+    };
+    const choice = (label: string, field: 'activation' | 'optimizer' | 'backend', options: readonly string[], names?: Record<string, string>) => html`
+      <label>${label}
+        <select aria-label=${label} ?disabled=${this.disabled} @change=${(e: Event) => this.change({ [field]: (e.target as HTMLSelectElement).value })}>
+          ${options.map((o) => html`<option .value=${o} ?selected=${c[field] === o}>${names?.[o] ?? o}</option>`)}
+        </select>
+      </label>`;
+    return html`
+      <fieldset>
+        <legend>Model</legend>
+        <label class="wide">Hidden layers (units per layer, comma-separated)
+          <input aria-label="Hidden layers" .value=${c.hiddenLayers.join(', ')} aria-invalid=${invalid('hiddenLayers')} ?disabled=${this.disabled}
+            @input=${(e: Event) => this.change({ hiddenLayers: parseLayers((e.target as HTMLInputElement).value) })} />
+        </label>
+        ${choice('Activation', 'activation', ACTIVATIONS)}
+        ${choice('Optimizer', 'optimizer', OPTIMIZERS)}
+        ${num('Learning rate', 'learningRate', { min: 0, step: 'any' })}
+        ${num('Batch size', 'batchSize', { min: 1, step: 1 })}
+        ${num('Epochs', 'epochs', { min: 1, step: 1 })}
+        ${num('L2', 'l2', { min: 0, step: 'any' })}
+        ${num('Dropout', 'dropout', { min: 0, max: 0.95, step: 0.05 })}
+        ${num('Model seed', 'seed', { min: 0, step: 1 })}
+        ${choice('Backend', 'backend', BACKENDS, BACKEND_LABELS)}
+        ${this.renderFeatures()}
+        ${problems.length > 0 ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>${p.message}</li>`)}</ul>` : nothing}
+      </fieldset>
+    `;
+  }
+
+  private renderFeatures() {
+    if (!RAW_FEATURES.every((name) => this.columns.includes(name))) {
+      return html`<p class="note">Input features: the table's own columns.</p>`;
+    }
+    const chosen = this.config.inputFeatures.length === 0 ? RAW_FEATURES : this.config.inputFeatures;
+    return html`<fieldset class="checks">
+      <legend class="note">Input features</legend>
+      ${FEATURE_CHOICES.map(
+        (name) => html`<label><input type="checkbox" .checked=${chosen.includes(name)} ?disabled=${this.disabled}
+          @change=${(e: Event) => this.toggleFeature(name, (e.target as HTMLInputElement).checked)} />${FEATURE_LABELS[name]}</label>`,
+      )}
+    </fieldset>`;
+  }
+
+  private toggleFeature(name: string, on: boolean): void {
+    const current = this.config.inputFeatures.length === 0 ? RAW_FEATURES : this.config.inputFeatures;
+    const next = FEATURE_CHOICES.filter((f) => (f === name ? on : current.includes(f)));
+    // Exactly the raw columns is the default, stored as [] so links and params stay short.
+    const isDefault = next.length === RAW_FEATURES.length && RAW_FEATURES.every((f) => next.includes(f as 'x' | 'y'));
+    this.change({ inputFeatures: isDefault ? [] : [...next] });
+  }
+
+  private change(patch: Partial<ModelConfig>): void {
+    this.dispatchEvent(new CustomEvent('config-change', { detail: { config: { ...this.config, ...patch } }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'model-config-form': ModelConfigForm;
+  }
+}

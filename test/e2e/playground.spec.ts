@@ -1,0 +1,128 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+declare global {
+  interface Window {
+    longestTaskMs?: number;
+  }
+}
+
+/** Records the longest main-thread task from now on (Chromium's Long Tasks API reports tasks over 50 ms). */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.longestTaskMs = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longestTaskMs = Math.max(window.longestTaskMs ?? 0, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+async function runIdFromLink(page: Page): Promise<string> {
+  const href = await page.getByRole('link', { name: 'Open this run' }).getAttribute('href');
+  expect(href).toMatch(/^#\/run\/[0-9a-f]+$/);
+  return href!.split('/').pop()!;
+}
+
+async function readRun(page: Page, runId: string) {
+  return page.evaluate(async (id) => {
+    const tracking = window.tabflow!.tracking;
+    const run = await tracking.getRun(id);
+    const histories: Record<string, number[]> = {};
+    for (const key of Object.keys(run.data.metrics)) histories[key] = Array.from((await tracking.getMetricHistory(id, key)).steps);
+    const artifacts = await tracking.listArtifacts(id);
+    const png = artifacts.some((a) => a.path === 'decision_boundary.png')
+      ? Array.from(new Uint8Array(await (await tracking.getArtifact(id, 'decision_boundary.png')).arrayBuffer()).slice(0, 4))
+      : [];
+    return { info: run.info, params: run.data.params, tags: run.data.tags, inputs: run.inputs.datasetInputs, histories, artifacts, png };
+  }, runId);
+}
+
+test('trains a spiral model live in a worker and records a FINISHED run with params, metrics, model and picture', async ({ page }) => {
+  await openApp(page, '#/playground');
+  await page.getByLabel('Dataset', { exact: true }).selectOption('spiral');
+  await page.getByLabel('Epochs', { exact: true }).fill('40');
+  await page.getByLabel('Hidden layers', { exact: true }).fill('8, 6');
+  // The page state is in the URL, under the run's param keys, so this link reopens the same exercise.
+  await expect(page).toHaveURL(/epochs=40/);
+  await expect(page).toHaveURL(/hidden_layers=%5B8%2C6%5D/);
+  await watchLongTasks(page);
+
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const status = page.getByRole('status');
+  // Epochs appear while training runs, before the last one.
+  await expect(status).toHaveText(/Epoch ([1-9]|[1-3]\d) of 40/);
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeEnabled();
+  await expect(status).toHaveText(/^Finished\. Epoch 40 of 40/, { timeout: 90_000 });
+  await expect(page.getByRole('img', { name: 'Decision boundary of the model over the data' })).toBeVisible();
+
+  const run = await readRun(page, await runIdFromLink(page));
+  expect(run.info.status).toBe('FINISHED');
+  expect(run.params).toMatchObject({ dataset: 'spiral', epochs: '40', hidden_layers: '[8,6]', optimizer: 'adam', backend: 'auto' });
+  expect(run.tags['mlflow.source.name']).toBe('playground');
+  expect(run.tags['mlflow.user']).toBeTruthy();
+  // auto picks a JavaScript or WebAssembly backend for a model this small; wasm loads from this origin.
+  expect(['wasm', 'cpu']).toContain(run.tags['tabflow.backend']);
+  expect(run.inputs[0]).toMatchObject({ name: 'spiral', sourceType: 'generated' });
+  for (const key of ['loss', 'accuracy', 'val_loss', 'val_accuracy', 'epoch_time_ms', 'samples_per_sec']) {
+    expect(run.histories[key], key).toEqual(Array.from({ length: 40 }, (_, i) => i));
+  }
+  const paths = run.artifacts.map((a) => a.path);
+  expect(paths).toEqual(expect.arrayContaining(['model/model.json', 'model/MLmodel', 'decision_boundary.png', 'confusion_matrix.json']));
+  expect(run.png).toEqual([0x89, 0x50, 0x4e, 0x47]);
+
+  const longest = await page.evaluate(() => window.longestTaskMs ?? 0);
+  console.log(`longest main-thread task during training: ${longest.toFixed(0)} ms`);
+  expect(longest).toBeLessThan(200);
+});
+
+test('Stop ends the run KILLED and keeps the metrics of every finished epoch', async ({ page }) => {
+  await openApp(page, '#/playground?dataset=spiral&epochs=2000&backend=cpu');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const status = page.getByRole('status');
+  await expect(status).toHaveText(/Epoch ([3-9]|\d\d+) of 2000/);
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(status).toHaveText(/Stopped after \d+ epochs/);
+  const shown = Number(/Stopped after (\d+)/.exec((await status.textContent())!)![1]);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+
+  const run = await readRun(page, await runIdFromLink(page));
+  expect(run.info.status).toBe('KILLED');
+  expect(run.info.endTime).not.toBeNull();
+  expect(run.params.epochs).toBe('2000');
+  expect(run.histories.loss.length).toBeGreaterThanOrEqual(shown);
+  expect(run.histories.loss.length).toBeLessThan(2000);
+  expect(run.histories.val_accuracy.length).toBe(run.histories.loss.length);
+});
+
+test('a training that fails ends the run FAILED and says why in the page', async ({ page }) => {
+  // The 1-D sine has no column "y", so the derived feature y² cannot be computed.
+  await openApp(page, '#/playground?dataset=sine&epochs=3&input_features=%5B%22x%22%2C%22ySquared%22%5D');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Training failed' })).toContainText('needs a column named "y"');
+  const run = await readRun(page, await runIdFromLink(page));
+  expect(run.info.status).toBe('FAILED');
+  expect(run.tags['tabflow.error']).toContain('needs a column named "y"');
+  expect(run.params.dataset).toBe('sine');
+});
+
+test('a CSV with a bad cell is refused with a message naming its row and column', async ({ page }) => {
+  await openApp(page, '#/playground');
+  await page.getByLabel('Dataset', { exact: true }).selectOption('csv');
+  await page.getByLabel('Upload CSV').setInputFiles({
+    name: 'measurements.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('width,height,label\n1,2,0\n3,4,1\n5,six,0\n7,8,1\n'),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'measurements.csv' })).toContainText('Row 4, column "height": "six" is not a number.');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+
+  // A good file is accepted, and its target column can be chosen.
+  await page.getByLabel('Upload CSV').setInputFiles({
+    name: 'measurements.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('width,height,label\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n'),
+  });
+  await expect(page.getByLabel('Target column')).toHaveValue('label');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await expect(page).toHaveURL(/dataset_source=csv/);
+});
