@@ -40,14 +40,15 @@ export interface MlrunsLayout {
   models: Map<string, ModelFiles>;
 }
 
-/** The tree's root: the folder holding the shallowest `<id>/meta.yaml`. */
+/** The tree's root: the folder holding the shallowest `<id>/meta.yaml` (or `.trash/<id>/meta.yaml`). */
 function findRoot(entries: ImportEntry[]): string {
   let best: string | null = null;
   for (const e of entries) {
     const parts = e.path.split('/');
     if (parts.length < 2 || parts[parts.length - 1] !== 'meta.yaml') continue;
-    const root = parts.slice(0, -2).join('/');
-    if (parts[parts.length - 3] === '.trash' || parts[parts.length - 3] === 'models') continue;
+    const parent = parts[parts.length - 3];
+    if (parent === 'models') continue;
+    const root = parts.slice(0, parent === '.trash' ? -3 : -2).join('/');
     if (best === null || root.length < best.length) best = root;
   }
   if (best === null) {

@@ -1,4 +1,4 @@
-import type { SnapshotModelVersion, SnapshotRegisteredModel } from '../tracking';
+import { validateAliasName, validateModelName, type SnapshotModelVersion, type SnapshotRegisteredModel } from '../tracking';
 import { ImportError } from './errors';
 import type { MlrunsLayout } from './mlruns-layout';
 import type { TreeReader } from './mlruns-reader';
@@ -25,9 +25,11 @@ export async function readRegistryFiles(
     if (!model.meta) continue;
     const f = await reader.yaml(model.meta);
     const name = f.string('name');
+    reader.check(model.meta.path, () => validateModelName(name));
     const aliases: Record<string, number> = {};
     for (const [alias, version] of Object.entries(f.record('aliases'))) aliases[alias] = Number(version);
     for (const [alias, entry] of model.aliases) {
+      reader.check(entry.path, () => validateAliasName(alias));
       const text = (await reader.text(entry)).trim();
       if (!/^\d+$/.test(text)) throw new ImportError('INVALID_CONTENT', `${entry.path}: an alias file must hold a version number, found '${text.slice(0, 40)}'.`, entry.path);
       aliases[alias] = Number(text);

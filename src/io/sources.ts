@@ -38,6 +38,10 @@ function isDirectoryHandle(source: ImportSource): source is DirectoryHandleLike 
   return typeof source === 'object' && source !== null && (source as DirectoryHandleLike).kind === 'directory';
 }
 
+function tooManyFiles(limits: ImportLimits): ImportError {
+  return new ImportError('TOO_LARGE', `The import holds more than ${limits.maxEntries.toLocaleString('en-US')} files, the most one import accepts.`);
+}
+
 async function walk(dir: DirectoryHandleLike, prefix: string, out: ImportEntry[], limits: ImportLimits): Promise<void> {
   for await (const handle of dir.values()) {
     const path = `${prefix}${handle.name}`;
@@ -47,7 +51,7 @@ async function walk(dir: DirectoryHandleLike, prefix: string, out: ImportEntry[]
     }
     const file = await handle.getFile();
     out.push({ path, size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) });
-    if (out.length > limits.maxEntries) return;
+    if (out.length > limits.maxEntries) throw tooManyFiles(limits);
   }
 }
 
@@ -68,9 +72,7 @@ export async function listEntries(source: ImportSource, limits: ImportLimits): P
     await walk(source, `${source.name}/`, entries, limits);
   } else entries = fileEntries(source);
 
-  if (entries.length > limits.maxEntries) {
-    throw new ImportError('TOO_LARGE', `The import holds more than ${limits.maxEntries.toLocaleString('en-US')} files, the most one import accepts.`);
-  }
+  if (entries.length > limits.maxEntries) throw tooManyFiles(limits);
   let total = 0;
   for (const e of entries) {
     e.path = safeEntryPath(e.path);

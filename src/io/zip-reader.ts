@@ -99,9 +99,14 @@ function readZip64Extra(view: DataView, start: number, length: number, entry: Ce
     const size = view.getUint16(at + 2, true);
     if (id === 0x0001) {
       let p = at + 4;
-      if (entry.size === 0xffffffff) (entry.size = u64(view, p)), (p += 8);
-      if (entry.compressedSize === 0xffffffff) (entry.compressedSize = u64(view, p)), (p += 8);
-      if (entry.localOffset === 0xffffffff) entry.localOffset = u64(view, p);
+      const next = () => {
+        const value = u64(view, p);
+        p += 8;
+        return value;
+      };
+      if (entry.size === 0xffffffff) entry.size = next();
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
+      if (entry.localOffset === 0xffffffff) entry.localOffset = next();
     }
     at += 4 + size;
   }
