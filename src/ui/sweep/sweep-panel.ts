@@ -27,7 +27,7 @@ export class SweepPanel extends LitElement {
       section { display: grid; gap: 10px; border: 1px solid #d0d7de; border-radius: 8px; padding: 12px; background: #f6f8fa; }
       h2 { font-size: 16px; margin: 0; }
       .head { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
-      .options { display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
+      .options { display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); align-items: end; }
       .count { font-weight: 600; font-size: 14px; margin: 0; }
     `,
   ];

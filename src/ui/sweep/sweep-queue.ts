@@ -38,11 +38,15 @@ export class SweepQueue extends LitElement {
     css`
       :host { display: grid; gap: 8px; }
       .bar { height: 10px; border-radius: 5px; background: #eaeef2; overflow: hidden; }
+      .bar { display: flex; }
       .bar > div { height: 100%; background: #1f883d; transition: width 0.2s; }
+      .bar > div.skipped { background: #afb8c1; }
       .counts { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 13px; color: #1c2128; font-variant-numeric: tabular-nums; }
       .viewport { max-height: ${VISIBLE_ROWS * ROW_HEIGHT}px; overflow-y: auto; border: 1px solid #d0d7de; border-radius: 6px; }
       ol { list-style: none; margin: 0; padding: 0; position: relative; }
-      li { position: absolute; left: 0; right: 0; height: ${ROW_HEIGHT}px; display: grid; grid-template-columns: 3em 1fr 7.5em 6em 5em; gap: 6px; align-items: center; padding: 0 8px; font-size: 13px; border-bottom: 1px solid #eaeef2; box-sizing: border-box; font-variant-numeric: tabular-nums; }
+      li, .header { display: grid; grid-template-columns: 3em 1fr 7.5em 6em 5em; gap: 6px; align-items: center; padding: 0 8px; font-size: 13px; box-sizing: border-box; }
+      li { position: absolute; left: 0; right: 0; height: ${ROW_HEIGHT}px; border-bottom: 1px solid #eaeef2; font-variant-numeric: tabular-nums; }
+      .header { font-weight: 600; color: #57606a; padding-right: 20px; }
       li .settings { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       .state-running { color: #9a6700; font-weight: 600; }
       .state-done { color: #1a7f37; }
@@ -99,7 +103,7 @@ export class SweepQueue extends LitElement {
 
   render() {
     const s = this.snapshot;
-    const { counts, total, fraction } = s.progress;
+    const { counts, total } = s.progress;
     const ended = total - counts.pending - counts.running;
     const first = Math.max(0, Math.floor(this.listScroll / ROW_HEIGHT) - 2);
     const shown = s.trials.slice(first, first + VISIBLE_ROWS + 4);
@@ -108,13 +112,17 @@ export class SweepQueue extends LitElement {
     return html`
       <p class="note" aria-live="polite">${this.summary()}</p>
       <div class="bar" role="progressbar" aria-label="Sweep progress" aria-valuemin="0" aria-valuemax=${total} aria-valuenow=${ended}
-        aria-valuetext="${ended} of ${total} trials ended"><div style="width:${(fraction * 100).toFixed(1)}%"></div></div>
+        aria-valuetext="${ended} of ${total} trials ended">
+        <div style="width:${(((ended - counts.cancelled) / Math.max(1, total)) * 100).toFixed(1)}%"></div>
+        <div class="skipped" style="width:${((counts.cancelled / Math.max(1, total)) * 100).toFixed(1)}%"></div>
+      </div>
       <div class="counts">
         <span>Pending ${counts.pending}</span><span>Running ${counts.running}</span><span>Done ${counts.done}</span>
         <span>Failed ${counts.failed}</span><span>Killed ${counts.killed}</span>
         ${counts.cancelled ? html`<span>Never started ${counts.cancelled}</span>` : nothing}
         <span>· ${s.poolSize} ${s.poolSize === 1 ? 'worker' : 'workers'} · ${metric} (${s.definition.direction})</span>
       </div>
+      <div class="header" aria-hidden="true"><span>Trial</span><span>Settings</span><span>State</span><span>${metric}</span><span>Run</span></div>
       <div class="viewport" @scroll=${(e: Event) => (this.listScroll = (e.target as HTMLElement).scrollTop)}>
         <ol aria-label="Trials" style="height:${total * ROW_HEIGHT}px">${shown.map((t) => this.row(t))}</ol>
       </div>
