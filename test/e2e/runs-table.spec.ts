@@ -183,3 +183,48 @@ test('a running run updates live: status and latest metric change without a relo
   await expect(row.getByRole('cell', { name: 'FINISHED' })).toBeVisible();
   await expect(row.getByRole('cell', { name: '0.25', exact: true })).toBeVisible();
 });
+
+test('10,000 runs: the table draws only a window of rows, and scrolling to the bottom shows the last run', async ({ page }) => {
+  test.setTimeout(180_000);
+  const total = 10_000;
+  // Created while the page shows Default: its live queries do not read the new experiment, so they stay idle.
+  await openApp(page, '#/experiments/0');
+  const started = Date.now();
+  const id = await page.evaluate(async (total) => {
+    const tracking = window.tabflow!.tracking;
+    const experimentId = await tracking.createExperiment('ten thousand');
+    const base = Date.now() - total * 1000;
+    const batch = 250;
+    for (let from = 0; from < total; from += batch) {
+      const jobs = [];
+      for (let i = from; i < Math.min(total, from + batch); i++) {
+        jobs.push(
+          tracking.startRun({ experimentId, runName: `bulk-${String(i).padStart(5, '0')}`, startTime: base + i * 1000 }),
+        );
+      }
+      await Promise.all(jobs);
+    }
+    return experimentId;
+  }, total);
+  console.log(`created ${total} runs in ${Date.now() - started} ms`);
+
+  await page.goto(`./#/experiments/${id}`);
+  const table = page.getByRole('table', { name: 'Runs' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
+  // Newest first: bulk-09999 on top.
+  await expect(table.getByRole('link', { name: 'bulk-09999' })).toBeVisible();
+  const drawn = await table.locator('[role="rowgroup"].body [role="row"]').count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(100);
+
+  await table.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(table.getByRole('link', { name: 'bulk-00000' })).toBeVisible();
+  const last = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'bulk-00000' }) });
+  await expect(last).toHaveAttribute('aria-rowindex', String(total + 1));
+  expect(await table.locator('[role="rowgroup"].body [role="row"]').count()).toBeLessThan(100);
+
+  // Sorting all of them by name still shows the right first row.
+  await table.evaluate((el) => el.scrollTo({ top: 0 }));
+  await table.getByRole('button', { name: 'Sort by Run name' }).click();
+  await expect(table.getByRole('row').nth(1).getByRole('link')).toHaveText('bulk-00000');
+});

@@ -99,7 +99,7 @@ export class ExperimentsSidebar extends LitElement {
         <button class="icon" aria-label=${`Rename experiment ${name}`} title="Rename" @click=${() => this.edit({ kind: 'rename', experimentId })}>✎</button>
         ${experimentId === DEFAULT_EXPERIMENT_ID
           ? nothing
-          : html`<button class="icon" aria-label=${`Delete experiment ${name}`} title="Delete" @click=${() => this.edit({ kind: 'delete', experimentId })}>🗑</button>`}
+          : html`<button class="icon" aria-label=${`Delete experiment ${name}`} title="Delete" @click=${() => this.edit({ kind: 'delete', experimentId })}>✕</button>`}
       </div>
       ${editing?.kind === 'delete' && editing.experimentId === experimentId
         ? html`<div class="confirm" role="group" aria-label=${`Confirm deleting ${name}`}>

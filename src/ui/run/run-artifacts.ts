@@ -42,13 +42,24 @@ export class RunArtifacts extends LitElement {
   private artifacts = new LiveQueryController<ArtifactInfo[]>(this);
   private queriedRun = '';
   private loadToken = 0;
+  private autoOpened = false;
 
   willUpdate(): void {
     if (this.runId === this.queriedRun) return;
     this.queriedRun = this.runId;
     const runId = this.runId;
+    this.autoOpened = false;
     this.closePreview();
     this.artifacts.setQuery(() => this.services.tracking.listArtifacts(runId));
+  }
+
+  /** Opens the first picture (else the first text file) once, so the section shows something useful at once. */
+  protected updated(): void {
+    const artifacts = this.artifacts.value;
+    if (this.autoOpened || !artifacts || artifacts.length === 0) return;
+    this.autoOpened = true;
+    const first = artifacts.find((a) => previewKind(a) === 'image') ?? artifacts.find((a) => previewKind(a) !== 'none');
+    if (first) void this.open(first);
   }
 
   disconnectedCallback(): void {
@@ -105,7 +116,7 @@ export class RunArtifacts extends LitElement {
   private folder(folder: ArtifactFolder, depth: number): unknown {
     return html`<ul>
       ${folder.folders.map(
-        (f) => html`<li><details ?open=${depth < 1}><summary>📁 ${f.name} <span class="size">${formatBytes(f.size)}</span></summary>${this.folder(f, depth + 1)}</details></li>`,
+        (f) => html`<li><details ?open=${depth < 1}><summary>${f.name}/ <span class="size">${formatBytes(f.size)}</span></summary>${this.folder(f, depth + 1)}</details></li>`,
       )}
       ${folder.files.map(
         (a) => html`<li><button class="file" aria-current=${this.preview?.path === a.path ? 'true' : 'false'} aria-label=${`Preview ${a.path}`} @click=${() => this.open(a)}>
@@ -130,7 +141,7 @@ export class RunArtifacts extends LitElement {
     const artifacts = this.artifacts.value;
     if (!artifacts) return html`<h2>Artifacts</h2><p class="empty">Loading…</p>`;
     const tree = buildArtifactTree(artifacts);
-    return html`<h2>Artifacts <span class="count">${artifacts.length} files · ${formatBytes(tree.size)}</span></h2>
+    return html`<h2>Artifacts <span class="count">${artifacts.length} file${artifacts.length === 1 ? '' : 's'} · ${formatBytes(tree.size)}</span></h2>
       ${artifacts.length === 0
         ? html`<p class="empty">No artifacts logged.</p>`
         : html`<div class="layout">

@@ -20,15 +20,21 @@ export function formatDuration(ms: number): string {
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const thisYearFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function formatTime(ms: number): string {
   return timeFormat.format(ms);
 }
 
+/** A table cell's time: the year only when it is not this year, so the column stays narrow. */
+export function formatShortTime(ms: number, now = Date.now()): string {
+  return new Date(ms).getFullYear() === new Date(now).getFullYear() ? thisYearFormat.format(ms) : timeFormat.format(ms);
+}
+
 /** What a cell shows; the empty string for a value the run does not have. */
 export function formatCell(value: CellValue, column: Column): string {
   if (value === undefined) return '';
-  if (column.kind === 'attribute' && column.key === 'start_time') return formatTime(value as number);
+  if (column.kind === 'attribute' && column.key === 'start_time') return formatShortTime(value as number);
   if (column.kind === 'attribute' && column.key === 'duration') return formatDuration(value as number);
   return typeof value === 'number' ? formatNumber(value) : value;
 }

@@ -1,5 +1,5 @@
 import { filterRuns, type Run } from '../../tracking';
-import { ATTRIBUTE_COLUMNS, discoverColumns, identicalColumnIds, type Column } from './columns';
+import { ATTRIBUTE_COLUMNS, NAME_COLUMN, discoverColumns, identicalColumnIds, type Column } from './columns';
 import { nestRuns, type TableRow } from './nest-runs';
 import { sortByColumn, type SortState } from './sort-rows';
 
@@ -42,7 +42,7 @@ export class TablePipeline {
     const { runs, filter, sort, hiddenIds, hideIdentical, expanded } = inputs;
     const allColumns = this.memo('columns', [runs], () => [...ATTRIBUTE_COLUMNS, ...discoverColumns(runs)]);
     const filtered = this.memo('filter', [runs, filter], () => filterRuns(runs as Run[], filter));
-    const sortColumn = sort && allColumns.find((c) => c.id === sort.columnId);
+    const sortColumn = sort && [NAME_COLUMN, ...allColumns].find((c) => c.id === sort.columnId);
     const sorted = this.memo('sort', [filtered, sortColumn, sort?.ascending], () =>
       sortColumn ? sortByColumn(filtered, sortColumn, sort!.ascending) : filtered,
     );

@@ -10,8 +10,8 @@ const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
 const CHECK_WIDTH = 40;
 const NAME_WIDTH = 240;
-const WIDTHS: Record<string, number> = { 'attributes.status': 120, 'attributes.start_time': 180, 'attributes.duration': 100 };
-const DATA_WIDTH = 130;
+const WIDTHS: Record<string, number> = { 'attributes.status': 120, 'attributes.start_time': 160, 'attributes.duration': 100 };
+const DATA_WIDTH = 120;
 
 /**
  * A virtualized runs table: only the rows in view (plus overscan) exist in the DOM, positioned over a spacer as
@@ -42,7 +42,10 @@ export class RunsTable extends LitElement {
     [role='columnheader'] button:focus-visible { outline: 2px solid #0969da; border-radius: 4px; }
     [role='columnheader'].num button { margin-left: auto; }
     .label { overflow: hidden; text-overflow: ellipsis; }
-    .kind { color: #8c959f; font-weight: 400; font-size: 11px; }
+    /* Params and metrics are told apart by a coloured rule above their header, as MLflow groups them. */
+    [role='columnheader'].param { box-shadow: inset 0 3px 0 #8250df; }
+    [role='columnheader'].metric { box-shadow: inset 0 3px 0 #0969da; }
+    [role='columnheader'] { height: 100%; display: flex; align-items: center; }
     .arrow { color: #0969da; }
     .name { display: flex; align-items: center; gap: 4px; }
     .name a { color: #0969da; text-decoration: none; overflow: hidden; text-overflow: ellipsis; }
@@ -99,10 +102,11 @@ export class RunsTable extends LitElement {
   private header(column: Column) {
     const sorted = this.sort?.columnId === column.id;
     const direction = sorted ? (this.sort!.ascending ? 'ascending' : 'descending') : 'none';
-    const kind = column.kind === 'param' ? 'param' : column.kind === 'metric' ? 'metric' : '';
-    return html`<div role="columnheader" aria-sort=${direction} class=${column.numeric && column.kind !== 'attribute' ? 'num' : ''} title=${column.id}>
+    const kind = column.kind === 'attribute' ? '' : column.kind;
+    const align = column.numeric && kind ? 'num' : '';
+    return html`<div role="columnheader" aria-sort=${direction} class="${kind} ${align}" title=${column.id}>
       <button @click=${() => this.emit('sort-column', column.id)} aria-label=${`Sort by ${column.label}${kind ? ` (${kind})` : ''}`}>
-        <span class="label">${column.label}</span>${kind ? html`<span class="kind">${kind}</span>` : nothing}
+        <span class="label">${column.label}</span>
         ${sorted ? html`<span class="arrow" aria-hidden="true">${this.sort!.ascending ? '▲' : '▼'}</span>` : nothing}
       </button>
     </div>`;
