@@ -4,9 +4,12 @@
  *
  *   const zip = await exportRuns(tracking, { runIds });          // a Blob; everything when no ids are given
  *   const summary = await importRuns(tracking, file, { onExisting: 'skip' });
+ *
+ * The page uses `exportRunsInWorker` / `importRunsInWorker`, the same calls run in a worker of their own.
  */
 export { exportRuns, EXPORT_FORMAT_VERSION, type ExportOptions } from './export';
 export { importRuns, type ImportOptions, type ImportSummary } from './import';
+export { exportRunsInWorker, importRunsInWorker } from './worker-bridge';
 export { ImportError, CancelledError, type ImportErrorCode } from './errors';
 export { DEFAULT_LIMITS, type ImportLimits, type ImportSource, type DirectoryHandleLike } from './sources';
 export { formatPythonFloat, parsePythonFloat } from './python-float';

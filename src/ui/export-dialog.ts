@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { exportRuns } from '../io';
+import { exportRunsInWorker } from '../io';
 import { ioDialogStyles } from './io-dialog-styles';
 import { errorMessage, type AppServices } from './services';
 
@@ -53,7 +53,7 @@ export class ExportDialog extends LitElement {
     const controller = (this.controller = new AbortController());
     this.phase = { kind: 'running', done: 0, total: 0 };
     try {
-      const blob = await exportRuns(this.services.tracking, {
+      const blob = await exportRunsInWorker(this.services.tracking, {
         runIds: this.runIds,
         experimentIds: this.experimentIds,
         signal: controller.signal,

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { importRuns, type DirectoryHandleLike, type ImportSource, type ImportSummary } from '../io';
+import { importRunsInWorker, type DirectoryHandleLike, type ImportSource, type ImportSummary } from '../io';
 import { ioDialogStyles } from './io-dialog-styles';
 import { errorMessage, type AppServices } from './services';
 
@@ -104,7 +104,7 @@ export class ImportDialog extends LitElement {
     const controller = (this.controller = new AbortController());
     this.phase = { kind: 'reading', done: 0, total: 0 };
     try {
-      const summary = await importRuns(this.services.tracking, this.source.value, {
+      const summary = await importRunsInWorker(this.services.tracking, this.source.value, {
         onExisting: this.onExisting,
         signal: controller.signal,
         onProgress: (p) => {
