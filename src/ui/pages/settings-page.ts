@@ -1,10 +1,15 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
 import type { AppServices, PageRoute } from '../services';
 import '../settings/app-status';
+import '../settings/data-section';
 import '../settings/storage-panel';
+import type { StoragePanel } from '../settings/storage-panel';
 
-/** #/settings: storage (persistence, space used per experiment, freeing space) and what this copy of tabflow is. */
+/**
+ * #/settings: storage (persistence, space used per experiment, freeing space), exporting and importing
+ * everything, and what this copy of tabflow is.
+ */
 @customElement('settings-page')
 export class SettingsPage extends LitElement {
   static styles = css`
@@ -15,11 +20,13 @@ export class SettingsPage extends LitElement {
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) route!: PageRoute;
+  @query('storage-panel') private storagePanel!: StoragePanel;
 
   render() {
     return html`<div class="column">
       <h1>Settings</h1>
       <section aria-label="Storage"><storage-panel .services=${this.services}></storage-panel></section>
+      <data-section .services=${this.services} @import-complete=${() => void this.storagePanel.refresh()}></data-section>
       <app-status></app-status>
     </div>`;
   }

@@ -24,10 +24,11 @@ export class StoragePanel extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
-    void this.measure();
+    void this.refresh();
   }
 
-  private async measure(): Promise<void> {
+  /** Measures again; the Settings page calls it when an import added data. */
+  async refresh(): Promise<void> {
     this.loading = true;
     try {
       const [origin, usage] = await Promise.all([this.estimateOrigin(), estimateStorageUsage(this.services.tracking)]);
@@ -49,8 +50,8 @@ export class StoragePanel extends LitElement {
   render() {
     return html`
       <storage-persistence></storage-persistence>
-      <storage-usage .origin=${this.origin} .usage=${this.usage} ?loading=${this.loading} @storage-refresh=${this.measure}></storage-usage>
-      <storage-cleanup .services=${this.services} .usage=${this.usage} @storage-freed=${this.measure}></storage-cleanup>
+      <storage-usage .origin=${this.origin} .usage=${this.usage} ?loading=${this.loading} @storage-refresh=${this.refresh}></storage-usage>
+      <storage-cleanup .services=${this.services} .usage=${this.usage} @storage-freed=${this.refresh}></storage-cleanup>
     `;
   }
 }
