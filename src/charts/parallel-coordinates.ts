@@ -26,6 +26,8 @@ export interface ParallelItem {
 
 const MARGIN = { left: 70, right: 90, top: 34, bottom: 16 };
 const FADED = '#d0d7de';
+/** A drag that stops this close to a line still catches it. */
+const BRUSH_TOLERANCE_PX = 4;
 
 @customElement('parallel-coordinates')
 export class ParallelCoordinates extends SvgChartElement {
@@ -101,7 +103,7 @@ export class ParallelCoordinates extends SvgChartElement {
   }
 
   private highlighted(): boolean[] {
-    return brushedItems(layoutParallel(this.axes), this.items.length, this.brushes);
+    return brushedItems(layoutParallel(this.axes), this.items.length, this.brushes, BRUSH_TOLERANCE_PX / this.innerHeight);
   }
 
   protected renderNote() {
@@ -118,7 +120,7 @@ export class ParallelCoordinates extends SvgChartElement {
   protected renderChart() {
     if (this.axes.length < 2 || this.items.length === 0) return nothing;
     const layout = layoutParallel(this.axes);
-    const highlighted = brushedItems(layout, this.items.length, this.brushes);
+    const highlighted = this.highlighted();
     const w = this.width;
     const h = this.height;
     const innerH = this.innerHeight;

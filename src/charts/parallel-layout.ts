@@ -24,18 +24,19 @@ export function layoutParallel(axes: readonly ParallelAxis[]): ParallelLayout {
 
 /**
  * Which items every brush lets through (an item without a value on a brushed axis is out). With no brush,
- * every item is highlighted.
+ * every item is highlighted. `tolerance` widens each brush (in axis positions) so a line a pixel or two
+ * outside a drag, like one at the very end of an axis, still counts.
  */
-export function brushedItems(layout: ParallelLayout, itemCount: number, brushes: ReadonlyMap<number, Brush>): boolean[] {
+export function brushedItems(layout: ParallelLayout, itemCount: number, brushes: ReadonlyMap<number, Brush>, tolerance = 0): boolean[] {
   const result = new Array<boolean>(itemCount).fill(true);
   for (const [axis, [a, b]] of brushes) {
-    const lo = Math.min(a, b);
-    const hi = Math.max(a, b);
+    const lo = Math.min(a, b) - tolerance;
+    const hi = Math.max(a, b) + tolerance;
     const positions = layout.positions[axis];
     if (!positions) continue;
     for (let i = 0; i < itemCount; i++) {
       const p = positions[i];
-      if (p === null || p < lo - 1e-9 || p > hi + 1e-9) result[i] = false;
+      if (p === null || p < lo || p > hi) result[i] = false;
     }
   }
   return result;

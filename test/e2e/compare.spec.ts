@@ -46,14 +46,24 @@ const THREE_RUNS: RunSpec[] = [
   { name: 'lr-0.001', params: { learning_rate: 0.001, optimizer: 'adam', hidden_units: 16 }, finalLoss: 0.45, speed: 0.04 },
 ];
 
-test('Compare shows an overlay chart per metric, a diff table with the differing param, and survives a reload', async ({ page }) => {
+test('selecting three runs and pressing Compare shows the overlay, the differing param, and survives a reload', async ({ page }) => {
   await openApp(page);
-  const { runIds } = await logRuns(page, 'compare e2e', THREE_RUNS);
-  await page.goto(`./#/compare?runs=${runIds.join(',')}&metrics=loss`);
+  const { experimentId, runIds } = await logRuns(page, 'compare e2e', THREE_RUNS);
+  await page.goto(`./#/experiments/${experimentId}`);
+  for (const run of THREE_RUNS) await page.getByRole('checkbox', { name: `Select run ${run.name}` }).check();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`#/compare\\?runs=${runIds.map((id) => `(?=.*${id})`).join('')}`));
+  // Chart only the loss, so the test looks at exactly one overlay.
+  await page.getByText(/^Metrics: 3 of 3$/).click();
+  const metricsMenu = page.getByRole('group', { name: 'Metrics to chart' });
+  await metricsMenu.getByRole('checkbox', { name: 'val_accuracy' }).uncheck();
+  await metricsMenu.getByRole('checkbox', { name: 'val_loss' }).uncheck();
+  await page.getByText(/^Metrics: 1 of 3$/).click();
+  await expect(page.getByRole('img', { name: 'val_loss', exact: true })).toHaveCount(0);
 
   const chart = page.getByRole('img', { name: 'loss', exact: true });
   await expect(chart).toBeVisible();
-  const legend = page.getByRole('list', { name: 'loss legend' });
+  const legend = page.getByRole('list', { name: 'loss legend', exact: true });
   await expect(legend.getByRole('button')).toHaveCount(3);
   for (const run of THREE_RUNS) await expect(legend.getByRole('button', { name: new RegExp(run.name) })).toBeVisible();
   // uPlot drew a canvas inside the chart.
@@ -79,8 +89,50 @@ test('Compare shows an overlay chart per metric, a diff table with the differing
   await expect(page.getByRole('switch', { name: 'Only differences' })).toBeChecked();
   await expect(page.getByRole('combobox', { name: 'X axis' })).toHaveValue('relative');
   await expect(page.getByRole('checkbox', { name: 'Log scale' })).toBeChecked();
-  await expect(page.getByRole('list', { name: 'loss legend' }).getByRole('button')).toHaveCount(3);
+  await expect(page.getByRole('list', { name: 'loss legend', exact: true }).getByRole('button')).toHaveCount(3);
+  await expect(page.getByRole('img', { name: 'val_loss', exact: true })).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Differences between runs' }).getByRole('row', { name: /^optimizer\b/ })).toHaveCount(0);
+});
+
+test('a run hidden from a legend disappears from every chart and stays hidden after a reload', async ({ page }) => {
+  await openApp(page);
+  const { runIds } = await logRuns(page, 'hide e2e', THREE_RUNS);
+  await page.goto(`./#/compare?runs=${runIds.join(',')}`);
+  const lossLegend = page.getByRole('list', { name: 'loss legend', exact: true });
+  await lossLegend.getByRole('button', { name: /^lr-0\.001 / }).click();
+  await expect(lossLegend.getByRole('button', { name: /^lr-0\.001 / })).toHaveAttribute('aria-pressed', 'false');
+  // Synced across charts: the same run is hidden in the val_loss legend too, and left out of the scatter.
+  await expect(page.getByRole('list', { name: 'val_loss legend', exact: true }).getByRole('button', { name: /^lr-0\.001 / })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('link', { name: /^lr-0\.001:/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /^lr-0\.01:/ }).first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'loss legend', exact: true }).getByRole('button', { name: /^lr-0\.001 / })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('brushing a parallel-coordinates axis highlights the runs in range; a scatter dot opens its run', async ({ page }) => {
+  await openApp(page);
+  const { runIds } = await logRuns(page, 'brush e2e', THREE_RUNS);
+  await page.goto(`./#/compare?runs=${runIds.join(',')}&axes=params.learning_rate,metrics.loss`);
+  const chart = page.getByRole('img', { name: 'Parallel coordinates' });
+  await expect(chart).toBeVisible();
+  // The loss axis is the second one, at the right end of the plot; drag over its bottom tenth, where only the
+  // smallest loss (lr-0.01's) sits.
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  const axisX = box.x + box.width - 90;
+  await page.mouse.move(axisX, box.y + box.height - 18);
+  await page.mouse.down();
+  await page.mouse.move(axisX, box.y + box.height - 45, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByRole('status').filter({ hasText: 'Highlighted 1 of 3: lr-0.01' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear highlight' }).click();
+  await expect(page.getByText(/Highlighted/)).toHaveCount(0);
+
+  const dot = page.getByRole('link', { name: /^lr-0\.01: learning_rate 0\.01,/ });
+  await dot.hover();
+  await expect(page.getByText(/val_accuracy: 0\.\d+/).first()).toBeVisible();
+  await dot.click();
+  await expect(page).toHaveURL(new RegExp(`#/run/${runIds[1]}`));
 });
 
 test('screenshot: five learning rates compared', async ({ page }) => {

@@ -65,4 +65,11 @@ describe('parallel coordinates brushing', () => {
     // The third run has no loss, so a brush on loss leaves it out.
     expect(brushedItems(layout, 3, new Map([[0, [0, 0.1] as [number, number]], [1, [0, 0.5] as [number, number]]]))).toEqual([true, false, false]);
   });
+
+  it('widens brushes by the tolerance so lines just outside a drag still count', () => {
+    const layout = layoutParallel(axes);
+    const brush = new Map([[1, [0.01, 0.5] as [number, number]]]);
+    expect(brushedItems(layout, 3, brush)).toEqual([false, false, false]);
+    expect(brushedItems(layout, 3, brush, 0.02)).toEqual([true, false, false]);
+  });
 });
