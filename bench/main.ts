@@ -1,12 +1,13 @@
 // The benchmark page: exposes one function per measurement on window.bench; the driver (bench/run.mjs) calls
 // them through Playwright, one repetition per call, and does the statistics in Node.
+import * as chartDraw from './chart-draw';
 import * as exportImport from './export-import';
 import * as metricLogging from './metric-logging';
 import * as metricRead from './metric-read';
 import * as runsTable from './runs-table';
 import * as training from './training';
 
-const api = { ...metricLogging, ...metricRead, ...runsTable, ...exportImport, ...training };
+const api = { ...chartDraw, ...metricLogging, ...metricRead, ...runsTable, ...exportImport, ...training };
 
 declare global {
   interface Window {

@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findChromium, NO_CHROMIUM_MESSAGE, CHROMIUM_ARGS } from '../scripts/find-chromium.mjs';
+import { chartDraw, responsiveness } from './app-figures.mjs';
 import { coldStart } from './cold-start.mjs';
 import { exportImport, metricLogging, metricRead, runsTable, trainingOverhead } from './page-figures.mjs';
-import { PENDING_FIGURES } from './pending-figures.mjs';
 import { serveStatic } from './server.mjs';
 import { markdownTable, notMeasured } from './stats.mjs';
 
@@ -20,15 +20,17 @@ const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 const SIZES = quick
-  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50, exportRuns: 100, exportPointsPerRun: 1_000, trainEpochs: 20 }
-  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200, exportRuns: 1_000, exportPointsPerRun: 1_000, trainEpochs: 50 };
+  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50, exportRuns: 100, exportPointsPerRun: 1_000, trainEpochs: 20, chartRuns: 10, chartPoints: 10_000, responsivenessEpochs: 15 }
+  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200, exportRuns: 1_000, exportPointsPerRun: 1_000, trainEpochs: 50, chartRuns: 10, chartPoints: 100_000, responsivenessEpochs: 30 };
 
 // Repetitions after one warm-up: more for the short measurements, whose medians a busy shared machine moves most.
 const MEASURED = [
   { figure: 'metric logging', measure: metricLogging, repetitions: 5 },
   { figure: 'metric read', measure: metricRead, repetitions: 9 },
+  { figure: 'chart draw', measure: chartDraw, repetitions: 3 },
   { figure: 'runs table', measure: runsTable, repetitions: 15 },
   { figure: 'training overhead', measure: trainingOverhead, repetitions: 5 },
+  { figure: 'responsiveness', measure: responsiveness, repetitions: 3 },
   { figure: 'export / import', measure: exportImport, repetitions: 2 },
   { figure: 'cold start', measure: coldStart, repetitions: 5 },
 ];
@@ -79,7 +81,6 @@ async function main() {
         entries.push(notMeasured(figure, `the measurement failed: ${error instanceof Error ? error.message.split('\n')[0] : error}`));
       }
     }
-    for (const { figure, reason } of PENDING_FIGURES) if (!only || only.includes(figure)) entries.push(notMeasured(figure, reason()));
   } finally {
     await browser.close();
     await server.close();

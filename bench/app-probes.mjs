@@ -1,0 +1,56 @@
+// Instruments the app page before its code runs: records Long Tasks, offers a timer probe that sees any
+// main-thread stall (including ones under the Long Tasks API's 50 ms floor), and deep queries through shadow roots.
+
+function installProbes() {
+  window.__benchLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask' });
+
+  let running = false;
+  let last = 0;
+  let maxGap = 0;
+  let startedAt = 0;
+  const tick = () => {
+    if (!running) return;
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+    setTimeout(tick, 0);
+  };
+  window.__benchProbe = {
+    start() {
+      running = true;
+      maxGap = 0;
+      startedAt = last = performance.now();
+      setTimeout(tick, 0);
+    },
+    /** The longest stall since start: the timer probe's largest gap or the longest Long Task, whichever is larger. */
+    stop() {
+      running = false;
+      const end = performance.now();
+      const longTasks = window.__benchLongTasks.filter((t) => t.start >= startedAt && t.start <= end);
+      const longestTask = longTasks.reduce((m, t) => Math.max(m, t.duration), 0);
+      return { longest: Math.max(maxGap, longestTask), probeGap: maxGap, longestTask, longTasks: longTasks.length, ms: end - startedAt };
+    },
+  };
+
+  window.__benchDeepFind = (predicate, root = document) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (predicate(el)) return el;
+      if (el.shadowRoot) {
+        const found = window.__benchDeepFind(predicate, el.shadowRoot);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+}
+
+/** A browser context whose pages all carry the probes; page errors are printed. */
+export async function probedContext(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(installProbes);
+  context.on('page', (page) => page.on('pageerror', (error) => console.error(`  [app] ${error.message}`)));
+  return context;
+}
