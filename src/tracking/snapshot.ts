@@ -65,7 +65,7 @@ export interface SkippedItem {
 }
 
 export interface SnapshotWriteResult {
-  /** Experiments the import created or merged runs into. */
+  /** Experiments the import created or wrote runs into. */
   experiments: number;
   runs: number;
   metricPoints: number;
@@ -132,7 +132,12 @@ export async function writeSnapshot(client: TrackingClient, snapshot: Snapshot, 
   await guardQuota(() =>
     db.transaction('rw', allTables(db), async () => {
       const experimentIds = new Map<string, string>();
-      for (const e of snapshot.experiments) experimentIds.set(e.experimentId, await placeExperiment(client, e));
+      const touched = new Set<string>();
+      for (const e of snapshot.experiments) {
+        const placed = await placeExperiment(client, e);
+        experimentIds.set(e.experimentId, placed.experimentId);
+        if (placed.created) touched.add(placed.experimentId);
+      }
       for (const run of snapshot.runs) {
         const experimentId = experimentIds.get(run.experimentId);
         if (!experimentId) throw new Error(`Run '${run.runId}' belongs to experiment '${run.experimentId}', which the import does not contain.`);
@@ -154,28 +159,29 @@ export async function writeSnapshot(client: TrackingClient, snapshot: Snapshot, 
         );
         result.artifacts += run.artifacts.length;
         result.runs += 1;
+        touched.add(experimentId);
       }
-      result.experiments = new Set(experimentIds.values()).size;
+      result.experiments = touched.size;
       await writeRegistry(client, snapshot, options, result);
     }),
   );
   return result;
 }
 
-/** Returns the local id the imported experiment's runs go to, creating the experiment when needed. */
-async function placeExperiment(client: TrackingClient, e: Experiment): Promise<string> {
+/** Finds or creates the local experiment the imported one's runs go to. */
+async function placeExperiment(client: TrackingClient, e: Experiment): Promise<{ experimentId: string; created: boolean }> {
   const db = client.db;
   const byName = await db.experiments.where('name').equals(e.name).first();
   if (byName) {
     for (const [k, v] of Object.entries(e.tags)) byName.tags[k] ??= v;
     await db.experiments.put(byName);
-    return byName.experimentId;
+    return { experimentId: byName.experimentId, created: false };
   }
   // The id is taken by an experiment of another name: the imported one gets a fresh id rather than merging.
   const experimentId = (await db.experiments.get(e.experimentId)) ? newExperimentId() : e.experimentId;
   const row: ExperimentRow = { ...e, experimentId, tags: { ...e.tags } };
   await db.experiments.add(row);
-  return experimentId;
+  return { experimentId, created: true };
 }
 
 async function writeRegistry(client: TrackingClient, snapshot: Snapshot, options: SnapshotWriteOptions, result: SnapshotWriteResult): Promise<void> {
