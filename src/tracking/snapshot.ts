@@ -116,8 +116,9 @@ function runRowOf(run: SnapshotRun, experimentId: string): RunRow {
     tags: { ...run.tags },
     metrics,
     datasetInputs: run.datasetInputs.map((d) => ({ ...d })),
-    // An imported run is not being written by anyone here; its last sign of life is when it ended or started.
-    heartbeat: run.endTime ?? run.startTime,
+    // No writer in this browser owns an imported run, so endAbandonedRuns must not end one that is RUNNING
+    // elsewhere: its status is the exporter's to keep, and "never silent" says so.
+    heartbeat: run.status === 'RUNNING' ? Number.MAX_SAFE_INTEGER : (run.endTime ?? run.startTime),
   };
 }
 

@@ -148,6 +148,17 @@ describe('export then import', () => {
     expect((await target.getExperiment('123')).name).toBe('tiny');
   });
 
+  it('keeps a RUNNING run running: an import is not a tab that died mid-training', async () => {
+    const source = await freshTracking();
+    const run = await source.startRun({ runName: 'still going elsewhere' });
+    run.logMetric('loss', 1, 0);
+    await run.flush();
+    const target = await freshTracking();
+    await importRuns(target, await exportRuns(source, { runIds: [run.id] }));
+    expect(await target.endAbandonedRuns(0, Date.now() + 3_600_000)).toEqual([]);
+    expect((await target.getRun(run.id)).info).toMatchObject({ status: 'RUNNING', endTime: null });
+  });
+
   it('reports progress and stops when cancelled', async () => {
     const source = await freshTracking();
     await populate(source);
