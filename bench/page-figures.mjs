@@ -97,12 +97,15 @@ export async function runsTable({ browser, url, size, plan }) {
     const query = await page.evaluate((count) => window.bench.runsTablePrepare({ count }), size.tableRuns);
     const tabflow = [];
     const plain = [];
+    const element = [];
     await repeat(plan, async (i) => {
       const order = i % 2 ? [plain, tabflow] : [tabflow, plain];
       for (const list of order) list.push(await page.evaluate((t) => (t ? window.bench.runsTableTabflow() : window.bench.runsTablePlain()), list === tabflow));
+      element.push(await page.evaluate(() => window.bench.runsTableElement()));
     });
-    const mismatch = tabflow.find((s, i) => s.matched !== plain[i].matched || s.firstRunId !== plain[i].firstRunId);
-    if (mismatch) throw new Error(`runs table: filterRuns/sortRuns and the plain baseline disagree (${mismatch.matched} vs ${plain[0].matched} runs)`);
+    const mismatch = [...tabflow, ...element].find((s, i) => s.matched !== plain[0].matched || s.firstRunId !== plain[0].firstRunId);
+    if (mismatch) throw new Error(`runs table: tabflow and the plain baseline disagree (${mismatch.matched} vs ${plain[0].matched} runs)`);
+    const drawn = figureEntry({ figure: 'element', unit: 'ms', samples: element.slice(plan.warmup).map((s) => s.ms), goal: { on: 'value', op: '<=', limit: 50 } });
     const entry = figureEntry({
       figure: 'runs table',
       unit: 'ms',
@@ -113,7 +116,13 @@ export async function runsTable({ browser, url, size, plan }) {
     entry.details = {
       size: `${size.tableRuns.toLocaleString('en-US')} runs × 30 columns; filter "${query.filter}", order by ${query.orderBy.join(', ')}; ${tabflow[0].matched} runs match`,
       baseline: 'Array.filter + sort with a hand-written predicate and comparator',
+      elementMs: drawn.value,
+      elementMin: drawn.min,
+      elementMax: drawn.max,
+      notes: [`the Experiments page's update (table pipeline + the runs-table element redrawn): ${drawn.value.toFixed(1)} ms (${drawn.min.toFixed(1)} – ${drawn.max.toFixed(1)})`],
     };
+    // A person waits for the drawn table, so its time must meet the goal too.
+    entry.met = entry.met && drawn.met;
     return entry;
   } finally {
     await close();
