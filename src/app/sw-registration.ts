@@ -33,6 +33,10 @@ export function registerServiceWorker(callbacks: ServiceWorkerCallbacks): void {
         if (document.visibilityState === 'visible') check();
       });
     },
-    (error: unknown) => callbacks.onError(new Error(`Offline mode is unavailable: the service worker could not be registered (${error instanceof Error ? error.message : String(error)}).`)),
+    (error: unknown) => {
+      // Already installed: registering again only re-checks sw.js for an update, which fails while offline.
+      if (navigator.serviceWorker.controller) return;
+      callbacks.onError(new Error(`Offline mode is unavailable: the service worker could not be registered (${error instanceof Error ? error.message : String(error)}).`));
+    },
   );
 }

@@ -56,6 +56,7 @@ test('after the first visit the app works with the network cut: reload, train on
   expect(reloaded?.fromServiceWorker(), 'the page came from the service worker').toBe(true);
   await page.waitForFunction(() => window.tabflow?.tracking !== undefined);
   await expect(page.getByRole('link', { name: 'Default' })).toBeVisible();
+  await expect(page.getByText('Offline mode is unavailable')).toHaveCount(0);
 
   // The training worker chunk and the tfjs .wasm binaries come from the precache too.
   const outcome = await page.evaluate(async (request) => {
@@ -252,4 +253,38 @@ test('when the disk is full, the run fails with a clear message, the page says h
   await expect(page.getByRole('heading', { name: 'Free space' })).toBeVisible();
   await notice.getByRole('button', { name: 'Dismiss the storage-full notice' }).click();
   await expect(notice).toHaveCount(0);
+});
+
+test('the Content-Security-Policy allows WebAssembly but blocks eval, injected scripts and other origins', async ({ page, context, consoleErrors }) => {
+  const leaked = await guardNetwork(context);
+  await openApp(page);
+  const outcome = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+    // The smallest valid module: "\0asm", version 1.
+    const wasm = await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => 'compiled', (e: Error) => e.name);
+    let evaluated = 'ran';
+    try {
+      new Function('return 1')();
+    } catch (e) {
+      evaluated = (e as Error).name;
+    }
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.body.append(script);
+    const fetched = await fetch('https://example.com/collect').then(() => 'sent', (e: Error) => e.name);
+    await new Promise((r) => setTimeout(r, 100));
+    return { wasm, evaluated, injected: 'injected' in window, fetched, violations: [...new Set(violations)].sort() };
+  });
+  expect(outcome).toEqual({
+    wasm: 'compiled',
+    evaluated: 'EvalError',
+    injected: false,
+    fetched: 'TypeError',
+    violations: ['connect-src', 'script-src-elem', 'script-src'].sort(),
+  });
+  expect(leaked, 'requests that left 127.0.0.1').toEqual([]);
+  // The browser reports each blocked attempt on the console; they were provoked on purpose.
+  expect(consoleErrors.every((e) => /Content Security Policy|Failed to fetch/.test(e))).toBe(true);
+  consoleErrors.length = 0;
 });
