@@ -42,12 +42,12 @@ export class SweepQueue extends LitElement {
       .bar > div { height: 100%; background: #1f883d; transition: width 0.2s; }
       .bar > div.skipped { background: #afb8c1; }
       .counts { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 13px; color: #1c2128; font-variant-numeric: tabular-nums; }
-      .viewport { max-height: ${VISIBLE_ROWS * ROW_HEIGHT}px; overflow-y: auto; border: 1px solid #d0d7de; border-radius: 6px; }
+      .viewport { max-height: ${(VISIBLE_ROWS + 1) * ROW_HEIGHT}px; overflow-y: auto; border: 1px solid #d0d7de; border-radius: 6px; }
       ol { list-style: none; margin: 0; padding: 0; position: relative; }
-      li, .header { display: grid; grid-template-columns: 3em 1fr 7.5em 6em 5em; gap: 6px; align-items: center; padding: 0 8px; font-size: 13px; box-sizing: border-box; }
+      li, .header { display: grid; grid-template-columns: 3em 1fr 8em 7em 3em; gap: 6px; align-items: center; padding: 0 8px; font-size: 13px; box-sizing: border-box; }
       li { position: absolute; left: 0; right: 0; height: ${ROW_HEIGHT}px; border-bottom: 1px solid #eaeef2; font-variant-numeric: tabular-nums; }
-      .header { font-weight: 600; color: #57606a; padding-right: 20px; }
-      li .settings { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      .header { position: sticky; top: 0; z-index: 1; height: ${ROW_HEIGHT}px; background: #f6f8fa; border-bottom: 1px solid #d0d7de; font-weight: 600; color: #57606a; }
+      li > span, .header > span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       .state-running { color: #9a6700; font-weight: 600; }
       .state-done { color: #1a7f37; }
       .state-failed, .state-killed { color: #cf222e; }
@@ -122,8 +122,8 @@ export class SweepQueue extends LitElement {
         ${counts.cancelled ? html`<span>Never started ${counts.cancelled}</span>` : nothing}
         <span>· ${s.poolSize} ${s.poolSize === 1 ? 'worker' : 'workers'} · ${metric} (${s.definition.direction})</span>
       </div>
-      <div class="header" aria-hidden="true"><span>Trial</span><span>Settings</span><span>State</span><span>${metric}</span><span>Run</span></div>
       <div class="viewport" @scroll=${(e: Event) => (this.listScroll = (e.target as HTMLElement).scrollTop)}>
+        <div class="header" aria-hidden="true"><span>Trial</span><span>Settings</span><span>State</span><span title=${metric}>${metric}</span><span>Run</span></div>
         <ol aria-label="Trials" style="height:${total * ROW_HEIGHT}px">${shown.map((t) => this.row(t))}</ol>
       </div>
       ${s.status === 'failed' && s.message ? html`<p class="error" role="alert">${s.message}</p>` : nothing}
