@@ -1,5 +1,5 @@
 import { writeSnapshot, type SkippedItem, type TrackingClient } from '../tracking';
-import { CancelledError, throwIfAborted } from './errors';
+import { throwIfAborted } from './errors';
 import { groupLayout } from './mlruns-layout';
 import { readSnapshot } from './mlruns-reader';
 import { DEFAULT_LIMITS, listEntries, type ImportLimits, type ImportSource } from './sources';
@@ -42,5 +42,3 @@ export async function importRuns(tracking: TrackingClient, source: ImportSource,
   options.onProgress?.({ phase: 'writing', done: total, total });
   return writeSnapshot(tracking, snapshot, { onExisting: options.onExisting ?? 'skip' });
 }
-
-export { CancelledError };
