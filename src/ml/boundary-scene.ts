@@ -3,17 +3,19 @@
  * <canvas> for the live view and the worker's OffscreenCanvas for the logged PNG draw the same picture. The
  * context is typed structurally, so this module stays DOM-free.
  */
-import { type ColorScale, cssColor, pointColor, scoreColor } from './boundary-palette';
+import { type ColorScale, cssColor, pointColor } from './boundary-palette';
 import { numFeatures, numRows, type Dataset } from './dataset';
 import type { GridBounds } from './predict-grid';
 import type { BoundaryGrid } from './training-messages';
 
-export interface SceneContext {
+export interface SceneContext<Image> {
   fillStyle: unknown;
   strokeStyle: unknown;
   lineWidth: number;
+  imageSmoothingEnabled: boolean;
   clearRect(x: number, y: number, w: number, h: number): void;
   fillRect(x: number, y: number, w: number, h: number): void;
+  drawImage(image: Image, dx: number, dy: number, dw: number, dh: number): void;
   beginPath(): void;
   arc(x: number, y: number, radius: number, start: number, end: number): void;
   fill(): void;
@@ -54,22 +56,20 @@ export interface Scene {
   grid?: BoundaryGrid | null;
 }
 
-export function drawScene(ctx: SceneContext, width: number, height: number, scene: Scene): void {
+/**
+ * Draws the scene. `heatmap` is the grid painted one pixel per cell (see boundaryPixels), which the context
+ * stretches over the canvas with smoothing: one drawImage instead of a rectangle per cell, and soft edges like
+ * TensorFlow Playground's.
+ */
+export function drawScene<Image>(ctx: SceneContext<Image>, width: number, height: number, scene: Scene, heatmap?: Image): void {
   const { data, scale, grid } = scene;
   const bounds = grid?.bounds ?? sceneBounds(data);
   ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
-  if (grid) {
-    const cellW = width / grid.width;
-    const cellH = height / grid.height;
-    for (let row = 0; row < grid.height; row++) {
-      for (let col = 0; col < grid.width; col++) {
-        ctx.fillStyle = cssColor(scoreColor(grid.values[row * grid.width + col], scale));
-        // The overlap of a fraction of a pixel hides seams between cells when the canvas is not a multiple.
-        ctx.fillRect(Math.floor(col * cellW), Math.floor(row * cellH), Math.ceil(cellW) + 1, Math.ceil(cellH) + 1);
-      }
-    }
+  if (grid && heatmap !== undefined) {
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(heatmap, 0, 0, width, height);
   }
   const n = numRows(data);
   const stride = Math.max(1, Math.ceil(n / MAX_DRAWN_POINTS));

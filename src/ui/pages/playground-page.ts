@@ -26,8 +26,24 @@ interface LiveRun {
   done: number;
 }
 
+/**
+ * Progress arrives once per epoch, often ten times a second; the page redraws its charts and heatmap at most
+ * this often, so the main thread stays free whatever the training speed.
+ */
+const LIVE_VIEW_INTERVAL_MS = 200;
+
+/** The columns of every 2-D generator, shown while no data is loaded yet. */
+const GENERATED_COLUMNS = ['x', 'y'];
+
+/** One scale per dataset object, so the heatmap element sees the same value and does not redraw for nothing. */
+const scales = new WeakMap<Dataset, ColorScale>();
 function scaleOf(ds: Dataset): ColorScale {
-  return { task: ds.task, numClasses: ds.numClasses, range: ds.task === 'regression' ? targetRange(ds.y) : undefined };
+  let scale = scales.get(ds);
+  if (!scale) {
+    scale = { task: ds.task, numClasses: ds.numClasses, range: ds.task === 'regression' ? targetRange(ds.y) : undefined };
+    scales.set(ds, scale);
+  }
+  return scale;
 }
 
 function formatMetric(value: number | undefined): string {
@@ -73,6 +89,9 @@ export class PlaygroundPage extends LitElement {
   private preview: { key: string; data: Dataset | null; problem: string } = { key: '', data: null, problem: '' };
   private abort: AbortController | null = null;
   private askedToPersist = false;
+  /** Progress received since the live view last redrew. */
+  private pending: { epochs: EpochMetrics[]; done: number; grid: BoundaryGrid | null } = { epochs: [], done: 0, grid: null };
+  private liveTimer: ReturnType<typeof setTimeout> | null = null;
 
   willUpdate(changed: PropertyValues<this>): void {
     // A link or "Re-run" arriving (not the page's own URL updates, which do not change the route) resets the form.
@@ -156,23 +175,43 @@ export class PlaygroundPage extends LitElement {
     this.outcome = null;
     this.failure = '';
     this.live = null;
+    this.pending = { epochs: [], done: 0, grid: null };
     try {
       this.outcome = await training.train(this.abort.signal, this.request(data), (p) => this.onProgress(p));
       if (this.outcome.status === 'FAILED') this.failure = `Training failed: ${this.outcome.error ?? 'unknown error'}`;
     } catch (error) {
       if (!(error instanceof DOMException && error.name === 'AbortError')) this.failure = `Training could not run: ${errorMessage(error)}`;
     } finally {
+      this.showPending();
       this.training = false;
       this.abort = null;
     }
   }
 
   private onProgress(p: TrainProgress): void {
-    if (p.type === 'started') this.live = { runId: p.runId, backend: p.backend, epochs: p.epochs, done: 0 };
-    else if (p.type === 'epoch') {
-      this.history = [...this.history, p.metrics];
-      if (this.live) this.live = { ...this.live, done: p.epoch + 1 };
-    } else this.grid = p.grid;
+    if (p.type === 'started') {
+      this.live = { runId: p.runId, backend: p.backend, epochs: p.epochs, done: 0 };
+      return;
+    }
+    if (p.type === 'epoch') {
+      this.pending.epochs.push(p.metrics);
+      this.pending.done = p.epoch + 1;
+    } else {
+      this.pending.grid = p.grid;
+    }
+    this.liveTimer ??= setTimeout(() => this.showPending(), LIVE_VIEW_INTERVAL_MS);
+  }
+
+  private showPending(): void {
+    if (this.liveTimer !== null) clearTimeout(this.liveTimer);
+    this.liveTimer = null;
+    const { epochs, done, grid } = this.pending;
+    if (epochs.length > 0) {
+      this.history = [...this.history, ...epochs];
+      if (this.live) this.live = { ...this.live, done };
+    }
+    if (grid) this.grid = grid;
+    this.pending = { epochs: [], done, grid: null };
   }
 
   private statusText(): string {
@@ -214,12 +253,16 @@ export class PlaygroundPage extends LitElement {
             label=${this.grid ? 'Decision boundary of the model over the data' : 'Dataset preview'}></boundary-view>
         </div>
         <div class="column">
-          <model-config-form .config=${this.setup.model} .columns=${data?.featureNames ?? ['x', 'y']} ?disabled=${this.training}
+          <model-config-form .config=${this.setup.model} .columns=${data?.featureNames ?? GENERATED_COLUMNS} ?disabled=${this.training}
             @config-change=${this.onModelChange}></model-config-form>
           <div class="actions">
             <button class="primary" ?disabled=${!canTrain} @click=${this.train}>Train</button>
             <button ?disabled=${!this.training} @click=${() => this.abort?.abort()}>Stop</button>
-            ${this.live ? html`<a href="#/run/${this.live.runId}">Open this run</a>` : nothing}
+            ${this.live
+              ? // While training, the run opens in a new tab: leaving this page would stop the training.
+                html`<a href="#/run/${this.live.runId}" target=${this.training ? '_blank' : nothing}
+                  title=${this.training ? 'Opens in a new tab; training goes on here' : nothing}>Open this run</a>`
+              : nothing}
           </div>
           <p class="status" role="status">${this.statusText()}</p>
           ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { ColorScale } from '../../ml/boundary-palette';
+import { boundaryPixels, type ColorScale } from '../../ml/boundary-palette';
 import { drawScene } from '../../ml/boundary-scene';
 import type { Dataset } from '../../ml/dataset';
 import type { BoundaryGrid } from '../../ml/training-messages';
@@ -38,7 +38,16 @@ export class BoundaryView extends LitElement {
       ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
       return;
     }
-    drawScene(ctx, this.canvas.width, this.canvas.height, { data: this.data, scale: this.scale, grid: this.grid });
+    drawScene<OffscreenCanvas>(ctx, this.canvas.width, this.canvas.height, { data: this.data, scale: this.scale, grid: this.grid }, this.heatmap());
+  }
+
+  /** The grid one pixel per cell, for drawScene to stretch over the canvas. */
+  private heatmap(): OffscreenCanvas | undefined {
+    const grid = this.grid;
+    if (!grid || !this.scale) return undefined;
+    const image = new OffscreenCanvas(grid.width, grid.height);
+    image.getContext('2d')?.putImageData(new ImageData(boundaryPixels(grid.values, this.scale), grid.width, grid.height), 0, 0);
+    return image;
   }
 }
 

@@ -14,12 +14,7 @@ import { formStyles, numberOf } from './form-styles';
 const FEATURE_CHOICES = ['x', 'y', ...DERIVED_FEATURES] as const;
 const RAW_FEATURES = ['x', 'y'];
 
-const BACKEND_LABELS: Record<string, string> = {
-  auto: 'auto (fastest for the model)',
-  cpu: 'cpu (JavaScript)',
-  wasm: 'wasm (WebAssembly)',
-  webgl: 'webgl (GPU)',
-};
+const BACKEND_LABELS: Record<string, string> = { auto: 'auto', cpu: 'cpu', wasm: 'wasm', webgl: 'webgl (GPU)' };
 
 /** "8, 8" → [8, 8]; an empty text is no hidden layer (a linear model); anything unreadable becomes NaN. */
 function parseLayers(text: string): number[] {
