@@ -1,0 +1,46 @@
+import { LitElement, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { RegisteredModel } from '../../tracking';
+import { LiveQueryController } from '../live-query-controller';
+import type { AppServices } from '../services';
+import { modelsStyles } from './models-styles';
+
+/** #/models: every registered model with its newest version and aliases, kept live. */
+@customElement('registered-models-list')
+export class RegisteredModelsList extends LitElement {
+  static styles = modelsStyles;
+
+  @property({ attribute: false }) services!: AppServices;
+  private models = new LiveQueryController<RegisteredModel[]>(this, () => this.services.tracking.searchRegisteredModels());
+
+  render() {
+    const models = this.models.value;
+    if (this.models.error) return html`<p class="error" role="alert">Could not read the registry: ${String(this.models.error)}</p>`;
+    if (!models) return html`<p class="note">Loading…</p>`;
+    return html`
+      <h1>Registered models</h1>
+      ${models.length === 0
+        ? html`<p class="empty">No registered models yet. Open a run with a model and press "Register model".</p>`
+        : html`<table aria-label="Registered models">
+            <thead><tr><th>Name</th><th>Latest version</th><th>Aliases</th><th>Description</th><th>Last modified</th></tr></thead>
+            <tbody>
+              ${models.map(
+                (m) => html`<tr>
+                  <td><a href="#/models/${encodeURIComponent(m.name)}">${m.name}</a></td>
+                  <td>${m.latestVersion ? `Version ${m.latestVersion}` : '—'}</td>
+                  <td>${Object.entries(m.aliases).map(([alias, v]) => html`<span class="chip">@${alias} → v${v}</span>`)}</td>
+                  <td>${m.description}</td>
+                  <td>${new Date(m.lastUpdatedTimestamp).toLocaleString()}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'registered-models-list': RegisteredModelsList;
+  }
+}

@@ -1,0 +1,224 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Page } from '@playwright/test';
+import { buildModel } from '../../src/ml/build-model';
+import { describeDataset } from '../../src/ml/dataset-input';
+import { datasetConfigToParams, type DatasetConfig } from '../../src/ml/dataset-config';
+import { accuracy, argmaxRows } from '../../src/ml/evaluate';
+import { expandFeatures, expandMatrix } from '../../src/ml/features';
+import { generateDataset } from '../../src/ml/generators';
+import { configToParams, DEFAULT_MODEL_CONFIG, type ModelConfig } from '../../src/ml/model-config';
+import { splitDataset } from '../../src/ml/split';
+import { trainModel } from '../../src/ml/train';
+import { expect, openApp, test } from './fixtures';
+
+/**
+ * The registry end to end: a spiral model trained with the Playground's own code (src/ml, tfjs cpu, here in the
+ * test process) is logged through the tracking API inside the page, exactly as the Playground's worker logs it;
+ * then everything else goes through the UI.
+ */
+const datasetConfig: DatasetConfig = { generator: 'spiral', numPoints: 200, noise: 0, testFraction: 0.25, seed: 1 };
+const modelConfig: ModelConfig = { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [8], epochs: 30, batchSize: 10, inputFeatures: ['x', 'y', 'xTimesY', 'sinX', 'sinY'] };
+
+let trained: { model: tf.LayersModel; artifacts: { json: string; weights: number[] } } | null = null;
+
+async function trainSpiral() {
+  if (trained) return trained;
+  await tf.setBackend('cpu');
+  const full = generateDataset('spiral', datasetConfig);
+  const { train, test: held } = splitDataset(full, datasetConfig.testFraction, datasetConfig.seed);
+  const model = buildModel(tf, modelConfig, modelConfig.inputFeatures.length, 'classification', 2);
+  await trainModel(tf, model, expandFeatures(train, modelConfig.inputFeatures), expandFeatures(held, modelConfig.inputFeatures), modelConfig);
+  let saved: tf.io.ModelArtifacts | null = null;
+  await model.save({ save: async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }) });
+  const a = saved! as tf.io.ModelArtifacts;
+  const { weightData, ...rest } = a;
+  trained = { model, artifacts: { json: JSON.stringify(rest), weights: Array.from(new Uint8Array(weightData as ArrayBuffer)) } };
+  return trained;
+}
+
+/** Logs the trained model as a finished run through window.tabflow.tracking; returns the run id. */
+async function logTrainedRun(page: Page, runName: string): Promise<string> {
+  const { artifacts } = await trainSpiral();
+  const summary = describeDataset(generateDataset('spiral', datasetConfig));
+  const params = { ...datasetConfigToParams(datasetConfig), ...configToParams(modelConfig) };
+  return page.evaluate(
+    async ({ runName, params, summary, artifacts }) => {
+      const tracking = window.tabflow!.tracking;
+      const run = await tracking.startRun({ runName });
+      await run.logParams(params);
+      await run.logInput({ name: summary.name, digest: summary.digest, sourceType: 'generated', source: '{}', schema: summary.schema, profile: summary.profile, context: 'training' });
+      await run.logModelArtifacts({ ...JSON.parse(artifacts.json), weightData: new Uint8Array(artifacts.weights).buffer });
+      await run.end();
+      return run.id;
+    },
+    { runName, params, summary, artifacts },
+  );
+}
+
+/** Places <model-actions> for a run on the page (its element is defined once the Models page has loaded). */
+async function showModelActions(page: Page, runId: string): Promise<void> {
+  await page.evaluate((id) => {
+    const actions = document.createElement('model-actions');
+    actions.services = window.tabflow!;
+    actions.runId = id;
+    actions.artifactPath = 'model';
+    document.querySelector('tabflow-app')!.shadowRoot!.querySelector('main')!.prepend(actions);
+  }, runId);
+}
+
+/** What the trained model says about one point, computed here in Node with the same weights. */
+async function expectedAt(x: number, y: number): Promise<{ label: string; probability: string }> {
+  const { model } = await trainSpiral();
+  const input = expandMatrix(Float32Array.from([x, y]), ['x', 'y'], modelConfig.inputFeatures);
+  const probs = (await (model.predict(tf.tensor2d(input, [1, input.length])) as tf.Tensor).data()) as Float32Array;
+  const best = probs[1] > probs[0] ? 1 : 0;
+  return { label: String(best), probability: probs[best].toFixed(3) };
+}
+
+test('train, register as spiral-classifier v1, alias champion, load by alias, predict on a clicked point, evaluate on a new spiral', async ({ page }) => {
+  await openApp(page, '#/models');
+  await expect(page.getByText('No registered models yet')).toBeVisible();
+  const runId = await logTrainedRun(page, 'spiral-e2e');
+
+  // Register from the run's model actions.
+  await showModelActions(page, runId);
+  await page.getByRole('button', { name: 'Register model' }).click();
+  await page.getByLabel('Model name').fill('spiral-classifier');
+  await page.getByLabel('Description').fill('Spiral, 8 tanh units');
+  await page.getByLabel('Tags (key=value, one a line)').fill('team=e2e');
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Registered as' })).toHaveText('Registered as spiral-classifier version 1.');
+  await page.getByRole('link', { name: 'spiral-classifier version 1' }).click();
+  // Until the run page places <model-actions> itself, the test's copy goes once it has done its part.
+  await page.evaluate(() => document.querySelector('tabflow-app')!.shadowRoot!.querySelector('main > model-actions')!.remove());
+
+  // The model's page: its version links back to the run; set the champion alias.
+  await expect(page.getByRole('heading', { name: 'spiral-classifier', exact: true })).toBeVisible();
+  const versions = page.getByRole('table', { name: 'Model versions' });
+  await expect(versions.getByRole('link', { name: 'spiral-e2e' })).toHaveAttribute('href', `#/run/${runId}`);
+  await expect(versions.getByText('team=e2e')).toBeVisible();
+  await page.getByLabel('Alias name').fill('champion');
+  await page.getByRole('combobox', { name: 'Alias version' }).selectOption('1');
+  await page.getByRole('button', { name: 'Set alias' }).click();
+  await expect(versions.getByText('@champion')).toBeVisible();
+
+  // Load it by alias and predict where the plot is clicked.
+  await page.getByRole('link', { name: '@champion' }).click();
+  await expect(page).toHaveURL(/#\/models\/spiral-classifier\/@champion$/);
+  await expect(page.getByText('Loaded as models:/spiral-classifier@champion')).toBeVisible();
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  const plot = page.getByRole('img', { name: /^Decision boundary over spiral/ });
+  await expect(plot).toBeVisible();
+  await plot.click({ position: { x: 90, y: 270 } });
+  await expect(page.getByRole('status', { name: 'Prediction' })).toHaveText(/^At \(-?\d+\.\d\d, -?\d+\.\d\d\) the model predicts class [01] \(probability \d\.\d{3}\)\.$/);
+  // A typed point gives exactly what the same weights give in Node: the loaded model is the trained one.
+  await page.getByLabel('X₁').fill('1.5');
+  await page.getByLabel('X₂').fill('-2');
+  await page.getByRole('button', { name: 'Predict at this point' }).click();
+  const expected = await expectedAt(1.5, -2);
+  await expect(page.getByRole('status', { name: 'Prediction' })).toHaveText(`At (1.50, -2.00) the model predicts class ${expected.label} (probability ${expected.probability}).`);
+
+  // Evaluate on a new seeded spiral: an evaluation run with MLflow's metrics and links to the version.
+  await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+  const evaluation = page.locator('model-evaluate-panel');
+  await evaluation.getByRole('spinbutton', { name: 'Seed', exact: true }).fill('11');
+  await evaluation.getByRole('spinbutton', { name: 'Seed', exact: true }).press('Tab');
+  await evaluation.getByRole('button', { name: 'Evaluate', exact: true }).click();
+  const runLink = page.getByRole('link', { name: 'eval-spiral-classifier-v1-spiral-seed11' });
+  await expect(runLink).toBeVisible({ timeout: 30_000 });
+  const evalRunId = (await runLink.getAttribute('href'))!.replace('#/run/', '');
+  const fresh = generateDataset('spiral', { numPoints: 300, noise: 0, seed: 11 });
+  const { model } = await trainSpiral();
+  const probs = (await (model.predict(tf.tensor2d(expandFeatures(fresh, modelConfig.inputFeatures).x, [300, 5])) as tf.Tensor).data()) as Float32Array;
+  const expectedAccuracy = accuracy(fresh.y, argmaxRows(probs, 2)).toFixed(4);
+  await expect(page.getByRole('table', { name: 'Evaluation metrics' }).getByRole('row', { name: /accuracy_score/ })).toHaveText(`accuracy_score${expectedAccuracy}`);
+
+  const stored = await page.evaluate(async (id) => {
+    const tracking = window.tabflow!.tracking;
+    const run = await tracking.getRun(id);
+    const matrix = JSON.parse(await (await tracking.getArtifact(id, 'confusion_matrix.json')).text()) as { matrix: number[][] };
+    return { status: run.info.status, tags: run.data.tags, metrics: Object.keys(run.data.metrics).sort(), inputs: run.inputs.datasetInputs, matrix: matrix.matrix };
+  }, evalRunId);
+  expect(stored.status).toBe('FINISHED');
+  expect(stored.tags).toMatchObject({
+    'tabflow.evaluated.model_uri': 'models:/spiral-classifier/1',
+    'tabflow.evaluated.model_name': 'spiral-classifier',
+    'tabflow.evaluated.model_version': '1',
+    'tabflow.evaluated.run_id': runId,
+    'tabflow.evaluated.dataset_digest': describeDataset(fresh).digest,
+  });
+  expect(stored.metrics).toEqual(['accuracy_score', 'example_count', 'f1_score', 'log_loss', 'precision_score', 'recall_score']);
+  expect(stored.inputs[0]).toMatchObject({ digest: describeDataset(fresh).digest, context: 'eval' });
+  expect(stored.matrix.flat().reduce((a, b) => a + b, 0)).toBe(300);
+
+  // The evaluation run is an ordinary run: it is listed with the training run.
+  await page.goto('./#/experiments/0');
+  await expect(page.getByText('eval-spiral-classifier-v1-spiral-seed11')).toBeVisible();
+  await expect(page.getByText('spiral-e2e', { exact: true })).toBeVisible();
+});
+
+test('CSV predictions name wrong columns and values, and fill a table that downloads', async ({ page }) => {
+  await openApp(page, '#/models');
+  const runId = await logTrainedRun(page, 'csv-run');
+  await page.evaluate((id) => window.tabflow!.tracking.createModelVersion('csv-model', id, 'model'), runId);
+  await page.goto('./#/models/csv-model/1');
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  const upload = page.getByLabel('CSV file with the columns x, y');
+  await upload.setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('a,y\n1,2\n') });
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not predict' })).toContainText('The file has no column "x". The model needs the columns "x", "y"; the file\'s columns are "a", "y".');
+  await upload.setInputFiles({ name: 'typo.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y\n1,2\n3,four\n') });
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not predict' })).toContainText('Row 3, column "y": "four" is not a number.');
+  await upload.setInputFiles({ name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from('id,y,x\n7,-2,1.5\n8,0,0\n') });
+  const table = page.getByRole('table', { name: 'Predictions' });
+  const expected = await expectedAt(1.5, -2);
+  const cells = table.getByRole('row').nth(1).getByRole('cell');
+  await expect(cells).toHaveCount(5);
+  await expect(cells.nth(0)).toHaveText('7');
+  await expect(cells.nth(3)).toHaveText(expected.label);
+  expect(Number(await cells.nth(4).textContent()).toFixed(3)).toBe(expected.probability);
+  await expect(table.getByRole('columnheader')).toHaveText(['id', 'y', 'x', 'prediction', 'probability']);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download predictions CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('points-predictions.csv');
+  const text = await (await file.createReadStream()).toArray();
+  expect(Buffer.concat(text).toString()).toMatch(/^id,y,x,prediction,probability\n7,-2,1\.5,[01],0\.\d+\n8,0,0,[01],/);
+});
+
+test('aliases move between versions; deleting a version and the model keeps the run', async ({ page }) => {
+  await openApp(page, '#/models');
+  const runId = await logTrainedRun(page, 'alias-run');
+  await page.evaluate(async (id) => {
+    const t = window.tabflow!.tracking;
+    await t.createModelVersion('movers', id, 'model');
+    await t.createModelVersion('movers', id, 'model');
+  }, runId);
+  await page.goto('./#/models/movers');
+  const versions = page.getByRole('table', { name: 'Model versions' });
+  await page.getByLabel('Alias name').fill('champion');
+  await page.getByRole('combobox', { name: 'Alias version' }).selectOption('1');
+  await page.getByRole('button', { name: 'Set alias' }).click();
+  await expect(page.getByText('@champion → version 1')).toBeVisible();
+  await page.getByLabel('Alias name').fill('champion');
+  await page.getByRole('combobox', { name: 'Alias version' }).selectOption('2');
+  await page.getByRole('button', { name: 'Set alias' }).click();
+  await expect(page.getByText('@champion → version 2')).toBeVisible();
+  await expect(versions.getByRole('row', { name: /Version 1/ }).getByText('@champion')).toHaveCount(0);
+  await expect(versions.getByRole('row', { name: /Version 2/ }).getByText('@champion')).toBeVisible();
+
+  await page.getByLabel('Alias name').fill('latest');
+  await page.getByRole('button', { name: 'Set alias' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'reserved' })).toHaveText("Could not set alias 'latest': 'latest' alias name (case insensitive) is reserved.");
+
+  await versions.getByRole('button', { name: 'Delete version 2' }).click();
+  await versions.getByRole('button', { name: 'Confirm delete version 2' }).click();
+  await expect(versions.getByRole('link', { name: 'Version 2' })).toHaveCount(0);
+  await expect(page.getByText('No aliases.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete model' }).click();
+  await page.getByRole('button', { name: 'Yes, delete model movers' }).click();
+  await expect(page).toHaveURL(/#\/models$/);
+  await expect(page.getByRole('table', { name: 'Registered models' })).toHaveCount(0);
+  const artifacts = await page.evaluate((id) => window.tabflow!.tracking.listArtifacts(id, 'model'), runId);
+  expect(artifacts.map((a) => a.path)).toContain('model/model.json');
+});
