@@ -5,7 +5,7 @@ import type { TrainRequest } from '../../src/ml/training-messages';
 import { expect, openApp, test } from './fixtures';
 import { SwappableStaticServer } from './static-server';
 
-/** A small model on the wasm backend; `epochs` sets how long it trains. */
+/** A small model on the wasm backend, trained through the app's training service; `epochs` sets how long. */
 function trainRequest(runName: string, epochs: number): TrainRequest {
   return {
     runName,
@@ -58,16 +58,20 @@ test('after the first visit the app works with the network cut: reload, train on
   await expect(page.getByRole('link', { name: 'Default' })).toBeVisible();
   await expect(page.getByText('Offline mode is unavailable')).toHaveCount(0);
 
-  // The training worker chunk and the tfjs .wasm binaries come from the precache too.
-  const outcome = await page.evaluate(async (request) => {
-    let backend = '';
-    const result = await window.tabflow!.training!.train(new AbortController().signal, request, (p) => {
-      if (p.type === 'started') backend = p.backend;
-    });
-    return { ...result, backend };
-  }, trainRequest('trained-offline', 5));
-  expect(outcome).toMatchObject({ status: 'FINISHED', backend: 'wasm' });
-  await expect(runRow(page, 'trained-offline')).toContainText('FINISHED');
+  // Train in the Playground: the training worker chunk and the tfjs .wasm binaries come from the precache too.
+  await page.goto('./#/playground');
+  await page.getByLabel('Dataset', { exact: true }).selectOption('xor');
+  await page.getByLabel('Epochs', { exact: true }).fill('5');
+  await page.getByLabel('Backend', { exact: true }).selectOption('wasm');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Finished\. Epoch 5 of 5 .* wasm backend/, { timeout: 90_000 });
+  const runId = (await page.getByRole('link', { name: 'Open this run' }).getAttribute('href'))!.split('/').pop()!;
+  const run = await page.evaluate((id) => window.tabflow!.tracking.getRun(id), runId);
+  expect(run.info.status).toBe('FINISHED');
+  expect(run.data.params.backend).toBe('wasm');
+
+  await page.goto('./#/experiments');
+  await expect(runRow(page, run.info.runName)).toContainText('FINISHED');
 
   await page.goto('./#/settings');
   const downloading = page.waitForEvent('download');
@@ -76,7 +80,7 @@ test('after the first visit the app works with the network cut: reload, train on
   expect(download.suggestedFilename()).toMatch(/^tabflow-export-\d{4}-\d{2}-\d{2}\.zip$/);
   const zip = readFileSync(await download.path());
   expect(zip.subarray(0, 2).toString()).toBe('PK');
-  expect(zip.includes(Buffer.from(outcome.runId))).toBe(true);
+  expect(zip.includes(Buffer.from(runId))).toBe(true);
   await expect(page.getByRole('status').filter({ hasText: 'Exported 1 run' })).toBeVisible();
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('Ready to work offline')).toBeVisible();
