@@ -292,3 +292,21 @@ test('the Content-Security-Policy allows WebAssembly but blocks eval, injected s
   expect(consoleErrors.every((e) => /Content Security Policy|Failed to fetch/.test(e))).toBe(true);
   consoleErrors.length = 0;
 });
+
+test('the app is installable: Chromium finds a valid manifest with 192 and 512 icons and an offline-capable worker', async ({ page, context }) => {
+  await openApp(page);
+  await waitForServiceWorker(page);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  // Playwright's contexts are off the record, where Chromium never installs apps; every other check must pass.
+  expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+  const { errors, data } = await cdp.send('Page.getAppManifest');
+  expect(errors).toEqual([]);
+  const manifest = JSON.parse(data!) as { display: string; start_url: string; icons: { sizes: string; purpose: string }[] };
+  expect(manifest).toMatchObject({ display: 'standalone', start_url: './' });
+  expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '192x192 maskable', '512x512 maskable']);
+  for (const path of ['icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png']) {
+    const response = await page.request.get(`./${path}`);
+    expect(response.headers()['content-type'], path).toBe('image/png');
+  }
+});
