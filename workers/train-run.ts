@@ -40,7 +40,7 @@ export interface TrainHooks {
 }
 
 const LIVE_GRID_SIZE = 48;
-const PNG_GRID_SIZE = 240;
+const PNG_GRID_SIZE = 160;
 
 interface PreparedData {
   full: Dataset;
