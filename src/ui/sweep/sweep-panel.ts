@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { countTrials, isActive, MAX_POOL_SIZE, SWEEP_SETTINGS, type SweepSnapshot, type TrialBase } from '../../sweep';
+import { isActive, MAX_POOL_SIZE, planTrials, SWEEP_SETTINGS, type SweepSnapshot, type TrialBase } from '../../sweep';
 import { errorMessage, type SweepService } from '../services';
 import { directionFor, formToDefinition, initialForm, type SweepForm } from './sweep-form';
 import type { SettingChangeDetail } from './sweep-space-editor';
@@ -44,6 +44,7 @@ export class SweepPanel extends LitElement {
   @state() private startError = '';
   @state() private starting = false;
   private unsubscribe: (() => void) | null = null;
+  private planned: { key: string; count: number; problem: string } | null = null;
   private subscribedTo: SweepService | undefined;
 
   protected willUpdate(changed: PropertyValues<this>): void {
@@ -83,13 +84,22 @@ export class SweepPanel extends LitElement {
 
   /** The trial count, or the first problem with the form, in words. */
   private plan(form: SweepForm, base: TrialBase): { count: number; problem: string } {
+    // Renders come with every progress update; the plan changes only with the form or the Playground setup.
+    const source = base.source.kind === 'generated' ? base.source.config : { ...base.source, dataset: base.source.dataset.targetName };
+    const key = JSON.stringify([form, base.model, source]);
+    if (this.planned?.key !== key) this.planned = { key, ...this.checkPlan(form, base) };
+    return this.planned;
+  }
+
+  /** Every trial's config is checked, so a value the Playground could not train shows before starting. */
+  private checkPlan(form: SweepForm, base: TrialBase): { count: number; problem: string } {
     try {
       const def = formToDefinition(form, base.model.epochs);
       const pool = Number(form.poolSize);
       if (!(Number.isInteger(pool) && pool >= 1 && pool <= MAX_POOL_SIZE)) {
         return { count: 0, problem: `Workers: enter a whole number from 1 to ${MAX_POOL_SIZE}.` };
       }
-      return { count: countTrials(def), problem: '' };
+      return { count: planTrials(def, base).length, problem: '' };
     } catch (error) {
       return { count: 0, problem: errorMessage(error) };
     }
@@ -170,7 +180,7 @@ export class SweepPanel extends LitElement {
             <button class="danger" ?disabled=${!active || snapshot?.status === 'cancelling'} @click=${() => this.sweeps?.cancel()}>Cancel sweep</button>
           </div>`
         : nothing}
-      ${this.open && plan.problem ? html`<p class="error" role="alert">${plan.problem}</p>` : nothing}
+      ${this.open && plan.problem ? html`<p class="error" aria-live="polite">${plan.problem}</p>` : nothing}
       ${this.startError ? html`<p class="error" role="alert">${this.startError}</p>` : nothing}
       ${snapshot ? html`<sweep-queue .snapshot=${snapshot}></sweep-queue>` : nothing}
     </section>`;
