@@ -21,10 +21,10 @@ export class SweepSpaceEditor extends LitElement {
     sweepStyles,
     css`
       :host { display: block; }
-      .settings { display: grid; gap: 6px 24px; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); }
-      .setting { display: grid; grid-template-columns: minmax(150px, 190px) 1fr; gap: 8px; align-items: center; }
-      .inputs { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
-      .inputs input { width: 90px; }
+      .settings { display: grid; gap: 6px 24px; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); }
+      .setting { display: grid; grid-template-columns: 160px 1fr; gap: 8px; align-items: center; }
+      .inputs { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; min-height: 30px; }
+      .inputs input { width: 76px; }
       .inputs input.values { flex: 1; min-width: 120px; }
     `,
   ];
