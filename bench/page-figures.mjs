@@ -1,6 +1,6 @@
 // Figures measured inside the bench page (bench/index.html): the driver calls window.bench.* one repetition at a
 // time, alternating tabflow and its baseline so that a busy moment on the shared machine hits both alike.
-import { figureEntry } from './stats.mjs';
+import { figureEntry, summarise } from './stats.mjs';
 
 /** A fresh browser context on the bench page; page errors are printed, never swallowed. */
 export async function openBenchPage(browser, url) {
@@ -199,6 +199,7 @@ export async function trainingOverhead({ browser, url, size, plan }) {
       }
     });
     await page.evaluate(() => window.bench.trainCleanUp());
+    const flushes = summarise(await page.evaluate((epochs) => window.bench.epochFlushLatency({ epochs }), size.trainEpochs));
     const kept = (list) => list.slice(plan.warmup);
     const epochRate = (s) => (s.epochs - 1) / (s.epochSpanMs / 1000);
     const entry = figureEntry({
@@ -214,7 +215,12 @@ export async function trainingOverhead({ browser, url, size, plan }) {
       baseline: 'the same data, model and trainModel loop in the same worker with no tracking',
       wholeRunMs: whole.value,
       wholeRunBaselineMs: whole.baseline,
-      notes: [`whole run ${Math.round(whole.value)} ms tracked (run, params, input, metrics, model, confusion matrix) vs ${Math.round(whole.baseline)} ms untracked`],
+      epochFlushMs: flushes.median,
+      epochFlushMax: flushes.max,
+      notes: [
+        `whole run ${Math.round(whole.value)} ms tracked (run, params, input, metrics, model, confusion matrix) vs ${Math.round(whole.baseline)} ms untracked`,
+        `each epoch awaits a metric flush: ${flushes.median.toFixed(1)} ms median (max ${flushes.max.toFixed(1)})`,
+      ],
     };
     return entry;
   } finally {
