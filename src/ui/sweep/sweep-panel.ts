@@ -36,7 +36,7 @@ export class SweepPanel extends LitElement {
   /** The Playground's data and model as they are now; null while they cannot train. */
   @property({ attribute: false }) base: TrialBase | null = null;
   @property() task: 'classification' | 'regression' = 'classification';
-  @property({ type: Boolean }) hasTest = true;
+  @property({ attribute: false }) hasTest = true;
 
   @state() private open = false;
   @state() private form: SweepForm | null = null;
