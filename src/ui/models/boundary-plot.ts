@@ -1,6 +1,6 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { targetRange } from '../../ml/boundary-palette';
+import { boundaryPixels, targetRange, type ColorScale } from '../../ml/boundary-palette';
 import { drawScene } from '../../ml/boundary-scene';
 import type { BoundaryResult } from '../../ml/predict-api';
 
@@ -55,8 +55,12 @@ export class BoundaryPlot extends LitElement {
       numClasses: b.numClasses,
       classLabels: [],
     };
-    const range = b.task === 'regression' ? targetRange(b.targets) : undefined;
-    drawScene(ctx, SIZE, SIZE, { data, scale: { task: b.task, numClasses: b.numClasses, range }, grid: { width: b.width, height: b.height, bounds: b.bounds, values: b.scores } });
+    const scale: ColorScale = { task: b.task, numClasses: b.numClasses, range: b.task === 'regression' ? targetRange(b.targets) : undefined };
+    // The grid painted one pixel per cell, which drawScene stretches (smoothed) over the plot.
+    const heatmap = new OffscreenCanvas(b.width, b.height);
+    heatmap.getContext('2d')?.putImageData(new ImageData(boundaryPixels(b.scores, scale), b.width, b.height), 0, 0);
+    const grid = { width: b.width, height: b.height, bounds: b.bounds, values: b.scores };
+    drawScene<OffscreenCanvas>(ctx, SIZE, SIZE, { data, scale, grid }, heatmap);
     if (this.marker) {
       const px = ((this.marker.x - b.bounds.xMin) / (b.bounds.xMax - b.bounds.xMin)) * SIZE;
       const py = ((b.bounds.yMax - this.marker.y) / (b.bounds.yMax - b.bounds.yMin)) * SIZE;
