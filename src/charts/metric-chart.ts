@@ -115,8 +115,8 @@ export class MetricChart extends LitElement {
       this.xTime, this.logScale, this.xLabel, this.syncKey ?? '', this.height,
     ]);
     if (!this.plot || structure !== this.structure) {
-      this.structure = structure;
       this.createPlot();
+      this.structure = structure;
     } else if (changed.has('series') || changed.has('zoom')) {
       this.plot.setData(this.alignedData());
     }

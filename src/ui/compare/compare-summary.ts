@@ -6,6 +6,9 @@ import { compareChange } from './compare-change';
 import type { DiffRow } from './diff';
 import { defaultWinningMetric, verdict } from './winner';
 
+/** A class looks at the top of the ranking; the diff table lists every run. */
+const RANKING_SHOWN = 10;
+
 /**
  * `<compare-summary>`: the answer first — which run won on the chosen metric, by how much, and which settings
  * differ between the runs (the winner's value highlighted), so a class sees the result before the details.
@@ -77,12 +80,15 @@ export class CompareSummary extends LitElement {
       <div class="why">
         <div class="label">Ranking on ${metric}</div>
         <ol>
-          ${result.ranking.map((entry, i) => html`<li>
+          ${result.ranking.slice(0, RANKING_SHOWN).map((entry, i) => html`<li>
             <span class="rank">${i + 1}</span>
             <span class="who">${entry.run.info.runName || entry.run.info.runId}<span class="value">${formatNumber(entry.value)}</span></span>
             <span class="bar" style="width:${barWidth(entry.value)}%;background:${this.colors.get(entry.run.info.runId)}"></span>
           </li>`)}
         </ol>
+        ${result.ranking.length > RANKING_SHOWN
+          ? html`<p>…and ${result.ranking.length - RANKING_SHOWN} more; the table below has them all.</p>`
+          : nothing}
         ${result.differingParams.length
           ? html`<div class="params" aria-label="Settings that differ">
               ${result.differingParams.map((p) => html`<span class="param">${p.key}: <b title="the winner's value">${winnerParams[p.key] ?? '—'}</b>

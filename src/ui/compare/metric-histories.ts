@@ -1,24 +1,7 @@
-import { decimateIndices } from '../../charts/decimate';
 import { emaSmooth } from '../../charts/smooth';
 import type { ChartSeries } from '../../charts/metric-chart';
-import type { MetricHistory, Run, TrackingClient } from '../../tracking';
+import type { MetricHistory, Run } from '../../tracking';
 import type { XAxisMode } from './compare-settings';
-
-/**
- * Metric histories for the Compare page, reduced once when loaded: 100 runs × 100,000 points would be 240 MB
- * of columns and a long pass per redraw, while 4,096 min/max buckets per history keep every spike visible at
- * any chart width up to 4K and make redraws cheap. The legend reads these reduced points.
- */
-export const HISTORY_BUCKETS = 4096;
-
-export type ReducedHistory = MetricHistory;
-
-export function reduceHistory(history: MetricHistory, buckets = HISTORY_BUCKETS): ReducedHistory {
-  const keep = decimateIndices(history.steps, history.values, buckets);
-  if (keep.length === history.steps.length) return history;
-  const pick = (column: Float64Array) => Float64Array.from(keep, (i) => column[i]);
-  return { steps: pick(history.steps), values: pick(history.values), timestamps: pick(history.timestamps) };
-}
 
 const cacheKey = (runId: string, metric: string) => `${runId}\u0000${metric}`;
 
@@ -28,18 +11,22 @@ const versionOf = (run: Run, metric: string) => {
   return summary ? `${summary.count}:${summary.timestamp}` : 'none';
 };
 
+/**
+ * The reduced histories the Compare page has loaded (see reduce-history.ts), reloaded only when their run has
+ * logged more since. `read` returns one reduced history (HistoryReader does it in a worker).
+ */
 export class HistoryCache {
-  private entries = new Map<string, { version: string; history: ReducedHistory }>();
+  private entries = new Map<string, { version: string; history: MetricHistory }>();
 
-  constructor(private readonly tracking: TrackingClient) {}
+  constructor(private readonly read: (runId: string, metric: string) => Promise<MetricHistory>) {}
 
-  get(runId: string, metric: string): ReducedHistory | undefined {
+  get(runId: string, metric: string): MetricHistory | undefined {
     return this.entries.get(cacheKey(runId, metric))?.history;
   }
 
   /**
-   * Loads what is missing or stale, one history at a time so the page stays responsive between reads (each
-   * read is an IndexedDB request; each reduction a few milliseconds). Returns whether anything changed.
+   * Loads what is missing or stale, one history at a time, so a newer load can cut in (through `signal`) and
+   * the reader is never flooded. Returns whether anything changed.
    */
   async load(runs: readonly Run[], metrics: readonly string[], signal: AbortSignal): Promise<boolean> {
     let changed = false;
@@ -49,7 +36,7 @@ export class HistoryCache {
         const key = cacheKey(run.info.runId, metric);
         const version = versionOf(run, metric);
         if (this.entries.get(key)?.version === version) continue;
-        const history = reduceHistory(await this.tracking.getMetricHistory(run.info.runId, metric));
+        const history = await this.read(run.info.runId, metric);
         if (signal.aborted) return changed;
         this.entries.set(key, { version, history });
         changed = true;

@@ -9,6 +9,7 @@ import '../compare/compare-run-charts';
 import type { CompareChange } from '../compare/compare-change';
 import { parseSettings, settingsToQuery, type CompareSettings } from '../compare/compare-settings';
 import { buildDiffRows } from '../compare/diff';
+import { HistoryReader } from '../compare/history-reader';
 import { HistoryCache } from '../compare/metric-histories';
 import { LiveQueryController } from '../live-query-controller';
 import { reportError, type AppServices, type PageRoute } from '../services';
@@ -49,11 +50,17 @@ export class ComparePage extends LitElement {
 
   private loaded = new LiveQueryController<LoadedRuns>(this);
   private cache: HistoryCache | null = null;
+  private reader: HistoryReader | null = null;
   private routeQuery = '';
   private historyLoad: AbortController | null = null;
 
   protected willUpdate(changed: PropertyValues): void {
-    if (changed.has('services') && this.services) this.cache = new HistoryCache(this.services.tracking);
+    if (changed.has('services') && this.services) {
+      this.reader?.dispose();
+      const reader = (this.reader = new HistoryReader(this.services.tracking));
+      this.cache = new HistoryCache((runId, metric) => reader.read(runId, metric));
+      this.wantedHistories = '';
+    }
     if (changed.has('route') && this.route) {
       const query = this.route.query.toString();
       if (query !== this.routeQuery) {
@@ -66,6 +73,14 @@ export class ComparePage extends LitElement {
         this.settings = next;
       }
     }
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The reader restarts its worker by itself if this page is shown again.
+    this.historyLoad?.abort();
+    this.reader?.dispose();
+    this.wantedHistories = '';
   }
 
   protected updated(): void {
