@@ -1,7 +1,7 @@
 import { Workbox } from 'workbox-window';
 
 export interface ServiceWorkerCallbacks {
-  /** A new version is installed and waiting; call `apply` when the user chooses to reload into it. */
+  /** A new version is ready; call `apply` when the user chooses to reload into it. */
   onUpdateAvailable: (apply: () => void) => void;
   /** Registration failed: the app still works, but not offline. */
   onError: (error: unknown) => void;
@@ -19,12 +19,29 @@ export function registerServiceWorker(callbacks: ServiceWorkerCallbacks): void {
   // The dev server serves modules straight from source; a precaching worker there would serve stale code.
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const workbox = new Workbox('./sw.js');
+  // Without a controller this is the first install, whose worker claims the tab at once: nothing to reload.
+  let controlled = navigator.serviceWorker.controller !== null;
+  let reloadRequested = false;
+
   workbox.addEventListener('waiting', () => {
     callbacks.onUpdateAvailable(() => {
-      workbox.addEventListener('controlling', () => window.location.reload());
+      reloadRequested = true;
       workbox.messageSkipWaiting();
     });
   });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!controlled) {
+      controlled = true;
+      return;
+    }
+    if (reloadRequested) {
+      window.location.reload();
+      return;
+    }
+    // Another tab's Reload activated the new version; this tab's old code may miss chunks it has not loaded yet.
+    callbacks.onUpdateAvailable(() => window.location.reload());
+  });
+
   workbox.register().then(
     () => {
       const check = () => void workbox.update().catch(() => {});

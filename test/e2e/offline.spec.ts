@@ -159,7 +159,7 @@ test('a page closed mid-training leaves a run that shows KILLED, with its metric
   expect(errors).toEqual([]);
 });
 
-test('a new version waits until the user presses Reload in the "Update available" banner', async ({ page }) => {
+test('a new version waits until the user presses Reload in the "Update available" banner, in every open tab', async ({ page, context }) => {
   test.setTimeout(240_000);
   const distA = process.env.E2E_DIST ?? 'dist';
   const distB = `${distA}-update-b`;
@@ -180,6 +180,12 @@ test('a new version waits until the user presses Reload in the "Update available
     const versionA = await page.getByText(/^tabflow version /).textContent();
     expect(versionA).not.toContain(versionB);
 
+    const errors: string[] = [];
+    const otherTab = await context.newPage();
+    watchConsole(otherTab, errors);
+    await otherTab.goto(`${origin}#/settings`);
+    await expect(otherTab.getByText(/^tabflow version /)).toHaveText(versionA!);
+
     server.root = distB;
     // A later visit: the browser finds the new service worker, installs it, and it waits.
     await page.reload();
@@ -191,6 +197,14 @@ test('a new version waits until the user presses Reload in the "Update available
     await page.getByRole('button', { name: 'Reload' }).click();
     await expect(page.getByText(`tabflow version ${versionB}`)).toBeVisible();
     await expect(banner).toHaveCount(0);
+
+    // The other tab still runs version A, now under B's worker: it offers the reload too, and never forces it.
+    const otherBanner = otherTab.getByRole('status').filter({ hasText: 'Update available' });
+    await expect(otherBanner).toBeVisible();
+    await expect(otherTab.getByText(/^tabflow version /)).toHaveText(versionA!);
+    await otherBanner.getByRole('button', { name: 'Reload' }).click();
+    await expect(otherTab.getByText(`tabflow version ${versionB}`)).toBeVisible();
+    expect(errors).toEqual([]);
   } finally {
     await server.stop();
   }
