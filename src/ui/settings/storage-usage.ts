@@ -83,7 +83,7 @@ export class StorageUsageSection extends LitElement {
           <tr><th scope="row">All experiments</th><td></td><td></td><td></td><td class="num">${formatBytes(this.usage.totalBytes)}</td></tr>
         </tfoot>
       </table>
-      <p class="muted">Per-experiment figures are estimated from what tabflow stored; the browser's total also counts the app itself and database overhead.</p>
+      <p class="muted">Per-experiment figures add up the bytes tabflow stored. The browser's total above can be smaller, because it compresses data on disk, or larger, because it also counts the app's own files and database overhead.</p>
     `;
   }
 }
