@@ -135,7 +135,7 @@ export class SweepPanel extends LitElement {
         <label class="inline"><input type="radio" name="method" .checked=${form.method === 'grid'} @change=${() => this.patch({ method: 'grid' })} />Grid search (every combination)</label>
         <label class="inline"><input type="radio" name="method" .checked=${form.method === 'random'} @change=${() => this.patch({ method: 'random' })} />Random search</label>
       </div>
-      <sweep-space-editor .settings=${form.settings} method=${form.method} @setting-change=${this.onSettingChange}
+      <sweep-space-editor .settings=${form.settings} method=${form.method} ?disabled=${isActive(this.snapshot)} @setting-change=${this.onSettingChange}
         .unavailable=${this.base?.source.kind === 'csv' ? SWEEP_SETTINGS.filter((s) => s.dataset === 'recipe').map((s) => s.key) : []}></sweep-space-editor>
       <div class="options">
         ${form.method === 'random'
