@@ -88,3 +88,14 @@ test('cancelling mid-sweep stops every worker and leaves no RUNNING run behind',
   await expect(page.getByText('Never started 2', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start sweep' })).toBeEnabled();
 });
+
+test('a value the Playground cannot train is named before the sweep starts, and nothing is recorded', async ({ page }) => {
+  await setUpGrid(page, 4, '2');
+  await page.getByLabel('Values to try for learning rate').fill('0.1, -1');
+  await expect(page.getByText('Trial 3 (learningRate=-1, hiddenUnits=2) cannot train: Learning rate must be a number above 0, got -1.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start sweep' })).toBeDisabled();
+  await page.getByLabel('Workers (trials at once)').fill('0');
+  await page.getByLabel('Values to try for learning rate').fill('0.1');
+  await expect(page.getByText('Workers: enter a whole number from 1 to 16.')).toBeVisible();
+  expect(await allRuns(page)).toEqual([]);
+});
