@@ -156,7 +156,11 @@ export class MetricChart extends LitElement {
       height: this.height,
       legend: { show: false },
       cursor: {
-        sync: this.syncKey ? { key: this.syncKey } : undefined,
+        // Only the cursor is shared: zooming stays per chart, and hiding is done by key (see hiddenKeys), not by
+        // uPlot's series index, which differs between charts when a run lacks a metric.
+        sync: this.syncKey
+          ? { key: this.syncKey, setSeries: false, filters: { pub: (type) => type !== 'mousedown' && type !== 'mouseup' } }
+          : undefined,
         drag: { x: true, y: false, setScale: false },
         points: { size: 7 },
         bind: { dblclick: () => () => { this.zoom = null; return null; } },

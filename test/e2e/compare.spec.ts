@@ -107,6 +107,17 @@ test('a run hidden from a legend disappears from every chart and stays hidden af
   await expect(page.getByRole('link', { name: /^lr-0\.01:/ }).first()).toBeVisible();
   await page.reload();
   await expect(page.getByRole('list', { name: 'loss legend', exact: true }).getByRole('button', { name: /^lr-0\.001 / })).toHaveAttribute('aria-pressed', 'false');
+
+  // Drag across a chart to zoom into those steps; double-click to zoom out.
+  const chart = page.getByRole('img', { name: 'loss', exact: true });
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.4, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByText('Double-click to zoom out')).toHaveCount(1);
+  await page.mouse.dblclick(box.x + box.width * 0.5, box.y + box.height * 0.4);
+  await expect(page.getByText('Double-click to zoom out')).toHaveCount(0);
 });
 
 test('brushing a parallel-coordinates axis highlights the runs in range; a scatter dot opens its run', async ({ page }) => {
@@ -135,6 +146,29 @@ test('brushing a parallel-coordinates axis highlights the runs in range; a scatt
   await expect(page).toHaveURL(new RegExp(`#/run/${runIds[1]}`));
 });
 
+test('the diff table downloads as CSV and a chart as PNG', async ({ page }) => {
+  await openApp(page);
+  const { runIds } = await logRuns(page, 'download e2e', THREE_RUNS);
+  await page.goto(`./#/compare?runs=${runIds.join(',')}&metrics=loss`);
+  await expect(page.getByRole('img', { name: 'loss', exact: true }).locator('canvas')).toHaveCount(1);
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  expect(csv.suggestedFilename()).toBe('compare-runs.csv');
+  const text = (await (await csv.createReadStream()).toArray()).join('');
+  expect(text.split('\r\n')[0]).toBe('section,key,lr-0.1,lr-0.01,lr-0.001,best');
+  expect(text).toContain('param,learning_rate,0.1,0.01,0.001,');
+  expect(text).toMatch(/metric,loss,[^\r]*,lr-0\.01\r\n/);
+
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download loss chart as PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('loss.png');
+  const bytes = Buffer.concat(await (await png.createReadStream()).toArray());
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  expect(bytes.length).toBeGreaterThan(5_000);
+
+  const [scatter] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download val_accuracy vs .* chart as PNG$/ }).click()]);
+  expect((await (await scatter.createReadStream()).toArray()).length).toBeGreaterThan(0);
+});
+
 test('screenshot: five learning rates compared', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 2200 });
   await openApp(page);
@@ -146,6 +180,10 @@ test('screenshot: five learning rates compared', async ({ page }) => {
     { name: 'lr-0.001', params: { learning_rate: 0.001, optimizer: 'adam', hidden_units: 16, batch_size: 32 }, finalLoss: 0.6, speed: 0.03 },
   ]);
   await page.goto(`./#/compare?runs=${runIds.join(',')}&smooth=0.3`);
-  await expect(page.getByRole('img', { name: 'val_accuracy', exact: true }).locator('canvas')).toHaveCount(1);
+  const chart = page.getByRole('img', { name: 'val_accuracy', exact: true });
+  await expect(chart.locator('canvas')).toHaveCount(1);
+  // Hover mid-training so the legends show every run's value at that step.
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5);
   await page.screenshot({ path: process.env.COMPARE_SCREENSHOT ?? 'test-results/compare-five-runs.png', fullPage: true });
 });
