@@ -64,7 +64,7 @@ export class TrainingBridge implements TrainingService {
         this.stopWorker();
         if (!runId) return finish(() => reject(abortError()));
         const id = runId;
-        finish(() => resolve(this.tracking.setTerminated(id, 'KILLED').then(() => ({ runId: id, status: 'KILLED' }))));
+        finish(() => resolve(this.endKilled(id)));
       };
       const onCrash = (event: ErrorEvent) => {
         event.preventDefault();
@@ -84,6 +84,16 @@ export class TrainingBridge implements TrainingService {
         (error: unknown) => finish(() => reject(error)),
       );
     });
+  }
+
+  /** Ends a stopped run KILLED, unless the worker ended it itself just before it was terminated. */
+  private async endKilled(runId: string): Promise<TrainOutcome> {
+    const { info, data } = await this.tracking.getRun(runId);
+    if (info.status === 'FINISHED' || info.status === 'FAILED' || info.status === 'KILLED') {
+      return { runId, status: info.status, error: data.tags['tabflow.error'] };
+    }
+    await this.tracking.setTerminated(runId, 'KILLED');
+    return { runId, status: 'KILLED' };
   }
 
   /** Ends a run the worker could not end itself, keeping what it logged. */

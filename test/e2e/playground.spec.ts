@@ -73,6 +73,12 @@ test('trains a spiral model live in a worker and records a FINISHED run with par
   const longest = await page.evaluate(() => window.longestTaskMs ?? 0);
   console.log(`longest main-thread task during training: ${longest.toFixed(0)} ms`);
   expect(longest).toBeLessThan(200);
+
+  // "Re-run": a Playground link made of the run's params reopens the same exercise.
+  await page.goto(`./#/playground?${new URLSearchParams(run.params)}`);
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('40');
+  await expect(page.getByLabel('Hidden layers', { exact: true })).toHaveValue('8, 6');
+  await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue('spiral');
 });
 
 test('Stop ends the run KILLED and keeps the metrics of every finished epoch', async ({ page }) => {
