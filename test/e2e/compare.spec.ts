@@ -169,6 +169,19 @@ test('the diff table downloads as CSV and a chart as PNG', async ({ page }) => {
   expect((await (await scatter.createReadStream()).toArray()).length).toBeGreaterThan(0);
 });
 
+test('runs that were deleted or never existed are named, and the rest still compare', async ({ page }) => {
+  await openApp(page);
+  const { runIds } = await logRuns(page, 'missing e2e', THREE_RUNS);
+  await page.evaluate((id) => window.tabflow!.tracking.deleteRun(id), runIds[2]);
+  await page.goto(`./#/compare?runs=${runIds.join(',')},no-such-run&metrics=loss`);
+  await expect(page.getByRole('status').filter({ hasText: 'Not shown — deleted or not found: lr-0.001, no-such-run.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Comparing 2 runs' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'loss legend', exact: true }).getByRole('button')).toHaveCount(2);
+
+  await page.goto('./#/compare');
+  await expect(page.getByText(/No runs chosen/)).toBeVisible();
+});
+
 test('screenshot: five learning rates compared', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 2200 });
   await openApp(page);
