@@ -12,9 +12,9 @@ import { trainModel } from '../../src/ml/train';
 import { expect, openApp, test } from './fixtures';
 
 /**
- * The registry end to end: a spiral model trained with the Playground's own code (src/ml, tfjs cpu, here in the
- * test process) is logged through the tracking API inside the page, exactly as the Playground's worker logs it;
- * then everything else goes through the UI.
+ * The registry end to end. The first test trains in the Playground and goes through the UI from there; the
+ * others start from a spiral model trained with the Playground's own code (src/ml, tfjs cpu, here in the test
+ * process) and logged through the tracking API inside the page as the Playground's worker logs it, which is faster.
  */
 const datasetConfig: DatasetConfig = { generator: 'spiral', numPoints: 200, noise: 0, testFraction: 0.25, seed: 1 };
 const modelConfig: ModelConfig = { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [8], epochs: 30, batchSize: 10, inputFeatures: ['x', 'y', 'xTimesY', 'sinX', 'sinY'] };
@@ -55,17 +55,6 @@ async function logTrainedRun(page: Page, runName: string): Promise<string> {
   );
 }
 
-/** Places <model-actions> for a run on the page (its element is defined once the Models page has loaded). */
-async function showModelActions(page: Page, runId: string): Promise<void> {
-  await page.evaluate((id) => {
-    const actions = document.createElement('model-actions');
-    actions.services = window.tabflow!;
-    actions.runId = id;
-    actions.artifactPath = 'model';
-    document.querySelector('tabflow-app')!.shadowRoot!.querySelector('main')!.prepend(actions);
-  }, runId);
-}
-
 /** What the trained model says about one point, computed here in Node with the same weights. */
 async function expectedAt(x: number, y: number): Promise<{ label: string; probability: string }> {
   const { model } = await trainSpiral();
@@ -75,27 +64,45 @@ async function expectedAt(x: number, y: number): Promise<{ label: string; probab
   return { label: String(best), probability: probs[best].toFixed(3) };
 }
 
-test('train, register as spiral-classifier v1, alias champion, load by alias, predict on a clicked point, evaluate on a new spiral', async ({ page }) => {
-  await openApp(page, '#/models');
-  await expect(page.getByText('No registered models yet')).toBeVisible();
-  const runId = await logTrainedRun(page, 'spiral-e2e');
+/** The model a URI names, loaded in Node from the artifacts the page's tracking API returns for it. */
+async function loadInNode(page: Page, uri: string): Promise<{ model: tf.LayersModel; inputFeatures: string[] }> {
+  const stored = await page.evaluate(async (u) => {
+    const tracking = window.tabflow!.tracking;
+    const { weightData, ...rest } = await tracking.loadModelArtifacts(u);
+    const { runId } = await tracking.resolveModelUri(u);
+    const params = (await tracking.getRun(runId)).data.params;
+    return { json: JSON.stringify(rest), weights: Array.from(new Uint8Array(weightData as ArrayBuffer)), inputFeatures: params.input_features ?? '[]' };
+  }, uri);
+  const artifacts = { ...JSON.parse(stored.json), weightData: new Uint8Array(stored.weights).buffer } as tf.io.ModelArtifacts;
+  return { model: await tf.loadLayersModel(tf.io.fromMemory(artifacts)), inputFeatures: JSON.parse(stored.inputFeatures) as string[] };
+}
 
-  // Register from the run's model actions.
-  await showModelActions(page, runId);
+test('train in the Playground, register as spiral-classifier v1, alias champion, load by alias, predict on a clicked point, evaluate on a new spiral', async ({ page }) => {
+  await tf.setBackend('cpu');
+  // Train: the Playground's own Train button, spiral data, a small network.
+  await openApp(page, '#/playground');
+  await page.getByLabel('Dataset', { exact: true }).selectOption('spiral');
+  await page.getByLabel('Epochs', { exact: true }).fill('30');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Epoch' })).toHaveText(/^Finished\. Epoch 30 of 30/, { timeout: 90_000 });
+  const runHref = (await page.getByRole('link', { name: 'Open this run' }).getAttribute('href'))!;
+  const runId = runHref.replace('#/run/', '');
+  await page.getByRole('link', { name: 'Open this run' }).click();
+
+  // Register from the run page's model actions.
   await page.getByRole('button', { name: 'Register model' }).click();
   await page.getByLabel('Model name').fill('spiral-classifier');
-  await page.getByLabel('Description').fill('Spiral, 8 tanh units');
+  await page.locator('register-model-form').getByLabel('Description').fill('Spiral, the default Playground network');
   await page.getByLabel('Tags (key=value, one a line)').fill('team=e2e');
   await page.getByRole('button', { name: 'Register', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Registered as' })).toHaveText('Registered as spiral-classifier version 1.');
   await page.getByRole('link', { name: 'spiral-classifier version 1' }).click();
-  // Until the run page places <model-actions> itself, the test's copy goes once it has done its part.
-  await page.evaluate(() => document.querySelector('tabflow-app')!.shadowRoot!.querySelector('main > model-actions')!.remove());
 
   // The model's page: its version links back to the run; set the champion alias.
   await expect(page.getByRole('heading', { name: 'spiral-classifier', exact: true })).toBeVisible();
   const versions = page.getByRole('table', { name: 'Model versions' });
-  await expect(versions.getByRole('link', { name: 'spiral-e2e' })).toHaveAttribute('href', `#/run/${runId}`);
+  await expect(versions.getByRole('link', { name: 'Version 1' })).toBeVisible();
+  await expect(versions.getByRole('row', { name: /Version 1/ }).getByRole('link').nth(1)).toHaveAttribute('href', runHref);
   await expect(versions.getByText('team=e2e')).toBeVisible();
   await page.getByLabel('Alias name').fill('champion');
   await page.getByRole('combobox', { name: 'Alias version' }).selectOption('1');
@@ -111,12 +118,15 @@ test('train, register as spiral-classifier v1, alias champion, load by alias, pr
   await expect(plot).toBeVisible();
   await plot.click({ position: { x: 90, y: 270 } });
   await expect(page.getByRole('status', { name: 'Prediction' })).toHaveText(/^At \(-?\d+\.\d\d, -?\d+\.\d\d\) the model predicts class [01] \(probability \d\.\d{3}\)\.$/);
-  // A typed point gives exactly what the same weights give in Node: the loaded model is the trained one.
+  // A typed point gives exactly what the model loaded by alias through the API gives in Node.
+  const champion = await loadInNode(page, 'models:/spiral-classifier@champion');
   await page.getByLabel('X₁').fill('1.5');
   await page.getByLabel('X₂').fill('-2');
   await page.getByRole('button', { name: 'Predict at this point' }).click();
-  const expected = await expectedAt(1.5, -2);
-  await expect(page.getByRole('status', { name: 'Prediction' })).toHaveText(`At (1.50, -2.00) the model predicts class ${expected.label} (probability ${expected.probability}).`);
+  const input = expandMatrix(Float32Array.from([1.5, -2]), ['x', 'y'], champion.inputFeatures);
+  const probs = (await (champion.model.predict(tf.tensor2d(input, [1, input.length / 1])) as tf.Tensor).data()) as Float32Array;
+  const best = probs[1] > probs[0] ? 1 : 0;
+  await expect(page.getByRole('status', { name: 'Prediction' })).toHaveText(`At (1.50, -2.00) the model predicts class ${best} (probability ${probs[best].toFixed(3)}).`);
 
   // Evaluate on a new seeded spiral: an evaluation run with MLflow's metrics and links to the version.
   await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
@@ -128,9 +138,9 @@ test('train, register as spiral-classifier v1, alias champion, load by alias, pr
   await expect(runLink).toBeVisible({ timeout: 30_000 });
   const evalRunId = (await runLink.getAttribute('href'))!.replace('#/run/', '');
   const fresh = generateDataset('spiral', { numPoints: 300, noise: 0, seed: 11 });
-  const { model } = await trainSpiral();
-  const probs = (await (model.predict(tf.tensor2d(expandFeatures(fresh, modelConfig.inputFeatures).x, [300, 5])) as tf.Tensor).data()) as Float32Array;
-  const expectedAccuracy = accuracy(fresh.y, argmaxRows(probs, 2)).toFixed(4);
+  const freshInput = expandFeatures(fresh, champion.inputFeatures);
+  const freshProbs = (await (champion.model.predict(tf.tensor2d(freshInput.x, [300, freshInput.featureNames.length])) as tf.Tensor).data()) as Float32Array;
+  const expectedAccuracy = accuracy(fresh.y, argmaxRows(freshProbs, 2)).toFixed(4);
   await expect(page.getByRole('table', { name: 'Evaluation metrics' }).getByRole('row', { name: /accuracy_score/ })).toHaveText(`accuracy_score${expectedAccuracy}`);
 
   const stored = await page.evaluate(async (id) => {
@@ -151,10 +161,11 @@ test('train, register as spiral-classifier v1, alias champion, load by alias, pr
   expect(stored.inputs[0]).toMatchObject({ digest: describeDataset(fresh).digest, context: 'eval' });
   expect(stored.matrix.flat().reduce((a, b) => a + b, 0)).toBe(300);
 
-  // The evaluation run is an ordinary run: it is listed with the training run.
+  // See the evaluation run: its own run page, then listed with the training run.
+  await runLink.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'eval-spiral-classifier-v1-spiral-seed11' })).toBeVisible();
   await page.goto('./#/experiments/0');
   await expect(page.getByText('eval-spiral-classifier-v1-spiral-seed11')).toBeVisible();
-  await expect(page.getByText('spiral-e2e', { exact: true })).toBeVisible();
 });
 
 test('CSV predictions name wrong columns and values, and fill a table that downloads', async ({ page }) => {
@@ -221,4 +232,28 @@ test('aliases move between versions; deleting a version and the model keeps the 
   await expect(page.getByRole('table', { name: 'Registered models' })).toHaveCount(0);
   const artifacts = await page.evaluate((id) => window.tabflow!.tracking.listArtifacts(id, 'model'), runId);
   expect(artifacts.map((a) => a.path)).toContain('model/model.json');
+});
+
+test('Download model saves model.json and its weights, which tfjs loads elsewhere', async ({ page }) => {
+  await openApp(page, '#/models');
+  const runId = await logTrainedRun(page, 'download-run');
+  await page.evaluate((id) => window.tabflow!.tracking.createModelVersion('shipped', id, 'model'), runId);
+  await page.goto('./#/models/shipped/1');
+  const downloads: import('@playwright/test').Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Download model' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toHaveText('Downloaded model.json and group1-shard1of1.bin: load them with tf.loadLayersModel.');
+  await expect.poll(() => downloads.length).toBe(2);
+  const read = async (d: import('@playwright/test').Download) => Buffer.concat(await (await d.createReadStream()).toArray());
+  const byName = new Map(await Promise.all(downloads.map(async (d) => [d.suggestedFilename(), await read(d)] as const)));
+  const modelJson = JSON.parse(byName.get('model.json')!.toString()) as { modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] };
+  expect(modelJson.weightsManifest[0].paths).toEqual(['group1-shard1of1.bin']);
+  const bin = byName.get('group1-shard1of1.bin')!;
+  const loaded = await tf.loadLayersModel(
+    tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) }),
+  );
+  const input = expandMatrix(Float32Array.from([1.5, -2]), ['x', 'y'], modelConfig.inputFeatures);
+  const probs = (await (loaded.predict(tf.tensor2d(input, [1, input.length])) as tf.Tensor).data()) as Float32Array;
+  const expected = await expectedAt(1.5, -2);
+  expect(probs[Number(expected.label)].toFixed(3)).toBe(expected.probability);
 });
