@@ -25,6 +25,8 @@ export class RunMetrics extends LitElement {
   @property({ attribute: false }) run!: Run;
   private histories = new LiveQueryController<Map<string, MetricHistory>>(this);
   private queriedKeys = '';
+  /** One series array per history, so re-rendering for an unrelated change does not make charts redraw. */
+  private seriesCache = new WeakMap<MetricHistory, ChartSeries[]>();
 
   willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('run')) return;
@@ -39,7 +41,12 @@ export class RunMetrics extends LitElement {
 
   private series(history: MetricHistory | undefined): ChartSeries[] {
     if (!history) return [];
-    return [{ label: this.run.info.runName, key: this.run.info.runId, xs: history.steps, ys: history.values }];
+    let series = this.seriesCache.get(history);
+    if (!series || series[0].label !== this.run.info.runName) {
+      series = [{ label: this.run.info.runName, key: this.run.info.runId, xs: history.steps, ys: history.values }];
+      this.seriesCache.set(history, series);
+    }
+    return series;
   }
 
   private row(key: string, m: MetricSummary) {
