@@ -13,6 +13,10 @@ describe('useBackend', () => {
     expect(tf.getBackend()).toBe('cpu');
   });
 
+  it('picks the plain JavaScript backend for the small MLPs of the Playground', async () => {
+    expect(await useBackend('auto', DEFAULT_MODEL_CONFIG, 2)).toBe('cpu');
+  });
+
   it('refuses, in words, an explicitly chosen backend that cannot start instead of swapping it', async () => {
     // Node has no WebGL.
     await expect(useBackend('webgl', DEFAULT_MODEL_CONFIG, 2)).rejects.toThrow(/webgl backend could not start.*cpu always works/);
