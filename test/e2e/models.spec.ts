@@ -96,7 +96,9 @@ test('train in the Playground, register as spiral-classifier v1, alias champion,
   await page.getByLabel('Tags (key=value, one a line)').fill('team=e2e');
   await page.getByRole('button', { name: 'Register', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Registered as' })).toHaveText('Registered as spiral-classifier version 1.');
-  await page.getByRole('link', { name: 'spiral-classifier version 1' }).click();
+  // The run shows what its model was registered as: the run's side of the link.
+  await expect(page.getByText('Registered as spiral-classifier version 1.', { exact: true }).and(page.locator(':not([role=status])'))).toBeVisible();
+  await page.getByRole('status').filter({ hasText: 'Registered as' }).getByRole('link', { name: 'spiral-classifier version 1' }).click();
 
   // The model's page: its version links back to the run; set the champion alias.
   await expect(page.getByRole('heading', { name: 'spiral-classifier', exact: true })).toBeVisible();
@@ -161,8 +163,14 @@ test('train in the Playground, register as spiral-classifier v1, alias champion,
   expect(stored.inputs[0]).toMatchObject({ digest: describeDataset(fresh).digest, context: 'eval' });
   expect(stored.matrix.flat().reduce((a, b) => a + b, 0)).toBe(300);
 
+  // The model's page lists its evaluations with their dataset.
+  await page.getByRole('link', { name: 'spiral-classifier', exact: true }).click();
+  const evaluations = page.getByRole('table', { name: 'Evaluations' });
+  await expect(evaluations.getByRole('row', { name: /eval-spiral-classifier-v1-spiral-seed11/ })).toContainText(`spiral (${describeDataset(fresh).digest.slice(0, 8)})`);
+  await expect(evaluations.getByRole('row', { name: /eval-spiral-classifier-v1-spiral-seed11/ })).toContainText(expectedAccuracy);
+
   // See the evaluation run: its own run page, then listed with the training run.
-  await runLink.click();
+  await evaluations.getByRole('link', { name: 'eval-spiral-classifier-v1-spiral-seed11' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'eval-spiral-classifier-v1-spiral-seed11' })).toBeVisible();
   await page.goto('./#/experiments/0');
   await expect(page.getByText('eval-spiral-classifier-v1-spiral-seed11')).toBeVisible();

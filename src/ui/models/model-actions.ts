@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { runModelUri } from '../../tracking';
+import { runModelUri, type ModelVersion } from '../../tracking';
+import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
 import { downloadModel } from './download-model';
 import './model-evaluate-panel';
@@ -35,6 +36,17 @@ export class ModelActions extends LitElement {
   @state() private open: Panel = null;
   @state() private message = '';
   @state() private error = '';
+  /** The registered versions made from this run's model: the run's side of the run ↔ version link. */
+  private registered = new LiveQueryController<ModelVersion[]>(this);
+  private shownRun = '';
+
+  protected willUpdate(): void {
+    const key = this.modelUri ? '' : `${this.runId}/${this.artifactPath}`;
+    if (key === this.shownRun) return;
+    this.shownRun = key;
+    const { runId, artifactPath } = this;
+    if (key) this.registered.setQuery(async () => (await this.services.tracking.searchModelVersions({ runId })).filter((v) => v.artifactPath === artifactPath));
+  }
 
   private get uri(): string {
     return this.modelUri || (this.runId ? runModelUri(this.runId, this.artifactPath) : '');
@@ -55,6 +67,13 @@ export class ModelActions extends LitElement {
     }
   }
 
+  private renderRegistered() {
+    const versions = this.modelUri ? [] : (this.registered.value ?? []);
+    if (versions.length === 0) return '';
+    return html`<p class="note">Registered as
+      ${versions.map((v, i) => html`${i ? ', ' : ''}<a href="#/models/${encodeURIComponent(v.name)}/${v.version}">${v.name} version ${v.version}</a>`)}.</p>`;
+  }
+
   render() {
     if (!this.uri) return html``;
     const button = (panel: Exclude<Panel, null>, label: string) =>
@@ -65,6 +84,7 @@ export class ModelActions extends LitElement {
         <button @click=${() => void this.download()}>Download model</button>
         ${button('predict', 'Predict')} ${button('evaluate', 'Evaluate')}
       </div>
+      ${this.renderRegistered()}
       ${this.message ? html`<p class="note" role="status">${this.message}</p>` : ''}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${this.open === 'register'

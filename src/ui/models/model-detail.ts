@@ -5,6 +5,7 @@ import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
 import './model-versions-table';
 import { modelsStyles } from './models-styles';
+import './version-evaluations';
 
 interface Detail {
   model: RegisteredModel;
@@ -127,6 +128,9 @@ export class ModelDetail extends LitElement {
 
       <h2>Versions</h2>
       <model-versions-table .services=${this.services} .versions=${versions} @registry-error=${(e: CustomEvent<string>) => (this.error = e.detail)}></model-versions-table>
+
+      <h2>Evaluations</h2>
+      <version-evaluations .services=${this.services} .name=${model.name}></version-evaluations>
 
       <h2>Delete</h2>
       ${this.confirmDelete
