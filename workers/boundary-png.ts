@@ -9,7 +9,8 @@ export async function renderBoundaryPng(picture: BoundaryPicture): Promise<Blob>
   const { grid, scale } = picture;
   const heatmap = new OffscreenCanvas(grid.width, grid.height);
   const heatmapCtx = heatmap.getContext('2d');
-  const canvas = new OffscreenCanvas(grid.width * 2, grid.height * 2);
+  // Square, twice the grid's width: a heatmap cell becomes 2×2 pixels, a 1-D curve gets the same frame.
+  const canvas = new OffscreenCanvas(grid.width * 2, grid.width * 2);
   const ctx = canvas.getContext('2d');
   if (!ctx || !heatmapCtx) throw new Error(NO_CANVAS);
   heatmapCtx.putImageData(new ImageData(boundaryPixels(grid.values, scale), grid.width, grid.height), 0, 0);

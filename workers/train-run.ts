@@ -6,16 +6,17 @@
  */
 import type { TrackingClient } from '../src/tracking';
 import { type ColorScale, targetRange } from '../src/ml/boundary-palette';
+import { sceneBounds } from '../src/ml/boundary-scene';
 import { buildModel } from '../src/ml/build-model';
 import { csvSourceParams } from '../src/ml/csv-params';
 import { numFeatures, type Dataset } from '../src/ml/dataset';
 import { describeDataset } from '../src/ml/dataset-input';
 import { checkDatasetConfig, datasetConfigToParams } from '../src/ml/dataset-config';
 import { classificationReport } from '../src/ml/evaluate';
-import { expandFeatures } from '../src/ml/features';
+import { expandFeatures, expandMatrix } from '../src/ml/features';
 import { generateDataset } from '../src/ml/generators';
 import { configToParams } from '../src/ml/model-config';
-import { modelScorer, predictDataset } from '../src/ml/predict';
+import { modelScorer, predictDataset, predictMatrix } from '../src/ml/predict';
 import { dataBounds, predictGrid } from '../src/ml/predict-grid';
 import { splitDataset, type SplitDataset } from '../src/ml/split';
 import type { Tf, LayersModel } from '../src/ml/tf-types';
@@ -75,6 +76,22 @@ async function boundaryGrid(tf: Tf, model: LayersModel, data: Dataset, inputFeat
   return { width: size, height: size, bounds, values: await predictGrid(bounds, size, size, scorer) };
 }
 
+/** For 1-D regression (sine): the prediction at `size` evenly spaced x, a grid one row high drawn as a curve. */
+async function curveGrid(tf: Tf, model: LayersModel, data: Dataset, inputFeatures: string[], size: number): Promise<BoundaryGrid> {
+  const bounds = sceneBounds(data);
+  const xs = Float32Array.from({ length: size }, (_, i) => bounds.xMin + ((i + 0.5) / size) * (bounds.xMax - bounds.xMin));
+  const d = inputFeatures.length === 0 ? 1 : inputFeatures.length;
+  const values = await predictMatrix(tf, model, expandMatrix(xs, data.featureNames, inputFeatures), d);
+  return { width: size, height: 1, bounds, values };
+}
+
+/** The model's picture over the data, or null when the data has no 2-D view (a table of 3+ columns). */
+function pictureMaker(data: Dataset): typeof boundaryGrid | null {
+  if (numFeatures(data) === 2) return boundaryGrid;
+  if (numFeatures(data) === 1 && data.task === 'regression') return curveGrid;
+  return null;
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
@@ -114,9 +131,8 @@ export async function runTrackedTraining(
     const test = expandFeatures(data.split.test, config.inputFeatures);
     const trained = buildModel(tf, config, numFeatures(train), train.task, train.numClasses);
     model = trained;
-    // Only 2-D data has a picture; 1-D (sine) and wider CSV tables train without one.
-    const drawable = numFeatures(data.full) === 2;
-    const liveBoundary = drawable && request.liveBoundary !== false;
+    const picture = pictureMaker(data.full);
+    const liveBoundary = picture !== null && request.liveBoundary !== false;
     let lastBoundary = -Infinity;
 
     await trainModel(tf, trained, train, test, config, {
@@ -127,15 +143,15 @@ export async function runTrackedTraining(
         const last = epoch === config.epochs - 1;
         if (liveBoundary && hooks.onProgress && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250))) {
           lastBoundary = performance.now();
-          const grid = await boundaryGrid(tf, trained, data.full, config.inputFeatures, LIVE_GRID_SIZE);
+          const grid = await picture!(tf, trained, data.full, config.inputFeatures, LIVE_GRID_SIZE);
           hooks.onProgress({ type: 'boundary', epoch, grid });
         }
       },
     });
 
     await run.logModel(trained);
-    if (drawable && hooks.renderPng) {
-      const grid = await boundaryGrid(tf, trained, data.full, config.inputFeatures, PNG_GRID_SIZE);
+    if (picture && hooks.renderPng) {
+      const grid = await picture(tf, trained, data.full, config.inputFeatures, PNG_GRID_SIZE);
       await run.logArtifact('decision_boundary.png', await hooks.renderPng({ grid, data: data.full, scale: colorScale(data.full) }));
     }
     if (train.task === 'classification') {

@@ -17,6 +17,8 @@ export interface SceneContext<Image> {
   fillRect(x: number, y: number, w: number, h: number): void;
   drawImage(image: Image, dx: number, dy: number, dw: number, dh: number): void;
   beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
   arc(x: number, y: number, radius: number, start: number, end: number): void;
   fill(): void;
   stroke(): void;
@@ -53,6 +55,10 @@ export function sceneBounds(ds: Dataset): GridBounds {
 export interface Scene {
   data: Dataset;
   scale: ColorScale;
+  /**
+   * The model's picture: over 2-D data a grid of scores painted as a heatmap; over 1-D data a grid one row high
+   * holding the predicted target at evenly spaced x, drawn as a curve through the points.
+   */
   grid?: BoundaryGrid | null;
 }
 
@@ -67,7 +73,7 @@ export function drawScene<Image>(ctx: SceneContext<Image>, width: number, height
   ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
-  if (grid && heatmap !== undefined) {
+  if (grid && grid.height > 1 && heatmap !== undefined) {
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(heatmap, 0, 0, width, height);
   }
@@ -87,4 +93,19 @@ export function drawScene<Image>(ctx: SceneContext<Image>, width: number, height
     ctx.fill();
     ctx.stroke();
   }
+  if (grid && grid.height === 1) drawCurve(ctx, width, height, grid);
+}
+
+function drawCurve<Image>(ctx: SceneContext<Image>, width: number, height: number, grid: BoundaryGrid): void {
+  const { bounds, values } = grid;
+  ctx.strokeStyle = '#f59322';
+  ctx.lineWidth = Math.max(2, width / 150);
+  ctx.beginPath();
+  values.forEach((value, i) => {
+    const px = ((i + 0.5) / values.length) * width;
+    const py = ((bounds.yMax - value) / (bounds.yMax - bounds.yMin)) * height;
+    if (i === 0) ctx.moveTo(px, py);
+    else ctx.lineTo(px, py);
+  });
+  ctx.stroke();
 }

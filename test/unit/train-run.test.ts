@@ -117,6 +117,29 @@ describe('runTrackedTraining', () => {
     expect(run.inputs.datasetInputs).toHaveLength(1);
   });
 
+  it('pictures a 1-D regression (sine) as the predicted curve, live and in the PNG', async () => {
+    const tracking = await freshTracking();
+    const progress: TrainProgress[] = [];
+    const pictures: BoundaryPicture[] = [];
+    const request: TrainRequest = {
+      source: { kind: 'generated', config: { generator: 'sine', numPoints: 80, noise: 0, testFraction: 0.25, seed: 4 } },
+      model: { ...model, epochs: 2 },
+    };
+    const outcome = await runTrackedTraining(tf, tracking, request, {
+      backend: 'cpu',
+      onProgress: (p) => progress.push(p),
+      renderPng: fakePng(pictures),
+      boundaryEveryMs: 0,
+    });
+    expect(outcome.status).toBe('FINISHED');
+    const live = progress.filter((p) => p.type === 'boundary');
+    expect(live).toHaveLength(2);
+    for (const p of live) if (p.type === 'boundary') expect([p.grid.width, p.grid.height, p.grid.values.length]).toEqual([48, 1, 48]);
+    expect([pictures[0].grid.width, pictures[0].grid.height]).toEqual([160, 1]);
+    expect(pictures[0].grid.values.every(Number.isFinite)).toBe(true);
+    expect(await tracking.listArtifacts(outcome.runId)).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'decision_boundary.png' })]));
+  });
+
   it('trains a regression on an uploaded CSV, logging mae and the CSV source instead of a recipe', async () => {
     const tracking = await freshTracking();
     const rows = Array.from({ length: 40 }, (_, i) => `${i / 10},${(i % 7) / 7},${(2 * i) / 10 + 1}`);
