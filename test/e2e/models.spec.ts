@@ -265,3 +265,26 @@ test('Download model saves model.json and its weights, which tfjs loads elsewher
   const expected = await expectedAt(1.5, -2);
   expect(probs[Number(expected.label)].toFixed(3)).toBe(expected.probability);
 });
+
+test('two versions evaluated on the same spiral are compared on the Compare page', async ({ page }) => {
+  await openApp(page, '#/models');
+  const runId = await logTrainedRun(page, 'rival-run');
+  const names = await page.evaluate(async (id) => {
+    const { tracking, predict } = window.tabflow!;
+    await tracking.createModelVersion('rivals', id, 'model');
+    await tracking.createModelVersion('rivals', id, 'model');
+    const data = { kind: 'generated', generator: 'spiral', numPoints: 200, noise: 10, seed: 5 } as const;
+    const first = await predict!.evaluate(undefined, 'models:/rivals/1', data);
+    const second = await predict!.evaluate(undefined, 'models:/rivals/2', data);
+    return [first.runName, second.runName];
+  }, runId);
+  expect(names).toEqual(['eval-rivals-v1-spiral-seed5', 'eval-rivals-v2-spiral-seed5']);
+  await page.goto('./#/models/rivals');
+  const evaluations = page.getByRole('table', { name: 'Evaluations' });
+  await expect(evaluations.getByRole('row')).toHaveCount(3);
+  await expect(page.getByText('Choose two or more evaluations to compare them.')).toBeVisible();
+  for (const name of names) await evaluations.getByRole('checkbox', { name: `Compare ${name}` }).check();
+  await page.getByRole('link', { name: 'Compare the 2 chosen evaluations' }).click();
+  await expect(page).toHaveURL(/#\/compare\?runs=[0-9a-f]+,[0-9a-f]+$/);
+  for (const name of names) await expect(page.getByText(name).first()).toBeVisible();
+});
