@@ -50,10 +50,10 @@ describe('metricSeries', () => {
     const colors = new Map([['a', '#123456']]);
     const [bySteps] = metricSeries(runs, 'loss', cache, { x: 'step', smoothing: 0, colors });
     expect(bySteps).toMatchObject({ key: 'a', label: 'name-a', color: '#123456' });
-    expect([...bySteps.xs]).toEqual([0, 1, 2]);
-    expect([...bySteps.ys]).toEqual([10, 9, 8]);
-    expect([...metricSeries(runs, 'loss', cache, { x: 'wall', smoothing: 0, colors })[0].xs]).toEqual([3, 4, 5]);
-    expect([...metricSeries(runs, 'loss', cache, { x: 'relative', smoothing: 0, colors })[0].xs]).toEqual([1, 2, 3]);
+    expect(Array.from(bySteps.xs)).toEqual([0, 1, 2]);
+    expect(Array.from(bySteps.ys)).toEqual([10, 9, 8]);
+    expect(Array.from(metricSeries(runs, 'loss', cache, { x: 'wall', smoothing: 0, colors })[0].xs)).toEqual([3, 4, 5]);
+    expect(Array.from(metricSeries(runs, 'loss', cache, { x: 'relative', smoothing: 0, colors })[0].xs)).toEqual([1, 2, 3]);
     const smoothed = metricSeries(runs, 'loss', cache, { x: 'step', smoothing: 0.5, colors })[0].ys;
     expect(smoothed[0]).toBeCloseTo(10);
     expect(smoothed[2]).toBeGreaterThan(8);

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../../charts/box-plot';
 import '../../charts/parallel-coordinates';
@@ -10,6 +10,8 @@ import { compareChange } from './compare-change';
 import type { CompareSettings } from './compare-settings';
 import { fieldKey, fieldKind, fieldValue, fieldValues, isFieldId, listFields, type FieldId } from './fields';
 import { defaultBoxBy, defaultParallelFields, defaultScatterX, winningMetricField } from './run-chart-defaults';
+
+const RUN_CHART_SETTINGS = ['parallelFields', 'scatterX', 'scatterY', 'boxMetric', 'boxBy', 'winBy'] as const;
 
 const fieldName = (id: FieldId) => `${fieldKey(id)}${fieldKind(id) === 'param' ? '' : ' (metric)'}`;
 const runHref = (run: Run) => `#/run/${encodeURIComponent(run.info.runId)}`;
@@ -37,6 +39,13 @@ export class CompareRunCharts extends LitElement {
   @property({ attribute: false }) colors: ReadonlyMap<string, string> = new Map();
   @property({ attribute: false }) settings!: CompareSettings;
   @property({ attribute: false }) hiddenRuns: ReadonlySet<string> = new Set();
+
+  /** Skip renders caused by settings these charts do not use (smoothing, x axis…): they redraw 100s of marks. */
+  protected shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (changed.size !== 1 || !changed.has('settings')) return true;
+    const before = changed.get('settings') as CompareSettings | undefined;
+    return !before || RUN_CHART_SETTINGS.some((key) => before[key] !== this.settings[key]);
+  }
 
   private get shownRuns(): Run[] {
     return this.runs.filter((r) => !this.hiddenRuns.has(r.info.runId));

@@ -26,9 +26,9 @@ export class HistoryCache {
 
   /**
    * Loads what is missing or stale, one history at a time, so a newer load can cut in (through `signal`) and
-   * the reader is never flooded. Returns whether anything changed.
+   * the reader is never flooded. `onLoaded` is called after each history read. Returns whether anything changed.
    */
-  async load(runs: readonly Run[], metrics: readonly string[], signal: AbortSignal): Promise<boolean> {
+  async load(runs: readonly Run[], metrics: readonly string[], signal: AbortSignal, onLoaded?: () => void): Promise<boolean> {
     let changed = false;
     for (const metric of metrics) {
       for (const run of runs) {
@@ -40,6 +40,7 @@ export class HistoryCache {
         if (signal.aborted) return changed;
         this.entries.set(key, { version, history });
         changed = true;
+        onLoaded?.();
       }
     }
     return changed;

@@ -8,7 +8,7 @@ import '../compare/compare-summary';
 import '../compare/compare-run-charts';
 import type { CompareChange } from '../compare/compare-change';
 import { parseSettings, settingsToQuery, type CompareSettings } from '../compare/compare-settings';
-import { buildDiffRows } from '../compare/diff';
+import { buildDiffRows, type DiffRow } from '../compare/diff';
 import { HistoryReader } from '../compare/history-reader';
 import { HistoryCache } from '../compare/metric-histories';
 import { LiveQueryController } from '../live-query-controller';
@@ -53,6 +53,16 @@ export class ComparePage extends LitElement {
   private reader: HistoryReader | null = null;
   private routeQuery = '';
   private historyLoad: AbortController | null = null;
+  private memo: {
+    runs: Run[];
+    directions: CompareSettings['directions'];
+    hidden: string[];
+    colors: Map<string, string>;
+    rows: DiffRow[];
+    hiddenRuns: Set<string>;
+  } | null = null;
+  /** What the last history load was for (runs, their point counts, metrics): a change starts a new load. */
+  private wantedHistories = '';
 
   protected willUpdate(changed: PropertyValues): void {
     if (changed.has('services') && this.services) {
@@ -126,16 +136,41 @@ export class ComparePage extends LitElement {
     this.historyLoad?.abort();
     const controller = (this.historyLoad = new AbortController());
     this.loadingHistories = true;
+    // Redraw while loading (at most every 500 ms), so 100 long runs fill in rather than appear all at once.
+    let lastDraw = performance.now();
+    const onLoaded = () => {
+      if (performance.now() - lastDraw < 500) return;
+      lastDraw = performance.now();
+      this.historyVersion++;
+    };
     try {
-      if (await cache.load(runs, metrics, controller.signal)) this.historyVersion++;
+      if (await cache.load(runs, metrics, controller.signal, onLoaded)) this.historyVersion++;
     } catch (error) {
-      this.wantedHistories = '';
+      // Not retried until the runs or metrics change: retrying on every render would repeat the error forever.
       reportError(this, new Error(`Could not load metric histories: ${error instanceof Error ? error.message : String(error)}`));
     } finally {
       if (this.historyLoad === controller) this.loadingHistories = false;
     }
   }
-  private wantedHistories = '';
+
+  /**
+   * Colours, diff rows and the hidden set, rebuilt only when their inputs change: handing every child a new
+   * object on each render (a history batch arriving, a slider moving) would redraw all of them for nothing.
+   */
+  private derived(runs: Run[]): { colors: Map<string, string>; rows: DiffRow[]; hiddenRuns: Set<string> } {
+    const memo = this.memo;
+    if (memo?.runs !== runs || memo.directions !== this.settings.directions || memo.hidden !== this.settings.hiddenRuns) {
+      this.memo = {
+        runs,
+        directions: this.settings.directions,
+        hidden: this.settings.hiddenRuns,
+        colors: runColors(runs.map((r) => r.info.runId)),
+        rows: buildDiffRows(runs, this.settings.directions),
+        hiddenRuns: new Set(this.settings.hiddenRuns),
+      };
+    }
+    return this.memo!;
+  }
 
   private onChange(event: CustomEvent<CompareChange>): void {
     const change = event.detail;
@@ -158,9 +193,7 @@ export class ComparePage extends LitElement {
     }
     if (!this.loaded.value) return html`<div class="page"><h1>Compare runs</h1><p class="empty">Loading runs…</p></div>`;
     const { runs, missing } = this.loaded.value;
-    const colors = runColors(runs.map((r) => r.info.runId));
-    const hiddenRuns = new Set(this.settings.hiddenRuns);
-    const rows = buildDiffRows(runs, this.settings.directions);
+    const { colors, rows, hiddenRuns } = this.derived(runs);
     return html`<div class="page" @compare-change=${this.onChange}>
       <header>
         <h1>Comparing ${runs.length} run${runs.length === 1 ? '' : 's'}</h1>
