@@ -202,6 +202,18 @@ test('CSV predictions name wrong columns and values, and fill a table that downl
   expect(file.suggestedFilename()).toBe('points-predictions.csv');
   const text = await (await file.createReadStream()).toArray();
   expect(Buffer.concat(text).toString()).toMatch(/^id,y,x,prediction,probability\n7,-2,1\.5,[01],0\.\d+\n8,0,0,[01],/);
+
+  // Evaluate on an uploaded CSV: the target column is required, and named when missing.
+  await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+  await page.getByRole('radio', { name: 'A CSV file' }).check();
+  const evalUpload = page.getByLabel('CSV file with the columns x, y, label');
+  await evalUpload.setInputFiles({ name: 'unlabelled.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y\n1,2\n3,4\n') });
+  await page.locator('model-evaluate-panel').getByRole('button', { name: 'Evaluate', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not evaluate' })).toContainText('"unlabelled.csv" needs the target column "label"');
+  await evalUpload.setInputFiles({ name: 'labelled.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y,label\n1.5,-2,0\n0,0,1\n3,3,1\n') });
+  await page.locator('model-evaluate-panel').getByRole('button', { name: 'Evaluate', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'eval-csv-model-v1-labelled.csv' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Evaluation metrics' }).getByRole('row', { name: /example_count/ })).toHaveText('example_count3');
 });
 
 test('aliases move between versions; deleting a version and the model keeps the run', async ({ page }) => {
