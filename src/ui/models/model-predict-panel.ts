@@ -78,7 +78,8 @@ export class ModelPredictPanel extends LitElement {
       return;
     }
     this.model = await this.run('load the model', (signal) => predict.describeModel(signal, this.modelUri));
-    const generators = this.model ? matchingGenerators(this.model.signature) : [];
+    // The plot shows two input columns; other models predict on CSV files only.
+    const generators = this.model && this.model.signature.featureNames.length === 2 ? matchingGenerators(this.model.signature) : [];
     this.choice = generators.length ? { kind: 'generated', generator: generators[0], numPoints: 300, noise: 0, seed: 7 } : null;
     if (this.choice) await this.drawBoundary();
   }
@@ -144,7 +145,7 @@ export class ModelPredictPanel extends LitElement {
             </div>
           </section>`
         : signature
-          ? html`<p class="note">This model reads ${signature.featureNames.join(', ')}, which no generated dataset provides: predict on a CSV file below.</p>`
+          ? html`<p class="note">The plot needs a model of two columns from a generated dataset; this one reads ${signature.featureNames.join(', ')}. Predict on a CSV file below.</p>`
           : ''}
       ${signature
         ? html`<section aria-label="Predict on a CSV file">
