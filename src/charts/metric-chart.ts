@@ -167,11 +167,13 @@ export class MetricChart extends LitElement {
       },
       scales: {
         x: { time: this.xTime, range: (_u, min, max) => this.zoom ?? [min, max] },
-        y: this.logScale ? { distr: 3, log: 10 } : {},
+        // Tight log range: uPlot's default widens to whole powers of ten, wasting most of the height.
+        y: this.logScale ? { distr: 3, log: 10, range: (_u, min, max) => uPlot.rangeLog(min, max, 10, false) } : {},
       },
       axes: [
         { ...axisStyle, label: this.xLabel, labelSize: 18, labelFont: '12px system-ui, sans-serif', font: '11px system-ui, sans-serif' },
-        { ...axisStyle, size: 56, font: '11px system-ui, sans-serif', values: (_u, ticks) => ticks.map(formatNumber) },
+        { ...axisStyle, size: 56, font: '11px system-ui, sans-serif', // Log axes pass null for the minor ticks they leave unlabelled.
+          values: (_u, ticks) => ticks.map((t) => (t == null ? '' : formatNumber(t))) },
       ],
       series: [
         {},

@@ -28,7 +28,7 @@ export class CompareMetricCharts extends LitElement {
     summary { cursor: pointer; padding: 4px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; list-style: none; }
     details[open] .menu { position: absolute; z-index: 5; top: 32px; left: 0; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 8px 12px; box-shadow: 0 8px 24px rgba(140,149,159,.2); max-height: 320px; overflow: auto; min-width: 200px; }
     .menu label { padding: 3px 0; white-space: nowrap; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
     .empty { color: #57606a; }
   `;
 
