@@ -167,8 +167,8 @@ export class MetricChart extends LitElement {
       },
       scales: {
         x: { time: this.xTime, range: (_u, min, max) => this.zoom ?? [min, max] },
-        // Tight log range: uPlot's default widens to whole powers of ten, wasting most of the height.
-        y: this.logScale ? { distr: 3, log: 10, range: (_u, min, max) => uPlot.rangeLog(min, max, 10, false) } : {},
+        // Tight log range: uPlot's own rounds out to whole powers of ten, which can waste most of the height.
+        y: this.logScale ? { distr: 3, log: 10, range: (_u, min, max) => (min > 0 && max > 0 ? [min / 1.15, max * 1.15] : [0.1, 1]) } : {},
       },
       axes: [
         { ...axisStyle, label: this.xLabel, labelSize: 18, labelFont: '12px system-ui, sans-serif', font: '11px system-ui, sans-serif' },
