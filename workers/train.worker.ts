@@ -6,7 +6,8 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import { openTracking, type TrackingClient } from '../src/tracking';
-import { numFeatures } from '../src/ml/dataset';
+import { parseCsv, type CsvOptions } from '../src/ml/csv';
+import { numFeatures, type Dataset } from '../src/ml/dataset';
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../src/ml/training-messages';
 import { useBackend } from './backends';
 import { renderBoundaryPng } from './boundary-png';
@@ -33,6 +34,11 @@ const api = {
       onProgress: (progress) => void Promise.resolve(onProgress(progress)).catch(() => {}),
       renderPng: renderBoundaryPng,
     });
+  },
+
+  /** Parses an uploaded CSV off the page's thread; a bad file rejects with the CsvError's words (row and column). */
+  parseCsv(text: string, options: CsvOptions): Dataset {
+    return parseCsv(text, options);
   },
 };
 

@@ -7,6 +7,8 @@
 import * as Comlink from 'comlink';
 import type { TrackingClient } from '../tracking';
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
+import type { CsvOptions } from '../ml/csv';
+import type { Dataset } from '../ml/dataset';
 import type { TrainingService } from '../ui/services';
 import type { TrainWorkerApi } from '../../workers/train.worker';
 
@@ -25,6 +27,10 @@ export class TrainingBridge implements TrainingService {
     const job = this.queue.then(() => this.trainNow(signal, request, onProgress));
     this.queue = job.catch(() => {});
     return job;
+  }
+
+  parseCsv(text: string, options: CsvOptions): Promise<Dataset> {
+    return this.startWorker().api.parseCsv(text, options);
   }
 
   /** Terminates the idle worker (a sweep's pool lets its workers go when it ends); the next call starts a new one. */

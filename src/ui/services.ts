@@ -1,5 +1,7 @@
 import type { TrackingClient } from '../tracking';
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
+import type { CsvOptions } from '../ml/csv';
+import type { Dataset } from '../ml/dataset';
 import type { PredictService } from '../ml/predict-api';
 import type { SweepPlan, SweepSnapshot } from '../sweep';
 
@@ -44,6 +46,8 @@ export interface TrainingService {
    * keeps the metrics of every finished epoch. `onProgress` feeds the live view only.
    */
   train(signal: AbortSignal, request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome>;
+  /** Parses an uploaded CSV in the worker, so a large file never freezes the page; rejects naming the row and column. */
+  parseCsv(text: string, options: CsvOptions): Promise<Dataset>;
 }
 
 /** The contract of a page element: `<name>-page` in src/ui/pages/<name>-page.ts, given services and its route. */

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { targetRange, type ColorScale } from '../../ml/boundary-palette';
+import type { CsvOptions } from '../../ml/csv';
 import type { Dataset } from '../../ml/dataset';
 import { checkDatasetConfig } from '../../ml/dataset-config';
 import { generateDataset } from '../../ml/generators';
@@ -89,6 +90,7 @@ export class PlaygroundPage extends LitElement {
   private preview: { key: string; data: Dataset | null; problem: string } = { key: '', data: null, problem: '' };
   private abort: AbortController | null = null;
   private askedToPersist = false;
+  private parseCsvInWorker = (text: string, options: CsvOptions) => this.services.training!.parseCsv(text, options);
   /** Progress received since the live view last redrew. */
   private pending: { epochs: EpochMetrics[]; done: number; grid: BoundaryGrid | null } = { epochs: [], done: 0, grid: null };
   private liveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -246,7 +248,7 @@ export class PlaygroundPage extends LitElement {
             @dataset-change=${this.onDatasetChange}></dataset-controls>
           ${this.setup.csv
             ? html`<csv-upload ?disabled=${this.training} expectedFile=${this.setup.csv.fileName} preferredTarget=${this.setup.csv.target}
-                @csv-change=${this.onCsvChange}></csv-upload>`
+                .parser=${this.services?.training ? this.parseCsvInWorker : undefined} @csv-change=${this.onCsvChange}></csv-upload>`
             : nothing}
           ${problem && !this.setup.csv ? html`<p class="error" role="alert">${problem}</p>` : nothing}
           <boundary-view .data=${data} .scale=${data ? scaleOf(data) : null} .grid=${this.grid}

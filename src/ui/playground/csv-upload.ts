@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { parseCsv, readCsvHeader } from '../../ml/csv';
+import { parseCsv, readCsvHeader, type CsvOptions } from '../../ml/csv';
 import type { Dataset } from '../../ml/dataset';
 
 export interface CsvChangeDetail {
@@ -32,12 +32,20 @@ export class CsvUpload extends LitElement {
   @property() expectedFile = '';
   /** The target column to pick when the file has it (from a link). */
   @property() preferredTarget = '';
+  /**
+   * Parses the whole file; the page passes the training worker's, so a large file never freezes the page.
+   * Without one (no workers) the file is parsed here.
+   */
+  @property({ attribute: false }) parser: ((text: string, options: CsvOptions) => Promise<Dataset>) | undefined;
 
   @state() private text = '';
   @state() private fileName = '';
   @state() private header: string[] = [];
   @state() private target = '';
   @state() private problem = '';
+  @state() private reading = false;
+  /** Counts parses, so a slow parse of an older file or target never overwrites a newer one. */
+  private parses = 0;
 
   render() {
     return html`
@@ -47,11 +55,12 @@ export class CsvUpload extends LitElement {
         : nothing}
       ${this.header.length > 0
         ? html`<label>Target column
-            <select aria-label="Target column" ?disabled=${this.disabled} @change=${(e: Event) => this.parse((e.target as HTMLSelectElement).value)}>
+            <select aria-label="Target column" ?disabled=${this.disabled} @change=${(e: Event) => void this.parse((e.target as HTMLSelectElement).value)}>
               ${this.header.map((name) => html`<option .value=${name} ?selected=${name === this.target}>${name}</option>`)}
             </select>
           </label>`
         : nothing}
+      ${this.reading ? html`<p class="hint">Reading ${this.fileName}…</p>` : nothing}
       ${this.problem ? html`<p class="error" role="alert">${this.fileName}: ${this.problem}</p>` : nothing}
     `;
   }
@@ -65,21 +74,29 @@ export class CsvUpload extends LitElement {
       this.text = await file.text();
       this.header = readCsvHeader(this.text);
     } catch (error) {
+      this.parses++;
+      this.reading = false;
       this.fail(error);
       return;
     }
     const wanted = this.preferredTarget || this.target;
-    this.parse(this.header.includes(wanted) ? wanted : this.header[this.header.length - 1]);
+    await this.parse(this.header.includes(wanted) ? wanted : this.header[this.header.length - 1]);
   }
 
-  private parse(target: string): void {
+  private async parse(target: string): Promise<void> {
     this.target = target;
+    const parse = ++this.parses;
+    this.reading = true;
     try {
-      const dataset = parseCsv(this.text, { target, name: this.fileName });
+      const options = { target, name: this.fileName };
+      const dataset = this.parser ? await this.parser(this.text, options) : parseCsv(this.text, options);
+      if (parse !== this.parses) return;
       this.problem = '';
       this.emit(dataset);
     } catch (error) {
-      this.fail(error);
+      if (parse === this.parses) this.fail(error);
+    } finally {
+      if (parse === this.parses) this.reading = false;
     }
   }
 
