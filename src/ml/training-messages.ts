@@ -35,7 +35,10 @@ export interface TrainRequest {
   liveBoundary?: boolean;
 }
 
-/** A decision-boundary grid: one score per cell, in image order (see predict-grid.ts). */
+/**
+ * A decision-boundary grid: one score per cell, in image order (see predict-grid.ts). Over 1-D data it is one row
+ * high: the predicted target at evenly spaced x, drawn as a curve (see boundary-scene.ts).
+ */
 export interface BoundaryGrid {
   width: number;
   height: number;
