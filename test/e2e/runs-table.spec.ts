@@ -228,3 +228,33 @@ test('10,000 runs: the table draws only a window of rows, and scrolling to the b
   await table.getByRole('button', { name: 'Sort by Run name' }).click();
   await expect(table.getByRole('row').nth(1).getByRole('link')).toHaveText('bulk-00000');
 });
+
+test('experiments sidebar: create, rename (duplicate names refused in words), delete to the Deleted view and restore', async ({ page }) => {
+  await openApp(page);
+  const sidebar = page.getByRole('navigation', { name: 'Experiments' });
+  await expect(sidebar.getByRole('button', { name: 'Delete experiment Default' })).toHaveCount(0);
+
+  await sidebar.getByRole('button', { name: 'New' }).click();
+  await sidebar.getByRole('textbox', { name: 'Name of the new experiment' }).fill('mnist');
+  await sidebar.getByRole('button', { name: 'Create experiment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'mnist' })).toBeVisible();
+
+  await sidebar.getByRole('button', { name: 'Rename experiment mnist' }).click();
+  await sidebar.getByRole('textbox', { name: 'New name for mnist' }).fill('Default');
+  await sidebar.getByRole('button', { name: 'Save name' }).click();
+  await expect(sidebar.getByRole('alert')).toContainText("already exists");
+  await sidebar.getByRole('textbox', { name: 'New name for mnist' }).fill('mnist v2');
+  await sidebar.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'mnist v2' })).toBeVisible();
+
+  await sidebar.getByRole('button', { name: 'Delete experiment mnist v2' }).click();
+  await sidebar.getByRole('group', { name: 'Confirm deleting mnist v2' }).getByRole('button', { name: 'Delete experiment' }).click();
+  await expect(sidebar.getByRole('link', { name: 'mnist v2' })).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/experiments\/0$/);
+
+  await sidebar.getByRole('button', { name: 'Deleted' }).click();
+  await sidebar.getByRole('button', { name: 'Restore experiment mnist v2' }).click();
+  await expect(sidebar.getByText('No deleted experiments.')).toBeVisible();
+  await sidebar.getByRole('button', { name: 'Active' }).click();
+  await expect(sidebar.getByRole('link', { name: 'mnist v2' })).toBeVisible();
+});

@@ -30,8 +30,9 @@ export class ExperimentsSidebar extends LitElement {
     .item a { flex: 1; padding: 7px 8px; color: #24292f; text-decoration: none; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: 14px; }
     .item a[aria-current='page'] { font-weight: 600; color: #0969da; }
     .item:has(a[aria-current='page']) { background: #ddf4ff; }
-    .item .icon { border: 0; background: transparent; padding: 4px 6px; color: #57606a; visibility: hidden; }
-    .item:hover .icon, .item:focus-within .icon { visibility: visible; }
+    /* Faded, not hidden: the buttons stay in the accessibility tree and reachable with Tab. */
+    .item .icon { border: 0; background: transparent; padding: 4px 6px; color: #57606a; opacity: 0; }
+    .item:hover .icon, .item:focus-within .icon, .item:has(a[aria-current='page']) .icon { opacity: 1; }
     .deleted-name { flex: 1; padding: 7px 8px; font-size: 14px; color: #57606a; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     form, .confirm { display: flex; flex-direction: column; gap: 6px; padding: 8px; margin: 2px 0 6px; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; font-size: 13px; }
     form label { font-size: 12px; color: #57606a; }

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cellValue, NAME_COLUMN, type Column } from './columns';
 import { formatCell } from './format';
@@ -76,6 +76,11 @@ export class RunsTable extends LitElement {
     this.resizeObserver.observe(this.scroller);
   }
 
+  /** A new order starts at the top, where the best (or newest) runs now are. */
+  protected updated(changed: PropertyValues<this>): void {
+    if (changed.has('sort') && changed.get('sort') !== undefined && this.scroller.scrollTop > 0) this.scroller.scrollTop = 0;
+  }
+
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver.disconnect();
@@ -148,11 +153,13 @@ export class RunsTable extends LitElement {
 
   render() {
     const widths = [CHECK_WIDTH, NAME_WIDTH, ...this.columns.map((c) => WIDTHS[c.id] ?? DATA_WIDTH)];
-    const template = widths.map((w, i) => (i === 1 ? `minmax(${w}px, 2fr)` : `minmax(${w}px, 1fr)`)).join(' ');
+    const template = widths.map((w, i) => (i === 0 ? `${w}px` : i === 1 ? `minmax(${w}px, 2fr)` : `minmax(${w}px, 1fr)`)).join(' ');
     const total = widths.reduce((a, b) => a + b, 0);
     const count = this.rows.length;
-    const first = Math.max(0, Math.floor(this.scrolledTo / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(count, Math.ceil((this.scrolledTo + this.viewportHeight) / ROW_HEIGHT) + OVERSCAN);
+    // A filter can shrink the list below the old scroll position before the browser's clamping scroll event.
+    const top = Math.min(this.scrolledTo, Math.max(0, count * ROW_HEIGHT - this.viewportHeight));
+    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(count, Math.ceil((top + this.viewportHeight) / ROW_HEIGHT) + OVERSCAN);
     const allSelected = count > 0 && this.rows.every((r) => this.selected.has(r.run.info.runId));
     const someSelected = !allSelected && this.rows.some((r) => this.selected.has(r.run.info.runId));
     const visible = [];
