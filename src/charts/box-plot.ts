@@ -19,6 +19,13 @@ export interface BoxGroup {
 
 const MARGIN = { left: 64, right: 20, top: 12, bottom: 58 };
 
+/** A stable offset in [-0.5, 0.5) from a key (FNV-1a hash). */
+function jitter(key: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return (h >>> 0) / 2 ** 32 - 0.5;
+}
+
 @customElement('box-plot')
 export class BoxPlot extends SvgChartElement {
   @property({ attribute: false }) groups: BoxGroup[] = [];
@@ -64,9 +71,10 @@ export class BoxPlot extends SvgChartElement {
           <line x1=${left} x2=${left + boxWidth} y1=${toY(stats.median)} y2=${toY(stats.median)} stroke="#0969da" stroke-width="2.5"></line>
           <text x=${cx} y=${h - MARGIN.bottom + 16} text-anchor="middle" fill="#1c2128" font-size="12">${group.label}</text>
           <text x=${cx} y=${h - MARGIN.bottom + 30} text-anchor="middle" fill=${AXIS_COLOR}>n=${stats.count} · median ${formatNumber(stats.median)}</text>
-          ${group.points.map((p, i) => {
-            // Deterministic spread across the box so equal values do not hide each other.
-            const x = cx + (group.points.length > 1 ? (i / (group.points.length - 1) - 0.5) * boxWidth * 0.7 : 0);
+          ${group.points.map((p) => {
+            // A spread that depends only on the run, so equal values do not hide each other and a redraw does
+            // not shuffle the dots.
+            const x = cx + (group.points.length > 1 ? jitter(p.key) * boxWidth * 0.7 : 0);
             const y = toY(p.value);
             const tip = html`<b>${p.label}</b>${this.valueLabel}: ${formatNumber(p.value)}`;
             const enter = () => this.showTooltip(x, y, tip);

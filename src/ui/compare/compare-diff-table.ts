@@ -23,7 +23,9 @@ export class CompareDiffTable extends LitElement {
     .bar label { display: flex; align-items: center; gap: 6px; font-size: 14px; cursor: pointer; }
     .bar .spacer { flex: 1; }
     button { font: inherit; font-size: 13px; padding: 4px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; cursor: pointer; }
-    .scroll { overflow: auto; max-height: 560px; border: 1px solid #d0d7de; border-radius: 8px; background: #fff; }
+    /* position: relative keeps the screen-reader-only text of far-right cells inside the scroll box, or the
+       whole page would scroll sideways with 100 runs. */
+    .scroll { position: relative; overflow: auto; max-height: 560px; border: 1px solid #d0d7de; border-radius: 8px; background: #fff; }
     table { border-collapse: separate; border-spacing: 0; width: 100%; font-size: 13px; }
     th, td { padding: 6px 10px; border-bottom: 1px solid #eaeef2; text-align: left; white-space: nowrap; }
     thead th { position: sticky; top: 0; background: #f6f8fa; z-index: 2; font-weight: 600; }

@@ -8,6 +8,14 @@ import { defaultWinningMetric, verdict } from './winner';
 
 /** A class looks at the top of the ranking; the diff table lists every run. */
 const RANKING_SHOWN = 10;
+const OTHER_VALUES_SHOWN = 6;
+
+/** The other runs' values of a param, distinct, a few of them: "vs 0.1, 0.001 and 3 more". */
+function othersText(values: readonly (string | number | undefined)[], winner: string | undefined): string {
+  const others = [...new Set(values.filter((v) => v !== winner).map((v) => (v === undefined ? '—' : String(v))))];
+  const shown = others.slice(0, OTHER_VALUES_SHOWN).join(', ');
+  return others.length > OTHER_VALUES_SHOWN ? `${shown} and ${others.length - OTHER_VALUES_SHOWN} more` : shown;
+}
 
 /**
  * `<compare-summary>`: the answer first — which run won on the chosen metric, by how much, and which settings
@@ -92,7 +100,7 @@ export class CompareSummary extends LitElement {
         ${result.differingParams.length
           ? html`<div class="params" aria-label="Settings that differ">
               ${result.differingParams.map((p) => html`<span class="param">${p.key}: <b title="the winner's value">${winnerParams[p.key] ?? '—'}</b>
-                <span class="value">vs ${[...new Set(p.values.filter((v) => v !== winnerParams[p.key]).map((v) => v ?? '—'))].join(', ')}</span></span>`)}
+                <span class="value">vs ${othersText(p.values, winnerParams[p.key])}</span></span>`)}
             </div>`
           : html`<p>All runs used the same params; differences come from randomness or data.</p>`}
       </div>
