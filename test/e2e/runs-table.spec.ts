@@ -52,6 +52,11 @@ test('runs logged through the API show up, sort by a metric with missing values 
 
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(runNames(page)).toHaveCount(4);
+
+  // Plain words search run names, as in MLflow's search box.
+  await search.fill('st');
+  await search.press('Enter');
+  await expect(runNames(page)).toHaveText(['worst', 'best']);
 });
 
 test('a malformed filter shows the parser error in place and keeps the table', async ({ page }) => {

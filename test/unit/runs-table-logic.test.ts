@@ -158,3 +158,16 @@ describe('nested runs', () => {
     expect(nestRuns(cycle, new Set(['x', 'y']))).toEqual([]);
   });
 });
+
+describe('quick search', () => {
+  it('turns plain words into a run-name search and leaves filters as typed', async () => {
+    const { toFilter } = await import('../../src/ui/runs-table/quick-search');
+    expect(toFilter('adam')).toBe("attributes.run_name ILIKE '%adam%'");
+    expect(toFilter('  big run ')).toBe("attributes.run_name ILIKE '%big run%'");
+    expect(toFilter('')).toBe('');
+    expect(toFilter('metrics.loss < 1')).toBe('metrics.loss < 1');
+    expect(toFilter("params.opt = 'adam'")).toBe("params.opt = 'adam'");
+    expect(toFilter('metrics.loss')).toBe("attributes.run_name ILIKE '%metrics.loss%'");
+    expect(toFilter("it's")).toBe("it's");
+  });
+});

@@ -9,6 +9,7 @@ import '../runs-table/column-chooser';
 import { runsToCsv } from '../runs-table/csv';
 import { NAME_COLUMN } from '../runs-table/columns';
 import { TablePipeline } from '../runs-table/pipeline';
+import { toFilter } from '../runs-table/quick-search';
 import '../runs-table/runs-table';
 import '../runs-table/run-actions';
 import type { SortState } from '../runs-table/sort-rows';
@@ -99,8 +100,9 @@ export class ExperimentsPage extends LitElement {
   private applyFilter(e: SubmitEvent): void {
     e.preventDefault();
     try {
-      parseFilter(this.filterText);
-      this.appliedFilter = this.filterText;
+      const filter = toFilter(this.filterText);
+      parseFilter(filter);
+      this.appliedFilter = filter;
       this.filterError = '';
     } catch (error) {
       this.filterError = errorMessage(error);
@@ -158,7 +160,7 @@ export class ExperimentsPage extends LitElement {
     return html`<div class="toolbar">
       <form role="search" @submit=${this.applyFilter}>
         <div class="search">
-          <input type="search" aria-label="Filter runs" placeholder="metrics.val_accuracy > 0.9 and params.optimizer = 'adam'"
+          <input type="search" aria-label="Filter runs" placeholder="Run name, or metrics.val_accuracy > 0.9 and params.optimizer = 'adam'"
             .value=${this.filterText} aria-invalid=${this.filterError ? 'true' : 'false'} aria-describedby="filter-error"
             @input=${(e: Event) => (this.filterText = (e.target as HTMLInputElement).value)}
             @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.clearFilter()} />

@@ -71,9 +71,17 @@ export class RunsTable extends LitElement {
     this.viewportHeight = entry.contentRect.height;
   });
   private scrollFrame = 0;
+  /** How many listed runs are selected; counted when rows or selection change, not on every scroll frame. */
+  private selectedListed = 0;
 
   firstUpdated(): void {
     this.resizeObserver.observe(this.scroller);
+  }
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('rows') || changed.has('selected')) {
+      this.selectedListed = this.selected.size === 0 ? 0 : this.rows.reduce((n, r) => n + (this.selected.has(r.run.info.runId) ? 1 : 0), 0);
+    }
   }
 
   /** A new order starts at the top, where the best (or newest) runs now are. */
@@ -160,8 +168,8 @@ export class RunsTable extends LitElement {
     const top = Math.min(this.scrolledTo, Math.max(0, count * ROW_HEIGHT - this.viewportHeight));
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(count, Math.ceil((top + this.viewportHeight) / ROW_HEIGHT) + OVERSCAN);
-    const allSelected = count > 0 && this.rows.every((r) => this.selected.has(r.run.info.runId));
-    const someSelected = !allSelected && this.rows.some((r) => this.selected.has(r.run.info.runId));
+    const allSelected = count > 0 && this.selectedListed === count;
+    const someSelected = this.selectedListed > 0 && !allSelected;
     const visible = [];
     for (let i = first; i < last; i++) visible.push(this.bodyRow(this.rows[i], i));
     return html`<div class="scroller" role="table" aria-label="Runs" aria-rowcount=${count + 1} aria-colcount=${widths.length}
