@@ -140,7 +140,7 @@ test('nested runs sit collapsed under their parent with a count; selection enabl
   await expect(page.getByText('No deleted runs in this experiment.')).toBeVisible();
 });
 
-test('compare navigates with the selected run ids; CSV holds the listed runs', async ({ page }) => {
+test('compare navigates with the selected run ids; Export downloads the selection as a zip; CSV holds the listed runs', async ({ page }) => {
   await openApp(page);
   const id = await seed(page, 'csv, "quoted"', [
     { name: 'x,1', lr: 0.1, optimizer: 'adam', accuracy: 0.9 },
@@ -157,6 +157,14 @@ test('compare navigates with the selected run ids; CSV holds the listed runs', a
   expect(text).toContain('"x,1"');
 
   const table = page.getByRole('table', { name: 'Runs' });
+  // Export hands the selected runs to the export dialog, which downloads them as a zip.
+  await table.getByRole('checkbox', { name: 'Select run y' }).check();
+  const zip = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  expect((await zip).suggestedFilename()).toMatch(/\.zip$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Exported 1 run' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+
   await table.getByRole('checkbox', { name: 'Select all listed runs' }).check();
   const ids = await page.evaluate(async (experimentId) => (await window.tabflow!.tracking.searchRuns({ experimentIds: [experimentId] })).map((r) => r.info.runId), id);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
