@@ -272,7 +272,7 @@ export class PlaygroundPage extends LitElement {
         </div>
       </div>
       <sweep-panel .sweeps=${this.services?.sweeps} .base=${data && modelProblems.length === 0 ? this.request(data) : null}
-        task=${data?.task ?? 'classification'} ?hasTest=${this.setup.dataset.testFraction > 0}></sweep-panel>
+        task=${data?.task ?? 'classification'} .hasTest=${this.setup.dataset.testFraction > 0}></sweep-panel>
     `;
   }
 }
