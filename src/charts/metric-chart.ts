@@ -44,6 +44,14 @@ export interface SeriesToggleDetail {
 
 const keyOf = (s: ChartSeries) => s.key ?? s.label;
 
+/** uPlot's `points.show`: true for a series with at most a few values in view, drawn as dots rather than lost. */
+function sparsePoints(u: uPlot, seriesIndex: number): boolean {
+  const ys = u.data[seriesIndex];
+  let count = 0;
+  for (let i = 0; i < ys.length; i++) if (ys[i] != null && ++count > 12) return false;
+  return true;
+}
+
 @customElement('metric-chart')
 export class MetricChart extends LitElement {
   static styles = [
@@ -141,7 +149,9 @@ export class MetricChart extends LitElement {
 
   /** One shared x column on a grid of two slots per pixel over the visible range; see alignOnGrid. */
   private alignedData(): uPlot.AlignedData {
-    const extent = this.zoom ?? xExtent(this.series) ?? [0, 1];
+    const [lo, hi] = this.zoom ?? xExtent(this.series) ?? [0, 1];
+    // A metric logged at one step only (an evaluation score) has no x range of its own: give it one to sit in.
+    const extent = hi > lo ? [lo, hi] : [lo - 1, hi + 1];
     const keep = this.logScale ? (y: number) => Number.isFinite(y) && y > 0 : Number.isFinite;
     const grid = alignOnGrid(this.series, extent[0], extent[1], Math.max(16, this.width), keep);
     return [grid.xs, ...grid.ys];
@@ -182,7 +192,8 @@ export class MetricChart extends LitElement {
           stroke: this.colorOf(s, i),
           width: 1.75,
           spanGaps: true,
-          points: { show: false },
+          // Markers only where a line alone would hide the data: a series of a few points, or a single one.
+          points: { show: sparsePoints, size: 6, fill: this.colorOf(s, i) },
         })),
       ],
       hooks: {
