@@ -30,14 +30,19 @@ export class RunsTable extends LitElement {
     :host { display: block; min-height: 0; flex: 1; position: relative; }
     .scroller { position: absolute; inset: 0; overflow: auto; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; }
     .row { display: grid; grid-template-columns: var(--columns); height: ${ROW_HEIGHT}px; align-items: center; border-bottom: 1px solid #eaeef2; font-size: 13px; min-width: var(--width); box-sizing: border-box; }
-    .header { position: sticky; top: 0; z-index: 2; background: #f6f8fa; font-weight: 600; color: #424a53; }
+    .header { position: sticky; top: 0; z-index: 2; font-weight: 600; color: #424a53; }
+    .header .row { background: #f6f8fa; }
     .body { position: relative; min-width: var(--width); }
     .body .row { position: absolute; left: 0; right: 0; background: #fff; }
     .body .row:hover { background: #f6f8fa; }
     .body .row.selected { background: #ddf4ff; }
+    /* The checkbox and run name stay in view while wide tables scroll sideways, as MLflow pins the name. */
+    .row > :nth-child(1), .row > :nth-child(2) { position: sticky; z-index: 1; background: inherit; height: 100%; }
+    .row > :nth-child(1) { left: 0; }
+    .row > :nth-child(2) { left: ${CHECK_WIDTH}px; box-shadow: inset -1px 0 0 #eaeef2; }
     [role='cell'], [role='columnheader'] { padding: 0 10px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
-    .check { display: flex; justify-content: center; padding: 0; }
+    .check { display: flex; justify-content: center; align-items: center; padding: 0; }
     [role='columnheader'] button { all: unset; cursor: pointer; display: flex; gap: 4px; align-items: center; max-width: 100%; }
     [role='columnheader'] button:focus-visible { outline: 2px solid #0969da; border-radius: 4px; }
     [role='columnheader'].num button { margin-left: auto; }
