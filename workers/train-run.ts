@@ -36,6 +36,11 @@ export interface TrainHooks {
   onProgress?: (progress: TrainProgress) => void;
   /** Encodes a decision-boundary picture as PNG (the worker paints it with OffscreenCanvas). */
   renderPng?: (picture: BoundaryPicture) => Promise<Blob>;
+  /**
+   * Asked once the run exists: true ends it KILLED at once. A Stop that comes before the page knows the run id
+   * arrives this way, so that no run is left RUNNING.
+   */
+  stopRequested?: () => boolean;
   /** The live heatmap is recomputed at most this often (it costs a prediction over the grid). */
   boundaryEveryMs?: number;
 }
@@ -110,6 +115,10 @@ export async function runTrackedTraining(
     parentRunId: request.parentRunId,
     tags: { ...request.tags, 'mlflow.source.name': 'playground', 'mlflow.source.type': 'LOCAL', 'tabflow.backend': hooks.backend },
   });
+  if (hooks.stopRequested?.()) {
+    await run.end('KILLED');
+    return { runId: run.id, status: 'KILLED' };
+  }
   run.startHeartbeat();
   hooks.onProgress?.({ type: 'started', runId: run.id, backend: hooks.backend, epochs: config.epochs });
   let model: LayersModel | null = null;

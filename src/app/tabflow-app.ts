@@ -8,6 +8,7 @@ import '../ui/settings/storage-full-notice';
 import '../ui/update-banner';
 import { loadPage, NAV_PAGES } from './pages';
 import { TrainingBridge } from './training-bridge';
+import { TrainingSession } from './training-session';
 import { SweepPool } from './sweep-service';
 import { PredictBridge } from './predict-bridge';
 import { watchRoute, type Route } from './router';
@@ -73,10 +74,11 @@ export class TabflowApp extends LitElement {
       const tracking = await openTracking();
       // Runs whose tab or worker died mid-training are ended as KILLED, keeping everything they logged.
       await tracking.endAbandonedRuns();
-      // The bridge starts its worker (and loads tfjs, there only) on the first training.
+      // The bridge starts its worker (and loads tfjs, there only) on the first training; the session keeps the
+      // training's live state while the person visits other pages.
       this.services = {
         tracking,
-        training: new TrainingBridge(tracking),
+        training: new TrainingSession(new TrainingBridge(tracking)),
         predict: new PredictBridge().service,
         // Each pool slot is a bridge of its own, so a sweep's trials train in parallel workers.
         sweeps: new SweepPool(tracking, () => new TrainingBridge(tracking)),

@@ -3,20 +3,24 @@
  * (so tfjs loads only then, and only in the worker), calls run one at a time, and every call takes an
  * AbortSignal. Aborting terminates the worker outright (a busy training loop cannot be trusted to notice
  * quickly) and ends the run KILLED; the worker flushed each finished epoch's metrics, so they stay.
+ * Before the worker has said which run it created, terminating could leave that run RUNNING, so an early abort
+ * asks the worker to stop instead: it ends the run KILLED itself (or creates none), and the bridge waits for that.
  */
 import * as Comlink from 'comlink';
 import type { TrackingClient } from '../tracking';
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
 import type { CsvOptions } from '../ml/csv';
 import type { Dataset } from '../ml/dataset';
-import type { TrainingService } from '../ui/services';
 import type { TrainWorkerApi } from '../../workers/train.worker';
 
 function abortError(): DOMException {
   return new DOMException('Training was stopped before it started.', 'AbortError');
 }
 
-export class TrainingBridge implements TrainingService {
+/** How long an early Stop waits for the worker to end the run itself before terminating it anyway. */
+const EARLY_STOP_GRACE_MS = 10_000;
+
+export class TrainingBridge {
   private worker: Worker | null = null;
   private api: Comlink.Remote<TrainWorkerApi> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -57,19 +61,28 @@ export class TrainingBridge implements TrainingService {
     const { worker, api } = this.startWorker();
     let runId: string | null = null;
     let settled = false;
+    let graceTimer: ReturnType<typeof setTimeout> | undefined;
 
     return new Promise<TrainOutcome>((resolve, reject) => {
       const finish = (settle: () => void) => {
         if (settled) return;
         settled = true;
+        clearTimeout(graceTimer);
         signal.removeEventListener('abort', onAbort);
         worker.removeEventListener('error', onCrash);
         settle();
       };
       const onAbort = () => {
+        if (runId) return killNow(runId);
+        // The worker may be creating the run right now: let it end the run KILLED (or not start one) itself.
+        void api.stop().catch(() => {});
+        graceTimer = setTimeout(() => {
+          this.stopWorker();
+          finish(() => reject(abortError()));
+        }, EARLY_STOP_GRACE_MS);
+      };
+      const killNow = (id: string) => {
         this.stopWorker();
-        if (!runId) return finish(() => reject(abortError()));
-        const id = runId;
         finish(() => resolve(this.endKilled(id)));
       };
       const onCrash = (event: ErrorEvent) => {
@@ -82,12 +95,17 @@ export class TrainingBridge implements TrainingService {
       worker.addEventListener('error', onCrash);
 
       const progress = (p: TrainProgress) => {
-        if (p.type === 'started') runId = p.runId;
-        if (!settled) onProgress(p);
+        if (settled) return;
+        if (p.type === 'started') {
+          runId = p.runId;
+          // Stopped while the run was being created: it exists now, so end it.
+          if (signal.aborted) return killNow(p.runId);
+        }
+        onProgress(p);
       };
       api.train(request, Comlink.proxy(progress)).then(
         (outcome) => finish(() => resolve(outcome)),
-        (error: unknown) => finish(() => reject(error)),
+        (error: unknown) => finish(() => reject(signal.aborted ? abortError() : error)),
       );
     });
   }

@@ -1,5 +1,6 @@
 import type { TrackingClient } from '../tracking';
-import type { TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
+import type { BoundaryGrid, TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
+import type { EpochMetrics } from '../ml/train';
 import type { CsvOptions } from '../ml/csv';
 import type { Dataset } from '../ml/dataset';
 import type { PredictService } from '../ml/predict-api';
@@ -39,11 +40,49 @@ export interface SweepService {
   cancel(): void;
 }
 
-/** Trains one model at a time in a Web Worker, which records the run itself through the tracking API. */
+/** Where the Playground's training stands: `starting` until the worker has created the run, then `running`. */
+export type TrainingPhase = 'starting' | 'running' | 'FINISHED' | 'KILLED' | 'FAILED';
+
+/**
+ * The Playground's training as the live view needs it, kept by the app outside any page: the page can go away
+ * while it trains and, when shown again, redraw its charts and heatmap from here. Each snapshot is a new object.
+ */
+export interface TrainingSnapshot {
+  /** Counts trainings since the app opened, so a page can tell a new one from one it has seen. */
+  readonly id: number;
+  readonly request: TrainRequest;
+  readonly phase: TrainingPhase;
+  /** Null until the worker has created the run (and when it was stopped before that). */
+  readonly runId: string | null;
+  readonly backend: string;
+  readonly epochs: number;
+  /** One entry per finished epoch, in order. */
+  readonly history: readonly EpochMetrics[];
+  /** The latest live decision boundary, if the data has a picture. */
+  readonly grid: BoundaryGrid | null;
+  /** Why the training failed or could not run, in words; `storageFull` when the browser refused the writes. */
+  readonly failure: { message: string; storageFull: boolean } | null;
+}
+
+/**
+ * Trains one Playground model at a time in a Web Worker, which records the run itself through the tracking API.
+ * The training goes on when the page that started it goes away; any page can subscribe to it.
+ */
 export interface TrainingService {
+  /** The training in progress, or the last one; null before the first. */
+  readonly current: TrainingSnapshot | null;
+  /** Calls `listener` now and on every change (at most a few times a second); returns the unsubscribe function. */
+  subscribe(listener: (snapshot: TrainingSnapshot | null) => void): () => void;
   /**
-   * Resolves when the run has ended: FINISHED, FAILED (with the reason) or KILLED when `signal` aborts, which
-   * keeps the metrics of every finished epoch. `onProgress` feeds the live view only.
+   * Starts a training; resolves when it has ended, never rejects (a failure is in the snapshot). Throws at once
+   * in words when a training is already running.
+   */
+  start(request: TrainRequest): Promise<TrainingSnapshot>;
+  /** Stops the training: its run ends KILLED (also before the worker created it), keeping every finished epoch. */
+  stop(): void;
+  /**
+   * Trains outside the Playground's session (the devtools console, tests), after any training in progress; no
+   * live state is kept. Resolves when the run has ended; `signal` ends it KILLED.
    */
   train(signal: AbortSignal, request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome>;
   /** Parses an uploaded CSV in the worker, so a large file never freezes the page; rejects naming the row and column. */

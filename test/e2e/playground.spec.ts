@@ -134,3 +134,57 @@ test('a CSV with a bad cell is refused with a message naming its row and column'
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   await expect(page).toHaveURL(/dataset_source=csv/);
 });
+
+test('training goes on while the person watches the run on the Experiments page, and Stop works after coming back', async ({ page }) => {
+  await openApp(page, '#/playground?dataset=spiral&epochs=3000&hidden_layers=%5B8%2C6%5D');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const status = page.getByRole('status');
+  await expect(status).toHaveText(/Epoch [1-9]\d* of 3000/);
+  const runId = await runIdFromLink(page);
+  const runName = await page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).info.runName, runId);
+  await page.screenshot({ path: 'test-results/playground-mid-training.png', fullPage: true });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
+  const row = page.getByRole('table', { name: 'Runs' }).getByRole('row').filter({ has: page.getByRole('link', { name: runName }) });
+  await expect(row.getByRole('cell', { name: 'RUNNING' })).toBeVisible();
+  // The worker keeps logging epochs while the Playground is not shown: the row's latest loss changes.
+  const firstText = await row.textContent();
+  await expect.poll(() => row.textContent(), { timeout: 30_000 }).not.toBe(firstText);
+  const loggedAway = await page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).data.metrics.loss.count, runId);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Playground' }).click();
+  // Back through the menu: the form shows what is training, and the live view picks up where the run is.
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('3000');
+  await expect(page.getByLabel('Hidden layers', { exact: true })).toHaveValue('8, 6');
+  await expect(status).toHaveText(new RegExp(`Epoch (\\d+) of 3000`));
+  const shownEpoch = Number(/Epoch (\d+)/.exec((await status.textContent())!)![1]);
+  expect(shownEpoch).toBeGreaterThanOrEqual(loggedAway);
+  await expect(page.getByRole('img', { name: 'Decision boundary of the model over the data' })).toBeVisible();
+  // The charts are refilled from the training's state: one point per finished epoch so far.
+  const lossChart = page.getByRole('img', { name: 'Loss', exact: true });
+  await expect(lossChart).toBeVisible();
+  await page.screenshot({ path: 'test-results/playground-after-return.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(status).toHaveText(/Stopped after \d+ epochs/);
+  const run = await readRun(page, runId);
+  expect(run.info.status).toBe('KILLED');
+  expect(run.histories.loss.length).toBeGreaterThanOrEqual(shownEpoch);
+  expect(run.histories.loss.length).toBeLessThan(3000);
+});
+
+test('Stop pressed right after Train, before the worker made the run, leaves no run RUNNING', async ({ page }) => {
+  await openApp(page, '#/playground?dataset=xor&epochs=2000');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  const status = page.getByRole('status');
+  await expect(status).toHaveText(/Stopped (before the run started|after \d+ epochs)/);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  const statuses = await page.evaluate(async () => (await window.tabflow!.tracking.searchRuns({})).map((r) => r.info.status));
+  expect(statuses.filter((s) => s !== 'KILLED')).toEqual([]);
+
+  // The worker is usable again: the next training runs to its end.
+  await page.getByLabel('Epochs', { exact: true }).fill('3');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(status).toHaveText(/^Finished\. Epoch 3 of 3/, { timeout: 60_000 });
+});

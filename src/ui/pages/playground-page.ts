@@ -7,31 +7,32 @@ import { checkDatasetConfig } from '../../ml/dataset-config';
 import { generateDataset } from '../../ml/generators';
 import { validateModelConfig, type ModelConfig } from '../../ml/model-config';
 import type { EpochMetrics } from '../../ml/train';
-import type { BoundaryGrid, TrainOutcome, TrainProgress, TrainRequest } from '../../ml/training-messages';
+import type { TrainRequest } from '../../ml/training-messages';
 import '../playground/boundary-view';
 import '../playground/csv-upload';
 import type { CsvChangeDetail } from '../playground/csv-upload';
 import '../playground/dataset-controls';
 import type { DatasetChangeDetail } from '../playground/dataset-controls';
 import '../playground/model-config-form';
-import { readState, stateQuery, type PlaygroundState } from '../playground/playground-state';
+import { readState, requestState, stateQuery, type PlaygroundState } from '../playground/playground-state';
 import '../playground/training-charts';
 import '../sweep/sweep-panel';
-import { errorMessage, type AppServices, type PageRoute } from '../services';
-
-interface LiveRun {
-  runId: string;
-  backend: string;
-  epochs: number;
-  /** Epochs finished so far. */
-  done: number;
-}
+import { errorMessage, reportError, type AppServices, type PageRoute, type TrainingSnapshot } from '../services';
 
 /**
- * Progress arrives once per epoch, often ten times a second; the page redraws its charts and heatmap at most
- * this often, so the main thread stays free whatever the training speed.
+ * The last training whose storage-full failure went to the app, across page instances: the page is made anew
+ * on each visit and must not raise the app's notice again for a failure it already reported.
  */
-const LIVE_VIEW_INTERVAL_MS = 200;
+let reportedStorageFull = 0;
+
+/** What a training learns from, so the page shows a boundary only over the data and model it was trained on. */
+function setupKey(request: TrainRequest): string {
+  const { source, model } = request;
+  const data = source.kind === 'generated' ? source.config : [source.fileName, source.dataset.targetName, source.testFraction, source.seed];
+  return JSON.stringify([data, model]);
+}
+
+const NO_HISTORY: readonly EpochMetrics[] = [];
 
 /** The columns of every 2-D generator, shown while no data is loaded yet. */
 const GENERATED_COLUMNS = ['x', 'y'];
@@ -80,36 +81,60 @@ export class PlaygroundPage extends LitElement {
   @state() private setup: PlaygroundState = readState(new URLSearchParams()).state;
   @state() private linkProblems: string[] = [];
   @state() private csvData: Dataset | null = null;
-  @state() private live: LiveRun | null = null;
-  @state() private training = false;
-  @state() private history: EpochMetrics[] = [];
-  @state() private grid: BoundaryGrid | null = null;
-  @state() private outcome: TrainOutcome | null = null;
-  @state() private failure = '';
+  /** The app's training (this page's, or one started before the page was last shown). */
+  @state() private session: TrainingSnapshot | null = null;
   private shownQuery: string | null = null;
   private preview: { key: string; data: Dataset | null; problem: string } = { key: '', data: null, problem: '' };
-  private abort: AbortController | null = null;
-  private askedToPersist = false;
   private parseCsvInWorker = (text: string, options: CsvOptions) => this.services.training!.parseCsv(text, options);
-  /** Progress received since the live view last redrew. */
-  private pending: { epochs: EpochMetrics[]; done: number; grid: BoundaryGrid | null } = { epochs: [], done: 0, grid: null };
-  private liveTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  /** The request for the current setup, made once per setup so the sweep panel does not re-plan on every redraw. */
+  private requestMemo: { setup: PlaygroundState; data: Dataset; request: TrainRequest } | null = null;
 
-  willUpdate(changed: PropertyValues<this>): void {
-    // A link or "Re-run" arriving (not the page's own URL updates, which do not change the route) resets the form.
-    if (changed.has('route') && this.route && this.route.query.toString() !== this.shownQuery) {
-      const { state, problems } = readState(this.route.query);
-      this.setup = state;
-      this.linkProblems = problems;
-      this.shownQuery = this.route.query.toString();
-      this.grid = null;
-    }
+  connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Leaving the page stops the training, so no worker keeps running unseen; the run ends KILLED.
-    this.abort?.abort();
+    // The training goes on in the app's training service; this page only stops listening.
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  private subscribe(): void {
+    if (this.unsubscribe || !this.services?.training) return;
+    this.unsubscribe = this.services.training.subscribe((snapshot) => this.onSession(snapshot));
+  }
+
+  private onSession(snapshot: TrainingSnapshot | null): void {
+    this.session = snapshot;
+    if (snapshot?.failure?.storageFull && reportedStorageFull !== snapshot.id) {
+      reportedStorageFull = snapshot.id;
+      // The app shows its storage-full notice (with what to do) for this; other failures are shown here only.
+      reportError(this, new Error(snapshot.failure.message));
+    }
+  }
+
+  willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('services') && this.isConnected) this.subscribe();
+    // A link or "Re-run" arriving (not the page's own URL updates, which do not change the route) resets the form.
+    if (changed.has('route') && this.route && this.route.query.toString() !== this.shownQuery) {
+      const query = this.route.query.toString();
+      const session = this.services?.training?.current;
+      if (query === '' && session) {
+        // Back from another page through the menu: show the setup of the training in progress (or the last one).
+        const restored = requestState(session.request);
+        this.csvData = session.request.source.kind === 'csv' ? session.request.source.dataset : null;
+        this.linkProblems = [];
+        this.applySetup(restored);
+      } else {
+        const { state, problems } = readState(this.route.query);
+        this.setup = state;
+        this.linkProblems = problems;
+        this.shownQuery = query;
+      }
+    }
   }
 
   /** The data to train on (generated on demand, cached per recipe), or the reason there is none. */
@@ -132,7 +157,6 @@ export class PlaygroundPage extends LitElement {
 
   private applySetup(next: PlaygroundState): void {
     this.setup = next;
-    this.grid = null;
     const query = stateQuery(next).toString();
     this.shownQuery = query;
     history.replaceState(history.state, '', `#/playground?${query}`);
@@ -155,80 +179,48 @@ export class PlaygroundPage extends LitElement {
   }
 
   private request(data: Dataset): TrainRequest {
+    const memo = this.requestMemo;
+    if (memo && memo.setup === this.setup && memo.data === data) return memo.request;
     const { dataset, csv, model } = this.setup;
-    return csv
+    const request: TrainRequest = csv
       ? { source: { kind: 'csv', dataset: data, fileName: csv.fileName, testFraction: dataset.testFraction, seed: dataset.seed }, model }
       : { source: { kind: 'generated', config: dataset }, model };
+    this.requestMemo = { setup: this.setup, data, request };
+    return request;
   }
 
-  private async train(): Promise<void> {
+  private train(): void {
     const { data } = this.data();
     const training = this.services.training;
     if (!data || !training) return;
-    if (!this.askedToPersist) {
-      this.askedToPersist = true;
-      // Asks the browser not to evict the runs under storage pressure; a refusal changes nothing else.
-      void navigator.storage?.persist?.().catch(() => false);
-    }
-    this.abort = new AbortController();
-    this.training = true;
-    this.history = [];
-    this.grid = null;
-    this.outcome = null;
-    this.failure = '';
-    this.live = null;
-    this.pending = { epochs: [], done: 0, grid: null };
     try {
-      this.outcome = await training.train(this.abort.signal, this.request(data), (p) => this.onProgress(p));
-      if (this.outcome.status === 'FAILED') this.failure = `Training failed: ${this.outcome.error ?? 'unknown error'}`;
+      // The outcome arrives through the subscription, also when this page is no longer shown.
+      void training.start(this.request(data));
     } catch (error) {
-      if (!(error instanceof DOMException && error.name === 'AbortError')) this.failure = `Training could not run: ${errorMessage(error)}`;
-    } finally {
-      this.showPending();
-      this.training = false;
-      this.abort = null;
+      reportError(this, error);
     }
   }
 
-  private onProgress(p: TrainProgress): void {
-    if (p.type === 'started') {
-      this.live = { runId: p.runId, backend: p.backend, epochs: p.epochs, done: 0 };
-      return;
-    }
-    if (p.type === 'epoch') {
-      this.pending.epochs.push(p.metrics);
-      this.pending.done = p.epoch + 1;
-    } else {
-      this.pending.grid = p.grid;
-    }
-    this.liveTimer ??= setTimeout(() => this.showPending(), LIVE_VIEW_INTERVAL_MS);
-  }
-
-  private showPending(): void {
-    if (this.liveTimer !== null) clearTimeout(this.liveTimer);
-    this.liveTimer = null;
-    const { epochs, done, grid } = this.pending;
-    if (epochs.length > 0) {
-      this.history = [...this.history, ...epochs];
-      if (this.live) this.live = { ...this.live, done };
-    }
-    if (grid) this.grid = grid;
-    this.pending = { epochs: [], done, grid: null };
+  private isTraining(): boolean {
+    return this.session?.phase === 'starting' || this.session?.phase === 'running';
   }
 
   private statusText(): string {
-    const live = this.live;
-    if (!live) return this.training ? 'Starting the training worker…' : 'Press Train to train this model; every run is recorded.';
-    const last = this.history[this.history.length - 1];
-    const score = this.history.length && last.accuracy !== undefined ? `accuracy ${formatMetric(last.accuracy)}` : `mae ${formatMetric(last?.mae)}`;
-    const progress = `Epoch ${live.done} of ${live.epochs} · loss ${formatMetric(last?.loss)} · ${score} · ${live.backend} backend`;
-    switch (this.outcome?.status) {
+    const session = this.session;
+    if (!session) return 'Press Train to train this model; every run is recorded.';
+    if (session.phase === 'starting') return 'Starting the training worker…';
+    const done = session.history.length;
+    if (!session.runId) return session.phase === 'KILLED' ? 'Stopped before the run started; nothing was recorded.' : 'The training could not start.';
+    const last = session.history[done - 1];
+    const score = done && last.accuracy !== undefined ? `accuracy ${formatMetric(last.accuracy)}` : `mae ${formatMetric(last?.mae)}`;
+    const progress = `Epoch ${done} of ${session.epochs} · loss ${formatMetric(last?.loss)} · ${score} · ${session.backend} backend`;
+    switch (session.phase) {
       case 'FINISHED':
         return `Finished. ${progress}`;
       case 'KILLED':
-        return `Stopped after ${live.done} epochs; the run keeps them.`;
+        return `Stopped after ${done} epochs; the run keeps them.`;
       case 'FAILED':
-        return `Failed after ${live.done} epochs.`;
+        return `Failed after ${done} epochs.`;
       default:
         return progress;
     }
@@ -237,41 +229,42 @@ export class PlaygroundPage extends LitElement {
   render() {
     const { data, problem } = this.data();
     const modelProblems = validateModelConfig(this.setup.model);
-    const canTrain = !this.training && data !== null && modelProblems.length === 0 && this.services?.training !== undefined;
+    const training = this.isTraining();
+    const canTrain = !training && data !== null && modelProblems.length === 0 && this.services?.training !== undefined;
+    const session = this.session;
+    const request = data && modelProblems.length === 0 ? this.request(data) : null;
+    // The heatmap belongs to the data and model it was trained on; after a change the page shows the new data.
+    const grid = session?.grid && request && setupKey(session.request) === setupKey(request) ? session.grid : null;
     return html`
       <h1>Playground</h1>
       ${this.linkProblems.map((p) => html`<p class="warning" role="alert">${p}</p>`)}
       ${this.services?.training ? nothing : html`<p class="warning">Training needs Web Workers, which this browser does not offer here.</p>`}
       <div class="layout">
         <div class="column">
-          <dataset-controls .config=${this.setup.dataset} ?csv=${this.setup.csv !== null} ?disabled=${this.training}
+          <dataset-controls .config=${this.setup.dataset} ?csv=${this.setup.csv !== null} ?disabled=${training}
             @dataset-change=${this.onDatasetChange}></dataset-controls>
           ${this.setup.csv
-            ? html`<csv-upload ?disabled=${this.training} expectedFile=${this.setup.csv.fileName} preferredTarget=${this.setup.csv.target}
+            ? html`<csv-upload ?disabled=${training} expectedFile=${this.setup.csv.fileName} preferredTarget=${this.setup.csv.target}
                 .parser=${this.services?.training ? this.parseCsvInWorker : undefined} @csv-change=${this.onCsvChange}></csv-upload>`
             : nothing}
           ${problem && !this.setup.csv ? html`<p class="error" role="alert">${problem}</p>` : nothing}
-          <boundary-view .data=${data} .scale=${data ? scaleOf(data) : null} .grid=${this.grid}
-            label=${this.grid ? 'Decision boundary of the model over the data' : 'Dataset preview'}></boundary-view>
+          <boundary-view .data=${data} .scale=${data ? scaleOf(data) : null} .grid=${grid}
+            label=${grid ? 'Decision boundary of the model over the data' : 'Dataset preview'}></boundary-view>
         </div>
         <div class="column">
-          <model-config-form .config=${this.setup.model} .columns=${data?.featureNames ?? GENERATED_COLUMNS} ?disabled=${this.training}
+          <model-config-form .config=${this.setup.model} .columns=${data?.featureNames ?? GENERATED_COLUMNS} ?disabled=${training}
             @config-change=${this.onModelChange}></model-config-form>
           <div class="actions">
             <button class="primary" ?disabled=${!canTrain} @click=${this.train}>Train</button>
-            <button ?disabled=${!this.training} @click=${() => this.abort?.abort()}>Stop</button>
-            ${this.live
-              ? // While training, the run opens in a new tab: leaving this page would stop the training.
-                html`<a href="#/run/${this.live.runId}" target=${this.training ? '_blank' : nothing}
-                  title=${this.training ? 'Opens in a new tab; training goes on here' : nothing}>Open this run</a>`
-              : nothing}
+            <button ?disabled=${!training} @click=${() => this.services.training?.stop()}>Stop</button>
+            ${session?.runId ? html`<a href="#/run/${session.runId}">Open this run</a>` : nothing}
           </div>
           <p class="status" role="status">${this.statusText()}</p>
-          ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
-          <training-charts .history=${this.history} task=${data?.task ?? 'classification'}></training-charts>
+          ${session?.failure ? html`<p class="error" role="alert">${session.failure.message}</p>` : nothing}
+          <training-charts .history=${session?.history ?? NO_HISTORY} task=${data?.task ?? 'classification'}></training-charts>
         </div>
       </div>
-      <sweep-panel .sweeps=${this.services?.sweeps} .base=${data && modelProblems.length === 0 ? this.request(data) : null}
+      <sweep-panel .sweeps=${this.services?.sweeps} .base=${request}
         task=${data?.task ?? 'classification'} .hasTest=${this.setup.dataset.testFraction > 0}></sweep-panel>
     `;
   }

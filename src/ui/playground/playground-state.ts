@@ -10,6 +10,7 @@ import {
   type DatasetConfig,
 } from '../../ml/dataset-config';
 import { configToParams, DEFAULT_MODEL_CONFIG, paramsToConfig, type ModelConfig } from '../../ml/model-config';
+import type { TrainRequest } from '../../ml/training-messages';
 import { playgroundQuery } from './playground-link';
 
 export interface PlaygroundState {
@@ -56,4 +57,15 @@ export function stateQuery(state: PlaygroundState): URLSearchParams {
     ? csvSourceParams(state.csv.fileName, state.csv.target, state.dataset.testFraction, state.dataset.seed)
     : datasetConfigToParams(state.dataset);
   return playgroundQuery({ ...dataParams, ...configToParams(state.model) });
+}
+
+/** The Playground setup a training request was made from (to show it again when the person comes back). */
+export function requestState(request: TrainRequest): PlaygroundState {
+  const { source, model } = request;
+  if (source.kind === 'generated') return { dataset: source.config, csv: null, model };
+  return {
+    dataset: { ...DEFAULT_DATASET_CONFIG, testFraction: source.testFraction, seed: source.seed },
+    csv: { fileName: source.fileName, target: source.dataset.targetName },
+    model,
+  };
 }

@@ -1,0 +1,128 @@
+/**
+ * The `training` service: the Playground's one training at a time, held by the app outside any page (as
+ * sweep-service.ts holds a sweep), so a person can leave the Playground to watch the run in the Experiments table
+ * and come back to live charts, a heatmap and a working Stop button.
+ */
+import type { EpochMetrics } from '../ml/train';
+import type { BoundaryGrid, TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
+import { errorMessage, type TrainingService, type TrainingSnapshot } from '../ui/services';
+import { isStorageFullError } from '../ui/settings/storage-errors';
+import type { TrainingBridge } from './training-bridge';
+
+/**
+ * Progress arrives once per epoch, often ten times a second; listeners hear of it at most this often, so the
+ * page redraws its charts and heatmap a few times a second whatever the training speed.
+ */
+const PUBLISH_INTERVAL_MS = 200;
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export class TrainingSession implements TrainingService {
+  private latest: TrainingSnapshot | null = null;
+  private readonly listeners = new Set<(snapshot: TrainingSnapshot | null) => void>();
+  private abort: AbortController | null = null;
+  private trainings = 0;
+  /** Progress received since listeners last heard, applied to `latest` on the next publish. */
+  private pending: { epochs: EpochMetrics[]; grid: BoundaryGrid | null } = { epochs: [], grid: null };
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly bridge: TrainingBridge) {}
+
+  get current(): TrainingSnapshot | null {
+    return this.latest;
+  }
+
+  subscribe(listener: (snapshot: TrainingSnapshot | null) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.latest);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(request: TrainRequest): Promise<TrainingSnapshot> {
+    if (this.abort) throw new Error('A training is already running: stop it or wait for it to end before starting another.');
+    const abort = new AbortController();
+    this.abort = abort;
+    this.pending = { epochs: [], grid: null };
+    this.publish({
+      id: ++this.trainings,
+      request,
+      phase: 'starting',
+      runId: null,
+      backend: '',
+      epochs: request.model.epochs,
+      history: [],
+      grid: null,
+      failure: null,
+    });
+    return this.bridge
+      .train(abort.signal, request, (p) => this.onProgress(p))
+      .then(
+        (outcome) => this.end(outcome),
+        (error: unknown) => this.fail(error),
+      )
+      .finally(() => {
+        if (this.abort === abort) this.abort = null;
+      });
+  }
+
+  stop(): void {
+    this.abort?.abort();
+  }
+
+  train: TrainingService['train'] = (signal, request, onProgress) => this.bridge.train(signal, request, onProgress);
+
+  parseCsv: TrainingService['parseCsv'] = (text, options) => this.bridge.parseCsv(text, options);
+
+  private onProgress(p: TrainProgress): void {
+    const latest = this.latest;
+    if (!latest) return;
+    if (p.type === 'started') {
+      this.publish({ ...latest, phase: 'running', runId: p.runId, backend: p.backend, epochs: p.epochs });
+      return;
+    }
+    if (p.type === 'epoch') this.pending.epochs.push(p.metrics);
+    else this.pending.grid = p.grid;
+    this.publishTimer ??= setTimeout(() => this.publish(this.withPending()), PUBLISH_INTERVAL_MS);
+  }
+
+  /** The latest snapshot with the progress received since, which empties the pending progress. */
+  private withPending(): TrainingSnapshot {
+    const latest = this.latest!;
+    const { epochs, grid } = this.pending;
+    this.pending = { epochs: [], grid: null };
+    return {
+      ...latest,
+      history: epochs.length > 0 ? [...latest.history, ...epochs] : latest.history,
+      grid: grid ?? latest.grid,
+    };
+  }
+
+  private end(outcome: TrainOutcome): TrainingSnapshot {
+    const failure = outcome.status === 'FAILED' ? `Training failed: ${outcome.error ?? 'unknown error'}` : null;
+    const snapshot: TrainingSnapshot = {
+      ...this.withPending(),
+      phase: outcome.status,
+      runId: outcome.runId,
+      failure: failure ? { message: failure, storageFull: isStorageFullError(outcome.error) } : null,
+    };
+    this.publish(snapshot);
+    return snapshot;
+  }
+
+  /** The bridge rejects when no run could be made (or Stop came first, which leaves no run at all). */
+  private fail(error: unknown): TrainingSnapshot {
+    const failure = isAbort(error) ? null : { message: `Training could not run: ${errorMessage(error)}`, storageFull: isStorageFullError(error) };
+    const snapshot: TrainingSnapshot = { ...this.withPending(), phase: failure ? 'FAILED' : 'KILLED', failure };
+    this.publish(snapshot);
+    return snapshot;
+  }
+
+  private publish(snapshot: TrainingSnapshot): void {
+    if (this.publishTimer !== null) clearTimeout(this.publishTimer);
+    this.publishTimer = null;
+    this.latest = snapshot;
+    for (const listener of this.listeners) listener(snapshot);
+  }
+}
