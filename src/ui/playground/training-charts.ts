@@ -19,7 +19,7 @@ export class TrainingCharts extends LitElement {
   `;
 
   /** One entry per finished epoch, in order. */
-  @property({ attribute: false }) history: EpochMetrics[] = [];
+  @property({ attribute: false }) history: readonly EpochMetrics[] = [];
   @property() task: Task = 'classification';
 
   private series(metric: string): ChartSeries[] {
@@ -32,11 +32,12 @@ export class TrainingCharts extends LitElement {
     return out;
   }
 
+  // Titles go in as properties: a `title` attribute would also show as the browser's tooltip over the chart.
   render() {
     const second = this.task === 'classification' ? ['accuracy', 'Accuracy'] : ['mae', 'Mean absolute error'];
     return html`
-      <metric-chart title="Loss" xLabel="epoch" syncKey="playground" .height=${180} .downloadable=${false} .series=${this.series('loss')}></metric-chart>
-      <metric-chart title=${second[1]} xLabel="epoch" syncKey="playground" .height=${180} .downloadable=${false} .series=${this.series(second[0])}></metric-chart>
+      <metric-chart .title=${'Loss'} xLabel="epoch" syncKey="playground" .height=${180} .downloadable=${false} .series=${this.series('loss')}></metric-chart>
+      <metric-chart .title=${second[1]} xLabel="epoch" syncKey="playground" .height=${180} .downloadable=${false} .series=${this.series(second[0])}></metric-chart>
     `;
   }
 }
