@@ -28,7 +28,8 @@ export class TrainingSession implements TrainingService {
   private pending: { epochs: EpochMetrics[]; grid: BoundaryGrid | null } = { epochs: [], grid: null };
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly bridge: TrainingBridge) {}
+  /** `bridge` is the training bridge in the app, an in-process double in unit tests. */
+  constructor(private readonly bridge: Pick<TrainingBridge, 'train' | 'parseCsv'>) {}
 
   get current(): TrainingSnapshot | null {
     return this.latest;

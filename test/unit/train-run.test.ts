@@ -159,3 +159,17 @@ describe('runTrackedTraining', () => {
     expect(artifacts).not.toContain('confusion_matrix.json');
   });
 });
+
+describe('runTrackedTraining stopped early', () => {
+  it('ends the run KILLED right after creating it when a Stop came first, logging nothing else', async () => {
+    const tracking = await freshTracking();
+    const progress: TrainProgress[] = [];
+    const outcome = await runTrackedTraining(tf, tracking, spiralRequest, { backend: 'cpu', onProgress: (p) => progress.push(p), stopRequested: () => true });
+    expect(outcome.status).toBe('KILLED');
+    const run = await tracking.getRun(outcome.runId);
+    expect(run.info.status).toBe('KILLED');
+    expect(run.info.endTime).not.toBeNull();
+    expect(run.data.params).toEqual({});
+    expect(progress).toEqual([]);
+  });
+});
