@@ -50,6 +50,13 @@ test('runs logged through the API show up, sort by a metric with missing values 
   await expect(runNames(page)).toHaveText(['mid']);
   await expect(page.getByText('1 match')).toBeVisible();
 
+  // The filter and sort live in the link: a reload (or a shared link) shows the same view.
+  await page.reload();
+  await page.waitForFunction(() => window.tabflow?.tracking !== undefined);
+  await expect(search).toHaveValue("metrics.val_accuracy > 0.6 and params.optimizer = 'adam'");
+  await expect(runNames(page)).toHaveText(['mid']);
+  await expect(table.getByRole('columnheader', { name: /lr/ })).toHaveAttribute('aria-sort', 'ascending');
+
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(runNames(page)).toHaveCount(4);
 

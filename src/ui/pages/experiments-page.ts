@@ -69,7 +69,10 @@ export class ExperimentsPage extends LitElement {
   willUpdate(): void {
     const { experimentId, showDeleted } = this;
     if (experimentId === this.shown.experimentId && showDeleted === this.shown.showDeleted) return;
-    if (experimentId !== this.shown.experimentId) void this.loadPreferences(experimentId);
+    if (experimentId !== this.shown.experimentId) {
+      void this.loadPreferences(experimentId);
+      this.readViewFromQuery(this.route?.query ?? new URLSearchParams());
+    }
     this.shown = { experimentId, showDeleted };
     this.selected = new Set();
     const tracking = this.services.tracking;
@@ -77,6 +80,34 @@ export class ExperimentsPage extends LitElement {
     this.runs.setQuery(() =>
       tracking.searchRuns({ experimentIds: [experimentId], viewType: showDeleted ? 'DELETED_ONLY' : 'ACTIVE_ONLY', maxResults: Number.MAX_SAFE_INTEGER }),
     );
+  }
+
+  /** A link (or a reload) opens the same filter and sort: they live in the hash query. */
+  private readViewFromQuery(query: URLSearchParams): void {
+    const filter = query.get('filter') ?? '';
+    const sortColumn = query.get('sort');
+    this.sort = sortColumn ? { columnId: sortColumn, ascending: query.get('order') !== 'desc' } : DEFAULT_SORT;
+    this.filterText = filter;
+    try {
+      parseFilter(filter);
+      this.appliedFilter = filter;
+      this.filterError = '';
+    } catch (error) {
+      this.appliedFilter = '';
+      this.filterError = errorMessage(error);
+    }
+  }
+
+  /** Replaces the hash without a navigation, so the view stays shareable without re-routing the page. */
+  private writeViewToQuery(): void {
+    const query = new URLSearchParams();
+    if (this.appliedFilter) query.set('filter', this.appliedFilter);
+    if (this.sort !== DEFAULT_SORT) {
+      query.set('sort', this.sort.columnId);
+      query.set('order', this.sort.ascending ? 'asc' : 'desc');
+    }
+    const text = query.toString();
+    history.replaceState(history.state, '', `#/experiments/${encodeURIComponent(this.experimentId)}${text ? `?${text}` : ''}`);
   }
 
   private async loadPreferences(experimentId: string): Promise<void> {
@@ -104,6 +135,7 @@ export class ExperimentsPage extends LitElement {
       parseFilter(filter);
       this.appliedFilter = filter;
       this.filterError = '';
+      this.writeViewToQuery();
     } catch (error) {
       this.filterError = errorMessage(error);
     }
@@ -113,11 +145,13 @@ export class ExperimentsPage extends LitElement {
     this.filterText = '';
     this.appliedFilter = '';
     this.filterError = '';
+    this.writeViewToQuery();
   }
 
   private sortBy(columnId: string): void {
     // First click: metrics and params best-first is rarely known, so ascending; a second click flips it.
     this.sort = this.sort.columnId === columnId ? { columnId, ascending: !this.sort.ascending } : { columnId, ascending: columnId !== 'attributes.start_time' };
+    this.writeViewToQuery();
   }
 
   private setHidden(hidden: Set<string>): void {
