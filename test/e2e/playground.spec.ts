@@ -188,3 +188,31 @@ test('Stop pressed right after Train, before the worker made the run, leaves no 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status).toHaveText(/^Finished\. Epoch 3 of 3/, { timeout: 60_000 });
 });
+
+test('runs and sweeps go into the experiment chosen in the Playground, which the link keeps', async ({ page }) => {
+  await openApp(page, '#/playground?dataset=xor&epochs=3');
+  const experimentId = await page.evaluate(() => window.tabflow!.tracking.createExperiment('Class exercise'));
+  const chooser = page.getByLabel('Experiment', { exact: true });
+  // The list is live: the experiment made after the page opened is offered.
+  await chooser.selectOption({ label: 'Class exercise' });
+  await expect(page).toHaveURL(new RegExp(`experiment_id=${experimentId}`));
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Finished\. Epoch 3 of 3/, { timeout: 60_000 });
+  const run = await readRun(page, await runIdFromLink(page));
+  expect(run.info.experimentId).toBe(experimentId);
+
+  // A sweep started here goes into the same experiment.
+  await page.getByRole('button', { name: 'Set up a sweep' }).click();
+  await page.getByLabel('Sweep learning rate').check();
+  await page.getByLabel('Values to try for learning rate').fill('0.01, 0.1');
+  await page.getByRole('button', { name: 'Start sweep' }).click();
+  await expect.poll(() => page.evaluate(() => window.tabflow!.sweeps!.current?.status)).toBe('finished');
+  const sweepRuns = await page.evaluate(async (id) => (await window.tabflow!.tracking.searchRuns({ experimentIds: [id] })).length, experimentId);
+  // The Playground's run, the sweep's parent and its two trials.
+  expect(sweepRuns).toBe(4);
+  expect(await page.evaluate(() => window.tabflow!.sweeps!.current?.experimentId)).toBe(experimentId);
+
+  // The link reopens with the experiment chosen.
+  await page.reload();
+  await expect(page.getByLabel('Experiment', { exact: true })).toHaveValue(experimentId);
+});

@@ -31,7 +31,7 @@ describe('Playground links', () => {
     expect(href).not.toContain('unrelated');
     const { state, problems } = readState(queryOf(href));
     expect(problems).toEqual([]);
-    expect(state).toEqual({ dataset, csv: null, model });
+    expect(state).toEqual({ dataset, csv: null, model, experimentId: '0' });
   });
 
   it('round-trips a state through the URL query, CSV source included', () => {
@@ -39,9 +39,14 @@ describe('Playground links', () => {
       dataset: { generator: 'spiral', numPoints: 500, noise: 0, testFraction: 0.2, seed: 3 },
       csv: { fileName: 'iris, cleaned.csv', target: 'species' },
       model,
+      experimentId: 'e7f3',
     };
-    const { state: back } = readState(stateQuery(state));
+    const query = stateQuery(state);
+    expect(query.get('experiment_id')).toBe('e7f3');
+    const { state: back } = readState(query);
     expect(back).toEqual(state);
+    // The Default experiment is left out of links.
+    expect(stateQuery({ ...state, experimentId: '0' }).has('experiment_id')).toBe(false);
   });
 
   it('falls back to defaults with a message naming what in a link is wrong', () => {

@@ -12,12 +12,13 @@ import '../playground/boundary-view';
 import '../playground/csv-upload';
 import type { CsvChangeDetail } from '../playground/csv-upload';
 import '../playground/dataset-controls';
+import '../playground/experiment-select';
 import type { DatasetChangeDetail } from '../playground/dataset-controls';
 import '../playground/model-config-form';
 import { readState, requestState, stateQuery, type PlaygroundState } from '../playground/playground-state';
 import '../playground/training-charts';
 import '../sweep/sweep-panel';
-import { errorMessage, reportError, type AppServices, type PageRoute, type TrainingSnapshot } from '../services';
+import { errorMessage, reportError, type AppServices, type PageRoute, type SweepService, type TrainingSnapshot } from '../services';
 
 /**
  * The last training whose storage-full failure went to the app, across page instances: the page is made anew
@@ -89,6 +90,7 @@ export class PlaygroundPage extends LitElement {
   private unsubscribe: (() => void) | null = null;
   /** The request for the current setup, made once per setup so the sweep panel does not re-plan on every redraw. */
   private requestMemo: { setup: PlaygroundState; data: Dataset; request: TrainRequest } | null = null;
+  private sweepsView: { of: SweepService; view: SweepService } | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -178,13 +180,39 @@ export class PlaygroundPage extends LitElement {
     this.applySetup({ ...this.setup, model: e.detail.config });
   }
 
+  private onExperimentChange(e: CustomEvent<{ experimentId: string }>): void {
+    this.applySetup({ ...this.setup, experimentId: e.detail.experimentId });
+  }
+
+  /**
+   * The sweep panel starts sweeps from the Playground's setup; through this view of the sweeps service they go
+   * into the experiment chosen here, like the Playground's own runs.
+   */
+  private sweepsHere(): SweepService | undefined {
+    const sweeps = this.services?.sweeps;
+    if (!sweeps) return undefined;
+    if (this.sweepsView?.of !== sweeps) {
+      const view: SweepService = {
+        defaultPoolSize: sweeps.defaultPoolSize,
+        get current() {
+          return sweeps.current;
+        },
+        subscribe: (listener) => sweeps.subscribe(listener),
+        start: (plan) => sweeps.start({ ...plan, experimentId: plan.experimentId ?? this.setup.experimentId }),
+        cancel: () => sweeps.cancel(),
+      };
+      this.sweepsView = { of: sweeps, view };
+    }
+    return this.sweepsView.view;
+  }
+
   private request(data: Dataset): TrainRequest {
     const memo = this.requestMemo;
     if (memo && memo.setup === this.setup && memo.data === data) return memo.request;
-    const { dataset, csv, model } = this.setup;
+    const { dataset, csv, model, experimentId } = this.setup;
     const request: TrainRequest = csv
-      ? { source: { kind: 'csv', dataset: data, fileName: csv.fileName, testFraction: dataset.testFraction, seed: dataset.seed }, model }
-      : { source: { kind: 'generated', config: dataset }, model };
+      ? { source: { kind: 'csv', dataset: data, fileName: csv.fileName, testFraction: dataset.testFraction, seed: dataset.seed }, model, experimentId }
+      : { source: { kind: 'generated', config: dataset }, model, experimentId };
     this.requestMemo = { setup: this.setup, data, request };
     return request;
   }
@@ -254,6 +282,8 @@ export class PlaygroundPage extends LitElement {
         <div class="column">
           <model-config-form .config=${this.setup.model} .columns=${data?.featureNames ?? GENERATED_COLUMNS} ?disabled=${training}
             @config-change=${this.onModelChange}></model-config-form>
+          <experiment-select .tracking=${this.services?.tracking} value=${this.setup.experimentId} ?disabled=${training}
+            @experiment-change=${this.onExperimentChange}></experiment-select>
           <div class="actions">
             <button class="primary" ?disabled=${!canTrain} @click=${this.train}>Train</button>
             <button ?disabled=${!training} @click=${() => this.services.training?.stop()}>Stop</button>
@@ -264,7 +294,7 @@ export class PlaygroundPage extends LitElement {
           <training-charts .history=${session?.history ?? NO_HISTORY} task=${data?.task ?? 'classification'}></training-charts>
         </div>
       </div>
-      <sweep-panel .sweeps=${this.services?.sweeps} .base=${request}
+      <sweep-panel .sweeps=${this.sweepsHere()} .base=${request}
         task=${data?.task ?? 'classification'} .hasTest=${this.setup.dataset.testFraction > 0}></sweep-panel>
     `;
   }

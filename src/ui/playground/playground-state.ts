@@ -11,6 +11,7 @@ import {
 } from '../../ml/dataset-config';
 import { configToParams, DEFAULT_MODEL_CONFIG, paramsToConfig, type ModelConfig } from '../../ml/model-config';
 import type { TrainRequest } from '../../ml/training-messages';
+import { DEFAULT_EXPERIMENT_ID } from '../../tracking';
 import { playgroundQuery } from './playground-link';
 
 export interface PlaygroundState {
@@ -19,7 +20,12 @@ export interface PlaygroundState {
   /** Set when the data is an uploaded CSV: which file and target column the link or run used. */
   csv: { fileName: string; target: string } | null;
   model: ModelConfig;
+  /** Where the runs go. Not a run param (a run knows its experiment), so it has a key of its own in the link. */
+  experimentId: string;
 }
+
+/** The link key of the chosen experiment; left out for the Default experiment, so most links stay short. */
+export const EXPERIMENT_QUERY_KEY = 'experiment_id';
 
 export interface ParsedState {
   state: PlaygroundState;
@@ -49,23 +55,28 @@ export function readState(query: URLSearchParams): ParsedState {
     problems.push(`The link's model settings could not be used (${errorText(error)}), so the defaults are shown.`);
   }
   const csv = isCsv ? { fileName: params[CSV_PARAM_KEYS.file] ?? '', target: params[CSV_PARAM_KEYS.target] ?? '' } : null;
-  return { state: { dataset, csv, model }, problems };
+  const experimentId = query.get(EXPERIMENT_QUERY_KEY) || DEFAULT_EXPERIMENT_ID;
+  return { state: { dataset, csv, model, experimentId }, problems };
 }
 
 export function stateQuery(state: PlaygroundState): URLSearchParams {
   const dataParams = state.csv
     ? csvSourceParams(state.csv.fileName, state.csv.target, state.dataset.testFraction, state.dataset.seed)
     : datasetConfigToParams(state.dataset);
-  return playgroundQuery({ ...dataParams, ...configToParams(state.model) });
+  const query = playgroundQuery({ ...dataParams, ...configToParams(state.model) });
+  if (state.experimentId !== DEFAULT_EXPERIMENT_ID) query.set(EXPERIMENT_QUERY_KEY, state.experimentId);
+  return query;
 }
 
 /** The Playground setup a training request was made from (to show it again when the person comes back). */
 export function requestState(request: TrainRequest): PlaygroundState {
   const { source, model } = request;
-  if (source.kind === 'generated') return { dataset: source.config, csv: null, model };
+  const experimentId = request.experimentId ?? DEFAULT_EXPERIMENT_ID;
+  if (source.kind === 'generated') return { dataset: source.config, csv: null, model, experimentId };
   return {
     dataset: { ...DEFAULT_DATASET_CONFIG, testFraction: source.testFraction, seed: source.seed },
     csv: { fileName: source.fileName, target: source.dataset.targetName },
     model,
+    experimentId,
   };
 }
