@@ -237,6 +237,21 @@ export class TrackingClient {
     );
   }
 
+  /** MLflow's delete_tag: removes a run tag. `mlflow.runName` and `mlflow.parentRunId` carry run structure and stay. */
+  async deleteTag(runId: string, key: string): Promise<void> {
+    if (key === 'mlflow.runName' || key === 'mlflow.parentRunId') throw new ValidationError(`Tag '${key}' belongs to the run's structure and cannot be deleted.`);
+    await this.updateRun(runId, (row) => {
+      if (!(key in row.tags)) throw new NotFoundError(`Run '${runId}' has no tag '${key}'.`);
+      delete row.tags[key];
+    });
+  }
+
+  /** The runs nested under a run (tag mlflow.parentRunId), read through an index rather than a scan. */
+  async getChildRuns(parentRunId: string, options: { viewType?: ViewType } = {}): Promise<Run[]> {
+    const rows = await this.db.runs.where('parentRunId').equals(parentRunId).toArray();
+    return sortRuns(rows.filter((r) => matchesView(r.lifecycleStage, options.viewType)).map(rowToRun), undefined);
+  }
+
   async setRunName(runId: string, runName: string): Promise<void> {
     if (!runName.trim()) throw new ValidationError('A run name must not be empty.');
     validateRunTag('mlflow.runName', runName);

@@ -96,6 +96,9 @@ test('name, tags and description are editable; system tags are read-only; delete
   await page.getByRole('textbox', { name: 'Tag value' }).fill('candidate');
   await page.getByRole('button', { name: 'Add tag' }).click();
   await expect(tags.getByRole('row', { name: /^stage candidate/ })).toBeVisible();
+  await tags.getByRole('button', { name: 'Delete tag stage' }).click();
+  await expect(tags.getByRole('row', { name: /^stage candidate/ })).toHaveCount(0);
+  await expect(tags.getByRole('button', { name: 'Delete tag mlflow.user' })).toHaveCount(0);
   await page.getByRole('textbox', { name: 'Tag name' }).fill('mlflow.user');
   await page.getByRole('button', { name: 'Add tag' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'set by the system' })).toBeVisible();
@@ -107,6 +110,7 @@ test('name, tags and description are editable; system tags are read-only; delete
   const stored = await page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).data.tags, runId);
   expect(stored['mlflow.note.content']).toBe('Best run so far: **adam** wins');
   expect(stored.team).toBe('red');
+  expect('stage' in stored).toBe(false);
   expect(stored['mlflow.runName']).toBe('renamed run');
 
   await page.getByRole('button', { name: 'Delete', exact: true }).click();

@@ -132,3 +132,28 @@ describe('runs', () => {
     ]);
   });
 });
+
+describe('tags and children', () => {
+  it('deletes a run tag, but not the ones that carry run structure', async () => {
+    const t = await freshTracking();
+    const parent = await t.startRun();
+    const run = await t.startRun({ parentRunId: parent.id, tags: { keep: '1', drop: '2' } });
+    await t.deleteTag(run.id, 'drop');
+    const tags = (await t.getRun(run.id)).data.tags;
+    expect(tags.keep).toBe('1');
+    expect('drop' in tags).toBe(false);
+    await expect(t.deleteTag(run.id, 'drop')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(t.deleteTag(run.id, 'mlflow.parentRunId')).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('finds child runs by index, with the view type', async () => {
+    const t = await freshTracking();
+    const parent = await t.startRun();
+    const a = await t.startRun({ parentRunId: parent.id, runName: 'a' });
+    await t.startRun({ parentRunId: parent.id, runName: 'b' });
+    await t.startRun({ runName: 'unrelated' });
+    await t.deleteRun(a.id);
+    expect((await t.getChildRuns(parent.id)).map((r) => r.info.runName)).toEqual(['b']);
+    expect((await t.getChildRuns(parent.id, { viewType: 'ALL' })).map((r) => r.info.runName).sort()).toEqual(['a', 'b']);
+  });
+});

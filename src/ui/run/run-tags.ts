@@ -8,7 +8,7 @@ import { runSectionStyles } from './run-styles';
 export const isSystemTag = (key: string) => key.startsWith('mlflow.') || key.startsWith('tabflow.');
 
 /**
- * The run's tags: user tags can be added and changed, system tags are shown read-only. The note tag is edited
+ * The run's tags: user tags can be added, changed and deleted, system tags are shown read-only. The note tag is edited
  * in the Description section instead.
  */
 @customElement('run-tags')
@@ -47,6 +47,15 @@ export class RunTags extends LitElement {
     }
   }
 
+  private async deleteTag(key: string): Promise<void> {
+    this.error = '';
+    try {
+      await this.services.tracking.deleteTag(this.runId, key);
+    } catch (error) {
+      this.error = `Could not delete tag “${key}”: ${errorMessage(error)}`;
+    }
+  }
+
   private async submitEdit(e: SubmitEvent, key: string): Promise<void> {
     e.preventDefault();
     const value = new FormData(e.target as HTMLFormElement).get('value')?.toString() ?? '';
@@ -74,7 +83,10 @@ export class RunTags extends LitElement {
     return html`<tr>
       <td>${key}${system ? html`<span class="system" title="Set by the system; read-only">system</span>` : nothing}</td>
       <td class="value" title=${value}><span class="clip">${value}</span></td>
-      <td class="actions">${system ? nothing : html`<button aria-label=${`Edit tag ${key}`} @click=${() => ((this.editingKey = key), (this.error = ''))}>Edit</button>`}</td>
+      <td class="actions">${system
+        ? nothing
+        : html`<button aria-label=${`Edit tag ${key}`} @click=${() => ((this.editingKey = key), (this.error = ''))}>Edit</button>
+            <button aria-label=${`Delete tag ${key}`} @click=${() => this.deleteTag(key)}>Delete</button>`}</td>
     </tr>`;
   }
 
