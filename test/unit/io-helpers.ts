@@ -1,9 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import type { TrackingClient } from '../../src/tracking';
 
-export const FIXTURE = '/work/shared/fixtures/mlruns-basic';
+// The real MLflow-written tree lives in shared/, beside the checkout (CI lays a copy there too).
+const FIXTURE_CANDIDATES = [
+  resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures/mlruns-basic'),
+  '/work/shared/fixtures/mlruns-basic',
+];
+const found = FIXTURE_CANDIDATES.find((path) => existsSync(path));
+if (!found) throw new Error(`The MLflow fixture tree is missing: looked in ${FIXTURE_CANDIDATES.join(' and ')}.`);
+export const FIXTURE: string = found;
 
 /** Every file under a folder, keyed by its '/'-separated path relative to that folder. */
 export function readTree(root: string, prefix = ''): Record<string, Uint8Array> {
