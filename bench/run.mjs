@@ -9,6 +9,7 @@ import { chartDraw, responsiveness } from './app-figures.mjs';
 import { coldStart } from './cold-start.mjs';
 import { exportImport, metricLogging, metricRead, runsTable, trainingOverhead } from './page-figures.mjs';
 import { serveStatic } from './server.mjs';
+import { sweepParallel } from './sweep-figure.mjs';
 import { markdownTable, notMeasured } from './stats.mjs';
 
 const APP_DIST = 'dist-bench';
@@ -20,8 +21,8 @@ const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 const SIZES = quick
-  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50, exportRuns: 100, exportPointsPerRun: 1_000, trainEpochs: 20, chartRuns: 10, chartPoints: 10_000, responsivenessEpochs: 15 }
-  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200, exportRuns: 1_000, exportPointsPerRun: 1_000, trainEpochs: 30, chartRuns: 10, chartPoints: 100_000, responsivenessEpochs: 20 };
+  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50, exportRuns: 100, exportPointsPerRun: 1_000, trainEpochs: 20, chartRuns: 10, chartPoints: 10_000, responsivenessEpochs: 15, sweepPoints: 200, sweepEpochs: 5 }
+  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200, exportRuns: 1_000, exportPointsPerRun: 1_000, trainEpochs: 30, chartRuns: 10, chartPoints: 100_000, responsivenessEpochs: 20, sweepPoints: 300, sweepEpochs: 15 };
 
 // Repetitions after one warm-up: more for the short measurements, whose medians a busy shared machine moves most.
 const MEASURED = [
@@ -33,10 +34,11 @@ const MEASURED = [
   { figure: 'responsiveness', measure: responsiveness, repetitions: 3 },
   { figure: 'export / import', measure: exportImport, repetitions: 2 },
   { figure: 'cold start', measure: coldStart, repetitions: 5 },
+  { figure: 'sweep', measure: sweepParallel, repetitions: 2 },
 ];
 const planFor = (figure) => ({ warmup: 1, repetitions: quick ? Math.min(3, figure.repetitions) : figure.repetitions });
 // The order, so the table reads the same every time.
-const ORDER = ['metric logging', 'metric read', 'chart draw', 'runs table', 'training overhead', 'responsiveness', 'export / import', 'cold start'];
+const ORDER = ['metric logging', 'metric read', 'chart draw', 'runs table', 'training overhead', 'responsiveness', 'export / import', 'cold start', 'sweep'];
 
 function build() {
   const steps = [
