@@ -13,4 +13,4 @@ export { exportRunsInWorker, importRunsInWorker } from './worker-bridge';
 export { ImportError, CancelledError, type ImportErrorCode } from './errors';
 export { DEFAULT_LIMITS, type ImportLimits, type ImportSource, type DirectoryHandleLike } from './sources';
 export { formatPythonFloat, parsePythonFloat } from './python-float';
-export { formatMetricLines, parseMetricLines } from './metric-lines';
+export { encodeMetricLines, formatMetricLines, parseMetricBytes, parseMetricLines } from './metric-lines';

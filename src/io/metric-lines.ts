@@ -1,45 +1,150 @@
 import { ImportError } from './errors';
-import { formatPythonFloat } from './python-float';
-import { parsePythonFloat } from './python-float';
+import { formatPythonFloat, parsePythonFloat } from './python-float';
 
-/** A metric's history as MLflow's file store writes it: one "timestamp value step" line per point. */
-export function formatMetricLines(history: { steps: ArrayLike<number>; values: ArrayLike<number>; timestamps: ArrayLike<number> }): string {
-  const lines: string[] = [];
-  for (let i = 0; i < history.values.length; i++) {
-    lines.push(`${Math.trunc(history.timestamps[i])} ${formatPythonFloat(history.values[i])} ${Math.trunc(history.steps[i])}\n`);
+export interface MetricColumns {
+  steps: Float64Array;
+  values: Float64Array;
+  timestamps: Float64Array;
+}
+
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+const ZERO = 0x30;
+const MINUS = 0x2d;
+/** "timestamp value step\n" at its longest: two signed 16-digit whole numbers (or 23-character exponent forms) and a 24-character float. */
+const MAX_LINE_BYTES = 24 + 1 + 24 + 1 + 24 + 1;
+
+function writeAscii(out: Uint8Array, at: number, text: string): number {
+  for (let c = 0; c < text.length; c++) out[at++] = text.charCodeAt(c);
+  return at;
+}
+
+/** Writes a whole number's digits at `at` and returns the position after them (no strings, no allocation). */
+function writeInteger(out: Uint8Array, at: number, value: number): number {
+  let n = Math.trunc(value);
+  if (!Number.isSafeInteger(n)) return writeAscii(out, at, String(n));
+  if (n < 0) {
+    out[at++] = MINUS;
+    n = -n;
   }
-  return lines.join('');
+  if (n < 10) {
+    out[at] = ZERO + n;
+    return at + 1;
+  }
+  let digits = 0;
+  for (let rest = n; rest >= 1; rest = Math.floor(rest / 10)) digits++;
+  for (let i = at + digits - 1; i >= at; i--) {
+    out[i] = ZERO + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return at + digits;
+}
+
+/**
+ * A metric's history as MLflow's file store writes it, one "timestamp value step" line per point, as ASCII
+ * bytes written straight into one buffer: exports format millions of points, and building a string per line,
+ * joining them and encoding the result costs more than the compression does.
+ */
+export function encodeMetricLines(history: { steps: ArrayLike<number>; values: ArrayLike<number>; timestamps: ArrayLike<number> }): Uint8Array {
+  const n = history.values.length;
+  const out = new Uint8Array(n * MAX_LINE_BYTES);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    at = writeInteger(out, at, history.timestamps[i]);
+    out[at++] = SPACE;
+    at = writeAscii(out, at, formatPythonFloat(history.values[i]));
+    out[at++] = SPACE;
+    at = writeInteger(out, at, history.steps[i]);
+    out[at++] = NEWLINE;
+  }
+  return out.subarray(0, at);
+}
+
+/** `encodeMetricLines` as text. */
+export function formatMetricLines(history: { steps: ArrayLike<number>; values: ArrayLike<number>; timestamps: ArrayLike<number> }): string {
+  return new TextDecoder().decode(encodeMetricLines(history));
 }
 
 const INTEGER = /^[+-]?\d+$/;
 
+/** One line the fast scanner passed over (signs, spaces, `nan`, underscores, a bad line): checked field by field. */
+function parseLineText(line: string, lineNumber: number, file: string): { timestamp: number; value: number; step: number } {
+  const fields = line.trim().split(' ');
+  const bad = (why: string) => new ImportError('INVALID_CONTENT', `${file}, line ${lineNumber}: ${why} (the line reads '${line.slice(0, 80)}').`, file);
+  if (fields.length !== 2 && fields.length !== 3) throw bad(`expected "timestamp value step", found ${fields.length} field(s)`);
+  if (!INTEGER.test(fields[0])) throw bad(`the timestamp '${fields[0]}' is not a whole number`);
+  const value = parsePythonFloat(fields[1]);
+  if (value === null) throw bad(`the value '${fields[1]}' is not a number`);
+  if (fields.length === 3 && !INTEGER.test(fields[2])) throw bad(`the step '${fields[2]}' is not a whole number`);
+  const timestamp = Number(fields[0]);
+  const step = fields.length === 3 ? Number(fields[2]) : 0;
+  if (timestamp < 0 || !Number.isSafeInteger(timestamp)) throw bad(`the timestamp ${fields[0]} is out of range`);
+  if (!Number.isSafeInteger(step)) throw bad(`the step ${fields[2]} is out of range`);
+  return { timestamp, value, step };
+}
+
+/** Digits only, at most 15 of them (always a safe integer); anything else returns -1 for the careful path. */
+function scanDigits(bytes: Uint8Array, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = bytes[i] - ZERO;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** A value of digits, '.', 'e', 'E', '+', '-' that Number reads; NaN sends the line to the careful path. */
+function scanDecimal(bytes: Uint8Array, from: number, to: number): number {
+  if (to <= from || to - from > 32) return NaN;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i];
+    const plain = (b >= ZERO && b <= ZERO + 9) || b === 0x2e || b === 0x65 || b === 0x45 || b === 0x2b || b === MINUS;
+    if (!plain) return NaN;
+  }
+  return Number(String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]));
+}
+
 /**
- * Parses a metric file. Lines have three fields, or two in files from old MLflow versions (then the step is 0);
- * a line that does not parse rejects the import with the file and line number in the message.
+ * Parses a metric file's bytes. Lines have three fields, or two in files from old MLflow versions (then the step
+ * is 0); a line that does not parse rejects the import with the file and line number in the message. Lines as
+ * MLflow writes them are scanned byte by byte; any other line gets the field-by-field checks.
  */
-export function parseMetricLines(text: string, file: string): { steps: Float64Array; values: Float64Array; timestamps: Float64Array } {
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const n = lines.length;
+export function parseMetricBytes(bytes: Uint8Array, file: string): MetricColumns {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === NEWLINE) n++;
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== NEWLINE) n++;
   const steps = new Float64Array(n);
   const values = new Float64Array(n);
   const timestamps = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const fields = lines[i].trim().split(' ');
-    const bad = (why: string) => new ImportError('INVALID_CONTENT', `${file}, line ${i + 1}: ${why} (the line reads '${lines[i].slice(0, 80)}').`, file);
-    if (fields.length !== 2 && fields.length !== 3) throw bad(`expected "timestamp value step", found ${fields.length} field(s)`);
-    if (!INTEGER.test(fields[0])) throw bad(`the timestamp '${fields[0]}' is not a whole number`);
-    const value = parsePythonFloat(fields[1]);
-    if (value === null) throw bad(`the value '${fields[1]}' is not a number`);
-    if (fields.length === 3 && !INTEGER.test(fields[2])) throw bad(`the step '${fields[2]}' is not a whole number`);
-    const timestamp = Number(fields[0]);
-    const step = fields.length === 3 ? Number(fields[2]) : 0;
-    if (timestamp < 0 || !Number.isSafeInteger(timestamp)) throw bad(`the timestamp ${fields[0]} is out of range`);
-    if (!Number.isSafeInteger(step)) throw bad(`the step ${fields[2]} is out of range`);
-    timestamps[i] = timestamp;
-    values[i] = value;
-    steps[i] = step;
+  const decoder = new TextDecoder();
+  let start = 0;
+  for (let line = 0; line < n; line++) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end < 0) end = bytes.length;
+    const space1 = bytes.indexOf(SPACE, start);
+    const space2 = space1 < 0 || space1 >= end ? -1 : bytes.indexOf(SPACE, space1 + 1);
+    const timestamp = space1 < 0 || space1 >= end ? -1 : scanDigits(bytes, start, space1);
+    const value = space2 < 0 || space2 >= end ? NaN : scanDecimal(bytes, space1 + 1, space2);
+    const step = space2 < 0 || space2 >= end ? -1 : scanDigits(bytes, space2 + 1, end);
+    if (timestamp >= 0 && step >= 0 && !Number.isNaN(value)) {
+      timestamps[line] = timestamp;
+      values[line] = value;
+      steps[line] = step;
+    } else {
+      const parsed = parseLineText(decoder.decode(bytes.subarray(start, end)), line + 1, file);
+      timestamps[line] = parsed.timestamp;
+      values[line] = parsed.value;
+      steps[line] = parsed.step;
+    }
+    start = end + 1;
   }
   if (n === 0) throw new ImportError('INVALID_CONTENT', `${file}: the metric file is empty; MLflow treats a metric without data as malformed.`, file);
   return { steps, values, timestamps };
+}
+
+/** `parseMetricBytes` for text. */
+export function parseMetricLines(text: string, file: string): MetricColumns {
+  return parseMetricBytes(new TextEncoder().encode(text), file);
 }

@@ -16,7 +16,7 @@ import {
 } from '../tracking';
 import { ImportError, throwIfAborted } from './errors';
 import { readYamlMapping, YamlFields } from './meta-yaml';
-import { parseMetricLines } from './metric-lines';
+import { parseMetricBytes } from './metric-lines';
 import type { ExperimentFiles, MlrunsLayout, RunFiles } from './mlruns-layout';
 import { readRegistryFiles } from './registry-reader';
 import type { ImportEntry } from './sources';
@@ -154,7 +154,7 @@ async function readRun(reader: TreeReader, experimentId: string, runFolder: stri
   const metrics: SnapshotRun['metrics'] = {};
   for (const [key, entry] of run.metrics) {
     reader.check(entry.path, () => validateKey('metric', key));
-    metrics[key] = parseMetricLines(await reader.text(entry), entry.path);
+    metrics[key] = parseMetricBytes(await reader.bytesOf(entry), entry.path);
   }
   const artifacts: SnapshotRun['artifacts'] = [];
   for (const [path, entry] of run.artifacts) {

@@ -16,6 +16,11 @@ const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const INFLATE_SLICE = 64 * 1024;
+/**
+ * Entries are read through a window of the zip this large: one Blob read costs about a millisecond however small
+ * it is, and an export holds thousands of small files that lie next to each other in the order they are read.
+ */
+const READ_WINDOW = 8 * 1024 * 1024;
 
 interface CentralEntry {
   name: string;
@@ -112,14 +117,42 @@ function readZip64Extra(view: DataView, start: number, length: number, entry: Ce
   }
 }
 
-async function readEntryData(blob: Blob, entry: CentralEntry): Promise<Uint8Array> {
-  const header = await bytesOf(blob, entry.localOffset, entry.localOffset + 30);
+/**
+ * Reads ranges of a Blob through one cached window, so neighbouring entries cost one read between them. Memory
+ * stays at one window (or one entry, when an entry is larger than a window).
+ */
+class WindowedBlob {
+  private start = 0;
+  private bytes: Uint8Array = new Uint8Array(0);
+
+  constructor(readonly blob: Blob) {}
+
+  get size(): number {
+    return this.blob.size;
+  }
+
+  async range(from: number, to: number): Promise<Uint8Array> {
+    const end = Math.min(to, this.blob.size);
+    if (from < this.start || end > this.start + this.bytes.length) {
+      const bytes = await bytesOf(this.blob, from, Math.min(this.blob.size, Math.max(end, from + READ_WINDOW)));
+      // Both together after the read, so a concurrent reader never sees one window's start with another's bytes.
+      this.start = from;
+      this.bytes = bytes;
+      return bytes.subarray(0, end - from);
+    }
+    return this.bytes.subarray(from - this.start, end - this.start);
+  }
+}
+
+async function readEntryData(blob: WindowedBlob, entry: CentralEntry): Promise<Uint8Array> {
+  const header = await blob.range(entry.localOffset, entry.localOffset + 30);
   const h = new DataView(header.buffer, header.byteOffset, header.byteLength);
   if (header.length < 30 || h.getUint32(0, true) !== LOCAL_SIGNATURE) throw truncated(`the entry '${entry.name}' is missing`);
   const start = entry.localOffset + 30 + h.getUint16(26, true) + h.getUint16(28, true);
   if (start + entry.compressedSize > blob.size) throw truncated(`the entry '${entry.name}' is cut short`);
-  const raw = await bytesOf(blob, start, start + entry.compressedSize);
-  const out = entry.method === 0 ? raw : inflateBounded(raw, entry);
+  const raw = await blob.range(start, start + entry.compressedSize);
+  // A stored entry is copied out of the window, which must not stay alive for as long as the entry does.
+  const out = entry.method === 0 ? raw.slice() : inflateBounded(raw, entry);
   if (out.length !== entry.size || crc32Update(0, out) !== entry.crc) {
     throw truncated(`the entry '${entry.name}' does not match its recorded size and checksum`);
   }
@@ -151,6 +184,7 @@ function inflateBounded(raw: Uint8Array, entry: CentralEntry): Uint8Array {
 export async function zipEntries(blob: Blob): Promise<ImportEntry[]> {
   const { offset, size, count } = await findDirectory(blob);
   const entries = readCentralEntries(await bytesOf(blob, offset, offset + size), count);
+  const windowed = new WindowedBlob(blob);
   return entries
     .filter((e) => !e.name.endsWith('/'))
     .map((e) => {
@@ -158,6 +192,6 @@ export async function zipEntries(blob: Blob): Promise<ImportEntry[]> {
       if (e.method !== 0 && e.method !== 8) {
         throw new ImportError('INVALID_CONTENT', `The entry '${e.name}' uses compression method ${e.method}; only stored and DEFLATE entries can be read.`, e.name);
       }
-      return { path: e.name, size: e.size, read: () => readEntryData(blob, e) };
+      return { path: e.name, size: e.size, read: () => readEntryData(windowed, e) };
     });
 }
