@@ -32,7 +32,9 @@ export {
 } from './validation';
 export {
   readRegistry,
+  readRunContents,
   writeSnapshot,
+  type RunContents,
   type Snapshot,
   type SnapshotRun,
   type SnapshotRegisteredModel,
@@ -40,7 +42,7 @@ export {
   type SnapshotWriteResult,
   type SkippedItem,
 } from './snapshot';
-export { observe, type LiveObservable, type Subscription } from './live';
+export { observe, observeRuns, type LiveObservable, type ObserveRunsOptions, type Subscription } from './live';
 export { parseFilter, parseOrderBy, filterRuns, sortRuns } from './search';
 export { parseModelUri, modelVersionUri, modelAliasUri, runModelUri, type ModelUri } from './model-uri';
 export type { RegistryEntryOptions, ResolvedModel } from './registry';

@@ -2,7 +2,7 @@ import { mimeTypeOf } from './artifacts';
 import type { TrackingClient } from './client';
 import { allTables, type ExperimentRow, type MetricChunkRow, type ModelVersionRow, type RegisteredModelRow, type RunRow } from './db';
 import { newExperimentId } from './ids';
-import { CHUNK_SIZE, deleteHistory } from './metric-chunks';
+import { CHUNK_SIZE, deleteHistory, readHistory } from './metric-chunks';
 import { summarise } from './metric-summary';
 import { guardQuota } from './rows';
 import type { DatasetInput, Experiment, LifecycleStage, MetricHistory, MetricSummary, RunStatus } from './types';
@@ -222,4 +222,27 @@ export async function readRegistry(client: TrackingClient): Promise<{ registered
     registeredModels: await db.registeredModels.toArray(),
     modelVersions: await db.modelVersions.toArray(),
   }));
+}
+
+export interface RunContents {
+  /** Each asked-for metric's full history, in the order the keys were given. */
+  histories: MetricHistory[];
+  /** Every artifact's bytes, sorted by path. */
+  artifacts: { path: string; data: ArrayBuffer }[];
+}
+
+/**
+ * One run's metric histories and artifact bytes in ONE read transaction, for exports: a transaction per history
+ * and per artifact (and a Blob per artifact) cost more than compressing them.
+ */
+export async function readRunContents(client: TrackingClient, runId: string, metricKeys: string[]): Promise<RunContents> {
+  const db = client.db;
+  return db.transaction('r', db.metricChunks, db.artifacts, async () => {
+    const [histories, rows] = await Promise.all([
+      Promise.all(metricKeys.map((key) => readHistory(db, runId, key))),
+      db.artifacts.where('runId').equals(runId).toArray(),
+    ]);
+    const artifacts = rows.map((r) => ({ path: r.path, data: r.data })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { histories, artifacts };
+  });
 }
