@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { DEFAULT_EXPERIMENT_ID, parseFilter, type Experiment, type Run } from '../../tracking';
+import { DEFAULT_EXPERIMENT_ID, observeRuns, parseFilter, type Experiment, type Run } from '../../tracking';
 import '../experiments/experiments-sidebar';
 import '../export-dialog';
 import '../import-dialog';
@@ -77,9 +77,9 @@ export class ExperimentsPage extends LitElement {
     this.selected = new Set();
     const tracking = this.services.tracking;
     this.experiment.setQuery(() => tracking.getExperiment(experimentId).catch(() => null));
-    this.runs.setQuery(() =>
-      tracking.searchRuns({ experimentIds: [experimentId], viewType: showDeleted ? 'DELETED_ONLY' : 'ACTIVE_ONLY', maxResults: Number.MAX_SAFE_INTEGER }),
-    );
+    // Not a plain live searchRuns: a training run rewrites its row every flush, and re-reading 10,000 runs each
+    // time kept the page busy. observeRuns coalesces changes and re-reads only the runs that changed.
+    this.runs.setSource(() => observeRuns(tracking, { experimentIds: [experimentId], viewType: showDeleted ? 'DELETED_ONLY' : 'ACTIVE_ONLY' }));
   }
 
   /** A link (or a reload) opens the same filter and sort: they live in the hash query. */
@@ -227,6 +227,7 @@ export class ExperimentsPage extends LitElement {
             <import-dialog .services=${this.services}></import-dialog>
           </span>
         </div>
+        ${this.runs.error ? html`<p class="notice" role="alert">Could not read this experiment's runs: ${errorMessage(this.runs.error)}. Reload the page to try again.</p>` : nothing}
         ${experiment === null ? html`<p class="notice" role="status">There is no experiment with id “${this.experimentId}”. Pick one from the list.</p>` : nothing}
         ${experiment?.lifecycleStage === 'deleted' ? html`<p class="notice" role="status">This experiment is deleted. Restore it from the Deleted list to log new runs in it.</p>` : nothing}
         ${this.renderToolbar(view, name)}

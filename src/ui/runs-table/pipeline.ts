@@ -22,6 +22,28 @@ export interface TableInputs {
   expanded: ReadonlySet<string>;
 }
 
+/** Past this many replaced runs, comparing them costs about as much as discovering the columns again. */
+const MAX_REPLACED_RUNS = 200;
+
+/** Same param entries and the same metric keys: such a change cannot add, drop or retype a column. */
+function sameColumnsOf(a: Run, b: Run): boolean {
+  if (a === b) return true;
+  const aParams = Object.keys(a.data.params);
+  const aMetrics = Object.keys(a.data.metrics);
+  if (aParams.length !== Object.keys(b.data.params).length || aMetrics.length !== Object.keys(b.data.metrics).length) return false;
+  return aParams.every((key) => a.data.params[key] === b.data.params[key]) && aMetrics.every((key) => key in b.data.metrics);
+}
+
+/** Whether `next` is `previous` with a few runs replaced by runs of the same columns (a full re-read is not). */
+function onlyValuesChanged(previous: readonly Run[], next: readonly Run[]): boolean {
+  let replaced = 0;
+  for (let i = 0; i < next.length; i++) {
+    if (previous[i] === next[i]) continue;
+    if (++replaced > MAX_REPLACED_RUNS || !sameColumnsOf(previous[i], next[i])) return false;
+  }
+  return true;
+}
+
 /**
  * From loaded runs to drawn rows, in memory: filter (MLflow's grammar; throws SearchFilterError when malformed),
  * sort, nest, pick columns. Each stage is cached on its own inputs, so expanding a parent does not re-filter
@@ -29,6 +51,7 @@ export interface TableInputs {
  */
 export class TablePipeline {
   private cache = new Map<string, { deps: unknown[]; value: unknown }>();
+  private columnsSource: { runs: readonly Run[]; columns: Column[] } | null = null;
 
   private memo<T>(name: string, deps: unknown[], compute: () => T): T {
     const hit = this.cache.get(name);
@@ -40,7 +63,7 @@ export class TablePipeline {
 
   compute(inputs: TableInputs): TableView {
     const { runs, filter, sort, hiddenIds, hideIdentical, expanded } = inputs;
-    const allColumns = this.memo('columns', [runs], () => [...ATTRIBUTE_COLUMNS, ...discoverColumns(runs)]);
+    const allColumns = this.memo('columns', [runs], () => this.columnsOf(runs));
     const filtered = this.memo('filter', [runs, filter], () => filterRuns(runs as Run[], filter));
     const sortColumn = sort && [NAME_COLUMN, ...allColumns].find((c) => c.id === sort.columnId);
     const sorted = this.memo('sort', [filtered, sortColumn, sort?.ascending], () =>
@@ -54,5 +77,18 @@ export class TablePipeline {
       allColumns.filter((c) => !hiddenIds.has(c.id) && !identical.has(c.id)),
     );
     return { allColumns, columns, sorted, rows };
+  }
+
+  /**
+   * Live updates replace a few run objects in an otherwise identical list (a training run's latest metrics). When
+   * none of the replaced runs gained or lost a param or metric key, the columns stay the same objects, so neither
+   * the 10,000-run discovery nor the stages that depend on the columns run again.
+   */
+  private columnsOf(runs: readonly Run[]): Column[] {
+    const previous = this.columnsSource;
+    const unchanged = previous !== null && previous.runs.length === runs.length && onlyValuesChanged(previous.runs, runs);
+    const columns = unchanged ? previous.columns : [...ATTRIBUTE_COLUMNS, ...discoverColumns(runs)];
+    this.columnsSource = { runs, columns };
+    return columns;
   }
 }
