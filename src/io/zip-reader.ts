@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { crc32Update } from './crc32';
 import { ImportError } from './errors';
 import type { ImportEntry } from './sources';
@@ -159,8 +159,20 @@ async function readEntryData(blob: WindowedBlob, entry: CentralEntry): Promise<U
   return out;
 }
 
-/** Inflates in slices and stops as soon as the output outgrows the declared size. */
+/**
+ * Inflates in slices and stops as soon as the output outgrows the declared size. An entry of one slice is
+ * inflated in one call into a buffer of its declared size (the streaming inflater's buffers cost more than the
+ * small files of an export): fflate drops output past the buffer's end, and the size and CRC check that follows
+ * rejects an entry that held more.
+ */
 function inflateBounded(raw: Uint8Array, entry: CentralEntry): Uint8Array {
+  if (raw.length <= INFLATE_SLICE) {
+    try {
+      return inflateSync(raw, { out: new Uint8Array(entry.size) });
+    } catch {
+      throw truncated(`the entry '${entry.name}' could not be decompressed`);
+    }
+  }
   const out = new Uint8Array(entry.size);
   let written = 0;
   const inflater = new Inflate((chunk) => {

@@ -1,4 +1,4 @@
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { deflateSync, Zip, ZipPassThrough } from 'fflate';
 
 /** Files that are already compressed gain nothing from DEFLATE; they are stored as they are. */
 const STORED_EXTENSIONS = /\.(png|jpe?g|gif|webp|zip|gz|bz2|xz|7z|npz|pkl\.gz)$/i;
@@ -8,6 +8,24 @@ export const MAX_ZIP_ENTRIES = 65_535;
 
 /** Above this many buffered bytes the output chunks are folded into a Blob, which the browser may keep on disk. */
 const FOLD_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A file DEFLATEd in one call, as fflate's zipSync does. fflate's streaming ZipDeflate sets up a 96 KiB window
+ * and a hash table sized for large inputs for every file, which costs more than compressing the thousands of
+ * small files of an export. The file must be pushed whole, in one final chunk (fflate's ZipPassThrough keeps
+ * the CRC and size of the bytes pushed, which are the uncompressed ones).
+ */
+class WholeFileDeflate extends ZipPassThrough {
+  constructor(path: string) {
+    super(path);
+    this.compression = 8;
+  }
+
+  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
+    if (!final) throw new Error('WholeFileDeflate takes a file in one piece.');
+    this.ondata(null, deflateSync(chunk, { level: 6 }), true);
+  }
+}
 
 /**
  * A zip written file by file with fflate. Each file is compressed as it is added and only its compressed bytes
@@ -46,7 +64,7 @@ export class ZipWriter {
       throw new Error(`The export has more than ${MAX_ZIP_ENTRIES.toLocaleString('en-US')} files, the most one zip can hold; export fewer runs at a time.`);
     }
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-    const file = STORED_EXTENSIONS.test(path) ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
+    const file = STORED_EXTENSIONS.test(path) ? new ZipPassThrough(path) : new WholeFileDeflate(path);
     file.mtime = this.mtime;
     this.zip.add(file);
     file.push(bytes, true);
