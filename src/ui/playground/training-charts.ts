@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import '../../charts/metric-chart';
 import type { ChartSeries } from '../../charts/metric-chart';
 import type { Task } from '../../ml/dataset';
@@ -7,6 +7,8 @@ import type { EpochMetrics } from '../../ml/train';
 
 const TRAIN_COLOR = '#1f6feb';
 const TEST_COLOR = '#f59322';
+const CHART_COUNT = 2;
+const NO_HISTORY: readonly EpochMetrics[] = [];
 
 /**
  * `<training-charts>`: the live loss and accuracy (or mean absolute error) of the training in progress, on the
@@ -22,12 +24,29 @@ export class TrainingCharts extends LitElement {
   @property({ attribute: false }) history: readonly EpochMetrics[] = [];
   @property() task: Task = 'classification';
 
-  private series(metric: string): ChartSeries[] {
-    const xs = this.history.map((_, epoch) => epoch);
+  /**
+   * How many charts (in order) receive the history. A chart's first drawing creates its uPlot, which costs tens
+   * of milliseconds while its code is cold; each chart gets a frame of its own for that, so the first epochs to
+   * arrive never make one long task of both charts and the page's own update.
+   */
+  @state() private charted = 0;
+  private nextChartFrame: number | null = null;
+
+  protected updated(): void {
+    if (this.history.length === 0 || this.charted >= CHART_COUNT || this.nextChartFrame !== null) return;
+    this.nextChartFrame = requestAnimationFrame(() => {
+      this.nextChartFrame = null;
+      this.charted++;
+    });
+  }
+
+  private series(metric: string, chart: number): ChartSeries[] {
+    const history = chart < this.charted ? this.history : NO_HISTORY;
+    const xs = history.map((_, epoch) => epoch);
     const out: ChartSeries[] = [];
     for (const [key, label, color] of [[metric, 'training data', TRAIN_COLOR], [`val_${metric}`, 'test data', TEST_COLOR]] as const) {
-      if (this.history.length > 0 && this.history[0][key] === undefined) continue;
-      out.push({ key, label, color, xs, ys: this.history.map((m) => m[key]) });
+      if (history.length > 0 && history[0][key] === undefined) continue;
+      out.push({ key, label, color, xs, ys: history.map((m) => m[key]) });
     }
     return out;
   }
@@ -36,8 +55,8 @@ export class TrainingCharts extends LitElement {
   render() {
     const second = this.task === 'classification' ? ['accuracy', 'Accuracy'] : ['mae', 'Mean absolute error'];
     return html`
-      <metric-chart .title=${'Loss'} xLabel="epoch" syncKey="playground" .height=${180} .downloadable=${false} .series=${this.series('loss')}></metric-chart>
-      <metric-chart .title=${second[1]} xLabel="epoch" syncKey="playground" .height=${180} .downloadable=${false} .series=${this.series(second[0])}></metric-chart>
+      <metric-chart .title=${'Loss'} xLabel="epoch" syncKey="playground" .height=${180} .downloadable=${false} .series=${this.series('loss', 0)}></metric-chart>
+      <metric-chart .title=${second[1]} xLabel="epoch" syncKey="playground" .height=${180} .downloadable=${false} .series=${this.series(second[0], 1)}></metric-chart>
     `;
   }
 }
