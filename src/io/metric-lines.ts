@@ -19,7 +19,25 @@ function writeAscii(out: Uint8Array, at: number, text: string): number {
   return at;
 }
 
-/** Writes a whole number's digits at `at` and returns the position after them (no strings, no allocation). */
+/** Writes the digits of 0 <= n < 2^31, padded with zeros to `width` digits, and returns the position after them. */
+function writeSmall(out: Uint8Array, at: number, n: number, width: number): number {
+  let digits = 1;
+  for (let rest = (n / 10) | 0; rest > 0; rest = (rest / 10) | 0) digits++;
+  const end = at + Math.max(digits, width);
+  for (let i = end - 1; i >= at; i--) {
+    const next = (n / 10) | 0;
+    out[i] = ZERO + (n - next * 10);
+    n = next;
+  }
+  return end;
+}
+
+const HALF = 1e8;
+
+/**
+ * Writes a whole number's digits at `at` and returns the position after them. Timestamps are 13 digits, past
+ * 32-bit arithmetic, so they are written as two halves of at most 8 digits each.
+ */
 function writeInteger(out: Uint8Array, at: number, value: number): number {
   let n = Math.trunc(value);
   if (!Number.isSafeInteger(n)) return writeAscii(out, at, String(n));
@@ -27,17 +45,9 @@ function writeInteger(out: Uint8Array, at: number, value: number): number {
     out[at++] = MINUS;
     n = -n;
   }
-  if (n < 10) {
-    out[at] = ZERO + n;
-    return at + 1;
-  }
-  let digits = 0;
-  for (let rest = n; rest >= 1; rest = Math.floor(rest / 10)) digits++;
-  for (let i = at + digits - 1; i >= at; i--) {
-    out[i] = ZERO + (n % 10);
-    n = Math.floor(n / 10);
-  }
-  return at + digits;
+  if (n < HALF) return writeSmall(out, at, n, 1);
+  const high = Math.floor(n / HALF);
+  return writeSmall(out, writeSmall(out, at, high, 1), n - high * HALF, 8);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { mimeTypeOf } from './artifacts';
 import type { TrackingClient } from './client';
-import { allTables, type ExperimentRow, type MetricChunkRow, type ModelVersionRow, type RegisteredModelRow, type RunRow } from './db';
+import { allTables, type ArtifactRow, type ExperimentRow, type MetricChunkRow, type ModelVersionRow, type RegisteredModelRow, type RunRow } from './db';
 import { newExperimentId } from './ids';
 import { CHUNK_SIZE, deleteHistory, readHistory } from './metric-chunks';
 import { summarise } from './metric-summary';
@@ -80,20 +80,27 @@ export interface SnapshotWriteOptions {
   onExisting: 'skip' | 'replace';
 }
 
+/** A typed array that owns its whole buffer can be stored as it is: storing a view would clone its whole buffer. */
+const ownsBuffer = (a: Float64Array) => a.byteOffset === 0 && a.buffer.byteLength === a.byteLength;
+
 function chunkRows(runId: string, key: string, history: MetricHistory): MetricChunkRow[] {
+  const { steps, values, timestamps } = history;
+  if (values.length <= CHUNK_SIZE && ownsBuffer(steps) && ownsBuffer(values) && ownsBuffer(timestamps)) {
+    return values.length === 0 ? [] : [{ runId, key, seq: 0, steps, values, timestamps }];
+  }
   const rows: MetricChunkRow[] = [];
-  for (let from = 0, seq = 0; from < history.values.length; from += CHUNK_SIZE, seq++) {
-    const to = Math.min(history.values.length, from + CHUNK_SIZE);
-    rows.push({
-      runId,
-      key,
-      seq,
-      steps: history.steps.slice(from, to),
-      values: history.values.slice(from, to),
-      timestamps: history.timestamps.slice(from, to),
-    });
+  for (let from = 0, seq = 0; from < values.length; from += CHUNK_SIZE, seq++) {
+    const to = Math.min(values.length, from + CHUNK_SIZE);
+    rows.push({ runId, key, seq, steps: steps.slice(from, to), values: values.slice(from, to), timestamps: timestamps.slice(from, to) });
   }
   return rows;
+}
+
+/** Rows per bulk write: few enough requests that Dexie's per-call cost vanishes, small enough batches to stream. */
+const WRITE_BATCH = 2000;
+
+async function bulkInBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let from = 0; from < rows.length; from += WRITE_BATCH) await write(rows.slice(from, from + WRITE_BATCH));
 }
 
 function runRowOf(run: SnapshotRun, experimentId: string): RunRow {
@@ -139,29 +146,42 @@ export async function writeSnapshot(client: TrackingClient, snapshot: Snapshot, 
         experimentIds.set(e.experimentId, placed.experimentId);
         if (placed.created) touched.add(placed.experimentId);
       }
-      for (const run of snapshot.runs) {
+      // Every run's rows are gathered first and written in a few bulk calls: a request per run and metric is
+      // what made large imports slow. Within the import, a later copy of a run id counts as an existing run.
+      const stored = await db.runs.bulkGet(snapshot.runs.map((r) => r.runId));
+      const replaced: string[] = [];
+      const runRows = new Map<string, { row: RunRow; run: SnapshotRun }>();
+      snapshot.runs.forEach((run, i) => {
         const experimentId = experimentIds.get(run.experimentId);
         if (!experimentId) throw new Error(`Run '${run.runId}' belongs to experiment '${run.experimentId}', which the import does not contain.`);
-        if (await db.runs.get(run.runId)) {
+        if (stored[i] || runRows.has(run.runId)) {
           if (options.onExisting === 'skip') {
             result.skipped.push({ kind: 'run', id: run.runId, reason: `'${run.runName}' already exists here` });
-            continue;
+            return;
           }
-          await deleteHistory(db, [run.runId]);
-          await db.artifacts.where('runId').equals(run.runId).delete();
+          if (stored[i]) replaced.push(run.runId);
         }
-        await db.runs.put(runRowOf(run, experimentId));
+        runRows.set(run.runId, { row: runRowOf(run, experimentId), run });
+        touched.add(experimentId);
+      });
+      if (replaced.length > 0) {
+        await deleteHistory(db, replaced);
+        await db.artifacts.where('runId').anyOf(replaced).delete();
+      }
+      const chunks: MetricChunkRow[] = [];
+      const artifacts: ArtifactRow[] = [];
+      for (const { run } of runRows.values()) {
         for (const [key, history] of Object.entries(run.metrics)) {
-          await db.metricChunks.bulkAdd(chunkRows(run.runId, key, history));
+          chunks.push(...chunkRows(run.runId, key, history));
           result.metricPoints += history.values.length;
         }
-        await db.artifacts.bulkPut(
-          run.artifacts.map((a) => ({ runId: run.runId, path: a.path, data: a.data, mimeType: mimeTypeOf(a.path), size: a.data.byteLength })),
-        );
+        for (const a of run.artifacts) artifacts.push({ runId: run.runId, path: a.path, data: a.data, mimeType: mimeTypeOf(a.path), size: a.data.byteLength });
         result.artifacts += run.artifacts.length;
         result.runs += 1;
-        touched.add(experimentId);
       }
+      await bulkInBatches([...runRows.values()].map((r) => r.row), (batch) => db.runs.bulkPut(batch));
+      await bulkInBatches(chunks, (batch) => db.metricChunks.bulkAdd(batch));
+      await bulkInBatches(artifacts, (batch) => db.artifacts.bulkPut(batch));
       result.experiments = touched.size;
       await writeRegistry(client, snapshot, options, result);
     }),
