@@ -67,6 +67,20 @@ export function observeRuns(client: TrackingClient, options: ObserveRunsOptions)
   const matches = (row: RunRow) =>
     experiments.has(row.experimentId) && (viewType === 'ALL' || (viewType === 'ACTIVE_ONLY') === (row.lifecycleStage === 'active'));
 
+  // One `equals` per experiment rather than searchRuns' `anyOf`: Dexie answers `equals` with a single getAll,
+  // while `anyOf` walks a cursor one row per event-loop task, holding the store for a second at 10,000 runs and
+  // stalling the training run's writes meanwhile.
+  const readRows = async (): Promise<RunRow[]> => {
+    const perExperiment = await Promise.all(
+      experimentIds.map((id) =>
+        viewType === 'ALL'
+          ? client.db.runs.where('experimentId').equals(id).toArray()
+          : client.db.runs.where('[experimentId+lifecycleStage]').equals([id, viewType === 'ACTIVE_ONLY' ? 'active' : 'deleted']).toArray(),
+      ),
+    );
+    return perExperiment.flat();
+  };
+
   return {
     subscribe(observer) {
       let closed = false;
@@ -85,7 +99,7 @@ export function observeRuns(client: TrackingClient, options: ObserveRunsOptions)
       };
 
       const fullRead = async () => {
-        emit(await client.searchRuns({ experimentIds, viewType, maxResults: Number.MAX_SAFE_INTEGER }));
+        emit(sortRuns((await readRows()).map(rowToRun), undefined));
       };
 
       const patch = async (current: Run[], ids: string[]) => {

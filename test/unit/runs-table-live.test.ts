@@ -44,7 +44,7 @@ describe('observeRuns', () => {
     const { tracking, experimentId, runs } = await seeded(20);
     const live = watch(tracking, experimentId, 0);
     const first = await live.next((r) => r.length === 20);
-    const searchRuns = vi.spyOn(tracking, 'searchRuns');
+    const fullReads = vi.spyOn(tracking.db.runs, 'where');
     const bulkGet = vi.spyOn(tracking.db.runs, 'bulkGet');
 
     const training = runs[5];
@@ -52,7 +52,7 @@ describe('observeRuns', () => {
     await training.flush();
     const patched = await live.next((r) => loss(r, training.id) === 0.5);
 
-    expect(searchRuns).not.toHaveBeenCalled();
+    expect(fullReads).not.toHaveBeenCalled();
     expect(bulkGet).toHaveBeenCalledWith([training.id]);
     expect(patched.map((r) => r.info.runId)).toEqual(first.map((r) => r.info.runId));
     const changed = patched.filter((run, i) => run !== first[i]).map((r) => r.info.runId);
@@ -73,6 +73,21 @@ describe('observeRuns', () => {
     // Ten writes, while at most one read per 1.5 s may start: the burst cannot produce ten emissions.
     expect(live.emissions.length - before).toBeLessThanOrEqual(3);
     expect(loss(live.emissions.at(-1)!, training.id)).toBe(0.1);
+  });
+
+  it('reads the active or the deleted runs of several experiments, newest first', async () => {
+    const { tracking, experimentId, runs } = await seeded(3);
+    const second = await tracking.createExperiment('second');
+    const late = await tracking.startRun({ experimentId: second, runName: 'late', startTime: 9000 });
+    await tracking.deleteRun(runs[0].id);
+    const read = (viewType: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL') =>
+      new Promise<string[]>((resolve) => {
+        const s = observeRuns(tracking, { experimentIds: [experimentId, second], viewType }).subscribe({ next: (r) => resolve(r.map((x) => x.info.runId)) });
+        subscriptions.push(s);
+      });
+    expect(await read('ACTIVE_ONLY')).toEqual([late.id, runs[2].id, runs[1].id]);
+    expect(await read('DELETED_ONLY')).toEqual([runs[0].id]);
+    expect(await read('ALL')).toEqual([late.id, runs[2].id, runs[1].id, runs[0].id]);
   });
 
   it('adds new runs in newest-first order, drops deleted ones, and ignores other experiments', async () => {
@@ -98,13 +113,14 @@ describe('observeRuns', () => {
     const { tracking, experimentId } = await seeded(2);
     const live = watch(tracking, experimentId, 0);
     await live.next((r) => r.length === 2);
-    const searchRuns = vi.spyOn(tracking, 'searchRuns');
     const template = await tracking.runRow((await tracking.searchRuns({ experimentIds: [experimentId] }))[0].info.runId);
-    searchRuns.mockClear();
+    const fullReads = vi.spyOn(tracking.db.runs, 'where');
+    const bulkGet = vi.spyOn(tracking.db.runs, 'bulkGet');
     // 60 rows in one bulkPut: Dexie reports the whole key range as changed, not 60 keys.
     await tracking.db.runs.bulkPut(Array.from({ length: 60 }, (_, i) => ({ ...template, runId: `bulk${i}`, runName: `bulk ${i}` })));
     await live.next((r) => r.length === 62);
-    expect(searchRuns).toHaveBeenCalledTimes(1);
+    expect(fullReads).toHaveBeenCalledTimes(1);
+    expect(bulkGet).not.toHaveBeenCalled();
   });
 });
 
