@@ -66,6 +66,13 @@ async function writeRun(zip: ZipWriter, run: Run, contents: RunContents, folder:
 
 const metricKeysOf = (run: Run) => Object.keys(run.data.metrics);
 
+/** Runs read ahead of the one being compressed (fewer after a run larger than LARGE_RUN_BYTES). */
+const READ_AHEAD_RUNS = 4;
+const LARGE_RUN_BYTES = 8 * 1024 * 1024;
+
+const bytesOf = (contents: RunContents) =>
+  contents.histories.reduce((n, h) => n + h.values.length * 24, 0) + contents.artifacts.reduce((n, a) => n + a.data.byteLength, 0);
+
 /** Reads a run's histories and artifacts in one transaction; a rejection stays unhandled only until it is awaited. */
 function readContents(tracking: TrackingClient, run: Run): Promise<RunContents> {
   const reading = readRunContents(tracking, run.info.runId, metricKeysOf(run));
@@ -122,13 +129,16 @@ export async function exportRuns(tracking: TrackingClient, options: ExportOption
   let artifacts = 0;
   options.onProgress?.({ done: 0, total: runs.length });
   let lastYield = performance.now();
-  // One run's contents in memory at a time, plus the next run's being read while this one is compressed, so the
-  // database and DEFLATE work side by side and the export's size never has to fit in memory.
-  let next = runs.length > 0 ? readContents(tracking, runs[0]) : null;
+  // The next few runs are read while this one is compressed, so the database and DEFLATE work side by side; after
+  // a large run only the next one is, so memory holds a bounded number of runs, never the whole export.
+  const reading: Promise<RunContents>[] = [];
+  let requested = 0;
+  let readAhead = READ_AHEAD_RUNS;
   for (const [i, run] of runs.entries()) {
     throwIfAborted(options.signal, 'Export');
-    const contents = await next!;
-    next = i + 1 < runs.length ? readContents(tracking, runs[i + 1]) : null;
+    while (requested < runs.length && reading.length < readAhead) reading.push(readContents(tracking, runs[requested++]));
+    const contents = await reading.shift()!;
+    readAhead = bytesOf(contents) > LARGE_RUN_BYTES ? 1 : READ_AHEAD_RUNS;
     const experimentDir = folders.get(run.info.experimentId)!;
     artifacts += await writeRun(zip, run, contents, `${experimentDir}/${run.info.runId}`, datasetsWritten, experimentDir);
     metricPoints += Object.values(run.data.metrics).reduce((n, m) => n + m.count, 0);
