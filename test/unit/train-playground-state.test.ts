@@ -32,6 +32,8 @@ describe('Playground links', () => {
     const { state, problems } = readState(queryOf(href));
     expect(problems).toEqual([]);
     expect(state).toEqual({ dataset, csv: null, model, experimentId: '0' });
+    expect(readState(queryOf(rerunHref(params, '1234'))).state.experimentId).toBe('1234');
+    expect(rerunHref(params, '0')).not.toContain('experiment_id');
   });
 
   it('round-trips a state through the URL query, CSV source included', () => {

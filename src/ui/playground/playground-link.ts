@@ -7,7 +7,6 @@ import { CSV_PARAM_KEYS } from '../../ml/csv-params';
 import { datasetConfigToParams, DEFAULT_DATASET_CONFIG } from '../../ml/dataset-config';
 import { MODEL_PARAM_KEYS } from '../../ml/model-config';
 
-
 /** Every generator-recipe key, derived from the dataset config's own param writer so the two never drift. */
 const DATASET_PARAM_KEYS: readonly string[] = Object.keys(
   datasetConfigToParams({ ...DEFAULT_DATASET_CONFIG, generator: 'gauss', numClasses: 2 }),
@@ -29,8 +28,13 @@ export function playgroundQuery(params: Readonly<Record<string, string>>): URLSe
   return query;
 }
 
-/** The Playground URL (a hash) that reproduces the run whose params these are. */
-export function rerunHref(params: Record<string, string>): string {
-  const query = playgroundQuery(params).toString();
-  return `#/playground${query ? `?${query}` : ''}`;
+/**
+ * The Playground URL (a hash) that reproduces the run whose params these are, in the run's experiment (the
+ * Playground's `experiment_id` key; the Default experiment is the Playground's default and left out).
+ */
+export function rerunHref(params: Record<string, string>, experimentId?: string): string {
+  const query = playgroundQuery(params);
+  if (experimentId && experimentId !== '0') query.set('experiment_id', experimentId);
+  const text = query.toString();
+  return `#/playground${text ? `?${text}` : ''}`;
 }

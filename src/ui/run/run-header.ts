@@ -65,7 +65,7 @@ export class RunHeader extends LitElement {
         ${deleted ? html`<span class="deleted">Deleted</span>` : nothing}
       </div>
       <div class="actions">
-        <a class="button" href=${rerunHref(data.params)} title="Open the Playground with this run's settings">Re-run</a>
+        <a class="button" href=${rerunHref(data.params, info.experimentId)} title="Open the Playground with this run's settings">Re-run</a>
         ${deleted
           ? html`<button @click=${() => this.attempt('restore the run', () => tracking.restoreRun(info.runId))}>Restore</button>`
           : html`<button class="danger" @click=${() => (this.confirmingDelete = true)}>Delete</button>`}
