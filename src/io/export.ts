@@ -66,16 +66,16 @@ async function writeRun(zip: ZipWriter, run: Run, contents: RunContents, folder:
 
 const metricKeysOf = (run: Run) => Object.keys(run.data.metrics);
 
-/** Runs read ahead of the one being compressed (fewer after a run larger than LARGE_RUN_BYTES). */
-const READ_AHEAD_RUNS = 4;
-const LARGE_RUN_BYTES = 8 * 1024 * 1024;
+/** Runs read in one transaction, the next batch while this one is compressed (one run after a large batch). */
+const READ_BATCH_RUNS = 4;
+const LARGE_BATCH_BYTES = 8 * 1024 * 1024;
 
-const bytesOf = (contents: RunContents) =>
-  contents.histories.reduce((n, h) => n + h.values.length * 24, 0) + contents.artifacts.reduce((n, a) => n + a.data.byteLength, 0);
+const bytesOf = (contents: RunContents[]) =>
+  contents.reduce((n, c) => n + c.histories.reduce((m, h) => m + h.values.length * 24, 0) + c.artifacts.reduce((m, a) => m + a.data.byteLength, 0), 0);
 
-/** Reads a run's histories and artifacts in one transaction; a rejection stays unhandled only until it is awaited. */
-function readContents(tracking: TrackingClient, run: Run): Promise<RunContents> {
-  const reading = readRunContents(tracking, run.info.runId, metricKeysOf(run));
+/** Reads runs' histories and artifacts in one transaction; a rejection stays unhandled only until it is awaited. */
+function readContents(tracking: TrackingClient, runs: Run[]): Promise<RunContents[]> {
+  const reading = readRunContents(tracking, runs.map((run) => ({ runId: run.info.runId, metricKeys: metricKeysOf(run) })));
   reading.catch(() => undefined);
   return reading;
 }
@@ -129,16 +129,21 @@ export async function exportRuns(tracking: TrackingClient, options: ExportOption
   let artifacts = 0;
   options.onProgress?.({ done: 0, total: runs.length });
   let lastYield = performance.now();
-  // The next few runs are read while this one is compressed, so the database and DEFLATE work side by side; after
-  // a large run only the next one is, so memory holds a bounded number of runs, never the whole export.
-  const reading: Promise<RunContents>[] = [];
-  let requested = 0;
-  let readAhead = READ_AHEAD_RUNS;
+  // The next batch of runs is read while this one is compressed, so the database and DEFLATE work side by side;
+  // memory holds two batches of runs (two runs after a large one), never the whole export.
+  let batchSize = Math.min(READ_BATCH_RUNS, runs.length);
+  let next = readContents(tracking, runs.slice(0, batchSize));
+  let requested = batchSize;
+  let batch: RunContents[] = [];
   for (const [i, run] of runs.entries()) {
     throwIfAborted(options.signal, 'Export');
-    while (requested < runs.length && reading.length < readAhead) reading.push(readContents(tracking, runs[requested++]));
-    const contents = await reading.shift()!;
-    readAhead = bytesOf(contents) > LARGE_RUN_BYTES ? 1 : READ_AHEAD_RUNS;
+    if (batch.length === 0) {
+      batch = await next;
+      batchSize = bytesOf(batch) > LARGE_BATCH_BYTES ? 1 : READ_BATCH_RUNS;
+      next = readContents(tracking, runs.slice(requested, requested + batchSize));
+      requested += batchSize;
+    }
+    const contents = batch.shift()!;
     const experimentDir = folders.get(run.info.experimentId)!;
     artifacts += await writeRun(zip, run, contents, `${experimentDir}/${run.info.runId}`, datasetsWritten, experimentDir);
     metricPoints += Object.values(run.data.metrics).reduce((n, m) => n + m.count, 0);

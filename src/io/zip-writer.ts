@@ -9,6 +9,19 @@ export const MAX_ZIP_ENTRIES = 65_535;
 /** Above this many buffered bytes the output chunks are folded into a Blob, which the browser may keep on disk. */
 const FOLD_BYTES = 16 * 1024 * 1024;
 
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes; the short ASCII texts of params, tags and meta.yaml files are copied directly, cheaper than encode(). */
+function utf8(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return encoder.encode(text);
+    out[i] = code;
+  }
+  return out;
+}
+
 /**
  * A file DEFLATEd in one call, as fflate's zipSync does. fflate's streaming ZipDeflate sets up a 96 KiB window
  * and a hash table sized for large inputs for every file, which costs more than compressing the thousands of
@@ -63,7 +76,7 @@ export class ZipWriter {
     if (this.entries >= MAX_ZIP_ENTRIES) {
       throw new Error(`The export has more than ${MAX_ZIP_ENTRIES.toLocaleString('en-US')} files, the most one zip can hold; export fewer runs at a time.`);
     }
-    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    const bytes = typeof data === 'string' ? utf8(data) : data;
     const file = STORED_EXTENSIONS.test(path) ? new ZipPassThrough(path) : new WholeFileDeflate(path);
     file.mtime = this.mtime;
     this.zip.add(file);

@@ -252,17 +252,21 @@ export interface RunContents {
 }
 
 /**
- * One run's metric histories and artifact bytes in ONE read transaction, for exports: a transaction per history
- * and per artifact (and a Blob per artifact) cost more than compressing them.
+ * Runs' metric histories and artifact bytes in ONE read transaction, for exports: a transaction per history and
+ * per artifact (and a Blob per artifact) cost more than compressing them. One entry per asked-for run, in order.
  */
-export async function readRunContents(client: TrackingClient, runId: string, metricKeys: string[]): Promise<RunContents> {
+export async function readRunContents(client: TrackingClient, runs: { runId: string; metricKeys: string[] }[]): Promise<RunContents[]> {
   const db = client.db;
-  return db.transaction('r', db.metricChunks, db.artifacts, async () => {
-    const [histories, rows] = await Promise.all([
-      Promise.all(metricKeys.map((key) => readHistory(db, runId, key))),
-      db.artifacts.where('runId').equals(runId).toArray(),
-    ]);
-    const artifacts = rows.map((r) => ({ path: r.path, data: r.data })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { histories, artifacts };
-  });
+  return db.transaction('r', db.metricChunks, db.artifacts, () =>
+    Promise.all(
+      runs.map(async ({ runId, metricKeys }) => {
+        const [histories, rows] = await Promise.all([
+          Promise.all(metricKeys.map((key) => readHistory(db, runId, key))),
+          db.artifacts.where('runId').equals(runId).toArray(),
+        ]);
+        const artifacts = rows.map((r) => ({ path: r.path, data: r.data })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        return { histories, artifacts };
+      }),
+    ),
+  );
 }
