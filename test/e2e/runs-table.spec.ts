@@ -204,6 +204,85 @@ test('a running run updates live: status and latest metric change without a relo
   await expect(row.getByRole('cell', { name: '0.25', exact: true })).toBeVisible();
 });
 
+/** What a test keeps in the page while a run trains there. */
+interface TrainingWindow {
+  training: { logMetric(key: string, value: number, step: number): void; flush(): Promise<void>; end(): Promise<void> };
+  step: number;
+  stop: boolean;
+  loop: Promise<void>;
+}
+
+test('among hundreds of runs, a training run flushing metrics keeps its row live: new values, a new metric column, a run started meanwhile, then FINISHED', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, '#/experiments/0');
+  const id = await page.evaluate(async () => {
+    const tracking = window.tabflow!.tracking;
+    const experimentId = await tracking.createExperiment('training among many');
+    const base = Date.now() - 1_000_000;
+    for (let from = 0; from < 300; from += 100) {
+      await Promise.all(
+        Array.from({ length: 100 }, async (_, k) => {
+          const run = await tracking.startRun({ experimentId, runName: `old-${from + k}`, startTime: base + from + k });
+          run.logMetric('loss', 0.5, 0);
+          await run.end();
+        }),
+      );
+    }
+    return experimentId;
+  });
+  // A hash change, not a reload, so the training loop below keeps running in this document.
+  await page.evaluate((id) => (location.hash = `#/experiments/${id}`), id);
+  const table = page.getByRole('table', { name: 'Runs' });
+  await expect(table).toHaveAttribute('aria-rowcount', '301');
+
+  // Logs loss = step and flushes every 50 ms, like the training worker does every epoch.
+  await page.evaluate(async (experimentId) => {
+    const w = window as unknown as TrainingWindow;
+    w.training = await window.tabflow!.tracking.startRun({ experimentId, runName: 'training' });
+    w.step = 0;
+    w.stop = false;
+    w.loop = (async () => {
+      while (!w.stop) {
+        w.step += 1;
+        w.training.logMetric('loss', w.step, w.step);
+        await w.training.flush();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+  }, id);
+
+  const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'training', exact: true }) });
+  // The loss cell is the only whole-number cell in the row (times and durations have units or separators).
+  const shownLoss = async () => Math.max(0, ...(await row.getByRole('cell').allInnerTexts()).filter((t) => /^\d+$/.test(t.trim())).map(Number));
+  await expect(row.getByRole('cell', { name: 'RUNNING' })).toBeVisible();
+  await expect.poll(shownLoss).toBeGreaterThanOrEqual(3);
+  const seen = await shownLoss();
+  await expect.poll(shownLoss).toBeGreaterThan(seen);
+  await expect(row.getByRole('cell', { name: 'RUNNING' })).toBeVisible();
+
+  // A metric logged for the first time mid-training becomes a column.
+  await page.evaluate(() => (window as unknown as TrainingWindow).training.logMetric('accuracy', 0.75, 1));
+  await expect(table.getByRole('button', { name: 'Sort by accuracy (metric)' })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '0.75', exact: true })).toBeVisible();
+
+  // A run started while the other trains shows up too.
+  await page.evaluate(async (experimentId) => {
+    await window.tabflow!.tracking.startRun({ experimentId, runName: 'started meanwhile' });
+  }, id);
+  await expect(table.getByRole('link', { name: 'started meanwhile' })).toBeVisible();
+  await expect(table).toHaveAttribute('aria-rowcount', '303');
+
+  const lastStep = await page.evaluate(async () => {
+    const w = window as unknown as TrainingWindow;
+    w.stop = true;
+    await w.loop;
+    await w.training.end();
+    return w.step;
+  });
+  await expect(row.getByRole('cell', { name: 'FINISHED' })).toBeVisible();
+  await expect.poll(shownLoss).toBe(lastStep);
+});
+
 test('10,000 runs: the table draws only a window of rows, and scrolling to the bottom shows the last run', async ({ page }) => {
   test.setTimeout(180_000);
   const total = 10_000;
