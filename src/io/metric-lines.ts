@@ -93,33 +93,13 @@ function parseLineText(line: string, lineNumber: number, file: string): { timest
   return { timestamp, value, step };
 }
 
-/** Digits only, at most 15 of them (always a safe integer); anything else returns -1 for the careful path. */
-function scanDigits(bytes: Uint8Array, from: number, to: number): number {
-  if (to <= from || to - from > 15) return -1;
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = bytes[i] - ZERO;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** A value of digits, '.', 'e', 'E', '+', '-' that Number reads; NaN sends the line to the careful path. */
-function scanDecimal(bytes: Uint8Array, from: number, to: number): number {
-  if (to <= from || to - from > 32) return NaN;
-  for (let i = from; i < to; i++) {
-    const b = bytes[i];
-    const plain = (b >= ZERO && b <= ZERO + 9) || b === 0x2e || b === 0x65 || b === 0x45 || b === 0x2b || b === MINUS;
-    if (!plain) return NaN;
-  }
-  return Number(String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]));
-}
+const isPlainValueByte = (b: number) => (b >= ZERO && b <= ZERO + 9) || b === 0x2e || b === 0x65 || b === 0x45 || b === 0x2b || b === MINUS;
 
 /**
  * Parses a metric file's bytes. Lines have three fields, or two in files from old MLflow versions (then the step
  * is 0); a line that does not parse rejects the import with the file and line number in the message. Lines as
- * MLflow writes them are scanned byte by byte; any other line gets the field-by-field checks.
+ * MLflow writes them ("digits value digits", the value of digits, '.', 'e', signs) are scanned in one pass over
+ * the bytes, the value read by Number from the file's text; any other line gets the field-by-field checks.
  */
 export function parseMetricBytes(bytes: Uint8Array, file: string): MetricColumns {
   let n = 0;
@@ -128,27 +108,41 @@ export function parseMetricBytes(bytes: Uint8Array, file: string): MetricColumns
   const steps = new Float64Array(n);
   const values = new Float64Array(n);
   const timestamps = new Float64Array(n);
-  const decoder = new TextDecoder();
+  const text = new TextDecoder().decode(bytes);
+  // Byte offsets are text offsets only when every byte is one character; otherwise every line takes the careful path.
+  const oneCharPerByte = text.length === bytes.length;
+  const length = bytes.length;
   let start = 0;
   for (let line = 0; line < n; line++) {
-    let end = bytes.indexOf(NEWLINE, start);
-    if (end < 0) end = bytes.length;
-    const space1 = bytes.indexOf(SPACE, start);
-    const space2 = space1 < 0 || space1 >= end ? -1 : bytes.indexOf(SPACE, space1 + 1);
-    const timestamp = space1 < 0 || space1 >= end ? -1 : scanDigits(bytes, start, space1);
-    const value = space2 < 0 || space2 >= end ? NaN : scanDecimal(bytes, space1 + 1, space2);
-    const step = space2 < 0 || space2 >= end ? -1 : scanDigits(bytes, space2 + 1, end);
-    if (timestamp >= 0 && step >= 0 && !Number.isNaN(value)) {
+    let at = start;
+    let timestamp = 0;
+    while (at < length && at - start < 16 && bytes[at] >= ZERO && bytes[at] <= ZERO + 9) timestamp = timestamp * 10 + (bytes[at++] - ZERO);
+    let fast = oneCharPerByte && at > start && at - start <= 15 && bytes[at] === SPACE;
+    const valueStart = ++at;
+    while (fast && at < length && bytes[at] !== SPACE) fast = isPlainValueByte(bytes[at++]);
+    const valueEnd = at;
+    fast = fast && valueEnd > valueStart && bytes[at] === SPACE;
+    const stepStart = ++at;
+    let step = 0;
+    while (fast && at < length && bytes[at] !== NEWLINE) {
+      const d = bytes[at++] - ZERO;
+      fast = d >= 0 && d <= 9;
+      step = step * 10 + d;
+    }
+    const value = fast && at > stepStart && at - stepStart <= 15 ? Number(text.substring(valueStart, valueEnd)) : NaN;
+    if (!Number.isNaN(value)) {
       timestamps[line] = timestamp;
       values[line] = value;
       steps[line] = step;
     } else {
-      const parsed = parseLineText(decoder.decode(bytes.subarray(start, end)), line + 1, file);
+      at = bytes.indexOf(NEWLINE, start);
+      if (at < 0) at = length;
+      const parsed = parseLineText(new TextDecoder().decode(bytes.subarray(start, at)), line + 1, file);
       timestamps[line] = parsed.timestamp;
       values[line] = parsed.value;
       steps[line] = parsed.step;
     }
-    start = end + 1;
+    start = at + 1;
   }
   if (n === 0) throw new ImportError('INVALID_CONTENT', `${file}: the metric file is empty; MLflow treats a metric without data as malformed.`, file);
   return { steps, values, timestamps };
