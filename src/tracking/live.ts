@@ -92,9 +92,9 @@ export function observeRuns(client: TrackingClient, options: ObserveRunsOptions)
       let timer: ReturnType<typeof setTimeout> | null = null;
       let lastReadAt = -Infinity;
 
-      const emit = (next: Run[]) => {
+      const emit = (next: Run[], sameOrder = false) => {
         runs = next;
-        indexById = new Map(next.map((run, i) => [run.info.runId, i]));
+        if (!sameOrder) indexById = new Map(next.map((run, i) => [run.info.runId, i]));
         observer.next?.(next);
       };
 
@@ -124,7 +124,7 @@ export function observeRuns(client: TrackingClient, options: ObserveRunsOptions)
         if (!added && !replaced && removed.size === 0) return;
         const kept = removed.size ? next.filter((_, i) => !removed.has(i)) : next;
         // New runs are rare next to metric flushes; re-sorting then keeps searchRuns' order.
-        emit(added ? sortRuns(kept, undefined) : kept);
+        emit(added ? sortRuns(kept, undefined) : kept, !added && removed.size === 0);
       };
 
       const read = async () => {
