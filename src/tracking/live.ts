@@ -93,6 +93,7 @@ export function observeRuns(client: TrackingClient, options: ObserveRunsOptions)
       let lastReadAt = -Infinity;
 
       const emit = (next: Run[], sameOrder = false) => {
+        if (closed) return; // unsubscribed while the read was under way
         runs = next;
         if (!sameOrder) indexById = new Map(next.map((run, i) => [run.info.runId, i]));
         observer.next?.(next);
