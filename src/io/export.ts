@@ -67,7 +67,7 @@ async function writeRun(zip: ZipWriter, run: Run, contents: RunContents, folder:
 const metricKeysOf = (run: Run) => Object.keys(run.data.metrics);
 
 /** Runs read in one transaction, the next batch while this one is compressed (one run after a large batch). */
-const READ_BATCH_RUNS = 4;
+const READ_BATCH_RUNS = 8;
 const LARGE_BATCH_BYTES = 8 * 1024 * 1024;
 
 const bytesOf = (contents: RunContents[]) =>

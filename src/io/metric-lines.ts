@@ -19,16 +19,31 @@ function writeAscii(out: Uint8Array, at: number, text: string): number {
   return at;
 }
 
+/** "00", "01", … "99" as character codes, so whole numbers are written two digits per division. */
+const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => ZERO + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
+
+function digitCount(n: number): number {
+  if (n < 1e4) return n < 10 ? 1 : n < 100 ? 2 : n < 1e3 ? 3 : 4;
+  if (n < 1e8) return n < 1e5 ? 5 : n < 1e6 ? 6 : n < 1e7 ? 7 : 8;
+  return n < 1e9 ? 9 : 10;
+}
+
 /** Writes the digits of 0 <= n < 2^31, padded with zeros to `width` digits, and returns the position after them. */
 function writeSmall(out: Uint8Array, at: number, n: number, width: number): number {
-  let digits = 1;
-  for (let rest = (n / 10) | 0; rest > 0; rest = (rest / 10) | 0) digits++;
-  const end = at + Math.max(digits, width);
-  for (let i = end - 1; i >= at; i--) {
-    const next = (n / 10) | 0;
-    out[i] = ZERO + (n - next * 10);
+  const end = at + Math.max(digitCount(n), width);
+  let i = end;
+  while (n >= 100) {
+    const next = (n / 100) | 0;
+    const pair = (n - next * 100) << 1;
+    out[--i] = DIGIT_PAIRS[pair + 1];
+    out[--i] = DIGIT_PAIRS[pair];
     n = next;
   }
+  if (n >= 10) {
+    out[--i] = DIGIT_PAIRS[(n << 1) + 1];
+    out[--i] = DIGIT_PAIRS[n << 1];
+  } else out[--i] = ZERO + n;
+  while (i > at) out[--i] = ZERO;
   return end;
 }
 
@@ -51,6 +66,27 @@ function writeInteger(out: Uint8Array, at: number, value: number): number {
 }
 
 /**
+ * `formatPythonFloat` written as bytes. Most values lie where Python and JS both use fixed notation, and there
+ * the digits are copied as they are and ".0" added when there is no fraction, without building a second string.
+ */
+function writeFloat(out: Uint8Array, at: number, value: number): number {
+  const magnitude = Math.abs(value);
+  if (!(magnitude >= 1e-4 && magnitude < 1e16)) return writeAscii(out, at, formatPythonFloat(value));
+  const fixed = String(value);
+  let fraction = false;
+  for (let c = 0; c < fixed.length; c++) {
+    const code = fixed.charCodeAt(c);
+    if (code === 0x2e) fraction = true;
+    out[at++] = code;
+  }
+  if (!fraction) {
+    out[at++] = 0x2e;
+    out[at++] = ZERO;
+  }
+  return at;
+}
+
+/**
  * A metric's history as MLflow's file store writes it, one "timestamp value step" line per point, as ASCII
  * bytes written straight into one buffer: exports format millions of points, and building a string per line,
  * joining them and encoding the result costs more than the compression does.
@@ -62,7 +98,7 @@ export function encodeMetricLines(history: { steps: ArrayLike<number>; values: A
   for (let i = 0; i < n; i++) {
     at = writeInteger(out, at, history.timestamps[i]);
     out[at++] = SPACE;
-    at = writeAscii(out, at, formatPythonFloat(history.values[i]));
+    at = writeFloat(out, at, history.values[i]);
     out[at++] = SPACE;
     at = writeInteger(out, at, history.steps[i]);
     out[at++] = NEWLINE;

@@ -13,7 +13,7 @@ function seeded(seed: number) {
 describe('metric files as bytes', () => {
   it('writes every kind of timestamp, value and step exactly as the string layout does', () => {
     const random = seeded(7);
-    const special = [0, -0, NaN, Infinity, -Infinity, 1e-5, 1e16, 123456789012345680000, 5e-324, Number.MAX_VALUE, -0.0001, 0.1 + 0.2];
+    const special = [5, -42, 1e15, 9999999999999998, 0, -0, NaN, Infinity, -Infinity, 1e-5, 1e16, 123456789012345680000, 5e-324, Number.MAX_VALUE, -0.0001, 0.1 + 0.2];
     const n = 5000;
     const history = { steps: [] as number[], values: [] as number[], timestamps: [] as number[] };
     for (let i = 0; i < n; i++) {
