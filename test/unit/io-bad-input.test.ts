@@ -43,6 +43,26 @@ describe('bad imports are refused with a clear message and write nothing', () =>
     await expectRejected(new Blob([bytes]), { code: 'TRUNCATED', message: /damaged or incomplete/ });
   });
 
+  /** A zip whose central directory under-declares one entry's uncompressed size, as a zip bomb would. */
+  async function underDeclared(data: Uint8Array): Promise<Blob> {
+    const name = `${RUN_FOLDER}/artifacts/bomb.bin`;
+    const bytes = new Uint8Array(await zipOf({ ...validTree(), [name]: data }).arrayBuffer());
+    const view = new DataView(bytes.buffer);
+    const nameBytes = new TextEncoder().encode(name);
+    for (let at = 0; at + 46 < bytes.length; at++) {
+      if (view.getUint32(at, true) !== 0x02014b50 || view.getUint16(at + 28, true) !== nameBytes.length) continue;
+      if (nameBytes.every((b, i) => bytes[at + 46 + i] === b)) view.setUint32(at + 24, 1000, true);
+    }
+    return new Blob([bytes]);
+  }
+
+  it('an entry that inflates to more than its recorded size, small (inflated in one call) or large (in slices)', async () => {
+    await expectRejected(await underDeclared(new Uint8Array(100_000)), { code: 'TRUNCATED', message: /damaged or incomplete/ });
+    let seed = 1;
+    const noise = Uint8Array.from({ length: 200_000 }, () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24);
+    await expectRejected(await underDeclared(noise), { code: 'TRUNCATED', message: /inflates to more than its recorded size/ });
+  });
+
   for (const [label, name] of [
     ['..', 'mlruns/../../evil.txt'],
     ['an absolute path', '/etc/passwd'],
