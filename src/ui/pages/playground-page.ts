@@ -18,7 +18,7 @@ import '../playground/model-config-form';
 import { readState, requestState, stateQuery, type PlaygroundState } from '../playground/playground-state';
 import '../playground/training-charts';
 import '../sweep/sweep-panel';
-import { errorMessage, reportError, type AppServices, type PageRoute, type SweepService, type TrainingSnapshot } from '../services';
+import { errorMessage, reportError, type AppServices, type PageRoute, type TrainingSnapshot } from '../services';
 
 /**
  * The last training whose storage-full failure went to the app, across page instances: the page is made anew
@@ -90,7 +90,6 @@ export class PlaygroundPage extends LitElement {
   private unsubscribe: (() => void) | null = null;
   /** The request for the current setup, made once per setup so the sweep panel does not re-plan on every redraw. */
   private requestMemo: { setup: PlaygroundState; data: Dataset; request: TrainRequest } | null = null;
-  private sweepsView: { of: SweepService; view: SweepService } | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -184,28 +183,6 @@ export class PlaygroundPage extends LitElement {
     this.applySetup({ ...this.setup, experimentId: e.detail.experimentId });
   }
 
-  /**
-   * The sweep panel starts sweeps from the Playground's setup; through this view of the sweeps service they go
-   * into the experiment chosen here, like the Playground's own runs.
-   */
-  private sweepsHere(): SweepService | undefined {
-    const sweeps = this.services?.sweeps;
-    if (!sweeps) return undefined;
-    if (this.sweepsView?.of !== sweeps) {
-      const view: SweepService = {
-        defaultPoolSize: sweeps.defaultPoolSize,
-        get current() {
-          return sweeps.current;
-        },
-        subscribe: (listener) => sweeps.subscribe(listener),
-        start: (plan) => sweeps.start({ ...plan, experimentId: plan.experimentId ?? this.setup.experimentId }),
-        cancel: () => sweeps.cancel(),
-      };
-      this.sweepsView = { of: sweeps, view };
-    }
-    return this.sweepsView.view;
-  }
-
   private request(data: Dataset): TrainRequest {
     const memo = this.requestMemo;
     if (memo && memo.setup === this.setup && memo.data === data) return memo.request;
@@ -294,7 +271,7 @@ export class PlaygroundPage extends LitElement {
           <training-charts .history=${session?.history ?? NO_HISTORY} task=${data?.task ?? 'classification'}></training-charts>
         </div>
       </div>
-      <sweep-panel .sweeps=${this.sweepsHere()} .base=${request}
+      <sweep-panel .sweeps=${this.services?.sweeps} .base=${request} experimentId=${this.setup.experimentId}
         task=${data?.task ?? 'classification'} .hasTest=${this.setup.dataset.testFraction > 0}></sweep-panel>
     `;
   }

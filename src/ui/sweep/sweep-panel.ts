@@ -37,6 +37,8 @@ export class SweepPanel extends LitElement {
   @property({ attribute: false }) base: TrialBase | null = null;
   @property() task: 'classification' | 'regression' = 'classification';
   @property({ attribute: false }) hasTest = true;
+  /** Where the parent and trial runs go: the experiment chosen in the Playground. */
+  @property() experimentId = '0';
 
   @state() private open = false;
   @state() private form: SweepForm | null = null;
@@ -119,7 +121,7 @@ export class SweepPanel extends LitElement {
     this.starting = true;
     this.startError = '';
     try {
-      await sweeps.start({ definition: formToDefinition(form, base.model.epochs), base, poolSize: Number(form.poolSize) });
+      await sweeps.start({ definition: formToDefinition(form, base.model.epochs), base, poolSize: Number(form.poolSize), experimentId: this.experimentId });
     } catch (error) {
       this.startError = `The sweep could not start: ${errorMessage(error)}`;
     } finally {
