@@ -157,3 +157,23 @@ describe('tags and children', () => {
     expect((await t.getChildRuns(parent.id, { viewType: 'ALL' })).map((r) => r.info.runName).sort()).toEqual(['a', 'b']);
   });
 });
+
+describe('counting by status', () => {
+  it('counts runs with a status from the index', async () => {
+    const t = await freshTracking();
+    const a = await t.startRun();
+    await t.startRun();
+    expect(await t.countRunsWithStatus('RUNNING')).toBe(2);
+    await a.end();
+    expect(await t.countRunsWithStatus('RUNNING')).toBe(1);
+    expect(await t.countRunsWithStatus('FINISHED')).toBe(1);
+  });
+
+  it('searches several experiments at once, each run once', async () => {
+    const t = await freshTracking();
+    const e = await t.createExperiment('other');
+    await t.startRun({ experimentId: e });
+    await t.startRun();
+    expect(await t.searchRuns({ experimentIds: [e, '0', e] })).toHaveLength(2);
+  });
+});

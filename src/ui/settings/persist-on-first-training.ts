@@ -11,10 +11,11 @@ export function persistStorageOnFirstTraining(tracking: TrackingClient): void {
   void storage.persisted().then((alreadyPersistent) => {
     if (alreadyPersistent) return;
     let asked = false;
-    const running = observe(() => tracking.searchRuns({ filter: "attributes.status = 'RUNNING'", maxResults: 1 }));
+    // An indexed count: a query that read every run would re-run on every metric flush of every training.
+    const running = observe(() => tracking.countRunsWithStatus('RUNNING'));
     const subscription = running.subscribe({
-      next: (runs) => {
-        if (asked || runs.length === 0) return;
+      next: (count) => {
+        if (asked || count === 0) return;
         asked = true;
         subscription.unsubscribe();
         // The answer is shown in Settings; a refusal is the browser's policy, not an error to report.
