@@ -131,17 +131,20 @@ export async function exportRuns(tracking: TrackingClient, options: ExportOption
   let lastYield = performance.now();
   // The next batch of runs is read while this one is compressed, so the database and DEFLATE work side by side;
   // memory holds two batches of runs (two runs after a large one), never the whole export.
-  let batchSize = Math.min(READ_BATCH_RUNS, runs.length);
-  let next = readContents(tracking, runs.slice(0, batchSize));
-  let requested = batchSize;
+  // No read is started past the last run: one still running when the export returns would outlive its database.
+  let requested = 0;
+  const readBatch = (size: number) => {
+    const reading = requested < runs.length ? readContents(tracking, runs.slice(requested, requested + size)) : null;
+    requested += size;
+    return reading;
+  };
+  let next = readBatch(READ_BATCH_RUNS);
   let batch: RunContents[] = [];
   for (const [i, run] of runs.entries()) {
     throwIfAborted(options.signal, 'Export');
     if (batch.length === 0) {
-      batch = await next;
-      batchSize = bytesOf(batch) > LARGE_BATCH_BYTES ? 1 : READ_BATCH_RUNS;
-      next = readContents(tracking, runs.slice(requested, requested + batchSize));
-      requested += batchSize;
+      batch = await next!;
+      next = readBatch(bytesOf(batch) > LARGE_BATCH_BYTES ? 1 : READ_BATCH_RUNS);
     }
     const contents = batch.shift()!;
     const experimentDir = folders.get(run.info.experimentId)!;
