@@ -1,7 +1,8 @@
 /**
  * One Playground training, tracked: starts a run, logs the config as params, the data as a dataset input, every
- * epoch's metrics (flushed at once, so a run stopped by terminating the worker keeps every finished epoch), then
- * the model, a decision-boundary PNG and a confusion matrix. DOM-free and handed `tf`, so the worker runs it on
+ * epoch's metrics (flushed at once, so a worker that has to be terminated loses no finished epoch), then the model,
+ * a decision-boundary PNG and a confusion matrix. A Stop (its `signal`) ends the training at the next batch and
+ * the run KILLED, keeping every finished epoch. DOM-free and handed `tf`, so the worker runs it on
  * its chosen backend and unit tests run it in Node on the cpu backend with fake-indexeddb.
  */
 import type { TrackingClient } from '../src/tracking';
@@ -37,10 +38,10 @@ export interface TrainHooks {
   /** Encodes a decision-boundary picture as PNG (the worker paints it with OffscreenCanvas). */
   renderPng?: (picture: BoundaryPicture) => Promise<Blob>;
   /**
-   * Asked once the run exists: true ends it KILLED at once. A Stop that comes before the page knows the run id
-   * arrives this way, so that no run is left RUNNING.
+   * Stop: aborting it before the run exists ends the run KILLED right after creating it (so that none is left
+   * RUNNING); during training, at the next batch boundary, with every finished epoch's metrics committed.
    */
-  stopRequested?: () => boolean;
+  signal?: AbortSignal;
   /** The live heatmap is recomputed at most this often (it costs a prediction over the grid). */
   boundaryEveryMs?: number;
 }
@@ -115,7 +116,7 @@ export async function runTrackedTraining(
     parentRunId: request.parentRunId,
     tags: { ...request.tags, 'mlflow.source.name': 'playground', 'mlflow.source.type': 'LOCAL', 'tabflow.backend': hooks.backend },
   });
-  if (hooks.stopRequested?.()) {
+  if (hooks.signal?.aborted) {
     await run.end('KILLED');
     return { runId: run.id, status: 'KILLED' };
   }
@@ -144,7 +145,8 @@ export async function runTrackedTraining(
     const liveBoundary = picture !== null && request.liveBoundary !== false;
     let lastBoundary = -Infinity;
 
-    await trainModel(tf, trained, train, test, config, {
+    const { aborted } = await trainModel(tf, trained, train, test, config, {
+      signal: hooks.signal,
       onEpochEnd: async (epoch, metrics) => {
         run.logMetrics(metrics, epoch);
         await run.flush();
@@ -157,6 +159,10 @@ export async function runTrackedTraining(
         }
       },
     });
+    if (aborted) {
+      await run.end('KILLED');
+      return { runId: run.id, status: 'KILLED' };
+    }
 
     await run.logModel(trained);
     if (picture && hooks.renderPng) {

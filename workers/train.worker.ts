@@ -14,8 +14,8 @@ import { renderBoundaryPng } from './boundary-png';
 import { runTrackedTraining } from './train-run';
 
 let tracking: Promise<TrackingClient> | null = null;
-/** Set by an early Stop (the page does not know the run yet, so it cannot terminate this worker safely). */
-let stopRequested = false;
+/** Aborted by the page's Stop; the training in progress then ends its run KILLED itself. */
+let stopController = new AbortController();
 
 /** The raw feature count the model will see, for the backend choice, before any data is generated. */
 function inputDim(request: TrainRequest): number {
@@ -27,23 +27,27 @@ function inputDim(request: TrainRequest): number {
 const api = {
   /** Trains one model; resolves when the run has ended (FINISHED, or FAILED with the reason). */
   async train(request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome> {
-    stopRequested = false;
+    stopController = new AbortController();
+    const { signal } = stopController;
     tracking ??= openTracking();
     const client = await tracking;
     const backend = await useBackend(request.model.backend, request.model, inputDim(request));
-    if (stopRequested) throw new DOMException('Training was stopped before it started.', 'AbortError');
+    if (signal.aborted) throw new DOMException('Training was stopped before it started.', 'AbortError');
     return runTrackedTraining(tf, client, request, {
       backend,
-      stopRequested: () => stopRequested,
+      signal,
       // The live view is best effort: a page that went away must not fail the run.
       onProgress: (progress) => void Promise.resolve(onProgress(progress)).catch(() => {}),
       renderPng: renderBoundaryPng,
     });
   },
 
-  /** Stops the training before its run starts, or ends the run KILLED right after creating it. */
+  /**
+   * Stops the training in progress: before its run starts (no run), right after creating it, or at the next batch
+   * boundary; `train` then resolves with the run ended KILLED and every finished epoch's metrics kept.
+   */
   stop(): void {
-    stopRequested = true;
+    stopController.abort();
   },
 
   /** Parses an uploaded CSV off the page's thread; a bad file rejects with the CsvError's words (row and column). */

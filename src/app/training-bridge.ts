@@ -1,10 +1,10 @@
 /**
  * The page's side of the training worker, after Squoosh's worker bridge: the worker starts on the first call
  * (so tfjs loads only then, and only in the worker), calls run one at a time, and every call takes an
- * AbortSignal. Aborting terminates the worker outright (a busy training loop cannot be trusted to notice
- * quickly) and ends the run KILLED; the worker flushed each finished epoch's metrics, so they stay.
- * Before the worker has said which run it created, terminating could leave that run RUNNING, so an early abort
- * asks the worker to stop instead: it ends the run KILLED itself (or creates none), and the bridge waits for that.
+ * AbortSignal. Aborting asks the worker to stop: it ends the training at the next batch, commits every finished
+ * epoch's metrics and ends the run KILLED itself (or creates none), and the bridge resolves with that outcome.
+ * A worker that has not done so within a grace period (stuck in a long op, or out of memory) is terminated, and
+ * the bridge ends the run KILLED from the page; only the epoch whose metrics were still being written is lost.
  */
 import * as Comlink from 'comlink';
 import type { TrackingClient } from '../tracking';
@@ -17,7 +17,12 @@ function abortError(): DOMException {
   return new DOMException('Training was stopped before it started.', 'AbortError');
 }
 
-/** How long an early Stop waits for the worker to end the run itself before terminating it anyway. */
+/** How long a Stop waits for the worker to end the run itself before terminating it anyway. */
+const STOP_GRACE_MS = 5_000;
+/**
+ * The same before the worker has said which run it created: terminating it then could leave that run RUNNING
+ * (the page cannot end a run it does not know), so the worker gets longer, as loading a backend can be slow.
+ */
 const EARLY_STOP_GRACE_MS = 10_000;
 
 export class TrainingBridge {
@@ -73,17 +78,14 @@ export class TrainingBridge {
         settle();
       };
       const onAbort = () => {
-        if (runId) return killNow(runId);
-        // The worker may be creating the run right now: let it end the run KILLED (or not start one) itself.
         void api.stop().catch(() => {});
-        graceTimer = setTimeout(() => {
-          this.stopWorker();
-          finish(() => reject(abortError()));
-        }, EARLY_STOP_GRACE_MS);
-      };
-      const killNow = (id: string) => {
-        this.stopWorker();
-        finish(() => resolve(this.endKilled(id)));
+        graceTimer = setTimeout(
+          () => {
+            this.stopWorker();
+            finish(() => (runId ? resolve(this.endKilled(runId)) : reject(abortError())));
+          },
+          runId ? STOP_GRACE_MS : EARLY_STOP_GRACE_MS,
+        );
       };
       const onCrash = (event: ErrorEvent) => {
         event.preventDefault();
@@ -96,11 +98,7 @@ export class TrainingBridge {
 
       const progress = (p: TrainProgress) => {
         if (settled) return;
-        if (p.type === 'started') {
-          runId = p.runId;
-          // Stopped while the run was being created: it exists now, so end it.
-          if (signal.aborted) return killNow(p.runId);
-        }
+        if (p.type === 'started') runId = p.runId;
         onProgress(p);
       };
       api.train(request, Comlink.proxy(progress)).then(

@@ -82,6 +82,14 @@ test('trains a spiral model live in a worker and records a FINISHED run with par
 });
 
 test('Stop ends the run KILLED and keeps the metrics of every finished epoch', async ({ page }) => {
+  // Stop is graceful: the worker ends the run itself and lives on, instead of being terminated mid-write.
+  const trainers: string[] = [];
+  const closedTrainers: string[] = [];
+  page.on('worker', (worker) => {
+    if (!worker.url().includes('train.worker')) return;
+    trainers.push(worker.url());
+    worker.on('close', () => closedTrainers.push(worker.url()));
+  });
   // On the wasm backend, whose binaries must load from this origin (no CDN), so it also works offline.
   await openApp(page, '#/playground?dataset=spiral&epochs=2000&backend=wasm');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -100,6 +108,8 @@ test('Stop ends the run KILLED and keeps the metrics of every finished epoch', a
   expect(run.histories.loss.length).toBeGreaterThanOrEqual(shown);
   expect(run.histories.loss.length).toBeLessThan(2000);
   expect(run.histories.val_accuracy.length).toBe(run.histories.loss.length);
+  expect(trainers).toHaveLength(1);
+  expect(closedTrainers).toEqual([]);
 });
 
 test('a training that fails ends the run FAILED and says why in the page', async ({ page }) => {

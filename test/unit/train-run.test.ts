@@ -164,12 +164,36 @@ describe('runTrackedTraining stopped early', () => {
   it('ends the run KILLED right after creating it when a Stop came first, logging nothing else', async () => {
     const tracking = await freshTracking();
     const progress: TrainProgress[] = [];
-    const outcome = await runTrackedTraining(tf, tracking, spiralRequest, { backend: 'cpu', onProgress: (p) => progress.push(p), stopRequested: () => true });
+    const outcome = await runTrackedTraining(tf, tracking, spiralRequest, { backend: 'cpu', onProgress: (p) => progress.push(p), signal: AbortSignal.abort() });
     expect(outcome.status).toBe('KILLED');
     const run = await tracking.getRun(outcome.runId);
     expect(run.info.status).toBe('KILLED');
     expect(run.info.endTime).not.toBeNull();
     expect(run.data.params).toEqual({});
     expect(progress).toEqual([]);
+  });
+
+  it('a Stop during training ends the run KILLED with every finished epoch committed and no model', async () => {
+    const tracking = await freshTracking();
+    const stop = new AbortController();
+    const progress: TrainProgress[] = [];
+    const request: TrainRequest = { ...spiralRequest, model: { ...model, epochs: 50 } };
+    const outcome = await runTrackedTraining(tf, tracking, request, {
+      backend: 'cpu',
+      signal: stop.signal,
+      onProgress: (p) => {
+        progress.push(p);
+        if (p.type === 'epoch' && p.epoch === 2) stop.abort();
+      },
+    });
+    expect(outcome).toEqual({ runId: outcome.runId, status: 'KILLED' });
+    const run = await tracking.getRun(outcome.runId);
+    expect(run.info.status).toBe('KILLED');
+    expect(run.info.endTime).not.toBeNull();
+    for (const key of ['loss', 'accuracy', 'val_loss', 'val_accuracy']) {
+      expect(Array.from((await tracking.getMetricHistory(outcome.runId, key)).steps), key).toEqual([0, 1, 2]);
+    }
+    expect(progress.filter((p) => p.type === 'epoch')).toHaveLength(3);
+    expect(await tracking.listArtifacts(outcome.runId)).toEqual([]);
   });
 });
