@@ -66,7 +66,11 @@ async function writeRun(zip: ZipWriter, run: Run, contents: RunContents, folder:
 
 const metricKeysOf = (run: Run) => Object.keys(run.data.metrics);
 
-/** Runs read in one transaction, the next batch while this one is compressed (one run after a large batch). */
+/**
+ * Runs are read a batch per transaction, the next batch while this one is compressed. Batches start at one run and
+ * double up to READ_BATCH_RUNS while they stay small; a batch over LARGE_BATCH_BYTES (a big model, say) sends the
+ * next back to one run. Artifact sizes are unknown before reading, so this keeps memory near the largest runs'.
+ */
 const READ_BATCH_RUNS = 8;
 const LARGE_BATCH_BYTES = 8 * 1024 * 1024;
 
@@ -111,7 +115,8 @@ const YIELD_EVERY_MS = 30;
 
 /**
  * Writes runs as a zip in MLflow's file-store layout (`mlruns/...`) plus a `tabflow.json` manifest that MLflow
- * ignores. Runs are read and compressed one at a time, yielding every few dozen milliseconds so the page stays responsive.
+ * ignores. Runs are read in small batches and compressed file by file, yielding every few dozen milliseconds so the page
+ * stays responsive.
  */
 export async function exportRuns(tracking: TrackingClient, options: ExportOptions = {}): Promise<Blob> {
   const runs = await selectRuns(tracking, options);
@@ -130,7 +135,7 @@ export async function exportRuns(tracking: TrackingClient, options: ExportOption
   options.onProgress?.({ done: 0, total: runs.length });
   let lastYield = performance.now();
   // The next batch of runs is read while this one is compressed, so the database and DEFLATE work side by side;
-  // memory holds two batches of runs (two runs after a large one), never the whole export.
+  // memory holds two batches of runs (see READ_BATCH_RUNS), never the whole export.
   // No read is started past the last run: one still running when the export returns would outlive its database.
   let requested = 0;
   const readBatch = (size: number) => {
@@ -138,13 +143,15 @@ export async function exportRuns(tracking: TrackingClient, options: ExportOption
     requested += size;
     return reading;
   };
-  let next = readBatch(READ_BATCH_RUNS);
+  let batchSize = 1;
+  let next = readBatch(batchSize);
   let batch: RunContents[] = [];
   for (const [i, run] of runs.entries()) {
     throwIfAborted(options.signal, 'Export');
     if (batch.length === 0) {
       batch = await next!;
-      next = readBatch(bytesOf(batch) > LARGE_BATCH_BYTES ? 1 : READ_BATCH_RUNS);
+      batchSize = bytesOf(batch) > LARGE_BATCH_BYTES ? 1 : Math.min(READ_BATCH_RUNS, batchSize * 2);
+      next = readBatch(batchSize);
     }
     const contents = batch.shift()!;
     const experimentDir = folders.get(run.info.experimentId)!;
