@@ -1,9 +1,10 @@
 /**
  * One Playground training, tracked: starts a run, logs the config as params, the data as a dataset input, every
- * epoch's metrics (flushed at once, so a worker that has to be terminated loses no finished epoch), then the model,
- * a decision-boundary PNG and a confusion matrix. A Stop (its `signal`) ends the training at the next batch and
- * the run KILLED, keeping every finished epoch. DOM-free and handed `tf`, so the worker runs it on
- * its chosen backend and unit tests run it in Node on the cpu backend with fake-indexeddb.
+ * epoch's metrics (each epoch's flush starts at once and runs during the next epoch, so a worker that has to be
+ * terminated loses at most the last epoch), then the model, a decision-boundary PNG and a confusion matrix. A Stop
+ * (its `signal`) ends the training at the next batch and the run KILLED, keeping every finished epoch. DOM-free
+ * and handed `tf`, so the worker runs it on its chosen backend and unit tests run it in Node on the cpu backend
+ * with fake-indexeddb.
  */
 import type { TrackingClient } from '../src/tracking';
 import { type ColorScale, targetRange } from '../src/ml/boundary-palette';
@@ -98,6 +99,24 @@ function pictureMaker(data: Dataset): typeof boundaryGrid | null {
   return null;
 }
 
+/**
+ * Resolves in a new task, so that tasks already queued (IndexedDB callbacks, messages) run first. A MessageChannel
+ * rather than setTimeout(0), which nested timers clamp to 4 ms.
+ */
+function taskYielder(): { nextTask: () => Promise<void>; close: () => void } {
+  const channel = new MessageChannel();
+  let wake: (() => void) | null = null;
+  channel.port1.onmessage = () => wake?.();
+  return {
+    nextTask: () =>
+      new Promise<void>((resolve) => {
+        wake = resolve;
+        channel.port2.postMessage(null);
+      }),
+    close: () => channel.port1.close(),
+  };
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
@@ -144,12 +163,29 @@ export async function runTrackedTraining(
     const picture = pictureMaker(data.full);
     const liveBoundary = picture !== null && request.liveBoundary !== false;
     let lastBoundary = -Infinity;
+    // At most one epoch's flush in flight: awaiting the previous one, not this one, lets the next epoch train while
+    // this one commits, and keeps a slow disk from piling up epochs in memory.
+    let inFlight: Promise<void> = Promise.resolve();
+    let flushing = false;
+    // The flush's transaction goes a step further only when this thread runs its callbacks: between batches, while
+    // it is in flight, the loop lets them run (else the next epoch end would wait for the whole transaction).
+    const yielder = taskYielder();
 
     const { aborted } = await trainModel(tf, trained, train, test, config, {
       signal: hooks.signal,
+      afterBatch: () => (flushing ? yielder.nextTask() : undefined),
       onEpochEnd: async (epoch, metrics) => {
         run.logMetrics(metrics, epoch);
-        await run.flush();
+        const previous = inFlight;
+        const flush = run.flush();
+        inFlight = flush;
+        flushing = true;
+        // Its failure surfaces when it is awaited (next epoch or below), not as an unhandled rejection meanwhile.
+        const settled = () => {
+          if (inFlight === flush) flushing = false;
+        };
+        flush.then(settled, settled);
+        await previous;
         hooks.onProgress?.({ type: 'epoch', epoch, metrics });
         const last = epoch === config.epochs - 1;
         if (liveBoundary && hooks.onProgress && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250))) {
@@ -158,7 +194,8 @@ export async function runTrackedTraining(
           hooks.onProgress({ type: 'boundary', epoch, grid });
         }
       },
-    });
+    }).finally(() => yielder.close());
+    await inFlight;
     if (aborted) {
       await run.end('KILLED');
       return { runId: run.id, status: 'KILLED' };

@@ -20,6 +20,11 @@ export type EpochMetrics = Record<string, number>;
 export interface TrainOptions {
   /** Called after each finished epoch (0-based, which is also the MLflow step); awaited before the next one. */
   onEpochEnd?: (epoch: number, metrics: EpochMetrics) => void | Promise<void>;
+  /**
+   * Awaited after each batch. A tfjs fit yields to the event loop only every 125 ms, so work queued on this
+   * thread (an IndexedDB transaction's callbacks, a Stop message) waits for it; this lets the caller give it a turn.
+   */
+  afterBatch?: () => void | Promise<void>;
   /** Aborting stops at the end of the current batch; the unfinished epoch is not reported. */
   signal?: AbortSignal;
 }
@@ -56,7 +61,7 @@ export async function trainModel(
   config: ModelConfig,
   options: TrainOptions = {},
 ): Promise<TrainResult> {
-  const { onEpochEnd, signal } = options;
+  const { onEpochEnd, afterBatch, signal } = options;
   const n = numRows(train);
   const trainTensors = datasetTensors(tf, train);
   const testTensors = test && numRows(test) > 0 ? datasetTensors(tf, test) : null;
@@ -82,6 +87,7 @@ export async function trainModel(
           callbacks: {
             onBatchBegin: async (batch) => reseedDropout(model, config.seed, epoch, batch),
             onBatchEnd: async () => {
+              await afterBatch?.();
               if (signal?.aborted) model.stopTraining = true;
             },
           },
