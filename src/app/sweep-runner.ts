@@ -1,8 +1,9 @@
 /**
  * Runs one sweep: a parent run, then its trials on a pool of trainers (one worker each), every trial a child run.
  * Each pool slot takes the next pending trial until none is left, so a slow trial never holds up the others.
- * Cancel aborts every running trial through the trainer's AbortSignal (the training bridge terminates its worker
- * and ends the run KILLED) and leaves pending trials unstarted; a failed trial is recorded and the sweep goes on.
+ * Cancel aborts every running trial through the trainer's AbortSignal (the training bridge asks its worker to stop,
+ * which ends the run KILLED after committing every finished epoch, and terminates it if it does not answer) and
+ * leaves pending trials unstarted; a failed trial is recorded and the sweep goes on.
  */
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
 import { DEFAULT_EXPERIMENT_ID, type ActiveRun, type TrackingClient } from '../tracking';
@@ -239,7 +240,7 @@ export class SweepRunner {
   }
 
   /**
-   * A worker terminated between creating its run and reporting it leaves that run RUNNING with no one to end it;
+   * A worker terminated (after its grace period) between creating its run and reporting it leaves that run RUNNING with no one to end it;
    * any child still RUNNING once every slot has stopped is such a run, so it ends KILLED here.
    */
   private async endOrphanTrials(): Promise<void> {
