@@ -30,26 +30,9 @@ export interface SnapshotRun {
   artifacts: { path: string; data: ArrayBuffer }[];
 }
 
-export interface SnapshotRegisteredModel {
-  name: string;
-  description: string;
-  tags: Record<string, string>;
-  aliases: Record<string, number>;
-  creationTimestamp: number;
-  lastUpdatedTimestamp: number;
-}
-
-export interface SnapshotModelVersion {
-  name: string;
-  version: number;
-  runId: string;
-  artifactPath: string;
-  description: string;
-  tags: Record<string, string>;
-  creationTimestamp: number;
-  lastUpdatedTimestamp: number;
-  userId: string | null;
-}
+/** The registry in a snapshot is stored rows as they are (a zip carries the same fields MLflow's files do). */
+export type SnapshotRegisteredModel = RegisteredModelRow;
+export type SnapshotModelVersion = ModelVersionRow;
 
 export interface Snapshot {
   experiments: Experiment[];
