@@ -6,6 +6,7 @@ import './dataset-picker';
 import type { GeneratedChoice } from './dataset-picker';
 import { matchingGenerators } from './matching-generators';
 import { failureText } from './model-call';
+import { ModelUriController } from './model-uri-controller';
 
 /**
  * MLflow's evaluate for a stored model: pick a seeded generated dataset or upload a CSV (with the target column);
@@ -36,22 +37,7 @@ export class ModelEvaluatePanel extends LitElement {
   @state() private result: EvaluationResult | null = null;
   @state() private error = '';
   @state() private busy = false;
-  private controller = new AbortController();
-  private loadedUri = '';
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.controller.abort();
-    this.controller = new AbortController();
-    this.loadedUri = '';
-  }
-
-  protected willUpdate(): void {
-    if (this.modelUri && this.modelUri !== this.loadedUri && this.isConnected) {
-      this.loadedUri = this.modelUri;
-      void this.load();
-    }
-  }
+  private readonly loader = new ModelUriController(this, () => this.load());
 
   private async load(): Promise<void> {
     if (!this.services.predict) {
@@ -59,7 +45,7 @@ export class ModelEvaluatePanel extends LitElement {
       return;
     }
     try {
-      this.model = await this.services.predict.describeModel(this.controller.signal, this.modelUri);
+      this.model = await this.services.predict.describeModel(this.loader.signal, this.modelUri);
       const generators = matchingGenerators(this.model.signature);
       if (generators.length) this.generated = { ...this.generated, generator: generators[0] };
       else this.source = 'csv';
@@ -80,7 +66,7 @@ export class ModelEvaluatePanel extends LitElement {
     this.busy = true;
     try {
       const dataset: DatasetChoice = this.source === 'csv' ? { kind: 'csv', fileName: this.file!.name, text: await this.file!.text() } : this.generated;
-      this.result = await predict.evaluate(this.controller.signal, this.modelUri, dataset);
+      this.result = await predict.evaluate(this.loader.signal, this.modelUri, dataset);
     } catch (error) {
       this.error = failureText('Could not evaluate', error) ?? '';
     } finally {

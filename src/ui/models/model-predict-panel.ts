@@ -9,6 +9,7 @@ import './dataset-picker';
 import type { GeneratedChoice } from './dataset-picker';
 import { matchingGenerators } from './matching-generators';
 import { failureText } from './model-call';
+import { ModelUriController } from './model-uri-controller';
 
 /** Grid cells per side of the decision boundary: finer than this is invisible at the plot's size. */
 const GRID_SIZE = 72;
@@ -41,28 +42,13 @@ export class ModelPredictPanel extends LitElement {
   @state() private prediction: PointPrediction | null = null;
   @state() private error = '';
   @state() private busy = '';
-  private controller = new AbortController();
-  private loadedUri = '';
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.controller.abort();
-    this.controller = new AbortController();
-    this.loadedUri = '';
-  }
-
-  protected willUpdate(): void {
-    if (this.modelUri && this.modelUri !== this.loadedUri && this.isConnected) {
-      this.loadedUri = this.modelUri;
-      void this.load();
-    }
-  }
+  private readonly loader = new ModelUriController(this, () => this.load());
 
   private async run<T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T | null> {
     this.error = '';
     this.busy = what;
     try {
-      return await work(this.controller.signal);
+      return await work(this.loader.signal);
     } catch (error) {
       this.error = failureText(`Could not ${what}`, error) ?? '';
       return null;
