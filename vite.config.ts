@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { securityHeadersPlugin } from './scripts/vite-headers-plugin';
+import { digitsPlugin } from './scripts/vite-digits-plugin';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -18,6 +20,8 @@ export default defineConfig({
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   plugins: [
+    securityHeadersPlugin(),
+    digitsPlugin(),
     VitePWA({
       // Our own service worker (workers/sw.ts) gets the precache manifest injected; the page registers it itself
       // through workbox-window (src/app/sw-registration.ts) so it can ask before activating an update.
@@ -30,7 +34,7 @@ export default defineConfig({
         rollupFormat: 'iife',
         // Everything the app needs offline: the shell, every chunk (the tfjs training worker is several MB),
         // the tfjs .wasm binaries, icons and any fonts. The plugin adds manifest.webmanifest itself.
-        globPatterns: ['**/*.{js,css,html,wasm,svg,png,ico,woff,woff2,json}'],
+        globPatterns: ['**/*.{js,css,html,wasm,svg,png,ico,woff,woff2,json,bin}'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       },
       // The glob above already precaches the icons; listing them again would duplicate precache entries.

@@ -21,6 +21,17 @@ export interface Dataset {
   numClasses: number;
   /** The original target value behind each class index (CSV targets such as 1, 2, 3); [] for regression. */
   classLabels: number[];
+  /** Set for images: each row is one picture, its pixels row-major then channel (see image-dataset.ts). */
+  image?: ImageShape;
+}
+
+export interface ImageShape {
+  width: number;
+  height: number;
+  /** 1 for grayscale, 3 for colour. */
+  channels: number;
+  /** A name per class index (digits "0"–"9", an image folder's subfolder names). */
+  classNames: string[];
 }
 
 export function numRows(ds: Dataset): number {
