@@ -13,6 +13,12 @@ import { SweepPool } from './sweep-service';
 import { PredictBridge } from './predict-bridge';
 import { watchRoute, type Route } from './router';
 import { registerServiceWorker } from './sw-registration';
+import { installTokens } from '../ui/styles/tokens';
+import { isPresentationMode, restoreAppearance, setPresentationMode } from '../ui/styles/appearance';
+
+// Before the first render: the design tokens and the remembered theme, so no load flashes the wrong colours.
+installTokens();
+restoreAppearance();
 
 declare global {
   interface Window {
@@ -29,19 +35,33 @@ declare global {
 export class TabflowApp extends LitElement {
   static styles = css`
     :host { display: flex; flex-direction: column; min-height: 100vh; }
-    header { display: flex; align-items: center; gap: 24px; padding: 0 20px; height: 52px; background: #0d1117; color: #fff; }
-    .brand { font-weight: 700; font-size: 18px; color: #fff; text-decoration: none; display: flex; align-items: center; gap: 8px; }
+    header { display: flex; align-items: center; gap: var(--tf-space-5); padding: 0 var(--tf-space-4); min-height: 52px; background: var(--tf-color-surface); color: var(--tf-color-text); border-bottom: 1px solid var(--tf-color-border); position: relative; z-index: 20; }
+    .brand { font-weight: 700; font-size: var(--tf-font-size-lg); color: var(--tf-color-text); text-decoration: none; display: flex; align-items: center; gap: var(--tf-space-2); }
     .brand img { width: 24px; height: 24px; }
-    nav { display: flex; gap: 4px; }
-    nav a { color: #c9d1d9; text-decoration: none; padding: 6px 12px; border-radius: 6px; font-size: 14px; }
-    nav a:hover { background: #21262d; color: #fff; }
-    nav a[aria-current='page'] { background: #1f6feb; color: #fff; }
-    main { flex: 1; display: flex; flex-direction: column; min-height: 0; }
-    .alerts { position: fixed; bottom: 16px; right: 16px; display: flex; flex-direction: column; gap: 8px; max-width: 480px; z-index: 100; }
-    .alert { background: #ffebe9; border: 1px solid #ff8182; color: #82071e; padding: 10px 12px; border-radius: 6px; display: flex; gap: 8px; align-items: flex-start; box-shadow: 0 4px 12px rgba(0,0,0,.15); }
+    .menu-button { display: none; }
+    .bar { display: flex; align-items: center; gap: var(--tf-space-2); flex: 1; }
+    nav { display: flex; gap: var(--tf-space-1); flex: 1; }
+    nav a { color: var(--tf-color-text); text-decoration: none; padding: 6px 12px; border-radius: var(--tf-radius); font-size: var(--tf-font-size); }
+    nav a:hover { background: var(--tf-color-surface-2); }
+    nav a[aria-current='page'] { background: var(--tf-color-accent); color: var(--tf-color-on-accent); }
+    a:focus-visible, button:focus-visible { outline: 2px solid var(--tf-color-focus); outline-offset: 2px; }
+    header button { font: inherit; font-size: var(--tf-font-size); padding: 6px 12px; border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius); background: var(--tf-color-surface-2); color: var(--tf-color-text); cursor: pointer; }
+    header button[aria-pressed='true'] { background: var(--tf-color-accent); border-color: var(--tf-color-accent); color: var(--tf-color-on-accent); }
+    /* Phones and narrow tablets: the links and the presentation toggle fold into a panel under "Menu". */
+    @media (max-width: 719px) {
+      header { justify-content: space-between; gap: var(--tf-space-2); }
+      .menu-button { display: inline-flex; align-items: center; min-height: 44px; }
+      .bar { display: none; position: absolute; top: 100%; left: 0; right: 0; flex-direction: column; align-items: stretch; padding: var(--tf-space-2) var(--tf-space-4) var(--tf-space-4); background: var(--tf-color-surface); border-bottom: 1px solid var(--tf-color-border); box-shadow: var(--tf-shadow-2); }
+      .bar.open { display: flex; }
+      nav { flex-direction: column; }
+      nav a, .bar button { min-height: 44px; display: flex; align-items: center; box-sizing: border-box; }
+    }
+    main { flex: 1; display: flex; flex-direction: column; min-height: 0; min-width: 0; }
+    .alerts { position: fixed; bottom: var(--tf-space-4); right: var(--tf-space-4); left: var(--tf-space-4); margin-left: auto; display: flex; flex-direction: column; gap: var(--tf-space-2); max-width: 480px; z-index: 100; }
+    .alert { background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); color: var(--tf-color-danger); padding: 10px 12px; border-radius: var(--tf-radius); display: flex; gap: var(--tf-space-2); align-items: flex-start; box-shadow: var(--tf-shadow-1); }
     .alert p { margin: 0; flex: 1; white-space: pre-wrap; word-break: break-word; }
-    .alert button { border: 0; background: transparent; font-size: 16px; cursor: pointer; color: inherit; }
-    .status { padding: 40px; color: #57606a; }
+    .alert button { border: 0; background: transparent; font-size: var(--tf-font-size-lg); cursor: pointer; color: inherit; min-width: 32px; min-height: 32px; }
+    .status { padding: var(--tf-space-6); color: var(--tf-color-text-muted); }
   `;
 
   @state() private services: AppServices | null = null;
@@ -52,6 +72,9 @@ export class TabflowApp extends LitElement {
   /** Set when a new version waits: activates it and reloads, once the user presses Reload. */
   @state() private applyUpdate: (() => void) | null = null;
   @state() private storageFull = false;
+  /** The header's links are open on a narrow screen (they fold into "Menu" there). */
+  @state() private menuOpen = false;
+  @state() private presentation = isPresentationMode();
   private stopRouting: (() => void) | null = null;
   private nextErrorId = 1;
   private navigation = 0;
@@ -93,6 +116,7 @@ export class TabflowApp extends LitElement {
 
   private async show(route: Route): Promise<void> {
     const navigation = ++this.navigation;
+    this.menuOpen = false;
     try {
       if (this.pageName !== route.page || !this.page) {
         const page = await loadPage(route.page);
@@ -106,6 +130,11 @@ export class TabflowApp extends LitElement {
     } catch (error) {
       this.showError(error);
     }
+  }
+
+  private togglePresentation(): void {
+    this.presentation = !this.presentation;
+    setPresentationMode(this.presentation);
   }
 
   private titleOf(page: string): string {
@@ -127,13 +156,18 @@ export class TabflowApp extends LitElement {
 
   render() {
     return html`
-      <header>
+      <header @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.menuOpen = false)}>
         <a class="brand" href="#/experiments"><img src="./icon.svg" alt="" />tabflow</a>
-        <nav aria-label="Main">
-          ${NAV_PAGES.map(
-            (p) => html`<a href="#/${p.page}" aria-current=${this.pageName === p.page ? 'page' : nothing}>${p.title}</a>`,
-          )}
-        </nav>
+        <button class="menu-button" type="button" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="header-bar"
+          @click=${() => (this.menuOpen = !this.menuOpen)}>Menu</button>
+        <div class="bar ${this.menuOpen ? 'open' : ''}" id="header-bar">
+          <nav aria-label="Main" @click=${() => (this.menuOpen = false)}>
+            ${NAV_PAGES.map(
+              (p) => html`<a href="#/${p.page}" aria-current=${this.pageName === p.page ? 'page' : nothing}>${p.title}</a>`,
+            )}
+          </nav>
+          <button type="button" aria-pressed=${this.presentation ? 'true' : 'false'} @click=${this.togglePresentation}>Presentation mode</button>
+        </div>
       </header>
       ${this.applyUpdate ? html`<update-banner @update-reload=${() => this.applyUpdate?.()}></update-banner>` : nothing}
       ${this.storageFull ? html`<storage-full-notice @storage-full-dismiss=${() => (this.storageFull = false)}></storage-full-notice>` : nothing}

@@ -1,6 +1,9 @@
+import type { ChartColors } from './chart-theme';
+
 /**
- * Renders a chart for download: title on top, the plot canvas, then the legend, on white (a transparent PNG
- * looks broken on dark slides). Works from the canvas uPlot already drew, so no re-render is needed.
+ * Renders a chart for download: title on top, the plot canvas, then the legend, on the theme's opaque surface
+ * (a transparent PNG looks broken on slides; the plot was drawn in the same theme's colours). Works from the canvas
+ * uPlot already drew, so no re-render is needed.
  */
 export interface PngLegendEntry {
   label: string;
@@ -14,8 +17,10 @@ export async function chartToPng(options: {
   legend?: PngLegendEntry[];
   /** Canvas pixels per CSS pixel; read from the canvas when it is on screen. */
   scale?: number;
+  /** Background and text, the chart's theme as on screen (see chartColors). */
+  colors: Pick<ChartColors, 'surface' | 'text'>;
 }): Promise<Blob> {
-  const { title, canvas, legend = [] } = options;
+  const { title, canvas, legend = [], colors } = options;
   const scale = options.scale ?? (canvas ? canvas.width / Math.max(1, canvas.clientWidth || canvas.width) : 1);
   const width = canvas?.width ?? Math.round(480 * scale);
   const pad = Math.round(12 * scale);
@@ -42,9 +47,9 @@ export async function chartToPng(options: {
   out.width = width;
   out.height = titleHeight + (canvas?.height ?? 0) + legendHeight;
   const ctx = out.getContext('2d')!;
-  ctx.fillStyle = '#fff';
+  ctx.fillStyle = colors.surface;
   ctx.fillRect(0, 0, out.width, out.height);
-  ctx.fillStyle = '#1c2128';
+  ctx.fillStyle = colors.text;
   ctx.font = font(14, '600');
   ctx.textBaseline = 'middle';
   ctx.fillText(title, pad, titleHeight / 2);
@@ -58,7 +63,7 @@ export async function chartToPng(options: {
       ctx.globalAlpha = entry.hidden ? 0.4 : 1;
       ctx.fillStyle = entry.color;
       ctx.fillRect(x, y - 1.5 * scale, 14 * scale, 3 * scale);
-      ctx.fillStyle = '#1c2128';
+      ctx.fillStyle = colors.text;
       ctx.fillText(entry.label, x + 20 * scale, y);
       x += measure.measureText(entry.label).width + 30 * scale;
     }
@@ -74,7 +79,7 @@ export async function chartToPng(options: {
  * An SVG chart as PNG, with its title on top. The SVG must carry its look in attributes (not in shadow-root
  * CSS, which a serialized copy loses). Drawn at twice the size so it stays sharp on a projector.
  */
-export async function svgToPng(svg: SVGSVGElement, title: string): Promise<Blob> {
+export async function svgToPng(svg: SVGSVGElement, title: string, colors: ChartColors): Promise<Blob> {
   const width = svg.width.baseVal.value;
   const height = svg.height.baseVal.value;
   const copy = svg.cloneNode(true) as SVGSVGElement;
@@ -92,7 +97,7 @@ export async function svgToPng(svg: SVGSVGElement, title: string): Promise<Blob>
     plot.style.width = `${width}px`;
     const ctx = plot.getContext('2d')!;
     ctx.drawImage(image, 0, 0, plot.width, plot.height);
-    return await chartToPng({ title, canvas: plot, scale: 2 });
+    return await chartToPng({ title, canvas: plot, scale: 2, colors });
   } finally {
     URL.revokeObjectURL(url);
   }

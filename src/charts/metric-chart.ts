@@ -27,6 +27,7 @@ import { alignOnGrid, nearestIndex, xExtent } from './decimate';
 import { formatNumber } from './format';
 import { RUN_PALETTE } from './run-colors';
 import { chartToPng } from './chart-png';
+import { AppearanceController, chartColors } from './chart-theme';
 import { downloadBlob, safeFileName } from './download';
 
 export interface ChartSeries {
@@ -57,19 +58,19 @@ export class MetricChart extends LitElement {
   static styles = [
     unsafeCSS(uPlotCss),
     css`
-      :host { display: block; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 12px; min-width: 0; }
+      :host { display: block; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 10px 12px; min-width: 0; }
       header { display: flex; align-items: baseline; gap: 8px; margin-bottom: 4px; }
-      h3 { font-size: 14px; margin: 0; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: #1c2128; }
-      header button { font: inherit; font-size: 12px; padding: 2px 8px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; cursor: pointer; }
+      h3 { font-size: var(--tf-font-size); margin: 0; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--tf-color-text); }
+      header button { font: inherit; font-size: var(--tf-font-size-sm); padding: 2px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); cursor: pointer; }
       .plot { position: relative; width: 100%; }
-      .empty { display: grid; place-items: center; color: #57606a; font-size: 13px; background: #f6f8fa; border-radius: 6px; }
+      .empty { display: grid; place-items: center; color: var(--tf-color-text-muted); font-size: var(--tf-font-size); background: var(--tf-color-surface-2); border-radius: 6px; }
       ul { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 6px; max-height: 96px; overflow: auto; }
-      li button { display: flex; align-items: center; gap: 6px; font: inherit; font-size: 12px; border: 0; background: none; padding: 2px 4px; border-radius: 4px; cursor: pointer; color: #1c2128; }
-      li button:hover { background: #f3f4f6; }
+      li button { display: flex; align-items: center; gap: 6px; font: inherit; font-size: var(--tf-font-size-sm); border: 0; background: none; padding: 2px 4px; border-radius: 4px; cursor: pointer; color: var(--tf-color-text); }
+      li button:hover { background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
       li button[aria-pressed='false'] { opacity: 0.45; text-decoration: line-through; }
       .swatch { width: 12px; height: 3px; border-radius: 2px; flex: none; }
-      .value { font-variant-numeric: tabular-nums; color: #57606a; }
-      .hint { font-size: 11px; color: #6e7781; margin-left: auto; }
+      .value { font-variant-numeric: tabular-nums; color: var(--tf-color-text-muted); }
+      .hint { font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); margin-left: auto; }
     `,
   ];
 
@@ -91,6 +92,12 @@ export class MetricChart extends LitElement {
   private structure = '';
   private width = 0;
   private resizeObserver = new ResizeObserver((entries) => this.onResize(entries[0].contentRect.width));
+
+  constructor() {
+    super();
+    // uPlot paints colours into its canvas: a theme change rebuilds the plot (updated() sees a new structure).
+    new AppearanceController(this, () => (this.structure = ''));
+  }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -160,7 +167,8 @@ export class MetricChart extends LitElement {
   private createPlot(): void {
     this.destroyPlot();
     const container = this.renderRoot.querySelector<HTMLElement>('.plot')!;
-    const axisStyle = { stroke: '#57606a', grid: { stroke: '#eaeef2', width: 1 }, ticks: { stroke: '#d0d7de', width: 1 } };
+    const colors = chartColors(this);
+    const axisStyle = { stroke: colors.muted, grid: { stroke: colors.grid, width: 1 }, ticks: { stroke: colors.border, width: 1 } };
     const options: uPlot.Options = {
       width: this.width,
       height: this.height,
@@ -190,7 +198,7 @@ export class MetricChart extends LitElement {
         ...this.series.map((s, i) => ({
           label: s.label,
           stroke: this.colorOf(s, i),
-          width: 1.75,
+          width: colors.lineWidth,
           spanGaps: true,
           // Markers only where a line alone would hide the data: a series of a few points, or a single one.
           points: { show: sparsePoints, size: 6, fill: this.colorOf(s, i) },
@@ -259,6 +267,7 @@ export class MetricChart extends LitElement {
       title: this.title,
       canvas,
       legend: this.series.map((s, i) => ({ label: s.label, color: this.colorOf(s, i), hidden: this.hiddenKeys.has(keyOf(s)) })),
+      colors: chartColors(this),
     });
   }
 

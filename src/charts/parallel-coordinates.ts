@@ -14,7 +14,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { axisTicks } from './axis-scale';
 import { formatNumber } from './format';
 import { brushedItems, layoutParallel, type Brush, type ParallelAxis } from './parallel-layout';
-import { AXIS_COLOR, SVG_FONT, SvgChartElement } from './svg-chart-base';
+import { SVG_FONT, SvgChartElement } from './svg-chart-base';
 
 export type { ParallelAxis } from './parallel-layout';
 
@@ -25,7 +25,6 @@ export interface ParallelItem {
 }
 
 const MARGIN = { left: 70, right: 90, top: 34, bottom: 16 };
-const FADED = '#d0d7de';
 /** A drag that stops this close to a line still catches it. */
 const BRUSH_TOLERANCE_PX = 4;
 
@@ -144,10 +143,11 @@ export class ParallelCoordinates extends SvgChartElement {
     // Faded lines first so highlighted ones are drawn on top.
     const order = this.items.map((_, i) => i).sort((a, b) => Number(highlighted[a]) - Number(highlighted[b]));
     const labelWidth = Math.max(40, step - 8);
+    const c = this.colors;
     return html`<svg width=${w} height=${h} role="img" aria-label=${this.title} font-family=${SVG_FONT} font-size="11">
-      <rect x="0" y="0" width=${w} height=${h} fill="#fff"></rect>
-      ${order.map((i) => svg`<path d=${path(i)} fill="none" stroke=${highlighted[i] ? this.items[i].color : FADED}
-        stroke-width=${highlighted[i] ? 2.25 : 1.25} stroke-opacity=${highlighted[i] ? 0.95 : 0.7}>
+      <rect x="0" y="0" width=${w} height=${h} fill=${c.surface}></rect>
+      ${order.map((i) => svg`<path d=${path(i)} fill="none" stroke=${highlighted[i] ? this.items[i].color : c.border}
+        stroke-width=${highlighted[i] ? c.lineWidth + 0.5 : c.lineWidth * 0.7} stroke-opacity=${highlighted[i] ? 0.95 : 0.7}>
         <title>${this.items[i].label}</title></path>`)}
       ${layout.axes.map((axis, a) => {
         const x = axisX(a);
@@ -155,14 +155,14 @@ export class ParallelCoordinates extends SvgChartElement {
         const label = this.axes[a].label;
         const shown = label.length * 6.5 > labelWidth ? `${label.slice(0, Math.max(3, Math.floor(labelWidth / 6.5) - 1))}…` : label;
         return svg`<g>
-          <line x1=${x} x2=${x} y1=${MARGIN.top} y2=${MARGIN.top + innerH} stroke=${AXIS_COLOR} stroke-width="1.5"></line>
-          <text x=${x} y=${MARGIN.top - 14} text-anchor="middle" fill="#1c2128" font-size="12" font-weight="600"><title>${label}</title>${shown}${axis.kind === 'numeric' && axis.log ? ' (log)' : ''}</text>
+          <line x1=${x} x2=${x} y1=${MARGIN.top} y2=${MARGIN.top + innerH} stroke=${c.muted} stroke-width="1.5"></line>
+          <text x=${x} y=${MARGIN.top - 14} text-anchor="middle" fill=${c.text} font-size="12" font-weight="600"><title>${label}</title>${shown}${axis.kind === 'numeric' && axis.log ? ' (log)' : ''}</text>
           ${axisTicks(axis, formatNumber).map((t) => svg`
-            <line x1=${x - 3} x2=${x + 3} y1=${toY(t.position)} y2=${toY(t.position)} stroke=${AXIS_COLOR}></line>
-            <text x=${x + 6} y=${toY(t.position)} dy="0.32em" fill=${AXIS_COLOR} stroke="#fff" stroke-width="3" paint-order="stroke">${t.label}</text>`)}
+            <line x1=${x - 3} x2=${x + 3} y1=${toY(t.position)} y2=${toY(t.position)} stroke=${c.muted}></line>
+            <text x=${x + 6} y=${toY(t.position)} dy="0.32em" fill=${c.muted} stroke=${c.surface} stroke-width="3" paint-order="stroke">${t.label}</text>`)}
           ${brush
             ? svg`<rect x=${x - 8} y=${toY(Math.max(...brush))} width="16" height=${Math.max(2, Math.abs(brush[0] - brush[1]) * innerH)}
-                fill="#0969da" fill-opacity="0.25" stroke="#0969da" rx="3"></rect>`
+                fill=${c.accent} fill-opacity="0.25" stroke=${c.accent} rx="3"></rect>`
             : nothing}
           <rect x=${x - 14} y=${MARGIN.top - 6} width="28" height=${innerH + 12} fill="transparent" style="cursor: ns-resize"
             @pointerdown=${(e: PointerEvent) => this.onPointerDown(a, e)} @pointermove=${this.onPointerMove} @pointerup=${this.onPointerUp}

@@ -8,7 +8,7 @@ import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { axisPosition, axisTicks, buildAxis, type Axis, type AxisValue } from './axis-scale';
 import { formatNumber } from './format';
-import { AXIS_COLOR, GRID_COLOR, SVG_FONT, SvgChartElement } from './svg-chart-base';
+import { SVG_FONT, SvgChartElement } from './svg-chart-base';
 
 export interface ScatterPoint {
   key: string;
@@ -65,21 +65,22 @@ export class ScatterChart extends SvgChartElement {
     const toY = (v: AxisValue) => MARGIN.top + (1 - (this.place(yAxis, v) ?? 0)) * innerH;
     const xTicks = axisTicks(xAxis, formatNumber).map((t) => ({ ...t, at: MARGIN.left + inset(xAxis, t.position) * innerW }));
     const yTicks = axisTicks(yAxis, formatNumber).map((t) => ({ ...t, at: MARGIN.top + (1 - inset(yAxis, t.position)) * innerH }));
+    const c = this.colors;
     return html`<svg width=${w} height=${h} role="img" aria-label=${this.title} font-family=${SVG_FONT} font-size="11">
-      <rect x="0" y="0" width=${w} height=${h} fill="#fff"></rect>
-      ${yTicks.map((t) => svg`<line x1=${MARGIN.left} x2=${w - MARGIN.right} y1=${t.at} y2=${t.at} stroke=${GRID_COLOR}></line>
-        <text x=${MARGIN.left - 6} y=${t.at} dy="0.32em" text-anchor="end" fill=${AXIS_COLOR}>${t.label}</text>`)}
-      ${xTicks.map((t) => svg`<line x1=${t.at} x2=${t.at} y1=${MARGIN.top} y2=${h - MARGIN.bottom} stroke=${GRID_COLOR}></line>
-        <text x=${t.at} y=${h - MARGIN.bottom + 16} text-anchor="middle" fill=${AXIS_COLOR}>${t.label}</text>`)}
-      <rect x=${MARGIN.left} y=${MARGIN.top} width=${innerW} height=${innerH} fill="none" stroke="#d0d7de"></rect>
-      <text x=${MARGIN.left + innerW / 2} y=${h - 6} text-anchor="middle" fill="#1c2128" font-size="12">${this.xLabel}${xAxis.kind === 'numeric' && xAxis.log ? ' (log)' : ''}</text>
-      <text transform="translate(14 ${MARGIN.top + innerH / 2}) rotate(-90)" text-anchor="middle" fill="#1c2128" font-size="12">${this.yLabel}${yAxis.kind === 'numeric' && yAxis.log ? ' (log)' : ''}</text>
+      <rect x="0" y="0" width=${w} height=${h} fill=${c.surface}></rect>
+      ${yTicks.map((t) => svg`<line x1=${MARGIN.left} x2=${w - MARGIN.right} y1=${t.at} y2=${t.at} stroke=${c.grid}></line>
+        <text x=${MARGIN.left - 6} y=${t.at} dy="0.32em" text-anchor="end" fill=${c.muted}>${t.label}</text>`)}
+      ${xTicks.map((t) => svg`<line x1=${t.at} x2=${t.at} y1=${MARGIN.top} y2=${h - MARGIN.bottom} stroke=${c.grid}></line>
+        <text x=${t.at} y=${h - MARGIN.bottom + 16} text-anchor="middle" fill=${c.muted}>${t.label}</text>`)}
+      <rect x=${MARGIN.left} y=${MARGIN.top} width=${innerW} height=${innerH} fill="none" stroke=${c.border}></rect>
+      <text x=${MARGIN.left + innerW / 2} y=${h - 6} text-anchor="middle" fill=${c.text} font-size="12">${this.xLabel}${xAxis.kind === 'numeric' && xAxis.log ? ' (log)' : ''}</text>
+      <text transform="translate(14 ${MARGIN.top + innerH / 2}) rotate(-90)" text-anchor="middle" fill=${c.text} font-size="12">${this.yLabel}${yAxis.kind === 'numeric' && yAxis.log ? ' (log)' : ''}</text>
       ${points.map((p) => {
         const cx = toX(p.x);
         const cy = toY(p.y);
         const tip = html`<b>${p.label}</b>${this.xLabel}: ${show(p.x)}<br />${this.yLabel}: ${show(p.y)}`;
         const enter = () => this.showTooltip(cx, cy, tip);
-        const dot = svg`<circle cx=${cx} cy=${cy} r="7" fill=${p.color} fill-opacity="0.9" stroke="#fff" stroke-width="1.5"></circle>`;
+        const dot = svg`<circle cx=${cx} cy=${cy} r="7" fill=${p.color} fill-opacity="0.9" stroke=${c.surface} stroke-width="1.5"></circle>`;
         return svg`<a href=${p.href ?? nothing} role="link" tabindex="0" aria-label="${p.label}: ${this.xLabel} ${show(p.x)}, ${this.yLabel} ${show(p.y)}"
           @pointerenter=${enter} @focus=${enter} @pointerleave=${this.hideTooltip} @blur=${this.hideTooltip}>${dot}</a>`;
       })}

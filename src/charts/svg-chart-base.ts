@@ -1,12 +1,11 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { svgToPng } from './chart-png';
+import { AppearanceController, chartColors, type ChartColors } from './chart-theme';
 import { downloadBlob, safeFileName } from './download';
 
-/** Fonts and colours written as SVG attributes, so a downloaded PNG looks like the chart on screen. */
+/** Fonts and colours are written as SVG attributes, so a downloaded PNG looks like the chart on screen. */
 export const SVG_FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
-export const AXIS_COLOR = '#57606a';
-export const GRID_COLOR = '#eaeef2';
 
 /**
  * What the per-run SVG charts (scatter, box plot, parallel coordinates) share: a titled card with a PNG
@@ -14,24 +13,34 @@ export const GRID_COLOR = '#eaeef2';
  */
 export abstract class SvgChartElement extends LitElement {
   static styles = css`
-    :host { display: block; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 12px; min-width: 0; position: relative; }
+    :host { display: block; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 10px 12px; min-width: 0; position: relative; }
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin-bottom: 4px; min-height: 24px; }
-    h3 { font-size: 14px; margin: 0; flex: 1 1 160px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: #1c2128; }
-    header button, .actions button { font: inherit; font-size: 12px; padding: 2px 8px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; cursor: pointer; }
+    h3 { font-size: var(--tf-font-size); margin: 0; flex: 1 1 160px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--tf-color-text); }
+    header button, .actions button { font: inherit; font-size: var(--tf-font-size-sm); padding: 2px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); cursor: pointer; }
     .body { position: relative; }
     svg { display: block; overflow: visible; }
     svg a { cursor: pointer; outline: none; }
-    svg a:focus-visible circle, svg a:hover circle { stroke: #1c2128; stroke-width: 2; }
-    .tooltip { position: absolute; pointer-events: none; background: #1c2128; color: #fff; font-size: 12px; padding: 6px 8px; border-radius: 6px; white-space: nowrap; transform: translate(-50%, calc(-100% - 10px)); z-index: 3; }
+    svg a:focus-visible circle, svg a:hover circle { stroke: var(--tf-color-text); stroke-width: 2; }
+    .tooltip { position: absolute; pointer-events: none; background: var(--tf-color-text); color: var(--tf-color-on-accent); font-size: var(--tf-font-size-sm); padding: 6px 8px; border-radius: 6px; white-space: nowrap; transform: translate(-50%, calc(-100% - 10px)); z-index: 3; }
     .tooltip b { display: block; }
-    .empty { display: grid; place-items: center; color: #57606a; font-size: 13px; background: #f6f8fa; border-radius: 6px; }
-    .note { font-size: 12px; color: #57606a; margin: 4px 0 0; }
+    .empty { display: grid; place-items: center; color: var(--tf-color-text-muted); font-size: var(--tf-font-size); background: var(--tf-color-surface-2); border-radius: 6px; }
+    .note { font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); margin: 4px 0 0; }
   `;
 
   @property() title = '';
   @property({ type: Number }) height = 300;
   @state() protected width = 0;
   @state() protected tooltip: { x: number; y: number; content: TemplateResult } | null = null;
+
+  constructor() {
+    super();
+    new AppearanceController(this);
+  }
+
+  /** The theme's colours, resolved for SVG attributes (read at each render, so a theme change redraws). */
+  protected get colors(): ChartColors {
+    return chartColors(this);
+  }
 
   private resizeObserver = new ResizeObserver((entries) => {
     const width = Math.floor(entries[0].contentRect.width);
@@ -62,7 +71,7 @@ export abstract class SvgChartElement extends LitElement {
   async toPngBlob(): Promise<Blob> {
     const svg = this.renderRoot.querySelector('svg');
     if (!svg) throw new Error(`The chart “${this.title}” has nothing to save yet.`);
-    return svgToPng(svg, this.title);
+    return svgToPng(svg, this.title, this.colors);
   }
 
   private async download(): Promise<void> {

@@ -34,14 +34,14 @@ export class ImportDialog extends LitElement {
   static styles = [
     ioDialogStyles,
     css`
-      .drop { border: 2px dashed #afb8c1; border-radius: 8px; padding: 18px; text-align: center; color: #57606a; font-size: 14px; margin: 8px 0; }
-      .drop.over { border-color: #0969da; background: #ddf4ff; }
-      .pickers { display: grid; gap: 8px; font-size: 14px; }
+      .drop { border: 2px dashed var(--tf-color-border); border-radius: 8px; padding: 18px; text-align: center; color: var(--tf-color-text-muted); font-size: var(--tf-font-size); margin: 8px 0; }
+      .drop.over { border-color: var(--tf-color-accent); background: color-mix(in srgb, var(--tf-color-accent) 12%, var(--tf-color-surface)); }
+      .pickers { display: grid; gap: 8px; font-size: var(--tf-font-size); }
       .pickers label { display: grid; gap: 4px; }
-      fieldset { border: 1px solid #d0d7de; border-radius: 6px; margin: 12px 0 0; font-size: 14px; }
+      fieldset { border: 1px solid var(--tf-color-border); border-radius: 6px; margin: 12px 0 0; font-size: var(--tf-font-size); }
       fieldset label { display: block; margin: 4px 0; }
       .chosen { font-weight: 600; word-break: break-all; }
-      ul { margin: 6px 0; padding-left: 20px; font-size: 14px; }
+      ul { margin: 6px 0; padding-left: 20px; font-size: var(--tf-font-size); }
     `,
   ];
 

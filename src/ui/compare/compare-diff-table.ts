@@ -20,29 +20,29 @@ export class CompareDiffTable extends LitElement {
   static styles = css`
     :host { display: block; }
     .bar { display: flex; align-items: center; gap: 16px; margin-bottom: 8px; }
-    .bar label { display: flex; align-items: center; gap: 6px; font-size: 14px; cursor: pointer; }
+    .bar label { display: flex; align-items: center; gap: 6px; font-size: var(--tf-font-size); cursor: pointer; }
     .bar .spacer { flex: 1; }
-    button { font: inherit; font-size: 13px; padding: 4px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; cursor: pointer; }
+    button { font: inherit; font-size: var(--tf-font-size); padding: 4px 10px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); cursor: pointer; }
     /* position: relative keeps the screen-reader-only text of far-right cells inside the scroll box, or the
        whole page would scroll sideways with 100 runs. */
-    .scroll { position: relative; overflow: auto; max-height: 560px; border: 1px solid #d0d7de; border-radius: 8px; background: #fff; }
-    table { border-collapse: separate; border-spacing: 0; width: 100%; font-size: 13px; }
-    th, td { padding: 6px 10px; border-bottom: 1px solid #eaeef2; text-align: left; white-space: nowrap; }
-    thead th { position: sticky; top: 0; background: #f6f8fa; z-index: 2; font-weight: 600; }
-    th[scope='row'] { position: sticky; left: 0; background: #fff; z-index: 1; font-weight: 500; max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
-    .section th { background: #f6f8fa; color: #57606a; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; position: sticky; left: 0; }
-    tr.differs td, tr.differs th[scope='row'] { background: #fff8c5; }
+    .scroll { position: relative; overflow: auto; max-height: 560px; border: 1px solid var(--tf-color-border); border-radius: 8px; background: var(--tf-color-surface); }
+    table { border-collapse: separate; border-spacing: 0; width: 100%; font-size: var(--tf-font-size); }
+    th, td { padding: 6px 10px; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); text-align: left; white-space: nowrap; }
+    thead th { position: sticky; top: 0; background: var(--tf-color-surface-2); z-index: 2; font-weight: 600; }
+    th[scope='row'] { position: sticky; left: 0; background: var(--tf-color-surface); z-index: 1; font-weight: 500; max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
+    .section th { background: var(--tf-color-surface-2); color: var(--tf-color-text-muted); font-size: var(--tf-font-size-sm); text-transform: uppercase; letter-spacing: .04em; position: sticky; left: 0; }
+    tr.differs td, tr.differs th[scope='row'] { background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); }
     td.num { font-variant-numeric: tabular-nums; text-align: right; }
-    td.best { font-weight: 700; color: #116329; }
-    td.best .star { color: #bf8700; margin-right: 4px; }
-    td.missing { color: #8c959f; }
+    td.best { font-weight: 700; color: var(--tf-color-success); }
+    td.best .star { color: var(--tf-color-warning); margin-right: 4px; }
+    td.missing { color: var(--tf-color-text-muted); }
     .run { display: inline-flex; align-items: center; gap: 6px; color: inherit; text-decoration: none; }
     .run:hover { text-decoration: underline; }
     .swatch { width: 10px; height: 10px; border-radius: 50%; flex: none; }
-    select { font: inherit; font-size: 12px; margin-left: 8px; }
+    select { font: inherit; font-size: var(--tf-font-size-sm); margin-left: 8px; }
     .key { display: flex; align-items: center; justify-content: space-between; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    .empty { padding: 16px; color: #57606a; }
+    .empty { padding: 16px; color: var(--tf-color-text-muted); }
   `;
 
   @property({ attribute: false }) runs: Run[] = [];

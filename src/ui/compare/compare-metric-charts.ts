@@ -19,17 +19,17 @@ const X_AXIS_CHOICES: Record<XAxisMode, string> = { step: 'Step', wall: 'Wall ti
 export class CompareMetricCharts extends LitElement {
   static styles = css`
     :host { display: block; }
-    .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 20px; margin-bottom: 12px; font-size: 14px; }
+    .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 20px; margin-bottom: 12px; font-size: var(--tf-font-size); }
     .toolbar label { display: flex; align-items: center; gap: 6px; }
     select, input { font: inherit; }
     input[type='range'] { width: 140px; }
-    output { font-variant-numeric: tabular-nums; min-width: 2.5em; color: #57606a; }
+    output { font-variant-numeric: tabular-nums; min-width: 2.5em; color: var(--tf-color-text-muted); }
     details { position: relative; }
-    summary { cursor: pointer; padding: 4px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; list-style: none; }
-    details[open] .menu { position: absolute; z-index: 5; top: 32px; left: 0; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 8px 12px; box-shadow: 0 8px 24px rgba(140,149,159,.2); max-height: 320px; overflow: auto; min-width: 200px; }
+    summary { cursor: pointer; padding: 4px 10px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); list-style: none; }
+    details[open] .menu { position: absolute; z-index: 5; top: 32px; left: 0; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 8px 12px; box-shadow: var(--tf-shadow-2); max-height: 320px; overflow: auto; min-width: 200px; }
     .menu label { padding: 3px 0; white-space: nowrap; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
-    .empty { color: #57606a; }
+    .empty { color: var(--tf-color-text-muted); }
   `;
 
   @property({ attribute: false }) runs: Run[] = [];

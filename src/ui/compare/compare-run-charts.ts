@@ -5,6 +5,7 @@ import '../../charts/parallel-coordinates';
 import '../../charts/scatter-chart';
 import type { BoxGroup } from '../../charts/box-plot';
 import type { ScatterPoint } from '../../charts/scatter-chart';
+import { runColor } from '../../charts/run-colors';
 import type { Run } from '../../tracking';
 import { compareChange } from './compare-change';
 import type { CompareSettings } from './compare-settings';
@@ -27,12 +28,12 @@ export class CompareRunCharts extends LitElement {
   static styles = css`
     :host { display: flex; flex-direction: column; gap: 12px; }
     .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
-    label { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; color: #57606a; }
-    select { font: inherit; font-size: 12px; max-width: 160px; }
-    details { position: relative; font-size: 12px; }
-    summary { cursor: pointer; padding: 2px 8px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; list-style: none; }
-    details[open] .menu { position: absolute; right: 0; z-index: 5; top: 26px; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 8px 12px; box-shadow: 0 8px 24px rgba(140,149,159,.2); max-height: 320px; overflow: auto; min-width: 200px; display: flex; flex-direction: column; }
-    .menu label { color: #1c2128; font-size: 13px; padding: 2px 0; white-space: nowrap; }
+    label { display: inline-flex; align-items: center; gap: 4px; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
+    select { font: inherit; font-size: var(--tf-font-size-sm); max-width: 160px; }
+    details { position: relative; font-size: var(--tf-font-size-sm); }
+    summary { cursor: pointer; padding: 2px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); list-style: none; }
+    details[open] .menu { position: absolute; right: 0; z-index: 5; top: 26px; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 8px 12px; box-shadow: var(--tf-shadow-2); max-height: 320px; overflow: auto; min-width: 200px; display: flex; flex-direction: column; }
+    .menu label { color: var(--tf-color-text); font-size: var(--tf-font-size); padding: 2px 0; white-space: nowrap; }
   `;
 
   @property({ attribute: false }) runs: Run[] = [];
@@ -72,7 +73,7 @@ export class CompareRunCharts extends LitElement {
     return html`<parallel-coordinates
       .title=${'Parallel coordinates'}
       .axes=${chosen.map((f) => ({ key: f, label: fieldName(f), values: fieldValues(runs, f) }))}
-      .items=${runs.map((r) => ({ key: r.info.runId, label: r.info.runName || r.info.runId, color: this.colors.get(r.info.runId) ?? '#57606a' }))}>
+      .items=${runs.map((r) => ({ key: r.info.runId, label: r.info.runName || r.info.runId, color: this.colors.get(r.info.runId) ?? runColor(r.info.runId) }))}>
       <details slot="controls">
         <summary>Axes: ${chosen.length}</summary>
         <div class="menu" role="group" aria-label="Parallel coordinates axes">
@@ -90,7 +91,7 @@ export class CompareRunCharts extends LitElement {
     const xs = fieldValues(runs, x);
     const ys = fieldValues(runs, y);
     const points: ScatterPoint[] = runs.map((r, i) => ({
-      key: r.info.runId, label: r.info.runName || r.info.runId, color: this.colors.get(r.info.runId) ?? '#57606a', x: xs[i], y: ys[i], href: runHref(r),
+      key: r.info.runId, label: r.info.runName || r.info.runId, color: this.colors.get(r.info.runId) ?? runColor(r.info.runId), x: xs[i], y: ys[i], href: runHref(r),
     }));
     return html`<scatter-chart .title=${`${fieldKey(y)} vs ${fieldKey(x)}`} .xLabel=${fieldKey(x)} .yLabel=${fieldKey(y)} .points=${points}>
       ${this.fieldSelect('Scatter X', x, all, (f) => compareChange(this, { scatterX: f }))}
@@ -111,7 +112,7 @@ export class CompareRunCharts extends LitElement {
       if (typeof value !== 'number' || !Number.isFinite(value)) continue;
       const label = run.data.params[by] ?? '(not set)';
       if (!groups.has(label)) groups.set(label, { label, points: [] });
-      groups.get(label)!.points.push({ key: run.info.runId, label: run.info.runName || run.info.runId, color: this.colors.get(run.info.runId) ?? '#57606a', value, href: runHref(run) });
+      groups.get(label)!.points.push({ key: run.info.runId, label: run.info.runName || run.info.runId, color: this.colors.get(run.info.runId) ?? runColor(run.info.runId), value, href: runHref(run) });
     }
     const sorted = [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
     return html`<box-plot .title=${`${metric} by ${by}`} .valueLabel=${metric} .groupLabel=${by} .groups=${sorted}>

@@ -27,29 +27,29 @@ function othersText(values: readonly (string | number | undefined)[], winner: st
 export class CompareSummary extends LitElement {
   static styles = css`
     :host { display: block; }
-    .card { display: grid; grid-template-columns: minmax(280px, 1fr) 2fr; gap: 0; background: #fff; border: 1px solid #d0d7de; border-radius: 10px; overflow: hidden; }
-    .winner { padding: 16px 20px; background: linear-gradient(135deg, #dafbe1, #f0fff4); border-right: 1px solid #d0d7de; }
-    .star { color: #bf8700; font-size: 16px; }
-    .label { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: #57606a; display: flex; gap: 6px; align-items: center; }
+    .card { display: grid; grid-template-columns: minmax(280px, 1fr) 2fr; gap: 0; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 10px; overflow: hidden; }
+    .winner { padding: 16px 20px; background: linear-gradient(135deg, color-mix(in srgb, var(--tf-color-success) 12%, var(--tf-color-surface)), color-mix(in srgb, var(--tf-color-success) 12%, var(--tf-color-surface))); border-right: 1px solid var(--tf-color-border); }
+    .star { color: var(--tf-color-warning); font-size: var(--tf-font-size-lg); }
+    .label { font-size: var(--tf-font-size-sm); text-transform: uppercase; letter-spacing: .05em; color: var(--tf-color-text-muted); display: flex; gap: 6px; align-items: center; }
     .name { font-size: 24px; font-weight: 700; margin: 6px 0 2px; display: flex; align-items: center; gap: 10px; }
-    .name a { color: #1c2128; text-decoration: none; }
+    .name a { color: var(--tf-color-text); text-decoration: none; }
     .name a:hover { text-decoration: underline; }
     .dot { width: 14px; height: 14px; border-radius: 50%; flex: none; }
-    .score { font-size: 15px; color: #1c2128; }
-    .score strong { font-size: 20px; color: #116329; font-variant-numeric: tabular-nums; }
-    .margin { font-size: 13px; color: #57606a; margin-top: 4px; }
+    .score { font-size: var(--tf-font-size-lg); color: var(--tf-color-text); }
+    .score strong { font-size: var(--tf-font-size-xl); color: var(--tf-color-success); font-variant-numeric: tabular-nums; }
+    .margin { font-size: var(--tf-font-size); color: var(--tf-color-text-muted); margin-top: 4px; }
     .why { padding: 16px 20px; min-width: 0; }
     ol { margin: 8px 0 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 4px; }
-    li { display: grid; grid-template-columns: 22px minmax(100px, 180px) 1fr; gap: 8px; align-items: center; font-size: 13px; }
-    .rank { color: #57606a; text-align: right; font-variant-numeric: tabular-nums; }
+    li { display: grid; grid-template-columns: 22px minmax(100px, 180px) 1fr; gap: 8px; align-items: center; font-size: var(--tf-font-size); }
+    .rank { color: var(--tf-color-text-muted); text-align: right; font-variant-numeric: tabular-nums; }
     .bar { height: 10px; border-radius: 5px; min-width: 2px; }
     .who { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .value { font-variant-numeric: tabular-nums; color: #57606a; margin-left: 6px; }
+    .value { font-variant-numeric: tabular-nums; color: var(--tf-color-text-muted); margin-left: 6px; }
     .params { margin-top: 14px; display: flex; flex-wrap: wrap; gap: 8px; }
-    .param { border: 1px solid #d0d7de; border-radius: 16px; padding: 3px 10px; font-size: 13px; background: #f6f8fa; }
-    .param b { color: #116329; }
-    select { font: inherit; font-size: 13px; }
-    p { margin: 8px 0 0; color: #57606a; font-size: 13px; }
+    .param { border: 1px solid var(--tf-color-border); border-radius: 16px; padding: 3px 10px; font-size: var(--tf-font-size); background: var(--tf-color-surface-2); }
+    .param b { color: var(--tf-color-success); }
+    select { font: inherit; font-size: var(--tf-font-size); }
+    p { margin: 8px 0 0; color: var(--tf-color-text-muted); font-size: var(--tf-font-size); }
   `;
 
   @property({ attribute: false }) runs: Run[] = [];

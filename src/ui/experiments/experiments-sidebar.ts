@@ -13,33 +13,33 @@ type Editing = { kind: 'create' } | { kind: 'rename'; experimentId: string } | {
 @customElement('experiments-sidebar')
 export class ExperimentsSidebar extends LitElement {
   static styles = css`
-    :host { display: flex; flex-direction: column; width: 260px; flex: none; border-right: 1px solid #d0d7de; background: #fff; min-height: 0; }
+    :host { display: flex; flex-direction: column; width: 260px; flex: none; border-right: 1px solid var(--tf-color-border); background: var(--tf-color-surface); min-height: 0; }
     .top { display: flex; align-items: center; justify-content: space-between; padding: 14px 12px 8px 16px; }
-    h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #57606a; margin: 0; }
+    h2 { font-size: var(--tf-font-size-sm); text-transform: uppercase; letter-spacing: .04em; color: var(--tf-color-text-muted); margin: 0; }
     .views { display: flex; gap: 4px; padding: 0 12px 8px; }
     .views button { flex: 1; }
-    button { font: inherit; font-size: 13px; padding: 4px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; color: #24292f; cursor: pointer; }
-    button:hover { background: #eaeef2; }
-    button[aria-pressed='true'] { background: #24292f; color: #fff; border-color: #24292f; }
-    button.primary { background: #1f883d; color: #fff; border-color: #1a7f37; }
-    button.danger { background: #cf222e; color: #fff; border-color: #a40e26; }
+    button { font: inherit; font-size: var(--tf-font-size); padding: 4px 10px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); color: var(--tf-color-text); cursor: pointer; }
+    button:hover { background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
+    button[aria-pressed='true'] { background: var(--tf-color-text); color: var(--tf-color-on-accent); border-color: var(--tf-color-text); }
+    button.primary { background: var(--tf-color-success); color: var(--tf-color-on-accent); border-color: var(--tf-color-success); }
+    button.danger { background: var(--tf-color-danger); color: var(--tf-color-on-accent); border-color: var(--tf-color-danger); }
     ul { list-style: none; margin: 0; padding: 0 8px 12px; overflow: auto; flex: 1; }
     li { border-radius: 6px; }
     .item { display: flex; align-items: center; border-radius: 6px; }
-    .item:hover { background: #f6f8fa; }
-    .item a { flex: 1; padding: 7px 8px; color: #24292f; text-decoration: none; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: 14px; }
-    .item a[aria-current='page'] { font-weight: 600; color: #0969da; }
-    .item:has(a[aria-current='page']) { background: #ddf4ff; }
+    .item:hover { background: var(--tf-color-surface-2); }
+    .item a { flex: 1; padding: 7px 8px; color: var(--tf-color-text); text-decoration: none; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: var(--tf-font-size); }
+    .item a[aria-current='page'] { font-weight: 600; color: var(--tf-color-accent); }
+    .item:has(a[aria-current='page']) { background: color-mix(in srgb, var(--tf-color-accent) 12%, var(--tf-color-surface)); }
     /* Faded, not hidden: the buttons stay in the accessibility tree and reachable with Tab. */
-    .item .icon { border: 0; background: transparent; padding: 4px 6px; color: #57606a; opacity: 0; }
+    .item .icon { border: 0; background: transparent; padding: 4px 6px; color: var(--tf-color-text-muted); opacity: 0; }
     .item:hover .icon, .item:focus-within .icon, .item:has(a[aria-current='page']) .icon { opacity: 1; }
-    .deleted-name { flex: 1; padding: 7px 8px; font-size: 14px; color: #57606a; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    form, .confirm { display: flex; flex-direction: column; gap: 6px; padding: 8px; margin: 2px 0 6px; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; font-size: 13px; }
-    form label { font-size: 12px; color: #57606a; }
-    input { font: inherit; font-size: 14px; padding: 5px 8px; border: 1px solid #d0d7de; border-radius: 6px; }
+    .deleted-name { flex: 1; padding: 7px 8px; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    form, .confirm { display: flex; flex-direction: column; gap: 6px; padding: 8px; margin: 2px 0 6px; background: var(--tf-color-surface-2); border: 1px solid var(--tf-color-border); border-radius: 6px; font-size: var(--tf-font-size); }
+    form label { font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
+    input { font: inherit; font-size: var(--tf-font-size); padding: 5px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; }
     .row { display: flex; gap: 6px; }
-    .error { color: #cf222e; font-size: 12px; margin: 0; }
-    .empty { color: #57606a; font-size: 13px; padding: 8px; }
+    .error { color: var(--tf-color-danger); font-size: var(--tf-font-size-sm); margin: 0; }
+    .empty { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); padding: 8px; }
   `;
 
   @property({ attribute: false }) services!: AppServices;

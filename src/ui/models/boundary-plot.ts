@@ -1,6 +1,6 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { boundaryPixels, targetRange, type ColorScale } from '../../ml/boundary-palette';
+import { boundaryPixels, MARKER_COLOR, targetRange, type ColorScale } from '../../ml/boundary-palette';
 import { drawScene } from '../../ml/boundary-scene';
 import type { BoundaryResult } from '../../ml/predict-api';
 
@@ -22,7 +22,7 @@ const SIZE = 360;
 export class BoundaryPlot extends LitElement {
   static styles = css`
     :host { display: inline-block; }
-    canvas { width: ${SIZE}px; height: ${SIZE}px; border: 1px solid #d0d7de; border-radius: 4px; cursor: crosshair; display: block; }
+    canvas { width: ${SIZE}px; height: ${SIZE}px; border: 1px solid var(--tf-color-border); border-radius: 4px; cursor: crosshair; display: block; }
   `;
 
   @property({ attribute: false }) boundary: BoundaryResult | null = null;
@@ -65,7 +65,7 @@ export class BoundaryPlot extends LitElement {
       const px = ((this.marker.x - b.bounds.xMin) / (b.bounds.xMax - b.bounds.xMin)) * SIZE;
       const py = ((b.bounds.yMax - this.marker.y) / (b.bounds.yMax - b.bounds.yMin)) * SIZE;
       ctx.lineWidth = 3;
-      ctx.strokeStyle = '#1c2128';
+      ctx.strokeStyle = MARKER_COLOR;
       ctx.beginPath();
       ctx.arc(px, py, 8, 0, 2 * Math.PI);
       ctx.stroke();

@@ -15,14 +15,14 @@ const SHOWN_ROWS = 200;
 export class CsvPredictions extends LitElement {
   static styles = css`
     :host { display: grid; gap: 8px; }
-    label { font-size: 13px; color: #57606a; display: grid; gap: 4px; max-width: 420px; }
-    .scroll { max-height: 320px; overflow: auto; border: 1px solid #d0d7de; border-radius: 6px; }
-    table { border-collapse: collapse; font-size: 13px; background: #fff; }
-    th, td { padding: 4px 10px; border-bottom: 1px solid #eaeef2; text-align: right; }
-    th { position: sticky; top: 0; background: #f6f8fa; }
-    .error { color: #cf222e; margin: 0; white-space: pre-wrap; }
-    .note { color: #57606a; margin: 0; font-size: 13px; }
-    button { justify-self: start; font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; cursor: pointer; }
+    label { font-size: var(--tf-font-size); color: var(--tf-color-text-muted); display: grid; gap: 4px; max-width: 420px; }
+    .scroll { max-height: 320px; overflow: auto; border: 1px solid var(--tf-color-border); border-radius: 6px; }
+    table { border-collapse: collapse; font-size: var(--tf-font-size); background: var(--tf-color-surface); }
+    th, td { padding: 4px 10px; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); text-align: right; }
+    th { position: sticky; top: 0; background: var(--tf-color-surface-2); }
+    .error { color: var(--tf-color-danger); margin: 0; white-space: pre-wrap; }
+    .note { color: var(--tf-color-text-muted); margin: 0; font-size: var(--tf-font-size); }
+    button { justify-self: start; font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
   `;
 
   @property({ attribute: false }) services!: AppServices;

@@ -15,10 +15,10 @@ export type GeneratedChoice = Extract<DatasetChoice, { kind: 'generated' }>;
 export class DatasetPicker extends LitElement {
   static styles = css`
     :host { display: flex; flex-wrap: wrap; gap: 10px; align-items: end; }
-    label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; color: #57606a; }
-    input, select { font: inherit; font-size: 14px; padding: 4px 6px; border: 1px solid #d0d7de; border-radius: 6px; width: 90px; }
+    label { display: flex; flex-direction: column; gap: 2px; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
+    input, select { font: inherit; font-size: var(--tf-font-size); padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: 6px; width: 90px; }
     select { width: 110px; }
-    .problem { color: #cf222e; font-size: 13px; flex-basis: 100%; margin: 0; }
+    .problem { color: var(--tf-color-danger); font-size: var(--tf-font-size); flex-basis: 100%; margin: 0; }
   `;
 
   @property({ attribute: false }) value: GeneratedChoice = { kind: 'generated', generator: 'spiral', numPoints: 300, noise: 0, seed: 7 };

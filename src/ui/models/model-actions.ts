@@ -20,11 +20,11 @@ export class ModelActions extends LitElement {
   static styles = css`
     :host { display: grid; gap: 12px; }
     .bar { display: flex; gap: 8px; flex-wrap: wrap; }
-    .bar button { font: inherit; font-size: 14px; padding: 5px 12px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; cursor: pointer; }
-    .bar button[aria-expanded='true'] { background: #ddf4ff; border-color: #54aeff; }
-    .panel { border: 1px solid #d0d7de; border-radius: 6px; padding: 12px 16px; background: #fff; }
-    .error { color: #cf222e; margin: 0; }
-    .note { color: #57606a; margin: 0; }
+    .bar button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
+    .bar button[aria-expanded='true'] { background: color-mix(in srgb, var(--tf-color-accent) 12%, var(--tf-color-surface)); border-color: var(--tf-color-accent); }
+    .panel { border: 1px solid var(--tf-color-border); border-radius: 6px; padding: 12px 16px; background: var(--tf-color-surface); }
+    .error { color: var(--tf-color-danger); margin: 0; }
+    .note { color: var(--tf-color-text-muted); margin: 0; }
   `;
 
   @property({ attribute: false }) services!: AppServices;

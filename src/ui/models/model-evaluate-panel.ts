@@ -16,15 +16,15 @@ import { ModelUriController } from './model-uri-controller';
 export class ModelEvaluatePanel extends LitElement {
   static styles = css`
     :host { display: grid; gap: 10px; }
-    fieldset { border: 1px solid #d0d7de; border-radius: 6px; display: grid; gap: 8px; padding: 8px 12px; }
-    legend { font-size: 13px; color: #57606a; }
-    .choice { font-size: 14px; display: flex; gap: 6px; align-items: center; }
-    label.file { font-size: 13px; color: #57606a; display: grid; gap: 4px; }
-    button { justify-self: start; font: inherit; padding: 6px 14px; border-radius: 6px; border: 1px solid #1f883d; background: #1f883d; color: #fff; cursor: pointer; }
+    fieldset { border: 1px solid var(--tf-color-border); border-radius: 6px; display: grid; gap: 8px; padding: 8px 12px; }
+    legend { font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
+    .choice { font-size: var(--tf-font-size); display: flex; gap: 6px; align-items: center; }
+    label.file { font-size: var(--tf-font-size); color: var(--tf-color-text-muted); display: grid; gap: 4px; }
+    button { justify-self: start; font: inherit; padding: 6px 14px; border-radius: 6px; border: 1px solid var(--tf-color-success); background: var(--tf-color-success); color: var(--tf-color-on-accent); cursor: pointer; }
     button[disabled] { opacity: 0.6; cursor: default; }
-    .error { color: #cf222e; margin: 0; white-space: pre-wrap; }
-    .note { color: #57606a; margin: 0; }
-    table { border-collapse: collapse; font-size: 14px; }
+    .error { color: var(--tf-color-danger); margin: 0; white-space: pre-wrap; }
+    .note { color: var(--tf-color-text-muted); margin: 0; }
+    table { border-collapse: collapse; font-size: var(--tf-font-size); }
     th, td { text-align: left; padding: 3px 12px 3px 0; }
   `;
 

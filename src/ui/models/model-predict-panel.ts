@@ -22,15 +22,15 @@ const GRID_SIZE = 72;
 export class ModelPredictPanel extends LitElement {
   static styles = css`
     :host { display: grid; gap: 16px; }
-    h3 { font-size: 15px; margin: 0 0 8px; }
+    h3 { font-size: var(--tf-font-size-lg); margin: 0 0 8px; }
     .row { display: flex; gap: 16px; flex-wrap: wrap; align-items: start; }
     .side { display: grid; gap: 8px; min-width: 220px; }
-    button { justify-self: start; font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; cursor: pointer; }
-    label { font-size: 12px; color: #57606a; display: inline-flex; flex-direction: column; gap: 2px; }
-    input { font: inherit; font-size: 14px; width: 90px; padding: 4px 6px; border: 1px solid #d0d7de; border-radius: 6px; }
-    .error { color: #cf222e; margin: 0; white-space: pre-wrap; }
-    .note { color: #57606a; margin: 0; }
-    .prediction { font-size: 15px; margin: 0; }
+    button { justify-self: start; font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
+    label { font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); display: inline-flex; flex-direction: column; gap: 2px; }
+    input { font: inherit; font-size: var(--tf-font-size); width: 90px; padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: 6px; }
+    .error { color: var(--tf-color-danger); margin: 0; white-space: pre-wrap; }
+    .note { color: var(--tf-color-text-muted); margin: 0; }
+    .prediction { font-size: var(--tf-font-size-lg); margin: 0; }
   `;
 
   @property({ attribute: false }) services!: AppServices;

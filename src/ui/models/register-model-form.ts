@@ -15,13 +15,13 @@ import { parseTagLines } from './tag-lines';
 export class RegisterModelForm extends LitElement {
   static styles = css`
     form { display: grid; gap: 10px; max-width: 520px; }
-    label { display: grid; gap: 4px; font-size: 13px; color: #57606a; }
-    input, textarea { font: inherit; font-size: 14px; padding: 6px 8px; border: 1px solid #d0d7de; border-radius: 6px; }
+    label { display: grid; gap: 4px; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
+    input, textarea { font: inherit; font-size: var(--tf-font-size); padding: 6px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; }
     textarea { min-height: 48px; }
-    button { justify-self: start; font: inherit; padding: 6px 14px; border-radius: 6px; border: 1px solid #1f883d; background: #1f883d; color: #fff; cursor: pointer; }
+    button { justify-self: start; font: inherit; padding: 6px 14px; border-radius: 6px; border: 1px solid var(--tf-color-success); background: var(--tf-color-success); color: var(--tf-color-on-accent); cursor: pointer; }
     button[disabled] { opacity: 0.6; cursor: default; }
-    .error { color: #cf222e; margin: 0; }
-    .done { color: #1a7f37; margin: 0; }
+    .error { color: var(--tf-color-danger); margin: 0; }
+    .done { color: var(--tf-color-success); margin: 0; }
   `;
 
   @property({ attribute: false }) services!: AppServices;

@@ -30,15 +30,15 @@ interface LoadedRuns {
 @customElement('compare-page')
 export class ComparePage extends LitElement {
   static styles = css`
-    :host { display: block; flex: 1; overflow: auto; background: #f6f8fa; }
+    :host { display: block; flex: 1; overflow: auto; background: var(--tf-color-surface-2); }
     .page { max-width: 1440px; margin: 0 auto; padding: 20px 24px 48px; display: flex; flex-direction: column; gap: 20px; }
-    h1 { font-size: 22px; margin: 0; }
-    h2 { font-size: 16px; margin: 0 0 12px; }
-    section { background: #fff; border: 1px solid #d0d7de; border-radius: 10px; padding: 16px 18px; }
+    h1 { font-size: var(--tf-font-size-xl); margin: 0; }
+    h2 { font-size: var(--tf-font-size-lg); margin: 0 0 12px; }
+    section { background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 10px; padding: 16px 18px; }
     section.plain { background: none; border: 0; padding: 0; }
-    .lead { color: #57606a; margin: 4px 0 0; font-size: 14px; }
-    .notice { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 8px; padding: 10px 14px; margin: 0; }
-    .empty { color: #57606a; }
+    .lead { color: var(--tf-color-text-muted); margin: 4px 0 0; font-size: var(--tf-font-size); }
+    .notice { background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 8px; padding: 10px 14px; margin: 0; }
+    .empty { color: var(--tf-color-text-muted); }
   `;
 
   @property({ attribute: false }) services!: AppServices;

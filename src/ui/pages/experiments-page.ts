@@ -27,22 +27,22 @@ const HIDE_IDENTICAL_KEY = 'runs-table.hide-identical';
 export class ExperimentsPage extends LitElement {
   static styles = css`
     :host { display: flex; flex: 1; min-height: 0; height: calc(100vh - 52px); }
-    section { flex: 1; display: flex; flex-direction: column; gap: 12px; padding: 16px 24px; min-width: 0; min-height: 0; background: #f6f8fa; }
+    section { flex: 1; display: flex; flex-direction: column; gap: 12px; padding: 16px 24px; min-width: 0; min-height: 0; background: var(--tf-color-surface-2); }
     .title { display: flex; align-items: baseline; gap: 12px; }
-    h1 { font-size: 22px; margin: 0; overflow-wrap: anywhere; }
-    .count { color: #57606a; font-size: 14px; }
+    h1 { font-size: var(--tf-font-size-xl); margin: 0; overflow-wrap: anywhere; }
+    .count { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); }
     .sharing { margin-left: auto; display: flex; gap: 8px; align-self: center; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: flex-start; }
     form { flex: 1; min-width: 320px; display: flex; flex-direction: column; gap: 4px; }
     .search { display: flex; gap: 6px; }
-    input[type='search'] { flex: 1; font: 13px ui-monospace, SFMono-Regular, Menlo, monospace; padding: 6px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; }
-    input[type='search'][aria-invalid='true'] { border-color: #cf222e; }
-    .error { color: #cf222e; font-size: 13px; margin: 0; }
-    .switch { display: flex; gap: 6px; align-items: center; font-size: 13px; color: #24292f; padding-top: 6px; white-space: nowrap; }
-    button { font: inherit; font-size: 13px; padding: 5px 12px; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; color: #24292f; cursor: pointer; }
-    button:hover { background: #f3f4f6; }
-    .notice { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px 12px; font-size: 14px; margin: 0; }
-    .empty { background: #fff; border: 1px dashed #d0d7de; border-radius: 8px; padding: 40px; text-align: center; color: #57606a; }
+    input[type='search'] { flex: 1; font: 13px ui-monospace, SFMono-Regular, Menlo, monospace; padding: 6px 10px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); }
+    input[type='search'][aria-invalid='true'] { border-color: var(--tf-color-danger); }
+    .error { color: var(--tf-color-danger); font-size: var(--tf-font-size); margin: 0; }
+    .switch { display: flex; gap: 6px; align-items: center; font-size: var(--tf-font-size); color: var(--tf-color-text); padding-top: 6px; white-space: nowrap; }
+    button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); color: var(--tf-color-text); cursor: pointer; }
+    button:hover { background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
+    .notice { background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 6px; padding: 8px 12px; font-size: var(--tf-font-size); margin: 0; }
+    .empty { background: var(--tf-color-surface); border: 1px dashed var(--tf-color-border); border-radius: 8px; padding: 40px; text-align: center; color: var(--tf-color-text-muted); }
   `;
 
   @property({ attribute: false }) services!: AppServices;

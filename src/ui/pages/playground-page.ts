@@ -62,17 +62,17 @@ function formatMetric(value: number | undefined): string {
 export class PlaygroundPage extends LitElement {
   static styles = css`
     :host { display: block; padding: 16px 24px; overflow: auto; }
-    h1 { font-size: 20px; margin: 0 0 12px; }
+    h1 { font-size: var(--tf-font-size-xl); margin: 0 0 12px; }
     .layout { display: grid; gap: 16px; grid-template-columns: minmax(260px, 340px) minmax(300px, 1fr); align-items: start; }
     .column { display: grid; gap: 12px; min-width: 0; }
     .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-    button { font: inherit; font-size: 14px; font-weight: 600; padding: 6px 18px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; cursor: pointer; }
-    button.primary { background: #1f883d; border-color: #1a7f37; color: #fff; }
+    button { font: inherit; font-size: var(--tf-font-size); font-weight: 600; padding: 6px 18px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
+    button.primary { background: var(--tf-color-success); border-color: var(--tf-color-success); color: var(--tf-color-on-accent); }
     button:disabled { opacity: 0.5; cursor: not-allowed; }
-    .status { margin: 0; font-size: 14px; color: #1c2128; font-variant-numeric: tabular-nums; }
-    .error { margin: 0; color: #82071e; background: #ffebe9; border: 1px solid #ff8182; border-radius: 6px; padding: 8px 10px; font-size: 14px; }
-    .warning { margin: 0 0 12px; color: #7d4e00; background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px 10px; font-size: 14px; }
-    a { color: #0969da; }
+    .status { margin: 0; font-size: var(--tf-font-size); color: var(--tf-color-text); font-variant-numeric: tabular-nums; }
+    .error { margin: 0; color: var(--tf-color-danger); background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); border-radius: 6px; padding: 8px 10px; font-size: var(--tf-font-size); }
+    .warning { margin: 0 0 12px; color: var(--tf-color-warning); background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 6px; padding: 8px 10px; font-size: var(--tf-font-size); }
+    a { color: var(--tf-color-accent); }
     @media (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
   `;
 

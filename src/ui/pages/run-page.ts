@@ -28,14 +28,14 @@ interface RunView {
 @customElement('run-page')
 export class RunPage extends LitElement {
   static styles = css`
-    :host { display: block; flex: 1; overflow: auto; background: #f6f8fa; }
+    :host { display: block; flex: 1; overflow: auto; background: var(--tf-color-surface-2); }
     .page { max-width: 1280px; margin: 0 auto; padding: 16px 24px 48px; display: flex; flex-direction: column; gap: 16px; }
-    .crumbs { font-size: 13px; color: #57606a; }
-    .crumbs a { color: #0969da; text-decoration: none; }
+    .crumbs { font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
+    .crumbs a { color: var(--tf-color-accent); text-decoration: none; }
     .two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
     @media (max-width: 900px) { .two { grid-template-columns: 1fr; } }
-    .missing { padding: 40px; color: #57606a; }
-    .missing a { color: #0969da; }
+    .missing { padding: 40px; color: var(--tf-color-text-muted); }
+    .missing a { color: var(--tf-color-accent); }
   `;
 
   @property({ attribute: false }) services!: AppServices;

@@ -15,7 +15,7 @@ export class SettingsPage extends LitElement {
   static styles = css`
     :host { display: block; padding: 16px 24px; overflow: auto; }
     .column { max-width: 880px; display: flex; flex-direction: column; gap: 16px; }
-    h1 { font-size: 20px; margin: 0; }
+    h1 { font-size: var(--tf-font-size-xl); margin: 0; }
   `;
 
   @property({ attribute: false }) services!: AppServices;

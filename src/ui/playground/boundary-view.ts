@@ -13,7 +13,7 @@ import type { BoundaryGrid } from '../../ml/training-messages';
 export class BoundaryView extends LitElement {
   static styles = css`
     :host { display: block; }
-    canvas { display: block; width: 100%; aspect-ratio: 1; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; }
+    canvas { display: block; width: 100%; aspect-ratio: 1; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); }
   `;
 
   @property({ attribute: false }) data: Dataset | null = null;

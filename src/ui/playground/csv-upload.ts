@@ -20,11 +20,11 @@ export interface CsvChangeDetail {
 export class CsvUpload extends LitElement {
   static styles = css`
     :host { display: grid; gap: 8px; }
-    label { display: grid; gap: 4px; font-size: 13px; color: #57606a; }
-    select, input { font: inherit; font-size: 14px; color: #1c2128; }
-    select { padding: 4px 6px; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; }
-    .error { margin: 0; color: #82071e; background: #ffebe9; border: 1px solid #ff8182; border-radius: 6px; padding: 6px 8px; font-size: 13px; }
-    .hint { margin: 0; font-size: 13px; color: #57606a; }
+    label { display: grid; gap: 4px; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
+    select, input { font: inherit; font-size: var(--tf-font-size); color: var(--tf-color-text); }
+    select { padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); }
+    .error { margin: 0; color: var(--tf-color-danger); background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); border-radius: 6px; padding: 6px 8px; font-size: var(--tf-font-size); }
+    .hint { margin: 0; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
   `;
 
   @property({ type: Boolean }) disabled = false;

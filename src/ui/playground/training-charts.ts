@@ -2,11 +2,12 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../../charts/metric-chart';
 import type { ChartSeries } from '../../charts/metric-chart';
+import { RUN_PALETTE } from '../../charts/run-colors';
 import type { Task } from '../../ml/dataset';
 import type { EpochMetrics } from '../../ml/train';
 
-const TRAIN_COLOR = '#1f6feb';
-const TEST_COLOR = '#f59322';
+// The series palette's first two colours (blue, orange): far apart, and readable in both themes.
+const [TRAIN_COLOR, TEST_COLOR] = RUN_PALETTE;
 const CHART_COUNT = 2;
 const NO_HISTORY: readonly EpochMetrics[] = [];
 

@@ -18,21 +18,21 @@ export class RunArtifacts extends LitElement {
     runSectionStyles,
     css`
       .layout { display: grid; grid-template-columns: minmax(220px, 320px) 1fr; gap: 16px; min-height: 200px; }
-      .tree { border: 1px solid #eaeef2; border-radius: 6px; padding: 6px; overflow: auto; max-height: 480px; font-size: 13px; }
+      .tree { border: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); border-radius: 6px; padding: 6px; overflow: auto; max-height: 480px; font-size: var(--tf-font-size); }
       ul { list-style: none; margin: 0; padding-left: 14px; }
       .tree > ul { padding-left: 0; }
       summary { cursor: pointer; padding: 3px 4px; border-radius: 4px; }
-      summary:hover { background: #f6f8fa; }
+      summary:hover { background: var(--tf-color-surface-2); }
       .file { all: unset; box-sizing: border-box; display: flex; justify-content: space-between; gap: 8px; width: 100%; padding: 3px 6px; border-radius: 4px; cursor: pointer; }
-      .file:hover { background: #f6f8fa; }
-      .file:focus-visible { outline: 2px solid #0969da; }
-      .file[aria-current='true'] { background: #ddf4ff; }
-      .size { color: #57606a; font-size: 12px; flex: none; }
-      .preview { border: 1px solid #eaeef2; border-radius: 6px; padding: 12px; min-width: 0; overflow: auto; max-height: 480px; }
+      .file:hover { background: var(--tf-color-surface-2); }
+      .file:focus-visible { outline: 2px solid var(--tf-color-accent); }
+      .file[aria-current='true'] { background: color-mix(in srgb, var(--tf-color-accent) 12%, var(--tf-color-surface)); }
+      .size { color: var(--tf-color-text-muted); font-size: var(--tf-font-size-sm); flex: none; }
+      .preview { border: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); border-radius: 6px; padding: 12px; min-width: 0; overflow: auto; max-height: 480px; }
       .preview header { display: flex; align-items: center; gap: 8px; margin-bottom: 8px; }
-      .preview header strong { flex: 1; overflow-wrap: anywhere; font-size: 13px; }
-      pre { margin: 0; font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
-      img { max-width: 100%; height: auto; image-rendering: auto; border: 1px solid #eaeef2; background: #fff; }
+      .preview header strong { flex: 1; overflow-wrap: anywhere; font-size: var(--tf-font-size); }
+      pre { margin: 0; font-size: var(--tf-font-size-sm); white-space: pre-wrap; overflow-wrap: anywhere; }
+      img { max-width: 100%; height: auto; image-rendering: auto; border: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); background: var(--tf-color-surface); }
     `,
   ];
 

@@ -9,21 +9,21 @@ import { errorMessage, type AppServices } from '../services';
 export class RunHeader extends LitElement {
   static styles = css`
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; }
-    h1 { font-size: 22px; margin: 0; overflow-wrap: anywhere; }
+    h1 { font-size: var(--tf-font-size-xl); margin: 0; overflow-wrap: anywhere; }
     .name { display: flex; align-items: center; gap: 8px; flex: 1; min-width: 240px; }
-    .status { font-size: 12px; font-weight: 600; padding: 2px 10px; border-radius: 12px; color: #fff; background: var(--c); }
-    .RUNNING { --c: #0969da; } .FINISHED { --c: #1a7f37; } .FAILED { --c: #cf222e; } .KILLED { --c: #6e7781; } .SCHEDULED { --c: #9a6700; }
-    .deleted { font-size: 12px; padding: 2px 10px; border-radius: 12px; border: 1px solid #cf222e; color: #cf222e; }
+    .status { font-size: var(--tf-font-size-sm); font-weight: 600; padding: 2px 10px; border-radius: 12px; color: var(--tf-color-on-accent); background: var(--c); }
+    .RUNNING { --c: var(--tf-color-accent); } .FINISHED { --c: var(--tf-color-success); } .FAILED { --c: var(--tf-color-danger); } .KILLED { --c: var(--tf-color-text-muted); } .SCHEDULED { --c: var(--tf-color-warning); }
+    .deleted { font-size: var(--tf-font-size-sm); padding: 2px 10px; border-radius: 12px; border: 1px solid var(--tf-color-danger); color: var(--tf-color-danger); }
     .actions { display: flex; gap: 8px; }
-    a.button, button { font: inherit; font-size: 13px; padding: 5px 12px; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; color: #24292f; cursor: pointer; text-decoration: none; }
-    a.button:hover, button:hover { background: #f3f4f6; }
-    button.icon { border: 0; background: transparent; color: #57606a; padding: 4px 6px; }
-    button.danger { color: #cf222e; }
-    .confirm { flex-basis: 100%; display: flex; gap: 8px; align-items: center; background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 6px 10px; font-size: 13px; }
-    .confirm button.danger { background: #cf222e; color: #fff; border-color: #a40e26; }
+    a.button, button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); color: var(--tf-color-text); cursor: pointer; text-decoration: none; }
+    a.button:hover, button:hover { background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
+    button.icon { border: 0; background: transparent; color: var(--tf-color-text-muted); padding: 4px 6px; }
+    button.danger { color: var(--tf-color-danger); }
+    .confirm { flex-basis: 100%; display: flex; gap: 8px; align-items: center; background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 6px; padding: 6px 10px; font-size: var(--tf-font-size); }
+    .confirm button.danger { background: var(--tf-color-danger); color: var(--tf-color-on-accent); border-color: var(--tf-color-danger); }
     form { display: flex; gap: 6px; flex: 1; }
-    input { font: inherit; font-size: 18px; padding: 4px 8px; border: 1px solid #d0d7de; border-radius: 6px; flex: 1; min-width: 200px; }
-    .error { flex-basis: 100%; color: #cf222e; font-size: 13px; margin: 0; }
+    input { font: inherit; font-size: var(--tf-font-size-xl); padding: 4px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; flex: 1; min-width: 200px; }
+    .error { flex-basis: 100%; color: var(--tf-color-danger); font-size: var(--tf-font-size); margin: 0; }
   `;
 
   @property({ attribute: false }) services!: AppServices;

@@ -24,8 +24,8 @@ export class RunModel extends LitElement {
     runSectionStyles,
     css`
       .model + .model { margin-top: 20px; }
-      h3 { font-size: 14px; margin: 0 0 8px; font-weight: 600; }
-      .meta { color: #57606a; font-size: 13px; margin: 0 0 8px; }
+      h3 { font-size: var(--tf-font-size); margin: 0 0 8px; font-weight: 600; }
+      .meta { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); margin: 0 0 8px; }
       tfoot td { font-weight: 600; }
       model-actions { margin-top: 12px; }
     `,

@@ -17,10 +17,10 @@ export class RunNote extends LitElement {
   static styles = [
     runSectionStyles,
     css`
-      .note { font-size: 14px; line-height: 1.5; overflow-wrap: anywhere; }
+      .note { font-size: var(--tf-font-size); line-height: 1.5; overflow-wrap: anywhere; }
       .note :first-child { margin-top: 0; }
       .note :last-child { margin-bottom: 0; }
-      .note pre { background: #f6f8fa; padding: 8px; border-radius: 6px; overflow: auto; }
+      .note pre { background: var(--tf-color-surface-2); padding: 8px; border-radius: 6px; overflow: auto; }
       textarea { width: 100%; min-height: 140px; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
       .row { display: flex; gap: 8px; margin-top: 8px; }
       h2 button { margin-left: auto; }

@@ -11,10 +11,10 @@ export class RunOverview extends LitElement {
   static styles = [
     runSectionStyles,
     css`
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 8px 24px; margin: 0; font-size: 14px; }
-      dt { color: #57606a; }
+      dl { display: grid; grid-template-columns: max-content 1fr; gap: 8px 24px; margin: 0; font-size: var(--tf-font-size); }
+      dt { color: var(--tf-color-text-muted); }
       dd { margin: 0; overflow-wrap: anywhere; }
-      a { color: #0969da; text-decoration: none; }
+      a { color: var(--tf-color-accent); text-decoration: none; }
       a:hover { text-decoration: underline; }
       ul { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 4px 12px; }
       .datasets li { display: block; }

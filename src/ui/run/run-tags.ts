@@ -16,12 +16,12 @@ export class RunTags extends LitElement {
   static styles = [
     runSectionStyles,
     css`
-      td.value { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; max-width: 520px; }
+      td.value { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: var(--tf-font-size-sm); max-width: 520px; }
       .clip { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
-      .system { display: inline-block; white-space: nowrap; font-size: 11px; color: #57606a; border: 1px solid #d0d7de; border-radius: 10px; padding: 0 6px; margin-left: 6px; }
+      .system { display: inline-block; white-space: nowrap; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); border: 1px solid var(--tf-color-border); border-radius: 10px; padding: 0 6px; margin-left: 6px; }
       td.actions { width: 1%; white-space: nowrap; }
       form { display: flex; gap: 8px; align-items: flex-end; flex-wrap: wrap; margin-top: 12px; }
-      form label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; color: #57606a; }
+      form label { display: flex; flex-direction: column; gap: 2px; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
       .edit { display: flex; gap: 6px; }
       .edit input { flex: 1; min-width: 160px; }
     `,

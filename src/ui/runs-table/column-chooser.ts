@@ -12,14 +12,14 @@ import type { Column } from './columns';
 export class ColumnChooser extends LitElement {
   static styles = css`
     :host { position: relative; display: inline-block; }
-    .panel { position: absolute; right: 0; top: calc(100% + 4px); z-index: 10; width: 280px; max-height: 360px; overflow: auto; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; box-shadow: 0 8px 24px rgba(140,149,159,.3); padding: 8px; }
-    .actions { display: flex; gap: 8px; padding: 4px 4px 8px; border-bottom: 1px solid #eaeef2; margin-bottom: 4px; }
-    h3 { font-size: 11px; text-transform: uppercase; color: #57606a; margin: 8px 4px 4px; }
-    label { display: flex; gap: 8px; align-items: center; padding: 3px 4px; font-size: 13px; border-radius: 4px; overflow-wrap: anywhere; }
-    label:hover { background: #f6f8fa; }
-    button { font: inherit; font-size: 13px; padding: 5px 12px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; cursor: pointer; }
-    .actions button { padding: 2px 8px; font-size: 12px; }
-    .empty { color: #57606a; font-size: 13px; padding: 4px; margin: 0; }
+    .panel { position: absolute; right: 0; top: calc(100% + 4px); z-index: 10; width: 280px; max-height: 360px; overflow: auto; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; box-shadow: var(--tf-shadow-2); padding: 8px; }
+    .actions { display: flex; gap: 8px; padding: 4px 4px 8px; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); margin-bottom: 4px; }
+    h3 { font-size: var(--tf-font-size-sm); text-transform: uppercase; color: var(--tf-color-text-muted); margin: 8px 4px 4px; }
+    label { display: flex; gap: 8px; align-items: center; padding: 3px 4px; font-size: var(--tf-font-size); border-radius: 4px; overflow-wrap: anywhere; }
+    label:hover { background: var(--tf-color-surface-2); }
+    button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); cursor: pointer; }
+    .actions button { padding: 2px 8px; font-size: var(--tf-font-size-sm); }
+    .empty { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); padding: 4px; margin: 0; }
   `;
 
   @property({ attribute: false }) columns: Column[] = [];

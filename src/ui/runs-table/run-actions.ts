@@ -12,15 +12,15 @@ import { errorMessage, type AppServices } from '../services';
 @customElement('run-actions')
 export class RunActions extends LitElement {
   static styles = css`
-    :host { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; font-size: 13px; }
-    .count { color: #57606a; min-width: 90px; }
-    button { font: inherit; padding: 5px 12px; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; color: #24292f; cursor: pointer; }
-    button:hover:not(:disabled) { background: #f3f4f6; }
-    button:disabled { color: #8c959f; cursor: default; }
-    button.danger:not(:disabled) { color: #cf222e; }
-    .confirm { display: flex; gap: 8px; align-items: center; background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 4px 8px; }
-    .confirm button.danger { background: #cf222e; color: #fff; border-color: #a40e26; }
-    .error { color: #cf222e; margin: 0; }
+    :host { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; font-size: var(--tf-font-size); }
+    .count { color: var(--tf-color-text-muted); min-width: 90px; }
+    button { font: inherit; padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); color: var(--tf-color-text); cursor: pointer; }
+    button:hover:not(:disabled) { background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
+    button:disabled { color: var(--tf-color-text-muted); cursor: default; }
+    button.danger:not(:disabled) { color: var(--tf-color-danger); }
+    .confirm { display: flex; gap: 8px; align-items: center; background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 6px; padding: 4px 8px; }
+    .confirm button.danger { background: var(--tf-color-danger); color: var(--tf-color-on-accent); border-color: var(--tf-color-danger); }
+    .error { color: var(--tf-color-danger); margin: 0; }
   `;
 
   @property({ attribute: false }) services!: AppServices;

@@ -28,38 +28,38 @@ const DATA_WIDTH = 120;
 export class RunsTable extends LitElement {
   static styles = css`
     :host { display: block; min-height: 0; flex: 1; position: relative; }
-    .scroller { position: absolute; inset: 0; overflow: auto; background: #fff; border: 1px solid #d0d7de; border-radius: 8px; }
-    .row { display: grid; grid-template-columns: var(--columns); height: ${ROW_HEIGHT}px; align-items: center; border-bottom: 1px solid #eaeef2; font-size: 13px; min-width: var(--width); box-sizing: border-box; }
-    .header { position: sticky; top: 0; z-index: 2; font-weight: 600; color: #424a53; }
-    .header .row { background: #f6f8fa; }
+    .scroller { position: absolute; inset: 0; overflow: auto; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; }
+    .row { display: grid; grid-template-columns: var(--columns); height: ${ROW_HEIGHT}px; align-items: center; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); font-size: var(--tf-font-size); min-width: var(--width); box-sizing: border-box; }
+    .header { position: sticky; top: 0; z-index: 2; font-weight: 600; color: var(--tf-color-text-muted); }
+    .header .row { background: var(--tf-color-surface-2); }
     .body { position: relative; min-width: var(--width); }
-    .body .row { position: absolute; left: 0; right: 0; background: #fff; }
-    .body .row:hover { background: #f6f8fa; }
-    .body .row.selected { background: #ddf4ff; }
+    .body .row { position: absolute; left: 0; right: 0; background: var(--tf-color-surface); }
+    .body .row:hover { background: var(--tf-color-surface-2); }
+    .body .row.selected { background: color-mix(in srgb, var(--tf-color-accent) 12%, var(--tf-color-surface)); }
     /* The checkbox and run name stay in view while wide tables scroll sideways, as MLflow pins the name. */
     .row > :nth-child(1), .row > :nth-child(2) { position: sticky; z-index: 1; background: inherit; height: 100%; }
     .row > :nth-child(1) { left: 0; }
-    .row > :nth-child(2) { left: ${CHECK_WIDTH}px; box-shadow: inset -1px 0 0 #eaeef2; }
+    .row > :nth-child(2) { left: ${CHECK_WIDTH}px; box-shadow: inset -1px 0 0 color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
     [role='cell'], [role='columnheader'] { padding: 0 10px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
     .check { display: flex; justify-content: center; align-items: center; padding: 0; }
     [role='columnheader'] button { all: unset; cursor: pointer; display: flex; gap: 4px; align-items: center; max-width: 100%; }
-    [role='columnheader'] button:focus-visible { outline: 2px solid #0969da; border-radius: 4px; }
+    [role='columnheader'] button:focus-visible { outline: 2px solid var(--tf-color-accent); border-radius: 4px; }
     [role='columnheader'].num button { margin-left: auto; }
     .label { overflow: hidden; text-overflow: ellipsis; }
     /* Params and metrics are told apart by a coloured rule above their header, as MLflow groups them. */
-    [role='columnheader'].param { box-shadow: inset 0 3px 0 #8250df; }
-    [role='columnheader'].metric { box-shadow: inset 0 3px 0 #0969da; }
+    [role='columnheader'].param { box-shadow: inset 0 3px 0 var(--tf-color-warning); }
+    [role='columnheader'].metric { box-shadow: inset 0 3px 0 var(--tf-color-accent); }
     [role='columnheader'] { height: 100%; display: flex; align-items: center; }
-    .arrow { color: #0969da; }
+    .arrow { color: var(--tf-color-accent); }
     .name { display: flex; align-items: center; gap: 4px; }
-    .name a { color: #0969da; text-decoration: none; overflow: hidden; text-overflow: ellipsis; }
+    .name a { color: var(--tf-color-accent); text-decoration: none; overflow: hidden; text-overflow: ellipsis; }
     .name a:hover { text-decoration: underline; }
-    .twisty { border: 0; background: #eaeef2; border-radius: 10px; font-size: 11px; padding: 1px 6px; cursor: pointer; color: #424a53; flex: none; }
-    .twisty:focus-visible { outline: 2px solid #0969da; }
+    .twisty { border: 0; background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); border-radius: 10px; font-size: var(--tf-font-size-sm); padding: 1px 6px; cursor: pointer; color: var(--tf-color-text-muted); flex: none; }
+    .twisty:focus-visible { outline: 2px solid var(--tf-color-accent); }
     .status { display: inline-flex; align-items: center; gap: 6px; }
     .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--dot); flex: none; }
-    .RUNNING { --dot: #0969da; } .FINISHED { --dot: #1a7f37; } .FAILED { --dot: #cf222e; } .KILLED { --dot: #8c959f; } .SCHEDULED { --dot: #bf8700; }
+    .RUNNING { --dot: var(--tf-color-accent); } .FINISHED { --dot: var(--tf-color-success); } .FAILED { --dot: var(--tf-color-danger); } .KILLED { --dot: var(--tf-color-text-muted); } .SCHEDULED { --dot: var(--tf-color-warning); }
     .RUNNING .dot { animation: pulse 1.2s ease-in-out infinite; }
     @keyframes pulse { 50% { opacity: .35; } }
   `;

@@ -11,10 +11,10 @@ import { customElement } from 'lit/decorators.js';
 export class StorageFullNotice extends LitElement {
   static styles = css`
     :host { display: block; }
-    div { display: flex; gap: 12px; align-items: flex-start; padding: 10px 20px; background: #fff8c5; border-bottom: 1px solid #d4a72c; color: #4d2d00; font-size: 14px; }
+    div { display: flex; gap: 12px; align-items: flex-start; padding: 10px 20px; background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border-bottom: 1px solid var(--tf-color-warning); color: var(--tf-color-warning); font-size: var(--tf-font-size); }
     p { margin: 0; flex: 1; line-height: 1.5; }
-    a { color: #0969da; }
-    button { border: 0; background: transparent; font-size: 18px; cursor: pointer; color: inherit; }
+    a { color: var(--tf-color-accent); }
+    button { border: 0; background: transparent; font-size: var(--tf-font-size-xl); cursor: pointer; color: inherit; }
   `;
 
   render() {

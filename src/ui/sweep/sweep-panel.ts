@@ -24,11 +24,11 @@ export class SweepPanel extends LitElement {
     sweepStyles,
     css`
       :host { display: block; margin-top: 16px; }
-      section { display: grid; gap: 10px; border: 1px solid #d0d7de; border-radius: 8px; padding: 12px; background: #f6f8fa; }
-      h2 { font-size: 16px; margin: 0; }
+      section { display: grid; gap: 10px; border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 12px; background: var(--tf-color-surface-2); }
+      h2 { font-size: var(--tf-font-size-lg); margin: 0; }
       .head { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
       .options { display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); align-items: end; }
-      .count { font-weight: 600; font-size: 14px; margin: 0; }
+      .count { font-weight: 600; font-size: var(--tf-font-size); margin: 0; }
     `,
   ];
 

@@ -37,22 +37,22 @@ export class SweepQueue extends LitElement {
     sweepStyles,
     css`
       :host { display: grid; gap: 8px; }
-      .bar { height: 10px; border-radius: 5px; background: #eaeef2; overflow: hidden; }
+      .bar { height: 10px; border-radius: 5px; background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); overflow: hidden; }
       .bar { display: flex; }
-      .bar > div { height: 100%; background: #1f883d; transition: width 0.2s; }
-      .bar > div.skipped { background: #afb8c1; }
-      .counts { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 13px; color: #1c2128; font-variant-numeric: tabular-nums; }
-      .viewport { max-height: ${(VISIBLE_ROWS + 1) * ROW_HEIGHT}px; overflow-y: auto; border: 1px solid #d0d7de; border-radius: 6px; }
+      .bar > div { height: 100%; background: var(--tf-color-success); transition: width 0.2s; }
+      .bar > div.skipped { background: var(--tf-color-border); }
+      .counts { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: var(--tf-font-size); color: var(--tf-color-text); font-variant-numeric: tabular-nums; }
+      .viewport { max-height: ${(VISIBLE_ROWS + 1) * ROW_HEIGHT}px; overflow-y: auto; border: 1px solid var(--tf-color-border); border-radius: 6px; }
       ol { list-style: none; margin: 0; padding: 0; position: relative; }
-      li, .header { display: grid; grid-template-columns: 3em 1fr 8em 7em 3em; gap: 6px; align-items: center; padding: 0 8px; font-size: 13px; box-sizing: border-box; }
-      li { position: absolute; left: 0; right: 0; height: ${ROW_HEIGHT}px; border-bottom: 1px solid #eaeef2; font-variant-numeric: tabular-nums; }
-      .header { position: sticky; top: 0; z-index: 1; height: ${ROW_HEIGHT}px; background: #f6f8fa; border-bottom: 1px solid #d0d7de; font-weight: 600; color: #57606a; }
+      li, .header { display: grid; grid-template-columns: 3em 1fr 8em 7em 3em; gap: 6px; align-items: center; padding: 0 8px; font-size: var(--tf-font-size); box-sizing: border-box; }
+      li { position: absolute; left: 0; right: 0; height: ${ROW_HEIGHT}px; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); font-variant-numeric: tabular-nums; }
+      .header { position: sticky; top: 0; z-index: 1; height: ${ROW_HEIGHT}px; background: var(--tf-color-surface-2); border-bottom: 1px solid var(--tf-color-border); font-weight: 600; color: var(--tf-color-text-muted); }
       li > span, .header > span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-      .state-running { color: #9a6700; font-weight: 600; }
-      .state-done { color: #1a7f37; }
-      .state-failed, .state-killed { color: #cf222e; }
-      .state-cancelled, .state-pending { color: #57606a; }
-      .best { margin: 0; font-size: 14px; background: #dafbe1; border: 1px solid #4ac26b; border-radius: 6px; padding: 8px 10px; }
+      .state-running { color: var(--tf-color-warning); font-weight: 600; }
+      .state-done { color: var(--tf-color-success); }
+      .state-failed, .state-killed { color: var(--tf-color-danger); }
+      .state-cancelled, .state-pending { color: var(--tf-color-text-muted); }
+      .best { margin: 0; font-size: var(--tf-font-size); background: color-mix(in srgb, var(--tf-color-success) 12%, var(--tf-color-surface)); border: 1px solid var(--tf-color-success); border-radius: 6px; padding: 8px 10px; }
     `,
   ];
 
