@@ -2,7 +2,9 @@
  * ModelConfig → a compiled tf.Sequential. Every random initializer gets its own seed derived from config.seed,
  * so the same config builds the same weights on any backend (tfjs draws seeded initial values in JavaScript).
  */
-import type { Task } from './dataset';
+import type { ImageShape, Task } from './dataset';
+import { addConvolutionBlocks } from './image-model';
+import { isCnn } from './image-model-config';
 import { validateModelConfig, type ModelConfig } from './model-config';
 import { deriveSeed } from './random';
 import type { Sequential, Tf } from './tf-types';
@@ -24,11 +26,12 @@ function makeOptimizer(tf: Tf, config: ModelConfig) {
 }
 
 /**
- * Dense hidden layers (each followed by dropout when config.dropout > 0) and an output layer: softmax over
+ * For a CNN, convolution blocks over `image` first (image-model.ts). Then dense hidden layers (each followed by
+ * dropout when config.dropout > 0) and an output layer: softmax over
  * `numClasses` with categorical cross-entropy for classification (labels one-hot), one linear unit with mean
  * squared error for regression. Metrics: accuracy or mean absolute error.
  */
-export function buildModel(tf: Tf, config: ModelConfig, inputDim: number, task: Task, numClasses: number): Sequential {
+export function buildModel(tf: Tf, config: ModelConfig, inputDim: number, task: Task, numClasses: number, image?: ImageShape): Sequential {
   const problems = validateModelConfig(config);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(' '));
   if (!(Number.isInteger(inputDim) && inputDim >= 1)) throw new Error(`The model needs at least one input feature.`);
@@ -42,12 +45,13 @@ export function buildModel(tf: Tf, config: ModelConfig, inputDim: number, task: 
     tf.layers.dense({
       units,
       activation,
-      inputShape: index === 0 ? [inputDim] : undefined,
+      inputShape: index === 0 && model.layers.length === 0 ? [inputDim] : undefined,
       kernelInitializer: tf.initializers.glorotUniform({ seed: deriveSeed(config.seed, SEED_STREAM.weights, index) }),
       biasInitializer: 'zeros',
       kernelRegularizer,
     });
 
+  if (isCnn(config)) addConvolutionBlocks(tf, model, { ...config, weightsStream: SEED_STREAM.weights }, inputDim, image);
   config.hiddenLayers.forEach((units, i) => {
     model.add(dense(i, units, config.activation));
     if (config.dropout > 0) {

@@ -4,6 +4,7 @@
  */
 import { checkSeed, type Problem } from './problems';
 import { readChoice, readList, readNumber, type Params } from './param-codec';
+import { imageModelToParams, IMAGE_MODEL_PARAM_KEYS, paramsToImageModel, validateImageModel, type ImageModelFields } from './image-model-config';
 
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
 export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop'] as const;
@@ -13,7 +14,8 @@ export type Activation = (typeof ACTIVATIONS)[number];
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 export type BackendChoice = (typeof BACKENDS)[number];
 
-export interface ModelConfig {
+/** The image fields (model type, filters, kernel, pooling) live in image-model-config.ts. */
+export interface ModelConfig extends ImageModelFields {
   /** Units per hidden layer; [] is a linear (or logistic) model. */
   hiddenLayers: number[];
   activation: Activation;
@@ -95,6 +97,7 @@ export function validateModelConfig(config: ModelConfig): Problem<keyof ModelCon
   } else if (new Set(inputFeatures).size !== inputFeatures.length) {
     add('inputFeatures', 'Input features must not list a feature twice.');
   }
+  problems.push(...validateImageModel(config));
   return problems;
 }
 
@@ -113,7 +116,7 @@ const KEYS = {
   inputFeatures: 'input_features',
 } as const satisfies Record<keyof ModelConfig, string>;
 
-export const MODEL_PARAM_KEYS: readonly string[] = Object.values(KEYS);
+export const MODEL_PARAM_KEYS: readonly string[] = [...Object.values(KEYS), ...IMAGE_MODEL_PARAM_KEYS];
 
 export function configToParams(config: ModelConfig): Record<string, string> {
   return {
@@ -128,6 +131,7 @@ export function configToParams(config: ModelConfig): Record<string, string> {
     [KEYS.seed]: String(config.seed),
     [KEYS.backend]: config.backend,
     [KEYS.inputFeatures]: JSON.stringify(config.inputFeatures),
+    ...imageModelToParams(config),
   };
 }
 
@@ -150,6 +154,7 @@ export function paramsToConfig(params: Params): ModelConfig {
     seed: readNumber(params, KEYS.seed, d.seed),
     backend: readChoice(params, KEYS.backend, BACKENDS, d.backend),
     inputFeatures: readList<string>(params, KEYS.inputFeatures, 'string', d.inputFeatures),
+    ...paramsToImageModel(params),
   };
   const problems = validateModelConfig(config);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(' '));
