@@ -114,7 +114,7 @@ const KEYS = {
   seed: 'seed',
   backend: 'backend',
   inputFeatures: 'input_features',
-} as const satisfies Record<keyof ModelConfig, string>;
+} as const satisfies Record<Exclude<keyof ModelConfig, keyof ImageModelFields>, string>;
 
 export const MODEL_PARAM_KEYS: readonly string[] = [...Object.values(KEYS), ...IMAGE_MODEL_PARAM_KEYS];
 
