@@ -1,5 +1,7 @@
 import {
+  keyedRecord,
   RUN_STATUSES,
+  setOwn,
   validateArtifactPath,
   validateExperimentName,
   validateExperimentTag,
@@ -65,11 +67,11 @@ export class TreeReader {
   }
 
   async keyValues(files: Map<string, ImportEntry>, validate: (key: string, value: string) => void): Promise<Record<string, string>> {
-    const out: Record<string, string> = {};
+    const out = keyedRecord<string>();
     for (const [key, entry] of files) {
       const value = await this.text(entry);
       this.check(entry.path, () => validate(key, value));
-      out[key] = value;
+      setOwn(out, key, value);
     }
     return out;
   }
@@ -151,10 +153,10 @@ async function readRun(reader: TreeReader, experimentId: string, runFolder: stri
   }
   const params = await reader.keyValues(run.params, validateParam);
   const tags = await reader.keyValues(run.tags, validateRunTag);
-  const metrics: SnapshotRun['metrics'] = {};
+  const metrics: SnapshotRun['metrics'] = keyedRecord();
   for (const [key, entry] of run.metrics) {
     reader.check(entry.path, () => validateKey('metric', key));
-    metrics[key] = parseMetricBytes(await reader.bytesOf(entry), entry.path);
+    setOwn(metrics, key, parseMetricBytes(await reader.bytesOf(entry), entry.path));
   }
   const artifacts: SnapshotRun['artifacts'] = [];
   for (const [path, entry] of run.artifacts) {

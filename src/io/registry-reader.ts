@@ -1,4 +1,13 @@
-import { validateAliasName, validateModelName, type SnapshotModelVersion, type SnapshotRegisteredModel } from '../tracking';
+import {
+  keyedRecord,
+  setOwn,
+  validateAliasName,
+  validateDescription,
+  validateModelName,
+  validateRegistryTag,
+  type SnapshotModelVersion,
+  type SnapshotRegisteredModel,
+} from '../tracking';
 import { ImportError } from './errors';
 import type { MlrunsLayout } from './mlruns-layout';
 import type { TreeReader } from './mlruns-reader';
@@ -15,6 +24,13 @@ export function artifactPathOfSource(source: string, runId: string): string {
   return at >= 0 ? source.slice(at + marker.length).replace(/\/+$/, '') : '';
 }
 
+function versionNumberOf(text: string, file: string, what: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    throw new ImportError('INVALID_CONTENT', `${file}: ${what} must hold a version number of at least 1, found '${text.slice(0, 40)}'.`, file);
+  }
+  return Number(text);
+}
+
 export async function readRegistryFiles(
   reader: TreeReader,
   layout: MlrunsLayout,
@@ -26,19 +42,23 @@ export async function readRegistryFiles(
     const f = await reader.yaml(model.meta);
     const name = f.string('name');
     reader.check(model.meta.path, () => validateModelName(name));
-    const aliases: Record<string, number> = {};
-    for (const [alias, version] of Object.entries(f.record('aliases'))) aliases[alias] = Number(version);
+    // The same rules as the registry API: an alias from a file must be one setRegisteredModelAlias would accept.
+    const aliases = keyedRecord<number>();
+    for (const [alias, version] of Object.entries(f.record('aliases'))) {
+      reader.check(model.meta.path, () => validateAliasName(alias));
+      setOwn(aliases, alias, versionNumberOf(String(version), model.meta.path, `alias '${alias}'`));
+    }
     for (const [alias, entry] of model.aliases) {
       reader.check(entry.path, () => validateAliasName(alias));
-      const text = (await reader.text(entry)).trim();
-      if (!/^\d+$/.test(text)) throw new ImportError('INVALID_CONTENT', `${entry.path}: an alias file must hold a version number, found '${text.slice(0, 40)}'.`, entry.path);
-      aliases[alias] = Number(text);
+      setOwn(aliases, alias, versionNumberOf((await reader.text(entry)).trim(), entry.path, 'an alias file'));
     }
     const created = f.integer('creation_timestamp', null) ?? 0;
+    const description = f.string('description', '');
+    reader.check(model.meta.path, () => validateDescription(description));
     registeredModels.push({
       name,
-      description: f.string('description', ''),
-      tags: await reader.keyValues(model.tags, () => {}),
+      description,
+      tags: await reader.keyValues(model.tags, validateRegistryTag),
       aliases,
       creationTimestamp: created,
       lastUpdatedTimestamp: f.integer('last_updated_timestamp', null) ?? created,
@@ -48,13 +68,17 @@ export async function readRegistryFiles(
       const v = await reader.yaml(version.meta);
       const runId = v.string('run_id', '');
       const versionCreated = v.integer('creation_timestamp', null) ?? 0;
+      const versionNumber = v.integer('version')!;
+      if (versionNumber < 1) throw new ImportError('INVALID_CONTENT', `${version.meta.path}: version ${versionNumber} is not a whole number of at least 1.`, version.meta.path);
+      const versionDescription = v.string('description', '');
+      reader.check(version.meta.path, () => validateDescription(versionDescription));
       modelVersions.push({
         name,
-        version: v.integer('version')!,
+        version: versionNumber,
         runId,
         artifactPath: artifactPathOfSource(v.string('source', ''), runId) || artifactPathOfSource(v.string('storage_location', ''), runId),
-        description: v.string('description', ''),
-        tags: await reader.keyValues(version.tags, () => {}),
+        description: versionDescription,
+        tags: await reader.keyValues(version.tags, validateRegistryTag),
         creationTimestamp: versionCreated,
         lastUpdatedTimestamp: v.integer('last_updated_timestamp', null) ?? versionCreated,
         userId: v.has('user_id') && v.string('user_id', '') ? v.string('user_id') : null,

@@ -6,6 +6,7 @@ import { appendPoints } from './metric-chunks';
 import { MetricBuffer, type BufferedPoints } from './metric-buffer';
 import { summarise } from './metric-summary';
 import { MLMODEL_FILE, MODEL_JSON, WEIGHTS_FILE, packModel } from './model-files';
+import { ownValue, setOwn } from './keyed-record';
 import { guardQuota } from './rows';
 import type { DatasetInput, ModelArtifactsLike, RunStatus, SavableModel } from './types';
 import { paramToString, validateArtifactPath, validateMetric, validateParam, validateRunTag } from './validation';
@@ -39,12 +40,12 @@ export class ActiveRun {
     for (const [k, v] of entries) validateParam(k, v);
     await this.client.updateRun(this.id, (row) => {
       for (const [k, v] of entries) {
-        const old = row.params[k];
+        const old = ownValue(row.params, k);
         if (old !== undefined && old !== v) {
           throw new ValidationError(`Param '${k}' was already logged with value '${old}'; params cannot be changed (tried '${v}').`);
         }
       }
-      for (const [k, v] of entries) row.params[k] = v;
+      for (const [k, v] of entries) setOwn(row.params, k, v);
     });
   }
 
@@ -71,8 +72,9 @@ export class ActiveRun {
     const entries = Object.entries(tags).map(([k, v]) => [k, String(v)] as const);
     for (const [k, v] of entries) validateRunTag(k, v);
     await this.client.updateRun(this.id, (row) => {
-      for (const [k, v] of entries) row.tags[k] = v;
-      if (tags['mlflow.runName']) row.runName = tags['mlflow.runName'];
+      for (const [k, v] of entries) setOwn(row.tags, k, v);
+      const runName = ownValue(row.tags, 'mlflow.runName');
+      if (runName && entries.some(([k]) => k === 'mlflow.runName')) row.runName = runName;
     });
   }
 
@@ -187,7 +189,7 @@ export class ActiveRun {
         const row = await this.client.runRow(this.id);
         for (const [key, batch] of points) {
           await appendPoints(db, this.id, key, batch);
-          row.metrics[key] = summarise(row.metrics[key], batch.steps, batch.values, batch.timestamps);
+          setOwn(row.metrics, key, summarise(ownValue(row.metrics, key), batch.steps, batch.values, batch.timestamps));
         }
         row.heartbeat = Date.now();
         await db.runs.put(row);

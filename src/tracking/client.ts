@@ -5,9 +5,10 @@ import { AlreadyExistsError, NotFoundError, ValidationError } from './errors';
 import { newExperimentId, newRunId, newRunName } from './ids';
 import { deleteHistory, readHistory } from './metric-chunks';
 import { ModelRegistry, type RegistryEntryOptions, type ResolvedModel } from './registry';
+import { deleteOwn, keyedRecord, setOwn } from './keyed-record';
 import { guardQuota, rowToExperiment, rowToRun } from './rows';
-import { filterRuns, sortRuns } from './search';
-import type { ArtifactInfo, Experiment, MetricHistory, ModelArtifactsLike, ModelVersion, RegisteredModel, Run, RunStatus, SearchRunsOptions, StartRunOptions, ViewType } from './types';
+import { checkMaxResults, filterRuns, pageOf, parseOrderBy, sortRuns } from './search';
+import type { ArtifactInfo, Experiment, MetricHistory, ModelArtifactsLike, ModelVersion, RegisteredModel, Run, RunsPage, RunStatus, SearchRunsOptions, SearchRunsPageOptions, StartRunOptions, ViewType } from './types';
 import { RUN_STATUSES } from './types';
 import { validateExperimentName, validateExperimentTag, validateRunTag } from './validation';
 
@@ -80,7 +81,7 @@ export class TrackingClient {
     const tags = options.tags ?? {};
     for (const [k, v] of Object.entries(tags)) validateExperimentTag(k, v);
     const now = Date.now();
-    const row: ExperimentRow = { experimentId: newExperimentId(), name, lifecycleStage: 'active', creationTime: now, lastUpdateTime: now, tags: { ...tags } };
+    const row: ExperimentRow = { experimentId: newExperimentId(), name, lifecycleStage: 'active', creationTime: now, lastUpdateTime: now, tags: keyedRecord(tags) };
     await guardQuota(() =>
       this.db.transaction('rw', this.db.experiments, async () => {
         if (await this.db.experiments.where('name').equals(name).count()) {
@@ -152,7 +153,7 @@ export class TrackingClient {
   async setExperimentTag(experimentId: string, key: string, value: string): Promise<void> {
     validateExperimentTag(key, value);
     await this.updateExperiment(experimentId, (row) => {
-      row.tags[key] = value;
+      setOwn(row.tags, key, value);
     });
   }
 
@@ -160,7 +161,7 @@ export class TrackingClient {
 
   async startRun(options: StartRunOptions = {}): Promise<ActiveRun> {
     const experimentId = options.experimentId ?? DEFAULT_EXPERIMENT_ID;
-    const tags: Record<string, string> = { ...(options.tags ?? {}) };
+    const tags = keyedRecord(options.tags);
     for (const [k, v] of Object.entries(tags)) validateRunTag(k, v);
     const userId = options.userId ?? this.userId;
     const runName = options.runName || tags['mlflow.runName'] || newRunName();
@@ -216,16 +217,39 @@ export class TrackingClient {
     return rowToRun(await this.runRow(runId));
   }
 
-  /** MLflow's search_runs: filter grammar, order_by, view type and max results. */
+  /**
+   * MLflow's search_runs: filter grammar, order_by, view type and max results (1,000 by default; more than
+   * 50,000 is refused, as MLflow does — page with searchRunsPage, or take everything with searchAllRuns).
+   */
   async searchRuns(options: SearchRunsOptions = {}): Promise<Run[]> {
+    return (await this.searchRunsPage(options)).runs;
+  }
+
+  /**
+   * One page of a search, as MLflow's search_runs with page_token: pass the `nextPageToken` of a page to get the
+   * next one, with the same options. Pages keep the search's order and hold each matching run once, even when
+   * runs are started between two pages; a token from another search, or a damaged one, is refused in words.
+   */
+  async searchRunsPage(options: SearchRunsPageOptions = {}): Promise<RunsPage> {
+    const maxResults = options.maxResults ?? DEFAULT_MAX_RESULTS;
+    checkMaxResults(maxResults);
+    const keys = parseOrderBy(options.orderBy);
+    return pageOf(await this.matchingRuns(options), keys, options, maxResults, options.pageToken);
+  }
+
+  /** Every run the search matches, in its order, however many (MLflow's mlflow.search_runs pages for this). */
+  async searchAllRuns(options: Omit<SearchRunsOptions, 'maxResults'> = {}): Promise<Run[]> {
+    return this.matchingRuns(options);
+  }
+
+  private async matchingRuns(options: Omit<SearchRunsOptions, 'maxResults'>): Promise<Run[]> {
     // One indexed `equals` per experiment: Dexie's `anyOf` walks a cursor row by row, which holds the runs store
     // for about a second at 10,000 runs and stalls the writes of a training run meanwhile.
     const rows = options.experimentIds
       ? (await Promise.all([...new Set(options.experimentIds)].map((id) => this.db.runs.where('experimentId').equals(id).toArray()))).flat()
       : await this.db.runs.toArray();
     const runs = rows.filter((r) => matchesView(r.lifecycleStage, options.viewType)).map(rowToRun);
-    const sorted = sortRuns(filterRuns(runs, options.filter), options.orderBy);
-    return sorted.slice(0, options.maxResults ?? DEFAULT_MAX_RESULTS);
+    return sortRuns(filterRuns(runs, options.filter), options.orderBy);
   }
 
   /** @internal read-modify-write of one run row in its own transaction. */
@@ -243,8 +267,7 @@ export class TrackingClient {
   async deleteTag(runId: string, key: string): Promise<void> {
     if (key === 'mlflow.runName' || key === 'mlflow.parentRunId') throw new ValidationError(`Tag '${key}' belongs to the run's structure and cannot be deleted.`);
     await this.updateRun(runId, (row) => {
-      if (!(key in row.tags)) throw new NotFoundError(`Run '${runId}' has no tag '${key}'.`);
-      delete row.tags[key];
+      if (!deleteOwn(row.tags, key)) throw new NotFoundError(`Run '${runId}' has no tag '${key}'.`);
     });
   }
 

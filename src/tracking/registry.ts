@@ -9,6 +9,7 @@ import {
   validateModelName,
   validateRegistryTag,
 } from './registry-validation';
+import { deleteOwn, keyedRecord, ownValue, setOwn } from './keyed-record';
 import { guardQuota } from './rows';
 import type { ModelVersion, RegisteredModel } from './types';
 import { validateArtifactPath } from './validation';
@@ -43,8 +44,8 @@ function toRegisteredModel(row: StoredModelRow, versions: number[]): RegisteredM
   return {
     name: row.name,
     description: row.description,
-    tags: { ...row.tags },
-    aliases: { ...row.aliases },
+    tags: keyedRecord(row.tags),
+    aliases: keyedRecord(row.aliases),
     creationTimestamp: row.creationTimestamp,
     lastUpdatedTimestamp: row.lastUpdatedTimestamp,
     latestVersion: versions.length ? Math.max(...versions) : 0,
@@ -59,8 +60,11 @@ function toModelVersion(row: ModelVersionRow, aliases: Record<string, number>): 
     artifactPath: row.artifactPath,
     source: runModelUri(row.runId, row.artifactPath),
     description: row.description,
-    tags: { ...row.tags },
-    aliases: Object.keys(aliases).filter((a) => aliases[a] === row.version).sort(),
+    tags: keyedRecord(row.tags),
+    aliases: Object.entries(aliases)
+      .filter(([, target]) => target === row.version)
+      .map(([alias]) => alias)
+      .sort(),
     creationTimestamp: row.creationTimestamp,
     lastUpdatedTimestamp: row.lastUpdatedTimestamp,
     status: 'READY',
@@ -122,8 +126,8 @@ export class ModelRegistry {
     const row: StoredModelRow = {
       name,
       description: options.description ?? '',
-      tags: { ...(options.tags ?? {}) },
-      aliases: {},
+      tags: keyedRecord(options.tags),
+      aliases: keyedRecord<number>(),
       creationTimestamp: now,
       lastUpdatedTimestamp: now,
       highestVersion: 0,
@@ -161,13 +165,13 @@ export class ModelRegistry {
   async setRegisteredModelTag(name: string, key: string, value: string): Promise<void> {
     validateRegistryTag(key, value);
     await this.changeModel(name, (row) => {
-      row.tags[key] = value;
+      setOwn(row.tags, key, value);
     });
   }
 
   async deleteRegisteredModelTag(name: string, key: string): Promise<void> {
     await this.changeModel(name, (row) => {
-      delete row.tags[key];
+      deleteOwn(row.tags, key);
     });
   }
 
@@ -199,8 +203,8 @@ export class ModelRegistry {
         const model: StoredModelRow = (await this.db.registeredModels.get(name)) ?? {
           name,
           description: '',
-          tags: {},
-          aliases: {},
+          tags: keyedRecord<string>(),
+          aliases: keyedRecord<number>(),
           creationTimestamp: now,
           lastUpdatedTimestamp: now,
         };
@@ -215,7 +219,7 @@ export class ModelRegistry {
           runId,
           artifactPath: folder,
           description: options.description ?? '',
-          tags: { ...(options.tags ?? {}) },
+          tags: keyedRecord(options.tags),
           creationTimestamp: now,
           lastUpdatedTimestamp: now,
           userId: this.userId,
@@ -255,13 +259,13 @@ export class ModelRegistry {
   async setModelVersionTag(name: string, version: number | string, key: string, value: string): Promise<void> {
     validateRegistryTag(key, value);
     await this.changeVersion(name, version, (row) => {
-      row.tags[key] = value;
+      setOwn(row.tags, key, value);
     });
   }
 
   async deleteModelVersionTag(name: string, version: number | string, key: string): Promise<void> {
     await this.changeVersion(name, version, (row) => {
-      delete row.tags[key];
+      deleteOwn(row.tags, key);
     });
   }
 
@@ -273,7 +277,7 @@ export class ModelRegistry {
       await this.db.modelVersions.delete([name, v]);
       await this.changeModel(name, (row) => {
         row.highestVersion = Math.max(row.highestVersion ?? 0, v);
-        for (const [alias, target] of Object.entries(row.aliases)) if (target === v) delete row.aliases[alias];
+        for (const [alias, target] of Object.entries(row.aliases)) if (target === v) deleteOwn(row.aliases, alias);
       });
     });
   }
@@ -285,21 +289,20 @@ export class ModelRegistry {
     await this.db.transaction('rw', this.db.registeredModels, this.db.modelVersions, async () => {
       await this.versionRow(name, v);
       await this.changeModel(name, (row) => {
-        row.aliases[alias] = v;
+        setOwn(row.aliases, alias, v);
       });
     });
   }
 
   async deleteRegisteredModelAlias(name: string, alias: string): Promise<void> {
     await this.changeModel(name, (row) => {
-      if (!(alias in row.aliases)) throw new NotFoundError(`Registered model '${name}' has no alias '${alias}'.`);
-      delete row.aliases[alias];
+      if (!deleteOwn(row.aliases, alias)) throw new NotFoundError(`Registered model '${name}' has no alias '${alias}'.`);
     });
   }
 
   async getModelVersionByAlias(name: string, alias: string): Promise<ModelVersion> {
     const model = await this.modelRow(name);
-    const version = Object.hasOwn(model.aliases, alias) ? model.aliases[alias] : undefined;
+    const version = ownValue(model.aliases, alias);
     if (version === undefined) throw new NotFoundError(`Registered model '${name}' has no alias '${alias}'.`);
     return toModelVersion(await this.versionRow(name, version), model.aliases);
   }

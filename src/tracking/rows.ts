@@ -1,5 +1,6 @@
 import type { ExperimentRow, RunRow } from './db';
 import { QuotaExceededError } from './errors';
+import { keyedRecord } from './keyed-record';
 import type { Experiment, Run } from './types';
 
 /** Where a run's artifacts live, in the URI form MLflow shows; tabflow resolves it inside IndexedDB. */
@@ -22,13 +23,13 @@ export function rowToRun(row: RunRow): Run {
       userId: row.userId,
       artifactUri: artifactUriOf(row.experimentId, row.runId),
     },
-    data: { params: { ...row.params }, tags: { ...row.tags }, metrics: { ...row.metrics } },
+    data: { params: keyedRecord(row.params), tags: keyedRecord(row.tags), metrics: keyedRecord(row.metrics) },
     inputs: { datasetInputs: row.datasetInputs.map((d) => ({ ...d })) },
   };
 }
 
 export function rowToExperiment(row: ExperimentRow): Experiment {
-  return { ...row, tags: { ...row.tags } };
+  return { ...row, tags: keyedRecord(row.tags) };
 }
 
 function isQuotaError(error: unknown): boolean {

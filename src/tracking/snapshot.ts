@@ -4,6 +4,7 @@ import { allTables, type ArtifactRow, type ExperimentRow, type MetricChunkRow, t
 import { newExperimentId } from './ids';
 import { CHUNK_SIZE, deleteHistory, readHistory } from './metric-chunks';
 import { summarise } from './metric-summary';
+import { hasOwnKey, keyedRecord, ownValue, setOwn } from './keyed-record';
 import { guardQuota } from './rows';
 import type { DatasetInput, Experiment, LifecycleStage, MetricHistory, MetricSummary, RunStatus } from './types';
 
@@ -87,9 +88,9 @@ async function bulkInBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknow
 }
 
 function runRowOf(run: SnapshotRun, experimentId: string): RunRow {
-  const metrics: Record<string, MetricSummary> = {};
+  const metrics = keyedRecord<MetricSummary>();
   for (const [key, h] of Object.entries(run.metrics)) {
-    if (h.values.length > 0) metrics[key] = summarise(undefined, h.steps, h.values, h.timestamps);
+    if (h.values.length > 0) setOwn(metrics, key, summarise(undefined, h.steps, h.values, h.timestamps));
   }
   return {
     runId: run.runId,
@@ -100,10 +101,10 @@ function runRowOf(run: SnapshotRun, experimentId: string): RunRow {
     endTime: run.endTime,
     lifecycleStage: run.lifecycleStage,
     deletedTime: run.deletedTime,
-    parentRunId: run.tags['mlflow.parentRunId'] ?? null,
+    parentRunId: ownValue(run.tags, 'mlflow.parentRunId') ?? null,
     userId: run.userId,
-    params: { ...run.params },
-    tags: { ...run.tags },
+    params: keyedRecord(run.params),
+    tags: keyedRecord(run.tags),
     metrics,
     datasetInputs: run.datasetInputs.map((d) => ({ ...d })),
     // No writer in this browser owns an imported run, so endAbandonedRuns must not end one that is RUNNING
@@ -177,15 +178,20 @@ async function placeExperiment(client: TrackingClient, e: Experiment): Promise<{
   const db = client.db;
   const byName = await db.experiments.where('name').equals(e.name).first();
   if (byName) {
-    for (const [k, v] of Object.entries(e.tags)) byName.tags[k] ??= v;
+    for (const [k, v] of Object.entries(e.tags)) if (!hasOwnKey(byName.tags, k)) setOwn(byName.tags, k, v);
     await db.experiments.put(byName);
     return { experimentId: byName.experimentId, created: false };
   }
   // The id is taken by an experiment of another name: the imported one gets a fresh id rather than merging.
   const experimentId = (await db.experiments.get(e.experimentId)) ? newExperimentId() : e.experimentId;
-  const row: ExperimentRow = { ...e, experimentId, tags: { ...e.tags } };
+  const row: ExperimentRow = { ...e, experimentId, tags: keyedRecord(e.tags) };
   await db.experiments.add(row);
   return { experimentId, created: true };
+}
+
+/** The imported keys with the stored ones on top: what is already here wins. */
+function mergedKeys<T>(imported: Record<string, T>, stored: Record<string, T>): Record<string, T> {
+  return keyedRecord([...Object.entries(imported), ...Object.entries(stored)]);
 }
 
 async function writeRegistry(client: TrackingClient, snapshot: Snapshot, options: SnapshotWriteOptions, result: SnapshotWriteResult): Promise<void> {
@@ -193,8 +199,8 @@ async function writeRegistry(client: TrackingClient, snapshot: Snapshot, options
   for (const m of snapshot.registeredModels) {
     const existing = await db.registeredModels.get(m.name);
     const row: RegisteredModelRow = existing
-      ? { ...existing, tags: { ...m.tags, ...existing.tags }, aliases: { ...m.aliases, ...existing.aliases } }
-      : { ...m, tags: { ...m.tags }, aliases: { ...m.aliases } };
+      ? { ...existing, tags: mergedKeys(m.tags, existing.tags), aliases: mergedKeys(m.aliases, existing.aliases) }
+      : { ...m, tags: keyedRecord(m.tags), aliases: keyedRecord(m.aliases) };
     await db.registeredModels.put(row);
   }
   for (const v of snapshot.modelVersions) {
@@ -206,7 +212,7 @@ async function writeRegistry(client: TrackingClient, snapshot: Snapshot, options
       result.skipped.push({ kind: 'model version', id: `${v.name} v${v.version}`, reason: `its registered model '${v.name}' is not in the import` });
       continue;
     }
-    const row: ModelVersionRow = { ...v, tags: { ...v.tags } };
+    const row: ModelVersionRow = { ...v, tags: keyedRecord(v.tags) };
     await db.modelVersions.put(row);
     result.models += 1;
     // The registry never reuses a version number; it remembers the highest one given on the model row.
