@@ -5,7 +5,7 @@
 import type { Run } from '../types';
 import { ATTRIBUTES } from './attributes';
 import { likeToRegExp } from './like-pattern';
-import { ownProperty } from './own-property';
+import { ownValue } from '../keyed-record';
 import { parseFilter } from './parse-filter';
 import type { Clause, Comparator } from './types';
 
@@ -47,21 +47,21 @@ function compile({ kind, key, comparator, value }: Clause): Predicate {
     case 'metric': {
       const test = numberTest(comparator, value);
       return (run) => {
-        const metric = ownProperty(run.data.metrics, key);
+        const metric = ownValue(run.data.metrics, key);
         return metric !== undefined && test(metric.value);
       };
     }
     case 'param': {
       const test = stringTest(comparator, value);
       return (run) => {
-        const param = ownProperty(run.data.params, key);
+        const param = ownValue(run.data.params, key);
         return param !== undefined && test(param);
       };
     }
     case 'tag': {
       const test = stringTest(comparator, value);
       return (run) => {
-        const tag = ownProperty(run.data.tags, key);
+        const tag = ownValue(run.data.tags, key);
         return tag !== undefined && test(tag);
       };
     }

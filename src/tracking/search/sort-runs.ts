@@ -6,7 +6,7 @@
  */
 import type { Run } from '../types';
 import { ATTRIBUTES } from './attributes';
-import { ownProperty } from './own-property';
+import { ownValue } from '../keyed-record';
 import { parseOrderBy } from './parse-order-by';
 import type { OrderKey } from './types';
 
@@ -16,11 +16,11 @@ type Extract = (run: Run) => SortValue;
 function extractor({ kind, key }: OrderKey): Extract {
   switch (kind) {
     case 'metric':
-      return (run) => ownProperty(run.data.metrics, key)?.value;
+      return (run) => ownValue(run.data.metrics, key)?.value;
     case 'param':
-      return (run) => ownProperty(run.data.params, key);
+      return (run) => ownValue(run.data.params, key);
     case 'tag':
-      return (run) => ownProperty(run.data.tags, key);
+      return (run) => ownValue(run.data.tags, key);
     case 'attribute': {
       const spec = ATTRIBUTES.get(key);
       if (!spec) throw new TypeError(`Unknown attribute "${key}" in an order_by key`);
