@@ -2,6 +2,7 @@ import { filterRuns, type Run } from '../../tracking';
 import { ATTRIBUTE_COLUMNS, NAME_COLUMN, discoverColumns, identicalColumnIds, type Column } from './columns';
 import { nestRuns, type TableRow } from './nest-runs';
 import { sortByColumn, type SortState } from './sort-rows';
+import { hasOwnKey, ownValue } from '../../tracking/keyed-record';
 
 export interface TableView {
   /** Every column the chooser offers: attributes, then params, then metrics. */
@@ -31,7 +32,7 @@ function sameColumnsOf(a: Run, b: Run): boolean {
   const aParams = Object.keys(a.data.params);
   const aMetrics = Object.keys(a.data.metrics);
   if (aParams.length !== Object.keys(b.data.params).length || aMetrics.length !== Object.keys(b.data.metrics).length) return false;
-  return aParams.every((key) => a.data.params[key] === b.data.params[key]) && aMetrics.every((key) => key in b.data.metrics);
+  return aParams.every((key) => ownValue(a.data.params, key) === ownValue(b.data.params, key)) && aMetrics.every((key) => hasOwnKey(b.data.metrics, key));
 }
 
 /** Whether `next` is `previous` with a few runs replaced by runs of the same columns (a full re-read is not). */
