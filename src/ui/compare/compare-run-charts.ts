@@ -11,6 +11,7 @@ import { compareChange } from './compare-change';
 import type { CompareSettings } from './compare-settings';
 import { fieldKey, fieldKind, fieldValue, fieldValues, isFieldId, listFields, type FieldId } from './fields';
 import { defaultBoxBy, defaultParallelFields, defaultScatterX, winningMetricField } from './run-chart-defaults';
+import { ownValue } from '../../tracking/keyed-record';
 
 const RUN_CHART_SETTINGS = ['parallelFields', 'scatterX', 'scatterY', 'boxMetric', 'boxBy', 'winBy'] as const;
 
@@ -110,7 +111,7 @@ export class CompareRunCharts extends LitElement {
     for (const run of runs) {
       const value = fieldValue(run, `metrics.${metric}`);
       if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-      const label = run.data.params[by] ?? '(not set)';
+      const label = ownValue(run.data.params, by) ?? '(not set)';
       if (!groups.has(label)) groups.set(label, { label, points: [] });
       groups.get(label)!.points.push({ key: run.info.runId, label: run.info.runName || run.info.runId, color: this.colors.get(run.info.runId) ?? runColor(run.info.runId), value, href: runHref(run) });
     }

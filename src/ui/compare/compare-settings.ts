@@ -1,5 +1,6 @@
 import type { Direction } from './diff';
 import { isFieldId, type FieldId } from './fields';
+import { keyedRecord, setOwn } from '../../tracking/keyed-record';
 
 /** What the x axis of the metric charts measures. */
 export type XAxisMode = 'step' | 'wall' | 'relative';
@@ -36,10 +37,10 @@ const list = (text: string | null): string[] => (text ? text.split(',').filter(B
 export function parseSettings(query: URLSearchParams): CompareSettings {
   const x = query.get('x') as XAxisMode;
   const smoothing = Number(query.get('smooth') ?? 0);
-  const directions: Record<string, Direction> = {};
+  const directions = keyedRecord<Direction>();
   for (const pair of list(query.get('best'))) {
     const [key, direction] = pair.split(':');
-    if (key && (direction === 'min' || direction === 'max')) directions[key] = direction;
+    if (key && (direction === 'min' || direction === 'max')) setOwn(directions, key, direction);
   }
   const field = (name: string) => {
     const value = query.get(name);

@@ -1,4 +1,5 @@
 import type { Run } from '../../tracking';
+import { ownValue } from '../../tracking/keyed-record';
 
 /** Which way is better for a metric. */
 export type Direction = 'min' | 'max';
@@ -58,18 +59,18 @@ const isSystemTag = (key: string) => key.startsWith('mlflow.');
 /** The diff table's rows: params, then latest metrics (with best marks), then user tags. */
 export function buildDiffRows(runs: readonly Run[], directions: Readonly<Record<string, Direction>> = {}): DiffRow[] {
   const params = sortedKeys(runs, (r) => r.data.params).map((key): DiffRow => {
-    const values = runs.map((r) => r.data.params[key]);
+    const values = runs.map((r) => ownValue(r.data.params, key));
     return { section: 'param', key, values, differs: valuesDiffer(values) };
   });
   const metrics = sortedKeys(runs, (r) => r.data.metrics).map((key): DiffRow => {
-    const values = runs.map((r) => r.data.metrics[key]?.value);
-    const direction = directions[key] ?? defaultDirection(key);
+    const values = runs.map((r) => ownValue(r.data.metrics, key)?.value);
+    const direction = ownValue(directions, key) ?? defaultDirection(key);
     return { section: 'metric', key, values, differs: valuesDiffer(values), direction, best: bestIndices(values, direction) };
   });
   const tags = sortedKeys(runs, (r) => r.data.tags)
     .filter((key) => !isSystemTag(key))
     .map((key): DiffRow => {
-      const values = runs.map((r) => r.data.tags[key]);
+      const values = runs.map((r) => ownValue(r.data.tags, key));
       return { section: 'tag', key, values, differs: valuesDiffer(values) };
     });
   return [...params, ...metrics, ...tags];

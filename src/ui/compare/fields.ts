@@ -1,4 +1,5 @@
 import type { Run } from '../../tracking';
+import { ownValue } from '../../tracking/keyed-record';
 
 /**
  * A field is something known about every run that a chart can put on an axis: `params.<key>` or
@@ -29,7 +30,7 @@ export function fieldKind(id: FieldId): 'param' | 'metric' {
 /** The field's value for one run: a param's string, a metric's latest number, undefined when not logged. */
 export function fieldValue(run: Run, id: FieldId): string | number | undefined {
   const key = fieldKey(id);
-  return fieldKind(id) === 'param' ? run.data.params[key] : run.data.metrics[key]?.value;
+  return fieldKind(id) === 'param' ? ownValue(run.data.params, key) : ownValue(run.data.metrics, key)?.value;
 }
 
 /** A param value as a number when it is one ("0.01" → 0.01), else the string itself. */

@@ -2,12 +2,13 @@ import { emaSmooth } from '../../charts/smooth';
 import type { ChartSeries } from '../../charts/metric-chart';
 import type { MetricHistory, Run } from '../../tracking';
 import type { XAxisMode } from './compare-settings';
+import { hasOwnKey, ownValue } from '../../tracking/keyed-record';
 
 const cacheKey = (runId: string, metric: string) => `${runId}\u0000${metric}`;
 
 /** A history is reloaded only when its run logged more points since (count or latest timestamp changed). */
 const versionOf = (run: Run, metric: string) => {
-  const summary = run.data.metrics[metric];
+  const summary = ownValue(run.data.metrics, metric);
   return summary ? `${summary.count}:${summary.timestamp}` : 'none';
 };
 
@@ -32,7 +33,7 @@ export class HistoryCache {
     let changed = false;
     for (const metric of metrics) {
       for (const run of runs) {
-        if (!run.data.metrics[metric]) continue;
+        if (!hasOwnKey(run.data.metrics, metric)) continue;
         const key = cacheKey(run.info.runId, metric);
         const version = versionOf(run, metric);
         if (this.entries.get(key)?.version === version) continue;

@@ -13,6 +13,7 @@ import { HistoryReader } from '../compare/history-reader';
 import { HistoryCache } from '../compare/metric-histories';
 import { LiveQueryController } from '../live-query-controller';
 import { reportError, type AppServices, type PageRoute } from '../services';
+import { ownValue } from '../../tracking/keyed-record';
 
 /** How many metrics get a chart before the user picks: enough for a typical run, few enough to stay quick. */
 const DEFAULT_CHARTED_METRICS = 6;
@@ -130,7 +131,7 @@ export class ComparePage extends LitElement {
     const cache = this.cache;
     const runs = this.runs;
     const metrics = this.chartedMetrics;
-    const wanted = `${runs.map((r) => `${r.info.runId}:${metrics.map((m) => r.data.metrics[m]?.count ?? 0)}`)}|${metrics}`;
+    const wanted = `${runs.map((r) => `${r.info.runId}:${metrics.map((m) => ownValue(r.data.metrics, m)?.count ?? 0)}`)}|${metrics}`;
     if (!cache || runs.length === 0 || wanted === this.wantedHistories) return;
     this.wantedHistories = wanted;
     this.historyLoad?.abort();
