@@ -90,6 +90,11 @@ test('columns: the chooser is remembered per experiment and identical columns ca
   ]);
   await page.goto(`./#/experiments/${id}`);
   const table = page.getByRole('table', { name: 'Runs' });
+  // A param every run shares is folded into one "same for all" line until asked for.
+  await expect(table.getByRole('columnheader', { name: /optimizer/ })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: /seed/ })).toHaveCount(0);
+  await expect(page.getByText('Same for all 2 runs:')).toBeVisible();
+  await page.getByRole('button', { name: 'Show identical params' }).click();
   await expect(table.getByRole('columnheader', { name: /seed/ })).toBeVisible();
   await page.getByRole('switch', { name: 'Hide columns with identical values' }).check();
   await expect(table.getByRole('columnheader', { name: /seed/ })).toHaveCount(0);

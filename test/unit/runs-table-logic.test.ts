@@ -37,10 +37,10 @@ const runs = [
 ];
 
 describe('column discovery', () => {
-  it('lists every param then every metric key across runs, sorted, with numeric params detected', () => {
+  it('lists every metric then every param key across runs, sorted, with numeric params detected', () => {
     const columns = discoverColumns(runs);
-    expect(columns.map((c) => c.id)).toEqual(['params.lr', 'params.note', 'params.optimizer', 'params.seed', 'metrics.acc', 'metrics.loss']);
-    expect(columns.map((c) => c.numeric)).toEqual([true, false, false, true, true, true]);
+    expect(columns.map((c) => c.id)).toEqual(['metrics.acc', 'metrics.loss', 'params.lr', 'params.note', 'params.optimizer', 'params.seed']);
+    expect(columns.map((c) => c.numeric)).toEqual([true, true, true, false, false, true]);
   });
 
   it('reads cell values as numbers for numeric columns and undefined when missing', () => {

@@ -12,7 +12,7 @@ function run(id: string, name: string, params: Record<string, string>, loss?: nu
 
 const runs = [run('r1', 'beta', { opt: 'adam', seed: '1' }, 0.3), run('r2', 'alpha', { opt: 'sgd', seed: '1' }, 0.1), run('r3', 'gamma', { opt: 'adam', seed: '1' }, undefined, 'r1')];
 const base: TableInputs = { runs, filter: '', sort: null, hiddenIds: new Set(), hideIdentical: false, expanded: new Set() };
-const names = (view: ReturnType<TablePipeline['compute']>) => view.rows.map((r) => r.run.info.runName);
+const names = (view: ReturnType<TablePipeline['compute']>) => view.rows.map((r) => ('run' in r ? r.run.info.runName : r.name));
 
 describe('table pipeline', () => {
   it('filters with MLflow grammar, sorts by any column including the run name, and nests children', () => {
@@ -33,7 +33,7 @@ describe('table pipeline', () => {
   it('drops hidden and identical columns and reuses unchanged stages', () => {
     const pipeline = new TablePipeline();
     const view = pipeline.compute({ ...base, hiddenIds: new Set(['metrics.loss']), hideIdentical: true });
-    expect(view.columns.map((c) => c.id)).toEqual(['attributes.status', 'attributes.start_time', 'attributes.duration', 'params.opt']);
+    expect(view.columns.map((c) => c.id)).toEqual(['attributes.status', 'params.opt', 'attributes.start_time', 'attributes.duration']);
     expect(view.allColumns.map((c) => c.id)).toContain('params.seed');
     const again = pipeline.compute({ ...base, hiddenIds: new Set(['metrics.loss']), hideIdentical: true });
     expect(again.sorted).toBe(view.sorted);

@@ -6,6 +6,10 @@ import '../export-dialog';
 import '../import-dialog';
 import { LiveQueryController } from '../live-query-controller';
 import '../runs-table/column-chooser';
+import '../runs-table/group-by-chooser';
+import '../runs-table/metric-summary-chooser';
+import { listedRunIds } from '../runs-table/group-rows';
+import { groupOptions, type SummaryChoices } from '../runs-table/grouping';
 import { runsToCsv } from '../runs-table/csv';
 import { NAME_COLUMN } from '../runs-table/columns';
 import { TablePipeline } from '../runs-table/pipeline';
@@ -42,6 +46,9 @@ export class ExperimentsPage extends LitElement {
     button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); color: var(--tf-color-text); cursor: pointer; }
     button:hover { background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
     .notice { background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 6px; padding: 8px 12px; font-size: var(--tf-font-size); margin: 0; }
+    .same { display: flex; flex-wrap: wrap; align-items: center; gap: var(--tf-space-1) var(--tf-space-3); margin: 0; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
+    .same-values { display: flex; flex-wrap: wrap; gap: var(--tf-space-1) var(--tf-space-3); }
+    .same b { color: var(--tf-color-text); font-weight: 600; }
     .empty { background: var(--tf-color-surface); border: 1px dashed var(--tf-color-border); border-radius: 8px; padding: 40px; text-align: center; color: var(--tf-color-text-muted); }
   `;
 
@@ -56,6 +63,9 @@ export class ExperimentsPage extends LitElement {
   @state() private showDeleted = false;
   @state() private expanded: ReadonlySet<string> = new Set();
   @state() private selected: ReadonlySet<string> = new Set();
+  @state() private groupBy: readonly string[] = [];
+  @state() private summaries: SummaryChoices = {};
+  @state() private showIdenticalParams = false;
 
   private experiment = new LiveQueryController<Experiment | null>(this);
   private runs = new LiveQueryController<Run[]>(this);
@@ -87,6 +97,7 @@ export class ExperimentsPage extends LitElement {
     const filter = query.get('filter') ?? '';
     const sortColumn = query.get('sort');
     this.sort = sortColumn ? { columnId: sortColumn, ascending: query.get('order') !== 'desc' } : DEFAULT_SORT;
+    this.groupBy = query.get('group')?.split(',').filter(Boolean) ?? [];
     this.filterText = filter;
     try {
       parseFilter(filter);
@@ -106,6 +117,7 @@ export class ExperimentsPage extends LitElement {
       query.set('sort', this.sort.columnId);
       query.set('order', this.sort.ascending ? 'asc' : 'desc');
     }
+    if (this.groupBy.length) query.set('group', this.groupBy.join(','));
     const text = query.toString();
     history.replaceState(history.state, '', `#/experiments/${encodeURIComponent(this.experimentId)}${text ? `?${text}` : ''}`);
   }
@@ -187,7 +199,27 @@ export class ExperimentsPage extends LitElement {
       hiddenIds: this.hiddenIds,
       hideIdentical: this.hideIdentical,
       expanded: this.expanded,
+      groupBy: this.groupBy,
+      summaries: this.summaries,
+      showIdenticalParams: this.showIdenticalParams,
     };
+  }
+
+  private setGroupBy(groupBy: readonly string[]): void {
+    this.groupBy = groupBy;
+    this.writeViewToQuery();
+  }
+
+  /** Params every matching run shares, folded into one line so the columns that differ come first. */
+  private renderSameForAll(view: ReturnType<TablePipeline['compute']>) {
+    if (view.identicalParams.length === 0) {
+      return this.showIdenticalParams
+        ? html`<p class="same"><button @click=${() => (this.showIdenticalParams = false)}>Fold identical params</button></p>`
+        : nothing;
+    }
+    return html`<p class="same"><span class="same-label">Same for all ${view.sorted.length} runs:</span>
+      <span class="same-values">${view.identicalParams.map(({ column, value }) => html`<span class="pair"><b>${column.label}</b> = ${value}</span>`)}</span>
+      <button @click=${() => (this.showIdenticalParams = true)}>Show identical params</button></p>`;
   }
 
   private renderToolbar(view: ReturnType<TablePipeline['compute']>, name: string) {
@@ -205,6 +237,10 @@ export class ExperimentsPage extends LitElement {
       </form>
       <label class="switch"><input type="checkbox" role="switch" .checked=${this.hideIdentical} @change=${(e: Event) => this.setHideIdentical((e.target as HTMLInputElement).checked)} />Hide columns with identical values</label>
       <label class="switch"><input type="checkbox" role="switch" .checked=${this.showDeleted} @change=${(e: Event) => (this.showDeleted = (e.target as HTMLInputElement).checked)} />Show deleted runs</label>
+      <group-by-chooser .options=${groupOptions(this.runs.value ?? [])} .value=${this.groupBy}
+        @group-by-change=${(e: CustomEvent<string[]>) => this.setGroupBy(e.detail)}></group-by-chooser>
+      <metric-summary-chooser .metrics=${view.allColumns.filter((c) => c.kind === 'metric').map((c) => c.key)} .value=${this.summaries}
+        @summaries-change=${(e: CustomEvent<SummaryChoices>) => (this.summaries = e.detail)}></metric-summary-chooser>
       <column-chooser .columns=${view.allColumns} .hiddenIds=${this.hiddenIds} @hidden-columns-change=${(e: CustomEvent<Set<string>>) => this.setHidden(e.detail)}></column-chooser>
       <button @click=${() => this.downloadCsv(view.sorted, name)} ?disabled=${view.sorted.length === 0}>Download CSV</button>
     </div>`;
@@ -231,6 +267,7 @@ export class ExperimentsPage extends LitElement {
         ${experiment === null ? html`<p class="notice" role="status">There is no experiment with id “${this.experimentId}”. Pick one from the list.</p>` : nothing}
         ${experiment?.lifecycleStage === 'deleted' ? html`<p class="notice" role="status">This experiment is deleted. Restore it from the Deleted list to log new runs in it.</p>` : nothing}
         ${this.renderToolbar(view, name)}
+        ${this.renderSameForAll(view)}
         <run-actions .services=${this.services} .selected=${this.selected} .showDeleted=${this.showDeleted}
           @selection-cleared=${() => (this.selected = new Set())}></run-actions>
         ${runs.length === 0 && this.runs.value
@@ -238,7 +275,8 @@ export class ExperimentsPage extends LitElement {
           : html`<runs-table .rows=${view.rows} .columns=${view.columns} .sort=${this.sort} .selected=${this.selected}
               @sort-column=${(e: CustomEvent<string>) => this.sortBy(e.detail)}
               @toggle-run=${(e: CustomEvent<{ runId: string; selected: boolean }>) => (this.selected = this.toggleSet(this.selected, e.detail.runId, e.detail.selected))}
-              @toggle-all=${(e: CustomEvent<boolean>) => (this.selected = e.detail ? new Set(view.rows.map((r) => r.run.info.runId)) : new Set())}
+              @toggle-all=${(e: CustomEvent<boolean>) => (this.selected = e.detail ? new Set(listedRunIds(view.rows)) : new Set())}
+              @toggle-runs=${(e: CustomEvent<{ runIds: string[]; selected: boolean }>) => (this.selected = e.detail.runIds.reduce((set, id) => this.toggleSet(set, id, e.detail.selected), this.selected))}
               @toggle-children=${(e: CustomEvent<string>) => (this.expanded = this.toggleSet(this.expanded, e.detail, !this.expanded.has(e.detail)))}></runs-table>`}
       </section>
     `;

@@ -1,11 +1,13 @@
 import type { Run } from '../../tracking';
+import { isSystemTag, metricValue, type MetricPick } from './grouping';
+import { ownValue } from '../../tracking/keyed-record';
 
 /**
  * The runs table's columns. Pure (no DOM): column discovery, cell values and the identical-column test, so the
  * logic is unit-tested in Node and the element only draws.
  */
 
-export type ColumnKind = 'attribute' | 'param' | 'metric';
+export type ColumnKind = 'attribute' | 'param' | 'metric' | 'tag';
 
 export interface Column {
   /** Stable id, also the key the column chooser stores: `attributes.start_time`, `params.lr`, `metrics.loss`. */
@@ -15,6 +17,8 @@ export interface Column {
   label: string;
   /** Sorted and aligned as numbers (metrics, numeric attributes, params whose every value is a number). */
   numeric: boolean;
+  /** Metric columns: which stored number a run's cell shows (default the latest). */
+  pick?: MetricPick;
 }
 
 export type CellValue = number | string | undefined;
@@ -33,22 +37,27 @@ function isNumberText(text: string): boolean {
 }
 
 /**
- * Every param and metric key logged by any of the runs, params first, each group in key order. A param column is
- * numeric when every value it holds reads as a finite number (learning rates sort as 0.001 < 0.01 < 0.1).
+ * Every metric, param and user tag key logged by any of the runs: metrics first (what a person compares), then
+ * params, then tags, each group in key order. A param column is numeric when every value it holds reads as a
+ * finite number (learning rates sort as 0.001 < 0.01 < 0.1). Tags tabflow and MLflow write themselves are left
+ * out: they describe the bookkeeping, not the experiment.
  */
 export function discoverColumns(runs: readonly Run[]): Column[] {
   const params = new Map<string, boolean>();
   const metrics = new Set<string>();
+  const tags = new Set<string>();
   for (const run of runs) {
     for (const [key, value] of Object.entries(run.data.params)) {
       params.set(key, (params.get(key) ?? true) && isNumberText(value));
     }
     for (const key of Object.keys(run.data.metrics)) metrics.add(key);
+    for (const key of Object.keys(run.data.tags)) if (!isSystemTag(key)) tags.add(key);
   }
   const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [
-    ...[...params.keys()].sort(byKey).map((key): Column => ({ id: `params.${key}`, kind: 'param', key, label: key, numeric: params.get(key)! })),
     ...[...metrics].sort(byKey).map((key): Column => ({ id: `metrics.${key}`, kind: 'metric', key, label: key, numeric: true })),
+    ...[...params.keys()].sort(byKey).map((key): Column => ({ id: `params.${key}`, kind: 'param', key, label: key, numeric: params.get(key)! })),
+    ...[...tags].sort(byKey).map((key): Column => ({ id: `tags.${key}`, kind: 'tag', key, label: key, numeric: false })),
   ];
 }
 
@@ -62,10 +71,12 @@ export function runDuration(run: Run, now = Date.now()): number | undefined {
 export function cellValue(run: Run, column: Column, now = Date.now()): CellValue {
   switch (column.kind) {
     case 'metric':
-      return Object.hasOwn(run.data.metrics, column.key) ? run.data.metrics[column.key].value : undefined;
+      return metricValue(run, column.key, column.pick ?? 'last');
+    case 'tag':
+      return ownValue(run.data.tags, column.key);
     case 'param': {
-      if (!Object.hasOwn(run.data.params, column.key)) return undefined;
-      const text = run.data.params[column.key];
+      const text = ownValue(run.data.params, column.key);
+      if (text === undefined) return undefined;
       return column.numeric ? Number(text) : text;
     }
     case 'attribute':

@@ -1,6 +1,8 @@
 import { filterRuns, type Run } from '../../tracking';
 import { ATTRIBUTE_COLUMNS, NAME_COLUMN, discoverColumns, identicalColumnIds, type Column } from './columns';
-import { nestRuns, type TableRow } from './nest-runs';
+import { buildGroupRows, type AnyTableRow } from './group-rows';
+import { summaryFor, type SummaryChoices } from './grouping';
+import { nestRuns } from './nest-runs';
 import { sortByColumn, type SortState } from './sort-rows';
 import { hasOwnKey, ownValue } from '../../tracking/keyed-record';
 
@@ -11,7 +13,10 @@ export interface TableView {
   columns: Column[];
   /** Matching runs in display order (what the CSV holds). */
   sorted: Run[];
-  rows: TableRow[];
+  /** Run lines, or group lines (each followed by its runs when expanded) when grouping. */
+  rows: AnyTableRow[];
+  /** Params every matching run holds with one value, folded out of `columns` into a "same for all" note. */
+  identicalParams: { column: Column; value: string }[];
 }
 
 export interface TableInputs {
@@ -21,6 +26,12 @@ export interface TableInputs {
   hiddenIds: ReadonlySet<string>;
   hideIdentical: boolean;
   expanded: ReadonlySet<string>;
+  /** Group keys (`params.lr`, `tags.x`, `attributes.parent_run`); none draws one line per run. */
+  groupBy?: readonly string[];
+  /** Per metric key: the value a run shows (last/min/max) and how a group sums its runs up. */
+  summaries?: SummaryChoices;
+  /** Draw params whose value is the same for all matching runs as columns instead of folding them. */
+  showIdenticalParams?: boolean;
 }
 
 /** Past this many replaced runs, comparing them costs about as much as discovering the columns again. */
@@ -63,21 +74,35 @@ export class TablePipeline {
   }
 
   compute(inputs: TableInputs): TableView {
-    const { runs, filter, sort, hiddenIds, hideIdentical, expanded } = inputs;
-    const allColumns = this.memo('columns', [runs], () => this.columnsOf(runs));
+    const { runs, filter, sort, hiddenIds, hideIdentical, expanded, groupBy = [], summaries, showIdenticalParams = false } = inputs;
+    const discovered = this.memo('columns', [runs], () => this.columnsOf(runs));
+    // A metric column carries the value it shows (last/min/max), so sorting, cells and the CSV all read that one.
+    const allColumns = this.memo('picked', [discovered, summaries], () =>
+      summaries ? discovered.map((c) => (c.kind === 'metric' ? { ...c, pick: summaryFor(summaries, c.key).pick } : c)) : discovered,
+    );
     const filtered = this.memo('filter', [runs, filter], () => filterRuns(runs as Run[], filter));
     const sortColumn = sort && [NAME_COLUMN, ...allColumns].find((c) => c.id === sort.columnId);
     const sorted = this.memo('sort', [filtered, sortColumn, sort?.ascending], () =>
       sortColumn ? sortByColumn(filtered, sortColumn, sort!.ascending) : filtered,
     );
-    const rows = this.memo('rows', [sorted, expanded], () => nestRuns(sorted, expanded));
     const identical = this.memo('identical', [filtered, allColumns, hideIdentical], () =>
-      hideIdentical ? identicalColumnIds(filtered, allColumns) : new Set<string>(),
+      identicalColumnIds(filtered, hideIdentical ? allColumns : allColumns.filter((c) => c.kind === 'param')),
     );
-    const columns = this.memo('visible', [allColumns, hiddenIds, identical], () =>
-      allColumns.filter((c) => !hiddenIds.has(c.id) && !identical.has(c.id)),
+    const identicalParams = this.memo('identicalParams', [identical, allColumns, showIdenticalParams], () =>
+      showIdenticalParams
+        ? []
+        : allColumns.filter((c) => c.kind === 'param' && identical.has(c.id)).map((column) => ({ column, value: ownValue(filtered[0].data.params, column.key) ?? '' })),
     );
-    return { allColumns, columns, sorted, rows };
+    const columns = this.memo('visible', [allColumns, hiddenIds, identical, hideIdentical, showIdenticalParams], () =>
+      allColumns.filter((c) => !hiddenIds.has(c.id) && !(identical.has(c.id) && (hideIdentical || (c.kind === 'param' && !showIdenticalParams)))),
+    );
+    const groupKey = groupBy.join('\u0000');
+    const rows = this.memo('rows', [sorted, expanded, groupKey, columns, summaries, sort], () =>
+      groupBy.length === 0
+        ? nestRuns(sorted, expanded)
+        : buildGroupRows(sorted, groupBy, columns.filter((c) => c.kind === 'metric'), summaries, sort, expanded),
+    );
+    return { allColumns, columns, sorted, rows, identicalParams };
   }
 
   /**
@@ -88,7 +113,8 @@ export class TablePipeline {
   private columnsOf(runs: readonly Run[]): Column[] {
     const previous = this.columnsSource;
     const unchanged = previous !== null && previous.runs.length === runs.length && onlyValuesChanged(previous.runs, runs);
-    const columns = unchanged ? previous.columns : [...ATTRIBUTE_COLUMNS, ...discoverColumns(runs)];
+    // Status stays beside the name (a running run is what one looks for); the times come after the settings.
+    const columns = unchanged ? previous.columns : [ATTRIBUTE_COLUMNS[0], ...discoverColumns(runs), ...ATTRIBUTE_COLUMNS.slice(1)];
     this.columnsSource = { runs, columns };
     return columns;
   }

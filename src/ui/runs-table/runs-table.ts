@@ -1,7 +1,9 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cellValue, NAME_COLUMN, type Column } from './columns';
+import { columnGroupSpans, columnWidth, groupMetricText } from './group-cells';
 import { formatCell } from './format';
+import { groupExpandKey, isGroupRow, listedRunIds, sharedValue, type AnyTableRow, type GroupTableRow } from './group-rows';
 import type { TableRow } from './nest-runs';
 import type { SortState } from './sort-rows';
 
@@ -11,7 +13,6 @@ const OVERSCAN = 8;
 const CHECK_WIDTH = 40;
 const NAME_WIDTH = 240;
 const WIDTHS: Record<string, number> = { 'attributes.status': 120, 'attributes.start_time': 160, 'attributes.duration': 100 };
-const DATA_WIDTH = 120;
 
 /**
  * A virtualized runs table: only the rows in view (plus overscan) exist in the DOM, positioned over a spacer as
@@ -22,7 +23,8 @@ const DATA_WIDTH = 120;
  * @fires sort-column - detail: the clicked column's id
  * @fires toggle-run - detail: { runId, selected }
  * @fires toggle-all - detail: whether every listed run should be selected
- * @fires toggle-children - detail: the parent run id whose children to show or hide
+ * @fires toggle-children - detail: the parent run id (or a group's expand key) whose runs to show or hide
+ * @fires toggle-runs - detail: { runIds, selected } for every run of a group
  */
 @customElement('runs-table')
 export class RunsTable extends LitElement {
@@ -62,10 +64,23 @@ export class RunsTable extends LitElement {
     .RUNNING { --dot: var(--tf-color-accent); } .FINISHED { --dot: var(--tf-color-success); } .FAILED { --dot: var(--tf-color-danger); } .KILLED { --dot: var(--tf-color-text-muted); } .SCHEDULED { --dot: var(--tf-color-warning); }
     .RUNNING .dot { animation: pulse 1.2s ease-in-out infinite; }
     @keyframes pulse { 50% { opacity: .35; } }
+    /* Long header labels wrap onto a second line instead of being cut off; the full id is in the tooltip. */
+    .header .row:not(.kinds) { height: auto; min-height: ${ROW_HEIGHT}px; }
+    .header [role='columnheader'] .label { white-space: normal; overflow-wrap: anywhere; line-height: 1.2; padding: var(--tf-space-1) 0; }
+    .pick { color: var(--tf-color-text-muted); font-weight: 400; }
+    /* The band naming the column kinds; it scrolls with the columns, so nothing in it is pinned. */
+    .row.kinds { height: 24px; font-size: var(--tf-font-size-sm); text-transform: uppercase; letter-spacing: .04em; }
+    .row.kinds > * { position: static; box-shadow: none; }
+    .kind.metric { color: var(--tf-color-accent); box-shadow: inset 0 -2px 0 var(--tf-color-accent); }
+    .kind.param { color: var(--tf-color-warning); box-shadow: inset 0 -2px 0 var(--tf-color-warning); }
+    .kind.tag { color: var(--tf-color-success); box-shadow: inset 0 -2px 0 var(--tf-color-success); }
+    [role='columnheader'].tag { box-shadow: inset 0 3px 0 var(--tf-color-success); }
+    .body .row.group { background: var(--tf-color-surface-2); font-weight: 600; }
+    .group-name { overflow: hidden; text-overflow: ellipsis; }
   `;
 
-  /** The visible lines, already filtered, sorted and nested. */
-  @property({ attribute: false }) rows: TableRow[] = [];
+  /** The visible lines, already filtered, sorted and nested (or grouped). */
+  @property({ attribute: false }) rows: AnyTableRow[] = [];
   /** Columns after the run name. */
   @property({ attribute: false }) columns: Column[] = [];
   @property({ attribute: false }) sort: SortState | null = null;
@@ -78,6 +93,7 @@ export class RunsTable extends LitElement {
   private scrollFrame = 0;
   /** How many listed runs are selected; counted when rows or selection change, not on every scroll frame. */
   private selectedListed = 0;
+  private listed: string[] = [];
 
   firstUpdated(): void {
     this.resizeObserver.observe(this.scroller);
@@ -85,7 +101,8 @@ export class RunsTable extends LitElement {
 
   protected willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('rows') || changed.has('selected')) {
-      this.selectedListed = this.selected.size === 0 ? 0 : this.rows.reduce((n, r) => n + (this.selected.has(r.run.info.runId) ? 1 : 0), 0);
+      this.listed = listedRunIds(this.rows);
+      this.selectedListed = this.selected.size === 0 ? 0 : this.listed.reduce((n, id) => n + (this.selected.has(id) ? 1 : 0), 0);
     }
   }
 
@@ -122,9 +139,10 @@ export class RunsTable extends LitElement {
     const direction = sorted ? (this.sort!.ascending ? 'ascending' : 'descending') : 'none';
     const kind = column.kind === 'attribute' ? '' : column.kind;
     const align = column.numeric && kind ? 'num' : '';
-    return html`<div role="columnheader" aria-sort=${direction} class="${kind} ${align}" title=${column.id}>
+    const picked = column.pick && column.pick !== 'last' ? ` (${column.pick})` : '';
+    return html`<div role="columnheader" aria-sort=${direction} class="${kind} ${align}" title=${`${column.id}${picked}`}>
       <button @click=${() => this.emit('sort-column', column.id)} aria-label=${`Sort by ${column.label}${kind ? ` (${kind})` : ''}`}>
-        <span class="label">${column.label}</span>
+        <span class="label">${column.label}${picked ? html`<span class="pick">${picked}</span>` : nothing}</span>
         ${sorted ? html`<span class="arrow" aria-hidden="true">${this.sort!.ascending ? '▲' : '▼'}</span>` : nothing}
       </button>
     </div>`;
@@ -151,10 +169,40 @@ export class RunsTable extends LitElement {
     return html`<div role="cell" class=${column.numeric && column.kind !== 'attribute' ? 'num' : ''} title=${value === undefined ? '' : String(value)}>${text}</div>`;
   }
 
+  private groupCell(row: GroupTableRow, column: Column) {
+    if (column.kind === 'metric') {
+      const metric = row.metrics.get(column.id);
+      const { text, title } = groupMetricText(metric, row.group.runs.length, column);
+      return html`<div role="cell" class="num" title=${title}>${text}</div>`;
+    }
+    const value = sharedValue(row.group.runs, column);
+    return html`<div role="cell" class=${column.numeric && column.kind !== 'attribute' ? 'num' : ''}>${formatCell(value, column)}</div>`;
+  }
+
+  private groupRow(row: GroupTableRow, index: number) {
+    const { group, name } = row;
+    const runIds = group.runs.map((r) => r.info.runId);
+    const selectedCount = runIds.reduce((n, id) => n + (this.selected.has(id) ? 1 : 0), 0);
+    return html`<div role="row" class="row group" aria-label=${name} aria-rowindex=${index + 3} aria-expanded=${row.expanded ? 'true' : 'false'}
+      style="transform:translateY(${index * ROW_HEIGHT}px)">
+      <div role="cell" class="check">
+        <input type="checkbox" .checked=${selectedCount === runIds.length} .indeterminate=${selectedCount > 0 && selectedCount < runIds.length}
+          aria-label=${`Select the ${runIds.length} runs of ${name}`}
+          @change=${(e: Event) => this.emit('toggle-runs', { runIds, selected: (e.target as HTMLInputElement).checked })} />
+      </div>
+      <div role="cell" class="name">
+        <button class="twisty" aria-expanded=${row.expanded ? 'true' : 'false'} aria-label=${`${row.expanded ? 'Hide' : 'Show'} the runs of ${name}`}
+          @click=${() => this.emit('toggle-children', groupExpandKey(group))}>${row.expanded ? '▾' : '▸'} ${runIds.length}</button>
+        <span class="group-name" title=${name}>${name.replace(/^Group /, '')}</span>
+      </div>
+      ${this.columns.map((column) => this.groupCell(row, column))}
+    </div>`;
+  }
+
   private bodyRow(row: TableRow, index: number) {
     const { runId, runName } = row.run.info;
     const selected = this.selected.has(runId);
-    return html`<div role="row" class="row ${selected ? 'selected' : ''}" aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'} style="transform:translateY(${index * ROW_HEIGHT}px)">
+    return html`<div role="row" class="row ${selected ? 'selected' : ''}" aria-rowindex=${index + 3} aria-selected=${selected ? 'true' : 'false'} style="transform:translateY(${index * ROW_HEIGHT}px)">
       <div role="cell" class="check">
         <input type="checkbox" .checked=${selected} aria-label=${`Select run ${runName}`}
           @change=${(e: Event) => this.emit('toggle-run', { runId, selected: (e.target as HTMLInputElement).checked })} />
@@ -165,7 +213,7 @@ export class RunsTable extends LitElement {
   }
 
   render() {
-    const widths = [CHECK_WIDTH, NAME_WIDTH, ...this.columns.map((c) => WIDTHS[c.id] ?? DATA_WIDTH)];
+    const widths = [CHECK_WIDTH, NAME_WIDTH, ...this.columns.map((c) => WIDTHS[c.id] ?? columnWidth(c))];
     const template = widths.map((w, i) => (i === 0 ? `${w}px` : i === 1 ? `minmax(${w}px, 2fr)` : `minmax(${w}px, 1fr)`)).join(' ');
     const total = widths.reduce((a, b) => a + b, 0);
     const count = this.rows.length;
@@ -176,11 +224,19 @@ export class RunsTable extends LitElement {
     const allSelected = count > 0 && this.selectedListed === count;
     const someSelected = this.selectedListed > 0 && !allSelected;
     const visible = [];
-    for (let i = first; i < last; i++) visible.push(this.bodyRow(this.rows[i], i));
-    return html`<div class="scroller" role="table" aria-label="Runs" aria-rowcount=${count + 1} aria-colcount=${widths.length}
+    for (let i = first; i < last; i++) {
+      const row = this.rows[i];
+      visible.push(isGroupRow(row) ? this.groupRow(row, i) : this.bodyRow(row, i));
+    }
+    return html`<div class="scroller" role="table" aria-label="Runs" aria-rowcount=${count + 2} aria-colcount=${widths.length}
       style="--columns:${template};--width:${total}px" @scroll=${this.onScroll}>
       <div role="rowgroup" class="header">
-        <div role="row" class="row" aria-rowindex="1">
+        <div role="row" class="row kinds" aria-rowindex="1">
+          ${columnGroupSpans(this.columns).map(
+            (span) => html`<div role="columnheader" class="kind ${span.kind}" aria-colspan=${span.count} style="grid-column: span ${span.count}">${span.label}</div>`,
+          )}
+        </div>
+        <div role="row" class="row" aria-rowindex="2">
           <div role="columnheader" class="check">
             <input type="checkbox" aria-label="Select all listed runs" .checked=${allSelected} .indeterminate=${someSelected}
               @change=${(e: Event) => this.emit('toggle-all', (e.target as HTMLInputElement).checked)} />
