@@ -18,6 +18,7 @@ import { classificationReport } from '../src/ml/evaluate';
 import { expandFeatures, expandMatrix } from '../src/ml/features';
 import { generateDataset } from '../src/ml/generators';
 import { configToParams } from '../src/ml/model-config';
+import { NetworkRecording } from '../src/ml/network-recording';
 import { modelScorer, predictDataset, predictMatrix } from '../src/ml/predict';
 import { dataBounds, predictGrid } from '../src/ml/predict-grid';
 import { splitDataset, type SplitDataset } from '../src/ml/split';
@@ -163,6 +164,17 @@ export async function runTrackedTraining(
     const picture = pictureMaker(data.full);
     const liveBoundary = picture !== null && request.liveBoundary !== false;
     let lastBoundary = -Infinity;
+    const recording = picture ? NetworkRecording.create(tf, trained, data.full, config.inputFeatures, colorScale(data.full)) : null;
+    /** The boundary (and the network, over 2-D data) after `epochsDone` epochs: for the replay, and shown when `live`. */
+    const capture = async (epochsDone: number, live: boolean) => {
+      const grid = await picture!(tf, trained, data.full, config.inputFeatures, LIVE_GRID_SIZE);
+      const frame = await recording?.capture(epochsDone, grid);
+      if (!live || !hooks.onProgress) return;
+      lastBoundary = performance.now();
+      hooks.onProgress({ type: 'boundary', epoch: epochsDone - 1, grid });
+      if (frame) hooks.onProgress({ type: 'network', layout: recording!.layout, frame });
+    };
+    if (recording) await capture(0, liveBoundary);
     // At most one epoch's flush in flight: awaiting the previous one, not this one, lets the next epoch train while
     // this one commits, and keeps a slow disk from piling up epochs in memory.
     let inFlight: Promise<void> = Promise.resolve();
@@ -188,14 +200,13 @@ export async function runTrackedTraining(
         await previous;
         hooks.onProgress?.({ type: 'epoch', epoch, metrics });
         const last = epoch === config.epochs - 1;
-        if (liveBoundary && hooks.onProgress && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250))) {
-          lastBoundary = performance.now();
-          const grid = await picture!(tf, trained, data.full, config.inputFeatures, LIVE_GRID_SIZE);
-          hooks.onProgress({ type: 'boundary', epoch, grid });
-        }
+        const live = liveBoundary && hooks.onProgress !== undefined && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250));
+        if (live || (recording && (last || recording.wants(epoch + 1)))) await capture(epoch + 1, live);
       },
     }).finally(() => yielder.close());
     await inFlight;
+    // A stopped run keeps its replay up to the last snapshot taken, as it keeps its finished epochs.
+    await recording?.save((path, bytes) => run.logArtifact(path, bytes));
     if (aborted) {
       await run.end('KILLED');
       return { runId: run.id, status: 'KILLED' };

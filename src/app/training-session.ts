@@ -4,6 +4,7 @@
  * and come back to live charts, a heatmap and a working Stop button.
  */
 import type { EpochMetrics } from '../ml/train';
+import type { LiveNetwork } from '../ml/network-frame';
 import type { BoundaryGrid, TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
 import { errorMessage, type TrainingService, type TrainingSnapshot } from '../ui/services';
 import { isStorageFullError } from '../ui/settings/storage-errors';
@@ -25,7 +26,7 @@ export class TrainingSession implements TrainingService {
   private abort: AbortController | null = null;
   private trainings = 0;
   /** Progress received since listeners last heard, applied to `latest` on the next publish. */
-  private pending: { epochs: EpochMetrics[]; grid: BoundaryGrid | null } = { epochs: [], grid: null };
+  private pending: { epochs: EpochMetrics[]; grid: BoundaryGrid | null; network: LiveNetwork | null } = { epochs: [], grid: null, network: null };
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** `bridge` is the training bridge in the app, an in-process double in unit tests. */
@@ -45,7 +46,7 @@ export class TrainingSession implements TrainingService {
     if (this.abort) throw new Error('A training is already running: stop it or wait for it to end before starting another.');
     const abort = new AbortController();
     this.abort = abort;
-    this.pending = { epochs: [], grid: null };
+    this.pending = { epochs: [], grid: null, network: null };
     this.publish({
       id: ++this.trainings,
       request,
@@ -55,6 +56,7 @@ export class TrainingSession implements TrainingService {
       epochs: request.model.epochs,
       history: [],
       grid: null,
+      network: null,
       failure: null,
     });
     return this.bridge
@@ -84,6 +86,7 @@ export class TrainingSession implements TrainingService {
       return;
     }
     if (p.type === 'epoch') this.pending.epochs.push(p.metrics);
+    else if (p.type === 'network') this.pending.network = { layout: p.layout, frame: p.frame };
     else this.pending.grid = p.grid;
     this.publishTimer ??= setTimeout(() => this.publish(this.withPending()), PUBLISH_INTERVAL_MS);
   }
@@ -91,12 +94,13 @@ export class TrainingSession implements TrainingService {
   /** The latest snapshot with the progress received since, which empties the pending progress. */
   private withPending(): TrainingSnapshot {
     const latest = this.latest!;
-    const { epochs, grid } = this.pending;
-    this.pending = { epochs: [], grid: null };
+    const { epochs, grid, network } = this.pending;
+    this.pending = { epochs: [], grid: null, network: null };
     return {
       ...latest,
       history: epochs.length > 0 ? [...latest.history, ...epochs] : latest.history,
       grid: grid ?? latest.grid,
+      network: network ?? latest.network,
     };
   }
 

@@ -49,6 +49,12 @@ export interface NetworkFrame {
   biases: Float32Array;
 }
 
+/** A frame with the layout to read it by: what the live network view draws. */
+export interface LiveNetwork {
+  layout: NetworkLayout;
+  frame: NetworkFrame;
+}
+
 function cells(layout: NetworkLayout): number {
   return layout.gridSize * layout.gridSize;
 }

@@ -4,6 +4,7 @@
  */
 import type { Dataset } from './dataset';
 import type { DatasetConfig } from './dataset-config';
+import type { NetworkFrame, NetworkLayout } from './network-frame';
 import type { GridBounds } from './predict-grid';
 import type { ModelConfig } from './model-config';
 import type { EpochMetrics } from './train';
@@ -50,7 +51,9 @@ export interface BoundaryGrid {
 export type TrainProgress =
   | { type: 'started'; runId: string; backend: string; epochs: number }
   | { type: 'epoch'; epoch: number; metrics: EpochMetrics }
-  | { type: 'boundary'; epoch: number; grid: BoundaryGrid };
+  | { type: 'boundary'; epoch: number; grid: BoundaryGrid }
+  /** Every unit's heatmap and the weights (see network-frame.ts), sent with each live boundary over 2-D data. */
+  | { type: 'network'; layout: NetworkLayout; frame: NetworkFrame };
 
 export interface TrainOutcome {
   runId: string;

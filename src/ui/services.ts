@@ -1,4 +1,5 @@
 import type { TrackingClient } from '../tracking';
+import type { LiveNetwork } from '../ml/network-frame';
 import type { BoundaryGrid, TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
 import type { EpochMetrics } from '../ml/train';
 import type { CsvOptions } from '../ml/csv';
@@ -60,6 +61,8 @@ export interface TrainingSnapshot {
   readonly history: readonly EpochMetrics[];
   /** The latest live decision boundary, if the data has a picture. */
   readonly grid: BoundaryGrid | null;
+  /** The latest network view (every unit's heatmap and the weights), over 2-D data. */
+  readonly network: LiveNetwork | null;
   /** Why the training failed or could not run, in words; `storageFull` when the browser refused the writes. */
   readonly failure: { message: string; storageFull: boolean } | null;
 }
