@@ -33,10 +33,9 @@ async function datasetId(name: string, digest: string): Promise<string> {
 }
 
 async function selectRuns(tracking: TrackingClient, options: ExportOptions): Promise<Run[]> {
-  const all = { viewType: 'ALL' as const, maxResults: Number.MAX_SAFE_INTEGER };
   if (options.runIds) return Promise.all(options.runIds.map((id) => tracking.getRun(id)));
-  if (options.experimentIds) return tracking.searchRuns({ ...all, experimentIds: options.experimentIds });
-  return tracking.searchRuns(all);
+  if (options.experimentIds) return tracking.searchAllRuns({ viewType: 'ALL', experimentIds: options.experimentIds });
+  return tracking.searchAllRuns({ viewType: 'ALL' });
 }
 
 async function selectExperiments(tracking: TrackingClient, options: ExportOptions, runs: Run[]): Promise<Experiment[]> {

@@ -43,7 +43,7 @@ export {
   type SkippedItem,
 } from './snapshot';
 export { observe, observeRuns, type LiveObservable, type ObserveRunsOptions, type Subscription } from './live';
-export { parseFilter, parseOrderBy, filterRuns, sortRuns, MAX_RESULTS_LIMIT } from './search';
+export { parseFilter, parseOrderBy, filterRuns, sortRuns, MAX_RESULTS_LIMIT, quoteSearchValue } from './search';
 export { parseModelUri, modelVersionUri, modelAliasUri, runModelUri, type ModelUri } from './model-uri';
 export type { RegistryEntryOptions, ResolvedModel } from './registry';
 export { REGISTRY_LIMITS, validateAliasName, validateDescription, validateModelName, validateRegistryTag } from './registry-validation';

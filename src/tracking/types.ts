@@ -124,6 +124,17 @@ export interface SearchRunsOptions {
   viewType?: ViewType;
 }
 
+export interface SearchRunsPageOptions extends SearchRunsOptions {
+  /** The `nextPageToken` of the previous page of the same search; none for the first page. */
+  pageToken?: string;
+}
+
+export interface RunsPage {
+  runs: Run[];
+  /** Present when more runs follow: pass it as `pageToken` for the next page. */
+  nextPageToken?: string;
+}
+
 export interface StartRunOptions {
   experimentId?: string;
   runName?: string;

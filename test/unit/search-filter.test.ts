@@ -102,10 +102,11 @@ describe('parseFilter', () => {
     expect(parseFilter('attributes.Created > 5')[0].key).toBe('start_time');
   });
 
-  it('reads back-quoted and double-quoted keys, with doubled quotes as escapes', () => {
+  it('reads back-quoted and double-quoted keys; a doubled quote does not close them', () => {
     expect(parseFilter('metrics.`val loss` < 0.5')[0].key).toBe('val loss');
     expect(parseFilter('params."my param" = \'x\'')[0].key).toBe('my param');
-    expect(parseFilter('tags.`a``b` = \'x\'')[0].key).toBe('a`b');
+    // As MLflow (sqlparse + _strip_quotes): a doubled quote does not close the quotes and stays as written.
+    expect(parseFilter('tags.`a``b` = \'x\'')[0].key).toBe('a``b');
     expect(parseFilter('metrics.`a = 1 AND b` = 1')[0].key).toBe('a = 1 AND b');
   });
 
@@ -129,9 +130,11 @@ describe('parseFilter', () => {
     expect(parseFilter(`metrics.a > ${text}`)[0].value).toBe(value);
   });
 
-  it('reads single- and double-quoted strings, with doubled quotes as escapes', () => {
-    expect(parseFilter("params.a = 'it''s'")[0].value).toBe("it's");
-    expect(parseFilter('params.a = "say ""hi"""')[0].value).toBe('say "hi"');
+  it('reads single- and double-quoted strings as MLflow does: only the outer quotes are removed', () => {
+    expect(parseFilter("params.a = 'it''s'")[0].value).toBe("it''s");
+    expect(parseFilter("params.a = 'it\\'s'")[0].value).toBe("it\\'s");
+    expect(parseFilter('params.a = "it\'s"')[0].value).toBe("it's");
+    expect(parseFilter('params.a = "say ""hi"""')[0].value).toBe('say ""hi""');
     expect(parseFilter('params.a = "it\'s"')[0].value).toBe("it's");
     expect(parseFilter("params.a = ''")[0].value).toBe('');
   });
@@ -169,22 +172,22 @@ describe('parseFilter errors', () => {
   it('reports a missing or unknown comparator', () => {
     expectFilterError(
       'metrics.accuracy foo 1',
-      'Expected a comparator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN) at character 17, found "foo"',
+      'Expected a comparator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN, IS NULL, IS NOT NULL) at character 17, found "foo"',
       17,
     );
-    expectFilterError('metrics.a', 'Expected a comparator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN) at character 9, found end of input', 9);
+    expectFilterError('metrics.a', 'Expected a comparator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN, IS NULL, IS NOT NULL) at character 9, found end of input', 9);
     expectFilterError("status NOT LIKE 'x'", 'Expected IN after NOT at character 11, found "LIKE"', 11);
   });
 
   it.each([
-    ["params.x > '1'", 'Comparator > is not supported for param "x" at character 9; expected one of =, !=, LIKE, ILIKE', 9],
-    ["tags.x <= 'a'", 'Comparator <= is not supported for tag "x" at character 7; expected one of =, !=, LIKE, ILIKE', 7],
+    ["params.x > '1'", 'Comparator > is not supported for param "x" at character 9; expected one of =, !=, LIKE, ILIKE, IS NULL, IS NOT NULL', 9],
+    ["tags.x <= 'a'", 'Comparator <= is not supported for tag "x" at character 7; expected one of =, !=, LIKE, ILIKE, IS NULL, IS NOT NULL', 7],
     ["metrics.a LIKE '1'", 'Comparator LIKE is not supported for metric "a" at character 10; expected one of =, !=, <, <=, >, >=', 10],
     ["metrics.a IN ('1')", 'Comparator IN is not supported for metric "a" at character 10; expected one of =, !=, <, <=, >, >=', 10],
     ["start_time ILIKE '1'", 'Comparator ILIKE is not supported for attribute "start_time" at character 11; expected one of =, !=, <, <=, >, >=', 11],
     ["run_name < 'b'", 'Comparator < is not supported for attribute "run_name" at character 9; expected one of =, !=, LIKE, ILIKE', 9],
     ["run_name IN ('a')", 'Comparator IN is not supported for attribute "run_name" at character 9; expected one of =, !=, LIKE, ILIKE', 9],
-    ["params.p NOT IN ('a')", 'Comparator NOT IN is not supported for param "p" at character 9; expected one of =, !=, LIKE, ILIKE', 9],
+    ["params.p NOT IN ('a')", 'Comparator NOT IN is not supported for param "p" at character 9; expected one of =, !=, LIKE, ILIKE, IS NULL, IS NOT NULL', 9],
     ["datasets.name > 'a'", 'Comparator > is not supported for dataset field "name" at character 14; expected one of =, !=, LIKE, ILIKE, IN, NOT IN', 14],
   ])('rejects the comparator in %s', (filter, message, position) => {
     expectFilterError(filter, message, position);

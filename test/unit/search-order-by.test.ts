@@ -68,7 +68,7 @@ describe('parseOrderBy', () => {
   });
 
   it('reads quoted keys, prefixes and attribute aliases', () => {
-    expect(parseOrderBy(['metrics.`val loss` DESC', 'params."my param"', 'attributes.created', 'attr.end_time', '  metric.a  '])).toEqual([
+    expect(parseOrderBy(['metrics.`val loss` DESC', 'params."my param"', 'attributes.created', 'attr.end_time', 'metric.a'])).toEqual([
       { kind: 'metric', key: 'val loss', ascending: false },
       { kind: 'param', key: 'my param', ascending: true },
       { kind: 'attribute', key: 'start_time', ascending: true },

@@ -39,7 +39,7 @@ function predicateFor(clause: Clause): Predicate {
 
 /**
  * Clauses from parseFilter are always well-formed; the TypeErrors below only catch hand-built ones.
- * As MLflow, a run without a value for the key never matches, whatever the comparator (`!=` included).
+ * As MLflow, a run without a value for the key matches only IS NULL (`!=` and NOT IN need a value too).
  * Metrics compare their latest value.
  */
 function compile({ kind, key, comparator, value }: Clause): Predicate {
@@ -53,17 +53,11 @@ function compile({ kind, key, comparator, value }: Clause): Predicate {
     }
     case 'param': {
       const test = stringTest(comparator, value);
-      return (run) => {
-        const param = ownValue(run.data.params, key);
-        return param !== undefined && test(param);
-      };
+      return (run) => test(ownValue(run.data.params, key));
     }
     case 'tag': {
       const test = stringTest(comparator, value);
-      return (run) => {
-        const tag = ownValue(run.data.tags, key);
-        return tag !== undefined && test(tag);
-      };
+      return (run) => test(ownValue(run.data.tags, key));
     }
     case 'attribute': {
       const spec = ATTRIBUTES.get(key);
@@ -86,10 +80,7 @@ function compile({ kind, key, comparator, value }: Clause): Predicate {
       const field = key as 'name' | 'digest' | 'context';
       // MLflow: the run matches when any of its dataset inputs does.
       return (run) =>
-        run.inputs.datasetInputs.some((input) => {
-          const datasetValue = input[field];
-          return datasetValue !== undefined && test(datasetValue);
-        });
+        run.inputs.datasetInputs.some((input) => test(input[field]));
     }
   }
 }
@@ -107,7 +98,18 @@ function numberTest(comparator: Comparator, value: Clause['value']): (x: number)
   }
 }
 
-function stringTest(comparator: Comparator, value: Clause['value']): (x: string) => boolean {
+/**
+ * A test of a string that may be missing (undefined). Only IS NULL matches a missing value: every other
+ * comparator, `!=` and NOT IN included, needs a value, as in MLflow.
+ */
+function stringTest(comparator: Comparator, value: Clause['value']): (x: string | undefined) => boolean {
+  if (comparator === 'IS NULL') return (x) => x === undefined;
+  if (comparator === 'IS NOT NULL') return (x) => x !== undefined;
+  const test = presentStringTest(comparator, value);
+  return (x) => x !== undefined && test(x);
+}
+
+function presentStringTest(comparator: Comparator, value: Clause['value']): (x: string) => boolean {
   if (comparator === 'IN' || comparator === 'NOT IN') {
     if (!Array.isArray(value)) throw new TypeError(`${comparator} needs a list of strings, got ${JSON.stringify(value)}`);
     const set = new Set(value);

@@ -29,7 +29,7 @@ const PREFIXES: ReadonlyMap<string, EntityKind> = new Map<string, EntityKind>([
   ['datasets', 'dataset'],
 ]);
 
-const KEYWORDS = ['AND', 'OR', 'NOT', 'IN', 'LIKE', 'ILIKE', 'ASC', 'DESC'];
+const KEYWORDS = ['AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'LIKE', 'ILIKE', 'ASC', 'DESC'];
 
 /** A back-quoted or double-quoted key: ``metrics.`val loss` ``, `params."my param"`, `` `Run name` ``. */
 function isQuotedKey(token: Token): boolean {
@@ -38,6 +38,7 @@ function isQuotedKey(token: Token): boolean {
 
 export function parseIdentifier(tokens: Tokenizer): Identifier {
   const token = tokens.next();
+  if (token.kind === 'backtick' && startsWithDot(tokens.peek(), token)) return parseBackQuotedPrefix(tokens, token);
   if (isQuotedKey(token)) return resolve('attribute', token.value, token);
   if (token.kind === 'lparen') {
     throw new SearchFilterError(`Parentheses are not supported at character ${token.start}`, token.start);
@@ -60,18 +61,42 @@ export function parseIdentifier(tokens: Tokenizer): Identifier {
       token.start,
     );
   }
-  const rest = token.text.slice(dot + 1);
-  if (rest !== '') return resolve(kind, rest, token);
+  return parseKey(tokens, kind, prefix, token, token.text.slice(dot + 1), token.end);
+}
 
+/**
+ * The key after `<prefix>.`: the rest of the word, or a quoted key right after the dot (`keyStart`, the offset
+ * just past the dot).
+ */
+function parseKey(tokens: Tokenizer, kind: EntityKind, prefix: string, first: Token, rest: string, keyStart: number): Identifier {
+  if (rest !== '') return resolve(kind, rest, first);
   const quoted = tokens.peek();
-  if (!isQuotedKey(quoted) || quoted.start !== token.end) {
-    throw new SearchFilterError(
-      `Expected a key after "${prefix}." at character ${token.end}, found ${describeToken(quoted)}`,
-      token.end,
-    );
+  if (!isQuotedKey(quoted) || quoted.start !== keyStart) {
+    throw new SearchFilterError(`Expected a key after "${prefix}." at character ${keyStart}, found ${describeToken(quoted)}`, keyStart);
   }
   tokens.next();
-  return resolve(kind, quoted.value, token, quoted);
+  return resolve(kind, quoted.value, first, quoted);
+}
+
+function startsWithDot(next: Token, previous: Token): boolean {
+  return next.kind === 'word' && next.start === previous.end && next.text.startsWith('.');
+}
+
+/**
+ * A back-quoted entity prefix, `` `metric`.a `` or `` `tags`.source_name ``: MLflow strips the backticks from the
+ * entity type (SearchUtils._trim_backticks in mlflow/utils/search_utils.py) and reads the key after the dot.
+ */
+function parseBackQuotedPrefix(tokens: Tokenizer, quotedPrefix: Token): Identifier {
+  const prefix = quotedPrefix.value;
+  const kind = PREFIXES.get(prefix);
+  if (!kind) {
+    throw new SearchFilterError(
+      `Unknown entity type "${prefix}" at character ${quotedPrefix.start}; expected metrics., params., tags., attributes. or datasets.`,
+      quotedPrefix.start,
+    );
+  }
+  const dotted = tokens.next();
+  return parseKey(tokens, kind, prefix, quotedPrefix, dotted.text.slice(1), dotted.end);
 }
 
 function resolve(kind: EntityKind, key: string, first: Token, keyToken: Token = first): Identifier {

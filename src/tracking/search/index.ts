@@ -7,3 +7,5 @@ export { parseFilter } from './parse-filter';
 export { filterRuns, runMatches } from './evaluate';
 export { parseOrderBy } from './parse-order-by';
 export { compareRuns, sortRuns } from './sort-runs';
+export { checkMaxResults, MAX_RESULTS_LIMIT, pageOf } from './paging';
+export { quoteSearchValue } from './quote';

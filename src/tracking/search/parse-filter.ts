@@ -12,7 +12,9 @@ import type { Clause, Comparator } from './types';
 const NUMERIC_COMPARATORS: readonly Comparator[] = ['=', '!=', '<', '<=', '>', '>='];
 const STRING_COMPARATORS: readonly Comparator[] = ['=', '!=', 'LIKE', 'ILIKE'];
 const LIST_COMPARATORS: readonly Comparator[] = ['IN', 'NOT IN'];
-const ALL_COMPARATORS = '=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN';
+/** Presence tests, which take no value; MLflow allows them on tags and params only (mlflow/utils/search_utils.py). */
+const NULL_COMPARATORS: readonly Comparator[] = ['IS NULL', 'IS NOT NULL'];
+const ALL_COMPARATORS = '=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN, IS NULL, IS NOT NULL';
 
 export function parseFilter(filter: string | undefined): Clause[] {
   if (filter === undefined || filter.trim() === '') return [];
@@ -35,6 +37,7 @@ function parseClause(tokens: Tokenizer): Clause {
   const comparatorToken = tokens.peek();
   const comparator = parseComparator(tokens);
   checkComparator(id, comparator, comparatorToken);
+  if (NULL_COMPARATORS.includes(comparator)) return { kind: id.kind, key: id.key, comparator, value: null };
   return { kind: id.kind, key: id.key, comparator, value: parseValue(tokens, id, comparator) };
 }
 
@@ -47,8 +50,21 @@ function parseComparator(tokens: Tokenizer): Comparator {
     if (isKeyword(inToken, 'IN')) return 'NOT IN';
     throw new SearchFilterError(`Expected IN after NOT at character ${inToken.start}, found ${describeToken(inToken)}`, inToken.start);
   }
+  if (isKeyword(token, 'IS')) return parseNullTest(tokens);
   throw new SearchFilterError(
     `Expected a comparator (${ALL_COMPARATORS}) at character ${token.start}, found ${describeToken(token)}`,
+    token.start,
+  );
+}
+
+/** `IS NULL` or `IS NOT NULL`, the IS already read. */
+function parseNullTest(tokens: Tokenizer): Comparator {
+  let token = tokens.next();
+  const negated = isKeyword(token, 'NOT');
+  if (negated) token = tokens.next();
+  if (isKeyword(token, 'NULL')) return negated ? 'IS NOT NULL' : 'IS NULL';
+  throw new SearchFilterError(
+    `Expected ${negated ? 'NULL after IS NOT' : 'NULL or NOT NULL after IS'} at character ${token.start}, found ${describeToken(token)}`,
     token.start,
   );
 }
@@ -60,6 +76,7 @@ function isNumeric(id: Identifier): boolean {
 /** MLflow's per-kind comparator sets (SearchUtils.VALID_*_COMPARATORS). */
 function allowedComparators(id: Identifier): readonly Comparator[] {
   if (isNumeric(id)) return NUMERIC_COMPARATORS;
+  if (id.kind === 'param' || id.kind === 'tag') return [...STRING_COMPARATORS, ...NULL_COMPARATORS];
   // MLflow accepts a list only for run_id among attributes ("Only the 'run_id' attribute supports ...").
   if (id.kind === 'dataset' || (id.kind === 'attribute' && id.key === 'run_id')) {
     return [...STRING_COMPARATORS, ...LIST_COMPARATORS];
@@ -75,6 +92,12 @@ function describeIdentifier(id: Identifier): string {
 function checkComparator(id: Identifier, comparator: Comparator, token: Token): void {
   const allowed = allowedComparators(id);
   if (allowed.includes(comparator)) return;
+  if (NULL_COMPARATORS.includes(comparator)) {
+    throw new SearchFilterError(
+      `IS NULL / IS NOT NULL is only supported for tags and params, not for ${describeIdentifier(id)} (character ${token.start})`,
+      token.start,
+    );
+  }
   throw new SearchFilterError(
     `Comparator ${comparator} is not supported for ${describeIdentifier(id)} at character ${token.start}; expected one of ${allowed.join(', ')}`,
     token.start,

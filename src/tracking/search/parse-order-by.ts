@@ -19,6 +19,13 @@ export function parseOrderBy(orderBy: string[] | undefined): OrderKey[] {
 }
 
 function parseEntry(entry: string): OrderKey {
+  // MLflow parses an order_by entry as one SQL identifier; a space before or after it makes a second token,
+  // which MLflow refuses ("Could not be parsed"), so we refuse it too rather than trim it away.
+  const padding = /^\s|\s$/.exec(entry);
+  if (padding) {
+    const at = padding.index === 0 ? 0 : entry.length - 1;
+    throw new SearchFilterError(`Remove the space at character ${at}: an order_by entry cannot start or end with a space`, at);
+  }
   const tokens = new Tokenizer(entry);
   const id = parseIdentifier(tokens);
   if (id.kind === 'dataset') {

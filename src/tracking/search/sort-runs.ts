@@ -10,7 +10,7 @@ import { ownValue } from '../keyed-record';
 import { parseOrderBy } from './parse-order-by';
 import type { OrderKey } from './types';
 
-type SortValue = number | string | undefined;
+export type SortValue = number | string | undefined;
 type Extract = (run: Run) => SortValue;
 
 function extractor({ kind, key }: OrderKey): Extract {
@@ -48,6 +48,26 @@ function compareValues(a: SortValue, b: SortValue, ascending: boolean): number {
 function compareNatural(startA: number, idA: string, startB: number, idB: string): number {
   if (startA !== startB) return startB - startA;
   return idA < idB ? -1 : idA > idB ? 1 : 0;
+}
+
+/** A position in a search's order: the sort values of a run, its start time and id (see paging.ts). */
+export interface Cursor {
+  runId: string;
+  startTime: number;
+  values: SortValue[];
+}
+
+export function cursorOf(run: Run, keys: OrderKey[]): Cursor {
+  return { runId: run.info.runId, startTime: run.info.startTime, values: keys.map((key) => extractor(key)(run)) };
+}
+
+/** Where `run` falls against `cursor` in the order of `keys`: negative before it, 0 at it, positive after it. */
+export function compareToCursor(run: Run, keys: OrderKey[], cursor: Cursor): number {
+  for (let k = 0; k < keys.length; k++) {
+    const order = compareValues(extractor(keys[k])(run), cursor.values[k], keys[k].ascending);
+    if (order !== 0) return order;
+  }
+  return compareNatural(run.info.startTime, run.info.runId, cursor.startTime, cursor.runId);
 }
 
 /** A comparator for Array.prototype.sort; it reads the runs on every call, so prefer sortRuns for many runs. */

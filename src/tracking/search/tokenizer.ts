@@ -20,7 +20,7 @@ export interface Token {
   kind: TokenKind;
   /** The source text of the token, quotes included; '' at end of input. */
   text: string;
-  /** Content of a quoted token (quotes removed, doubled quotes collapsed), the text otherwise. */
+  /** Content of a quoted token (the outer quotes removed, the rest as written), the text otherwise. */
   value: string;
   /** Which quote opened a 'string' or 'backtick' token. */
   quote?: string;
@@ -83,33 +83,36 @@ export class Tokenizer {
     return { kind, text, value: text, start, end };
   }
 
-  /** SQL-style quoting: the quote character itself is written twice inside the quotes ('it''s'). */
+  /**
+   * Quoted text as MLflow's SQL tokenizer (sqlparse) reads it: a doubled quote ('it''s') or, in strings, a
+   * backslash before the quote ('it\'s') does not end the quotes — and, as in MLflow, stays in the value as
+   * written: MLflow strips only the outer quotes (SearchUtils._strip_quotes), so `'it''s'` means the text it''s.
+   * A value with a single quote in it is written in double quotes: "it's".
+   */
   private scanQuoted(quote: string): Token {
     const src = this.source;
     const start = this.pos;
-    let value = '';
-    let i = start + 1;
-    for (;;) {
-      const close = src.indexOf(quote, i);
-      if (close === -1) {
-        throw new SearchFilterError(`Unterminated ${QUOTE_NAMES[quote]} starting at character ${start}`, start);
+    for (let i = start + 1; i < src.length; i++) {
+      const ch = src[i];
+      if (ch === '\\' && quote !== '`' && src[i + 1] === quote) {
+        i++;
+      } else if (ch === quote) {
+        if (src[i + 1] === quote) {
+          i++;
+          continue;
+        }
+        this.pos = i + 1;
+        return {
+          kind: quote === '`' ? 'backtick' : 'string',
+          text: src.slice(start, this.pos),
+          value: src.slice(start + 1, i),
+          quote,
+          start,
+          end: this.pos,
+        };
       }
-      value += src.slice(i, close);
-      if (src[close + 1] === quote) {
-        value += quote;
-        i = close + 2;
-        continue;
-      }
-      this.pos = close + 1;
-      return {
-        kind: quote === '`' ? 'backtick' : 'string',
-        text: src.slice(start, this.pos),
-        value,
-        quote,
-        start,
-        end: this.pos,
-      };
     }
+    throw new SearchFilterError(`Unterminated ${QUOTE_NAMES[quote]} starting at character ${start}`, start);
   }
 }
 

@@ -1,9 +1,11 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Run } from '../../tracking';
+import { ownValue, quoteSearchValue, type Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import type { AppServices } from '../services';
 import { modelsStyles } from './models-styles';
+
+const EVALUATED_MODEL_TAG = 'tabflow.evaluated.model_name';
 
 /** The headline metric of an evaluation run, by task. */
 const HEADLINE = ['accuracy_score', 'f1_score', 'log_loss', 'root_mean_squared_error', 'r2_score'];
@@ -25,9 +27,14 @@ export class VersionEvaluations extends LitElement {
   protected willUpdate(): void {
     if (this.name === this.shownName) return;
     this.shownName = this.name;
-    const quoted = this.name.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-    const filter = `tags.\`tabflow.evaluated.model_name\` = '${quoted}'`;
-    this.runs.setQuery(() => this.services.tracking.searchRuns({ filter, orderBy: ['attributes.start_time DESC'], maxResults: 500 }));
+    const name = this.name;
+    const literal = quoteSearchValue(name);
+    // A name holding both quote kinds cannot be written in a filter: ask for every evaluation and keep its own.
+    const filter = `tags.\`${EVALUATED_MODEL_TAG}\` ${literal ? `= ${literal}` : 'IS NOT NULL'}`;
+    this.runs.setQuery(async () => {
+      const runs = await this.services.tracking.searchRuns({ filter, orderBy: ['attributes.start_time DESC'], maxResults: 500 });
+      return literal ? runs : runs.filter((run) => ownValue(run.data.tags, EVALUATED_MODEL_TAG) === name);
+    });
   }
 
   private toggle(runId: string, on: boolean): void {

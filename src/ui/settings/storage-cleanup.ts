@@ -32,7 +32,7 @@ export class StorageCleanup extends LitElement {
     this.purging = true;
     try {
       const tracking = this.services.tracking;
-      const deleted = await tracking.searchRuns({ viewType: 'DELETED_ONLY', maxResults: Number.MAX_SAFE_INTEGER });
+      const deleted = await tracking.searchAllRuns({ viewType: 'DELETED_ONLY' });
       await tracking.purgeRuns(deleted.map((r) => r.info.runId));
       this.dispatchEvent(new CustomEvent('storage-freed', { bubbles: true, composed: true }));
     } catch (error) {
