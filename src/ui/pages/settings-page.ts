@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { AppServices, PageRoute } from '../services';
 import '../settings/app-status';
+import '../settings/appearance-section';
 import '../settings/data-section';
 import '../settings/storage-panel';
 import type { StoragePanel } from '../settings/storage-panel';
@@ -25,6 +26,7 @@ export class SettingsPage extends LitElement {
   render() {
     return html`<div class="column">
       <h1>Settings</h1>
+      <appearance-section></appearance-section>
       <section aria-label="Storage"><storage-panel .services=${this.services}></storage-panel></section>
       <data-section .services=${this.services} @import-complete=${() => void this.storagePanel.refresh()}></data-section>
       <app-status></app-status>
