@@ -5,6 +5,9 @@
  * MLflow 3.17.2's SearchUtils.filter and SearchUtils.sort (mlflow/utils/search_utils.py) on the same runs; an
  * `error` is the start of MLflow's message. tabflow must return the same run ids in the same order, or refuse the
  * same cases (its messages are its own: they say where and what to change).
+ *
+ * To check the table against another MLflow: `python scripts/mlflow-search-cases/spec.py spec.json`, then
+ * `<venv with mlflow>/bin/python scripts/mlflow-search-cases/mlflow_answers.py spec.json` prints MLflow's answers.
  */
 import { describe, expect, it } from 'vitest';
 import { filterRuns, sortRuns, SearchFilterError } from '../../src/tracking';
