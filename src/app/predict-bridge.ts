@@ -1,62 +1,34 @@
-import * as Comlink from 'comlink';
 import type { PredictApi, PredictService } from '../ml/predict-api';
+import { WorkerBridge } from '../shared/worker-bridge';
 
-function abortError(): DOMException {
-  return new DOMException('Stopped.', 'AbortError');
-}
+/** An idle prediction worker (and the tfjs models it caches) is stopped after this long to give its memory back. */
+const IDLE_MS = 120_000;
 
 /**
- * The page's side of the prediction worker, in squoosh's worker-bridge shape: the worker (and tfjs with it)
- * starts on the first call, every call takes an AbortSignal, and aborting terminates the worker so work stops at
- * once; the next call starts a fresh one. An idle worker is stopped after a while to give its memory back.
+ * The page's side of the prediction worker on the shared WorkerBridge: the worker (and tfjs with it) starts on
+ * the first call, every call takes an AbortSignal, and aborting terminates the worker so work stops at once;
+ * the next call starts a fresh one. A crashed worker rejects every pending call with the reason.
  */
 export class PredictBridge {
-  private worker: Worker | null = null;
-  private api: Comlink.Remote<PredictApi> | null = null;
-  /** Rejecters of the calls in flight: terminating the worker ends them all, not only the aborted one. */
-  private readonly inFlight = new Set<(error: unknown) => void>();
-  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly bridge: WorkerBridge<PredictApi>;
 
-  constructor(private readonly idleMs = 120_000) {}
+  constructor(idleMs = IDLE_MS) {
+    this.bridge = new WorkerBridge<PredictApi>({
+      label: 'prediction',
+      create: () => new Worker(new URL('../../workers/predict.worker.ts', import.meta.url), { type: 'module', name: 'predict' }),
+      idleMs,
+    });
+  }
 
   readonly service: PredictService = {
-    describeModel: (signal, uri) => this.call(signal, (api) => api.describeModel(uri)),
-    predictPoints: (signal, uri, points) => this.call(signal, (api) => api.predictPoints(uri, points)),
-    decisionBoundary: (signal, uri, dataset, size) => this.call(signal, (api) => api.decisionBoundary(uri, dataset, size)),
-    predictCsv: (signal, uri, text) => this.call(signal, (api) => api.predictCsv(uri, text)),
-    evaluate: (signal, uri, dataset) => this.call(signal, (api) => api.evaluate(uri, dataset)),
+    describeModel: (signal, uri) => this.bridge.call(signal, (api) => api.describeModel(uri)),
+    predictPoints: (signal, uri, points) => this.bridge.call(signal, (api) => api.predictPoints(uri, points)),
+    decisionBoundary: (signal, uri, dataset, size) => this.bridge.call(signal, (api) => api.decisionBoundary(uri, dataset, size)),
+    predictCsv: (signal, uri, text) => this.bridge.call(signal, (api) => api.predictCsv(uri, text)),
+    evaluate: (signal, uri, dataset) => this.bridge.call(signal, (api) => api.evaluate(uri, dataset)),
   };
 
-  private start(): Comlink.Remote<PredictApi> {
-    if (!this.api) {
-      this.worker = new Worker(new URL('../../workers/predict.worker.ts', import.meta.url), { type: 'module', name: 'predict' });
-      this.api = Comlink.wrap<PredictApi>(this.worker);
-    }
-    return this.api;
-  }
-
   terminate(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
-    for (const reject of this.inFlight) reject(abortError());
-  }
-
-  private async call<T>(signal: AbortSignal | undefined, work: (api: Comlink.Remote<PredictApi>) => Promise<T>): Promise<T> {
-    if (signal?.aborted) throw abortError();
-    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
-    const api = this.start();
-    let reject: (error: unknown) => void = () => {};
-    const stopped = new Promise<never>((_, r) => (reject = r));
-    const onAbort = () => this.terminate();
-    this.inFlight.add(reject);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      return await Promise.race([work(api), stopped]);
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      this.inFlight.delete(reject);
-      if (this.inFlight.size === 0 && this.api) this.idleTimer = setTimeout(() => this.terminate(), this.idleMs);
-    }
+    this.bridge.dispose();
   }
 }

@@ -5,6 +5,7 @@
  * epoch's metrics and ends the run KILLED itself (or creates none), and the bridge resolves with that outcome.
  * A worker that has not done so within a grace period (stuck in a long op, or out of memory) is terminated, and
  * the bridge ends the run KILLED from the page; only the epoch whose metrics were still being written is lost.
+ * A worker that crashes or cannot load ends its run FAILED (from the page) with the reason in `tabflow.error`.
  */
 import * as Comlink from 'comlink';
 import type { TrackingClient } from '../tracking';
@@ -12,6 +13,7 @@ import type { TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-m
 import type { CsvOptions } from '../ml/csv';
 import type { Dataset } from '../ml/dataset';
 import type { TrainWorkerApi } from '../../workers/train.worker';
+import { WorkerBridge, WorkerFailedError } from '../shared/worker-bridge';
 
 function abortError(): DOMException {
   return new DOMException('Training was stopped before it started.', 'AbortError');
@@ -24,10 +26,17 @@ const STOP_GRACE_MS = 5_000;
  * (the page cannot end a run it does not know), so the worker gets longer, as loading a backend can be slow.
  */
 const EARLY_STOP_GRACE_MS = 10_000;
+/** How long an idle training worker is kept before it is terminated. */
+const IDLE_MS = 5 * 60_000;
 
 export class TrainingBridge {
-  private worker: Worker | null = null;
-  private api: Comlink.Remote<TrainWorkerApi> | null = null;
+  private readonly bridge = new WorkerBridge<TrainWorkerApi>({
+    label: 'training',
+    create: () => new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'tabflow-train' }),
+    // A warm worker keeps its tfjs backend between a class's back-to-back runs; an idle one gives its memory back.
+    idleMs: IDLE_MS,
+    abortError,
+  });
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly tracking: TrackingClient) {}
@@ -39,31 +48,20 @@ export class TrainingBridge {
   }
 
   parseCsv(text: string, options: CsvOptions): Promise<Dataset> {
-    return this.startWorker().api.parseCsv(text, options);
+    return this.bridge.call(undefined, (api) => api.parseCsv(text, options));
   }
 
   /** Terminates the idle worker (a sweep's pool lets its workers go when it ends); the next call starts a new one. */
   dispose(): void {
-    this.stopWorker();
+    this.bridge.dispose();
   }
 
-  private startWorker(): { worker: Worker; api: Comlink.Remote<TrainWorkerApi> } {
-    if (!this.worker || !this.api) {
-      this.worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'tabflow-train' });
-      this.api = Comlink.wrap<TrainWorkerApi>(this.worker);
-    }
-    return { worker: this.worker, api: this.api };
-  }
-
-  private stopWorker(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
-  }
-
+  /**
+   * The bridge's own abort would terminate the worker at once; Stop must let the worker end the run itself, so
+   * the train call takes no signal and Stop is handled here: ask, wait out the grace, then terminate.
+   */
   private trainNow(signal: AbortSignal, request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome> {
     if (signal.aborted) return Promise.reject(abortError());
-    const { worker, api } = this.startWorker();
     let runId: string | null = null;
     let settled = false;
     let graceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -74,36 +72,35 @@ export class TrainingBridge {
         settled = true;
         clearTimeout(graceTimer);
         signal.removeEventListener('abort', onAbort);
-        worker.removeEventListener('error', onCrash);
         settle();
       };
       const onAbort = () => {
-        void api.stop().catch(() => {});
+        void this.bridge.call(undefined, (api) => api.stop()).catch(() => {});
         graceTimer = setTimeout(
           () => {
-            this.stopWorker();
             finish(() => (runId ? resolve(this.endKilled(runId)) : reject(abortError())));
+            this.bridge.terminate();
           },
           runId ? STOP_GRACE_MS : EARLY_STOP_GRACE_MS,
         );
       };
-      const onCrash = (event: ErrorEvent) => {
-        event.preventDefault();
-        this.stopWorker();
-        const message = `The training worker stopped unexpectedly: ${event.message || 'it could not load or ran out of memory'}.`;
-        finish(() => (runId ? resolve(this.endFailed(runId, message)) : reject(new Error(message))));
+      const onFailure = (error: unknown) => {
+        // A worker that crashed or could not load cannot end its run: the page ends it FAILED with the reason.
+        if (error instanceof WorkerFailedError && error.kind !== 'interrupted') {
+          if (runId) resolve(this.endFailed(runId, error.message));
+          else reject(error);
+        } else reject(signal.aborted ? abortError() : error);
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      worker.addEventListener('error', onCrash);
 
       const progress = (p: TrainProgress) => {
         if (settled) return;
         if (p.type === 'started') runId = p.runId;
         onProgress(p);
       };
-      api.train(request, Comlink.proxy(progress)).then(
+      this.bridge.call(undefined, (api) => api.train(request, Comlink.proxy(progress))).then(
         (outcome) => finish(() => resolve(outcome)),
-        (error: unknown) => finish(() => reject(signal.aborted ? abortError() : error)),
+        (error: unknown) => finish(() => onFailure(error)),
       );
     });
   }

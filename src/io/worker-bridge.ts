@@ -1,36 +1,46 @@
 import * as Comlink from 'comlink';
 import type { TrackingClient } from '../tracking';
+import type { ImportErrorData, IoWorkerApi } from '../../workers/io.worker';
+import { WorkerBridge } from '../shared/worker-bridge';
 import { CancelledError, ImportError } from './errors';
 import { exportRuns, type ExportOptions } from './export';
 import { importRuns, type ImportOptions, type ImportSummary } from './import';
-import type { ImportErrorData, IoWorkerApi } from './io.worker';
 import type { ImportSource } from './sources';
 
+type Direction = 'Export' | 'Import';
+
 /**
- * Runs one export or import in a worker started for the call and terminated when it ends or when `signal`
- * aborts (squoosh's worker-bridge shape): work stops at once, and an import killed before or inside its single
- * transaction has written nothing. Where no Worker exists (Node scripts and tests) the same code runs in place.
+ * Export and import each get a bridge of their own, so cancelling an import never interrupts an export running
+ * beside it. Aborting terminates the worker (squoosh's shape): work stops at once, and an import killed before
+ * or inside its single transaction has written nothing. Each worker opens its own tracking client per call, so
+ * nothing is gained by keeping it warm: it is terminated as soon as no call is pending.
  */
-async function inWorker<T>(what: 'Export' | 'Import', signal: AbortSignal | undefined, work: (api: Comlink.Remote<IoWorkerApi>) => Promise<T>): Promise<T> {
-  if (signal?.aborted) throw new CancelledError(what);
-  const worker = new Worker(new URL('./io.worker.ts', import.meta.url), { type: 'module', name: 'io' });
-  const api = Comlink.wrap<IoWorkerApi>(worker);
-  let stop: (error: Error) => void = () => {};
-  const stopped = new Promise<never>((_, reject) => (stop = reject));
-  const onAbort = () => stop(new CancelledError(what));
-  signal?.addEventListener('abort', onAbort, { once: true });
-  worker.addEventListener('error', (e) => stop(new Error(`The ${what.toLowerCase()} worker failed: ${e.message || 'it could not start'}.`)));
+const bridges = new Map<Direction, WorkerBridge<IoWorkerApi>>();
+
+function bridgeFor(what: Direction): WorkerBridge<IoWorkerApi> {
+  let bridge = bridges.get(what);
+  if (!bridge) {
+    bridge = new WorkerBridge<IoWorkerApi>({
+      label: what.toLowerCase(),
+      create: () => new Worker(new URL('../../workers/io.worker.ts', import.meta.url), { type: 'module', name: 'io' }),
+      idleMs: 0,
+      abortError: () => new CancelledError(what),
+    });
+    bridges.set(what, bridge);
+  }
+  return bridge;
+}
+
+async function inWorker<T>(what: Direction, signal: AbortSignal | undefined, work: (api: Comlink.Remote<IoWorkerApi>) => Promise<T>): Promise<T> {
   try {
-    return await Promise.race([work(api), stopped]);
+    return await bridgeFor(what).call(signal, work);
   } catch (error) {
     const data = (error as Partial<ImportErrorData> | null)?.importError;
     throw data ? new ImportError(data.code, data.message, data.file) : error;
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    worker.terminate();
   }
 }
 
+/** Where no Worker exists (Node scripts and tests) the same code runs in place. */
 const canUseWorkers = () => typeof Worker !== 'undefined';
 
 /** `exportRuns`, off the page's thread. */

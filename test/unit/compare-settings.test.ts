@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings, settingsToQuery } from '../../src/ui/compare/compare-settings';
-import { reduceHistory } from '../../src/ui/compare/reduce-history';
+import { reduceHistory } from '../../src/charts/reduce-history';
 
 describe('compare settings in the URL', () => {
   it('round-trips every setting through the query string', () => {

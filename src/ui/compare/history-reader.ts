@@ -1,56 +1,37 @@
-import * as Comlink from 'comlink';
 import type { MetricHistory, TrackingClient } from '../../tracking';
-import type { HistoryWorkerApi } from './history.worker';
-import { HISTORY_BUCKETS, reduceHistory } from './reduce-history';
+import type { HistoryWorkerApi } from '../../../workers/history.worker';
+import { HISTORY_BUCKETS, reduceHistory } from '../../charts/reduce-history';
+import { WorkerBridge, WorkerFailedError } from '../../shared/worker-bridge';
 
 /**
- * Reads reduced metric histories through a worker (see history.worker.ts), started on first use and ended by
- * `dispose()`. Where workers are missing or the worker fails to start, it reads through the page's tracking
- * client instead — slower for huge histories, same result.
+ * Reads reduced metric histories through a worker (workers/history.worker.ts) on the shared WorkerBridge: started
+ * on first use, terminated when idle or by `dispose()`. Where workers are missing, or the worker crashes or cannot
+ * load (blocked script, old browser), it reads through the page's tracking client instead — slower for huge
+ * histories, same result — so the charts never wait on a dead worker.
  */
 export class HistoryReader {
-  private worker: Worker | null = null;
-  private api: Comlink.Remote<HistoryWorkerApi> | null = null;
-  private workerFailed: Promise<never> | null = null;
+  private readonly bridge = new WorkerBridge<HistoryWorkerApi>({
+    label: 'history',
+    create: () =>
+      new Worker(new URL('../../../workers/history.worker.ts', import.meta.url), { type: 'module', name: 'compare-histories' }),
+  });
   private workerBroken = typeof Worker === 'undefined';
 
   constructor(private readonly tracking: TrackingClient) {}
 
   async read(runId: string, key: string): Promise<MetricHistory> {
-    const api = this.workerApi();
-    if (api) {
+    if (!this.workerBroken) {
       try {
-        return await Promise.race([api.readReduced(this.tracking.db.name, runId, key, HISTORY_BUCKETS), this.workerFailed!]);
+        return await this.bridge.call(undefined, (api) => api.readReduced(this.tracking.db.name, runId, key, HISTORY_BUCKETS));
       } catch (error) {
-        if (!this.workerBroken) throw error;
+        if (!(error instanceof WorkerFailedError) || error.kind === 'interrupted') throw error;
+        this.workerBroken = true;
       }
     }
     return reduceHistory(await this.tracking.getMetricHistory(runId, key));
   }
 
   dispose(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
-  }
-
-  private workerApi(): Comlink.Remote<HistoryWorkerApi> | null {
-    if (this.workerBroken) return null;
-    if (!this.api) {
-      this.worker = new Worker(new URL('./history.worker.ts', import.meta.url), { type: 'module', name: 'compare-histories' });
-      // A worker that cannot start (blocked script, old browser) must not leave the charts waiting forever:
-      // pending reads fail over to the page's thread.
-      const worker = this.worker;
-      this.workerFailed = new Promise<never>((_, reject) =>
-        worker.addEventListener('error', () => {
-          this.workerBroken = true;
-          this.dispose();
-          reject(new Error('The history worker stopped.'));
-        }, { once: true }),
-      );
-      this.workerFailed.catch(() => {});
-      this.api = Comlink.wrap<HistoryWorkerApi>(this.worker);
-    }
-    return this.api;
+    this.bridge.dispose();
   }
 }

@@ -5,8 +5,8 @@
  * decimation the page would use, and transfers the small result back.
  */
 import * as Comlink from 'comlink';
-import { openTracking, type MetricHistory, type TrackingClient } from '../../tracking';
-import { reduceHistory } from './reduce-history';
+import { openTracking, type MetricHistory, type TrackingClient } from '../src/tracking';
+import { reduceHistory } from '../src/charts/reduce-history';
 
 const clients = new Map<string, Promise<TrackingClient>>();
 

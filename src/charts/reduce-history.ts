@@ -1,5 +1,5 @@
-import { decimateIndices } from '../../charts/decimate';
-import type { MetricHistory } from '../../tracking';
+import { decimateIndices } from './decimate';
+import type { MetricHistory } from '../tracking';
 
 /**
  * Metric histories are reduced once when loaded: 100 runs × 100,000 points would be 240 MB of columns and a

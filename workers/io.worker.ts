@@ -3,11 +3,11 @@
  * parsing and inflating never block the page. It opens its own tracking client on the page's database.
  */
 import * as Comlink from 'comlink';
-import { openTracking, type TrackingClient } from '../tracking';
-import { ImportError } from './errors';
-import { exportRuns, type ExportOptions } from './export';
-import { importRuns, type ImportOptions } from './import';
-import type { ImportSource } from './sources';
+import { openTracking, type TrackingClient } from '../src/tracking';
+import { ImportError } from '../src/io/errors';
+import { exportRuns, type ExportOptions } from '../src/io/export';
+import { importRuns, type ImportOptions } from '../src/io/import';
+import type { ImportSource } from '../src/io/sources';
 
 type Plain<T> = Omit<T, 'signal' | 'onProgress'>;
 
