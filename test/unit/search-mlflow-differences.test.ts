@@ -24,7 +24,7 @@ const names = (runs: { info: { runName: string } }[]) => runs.map((r) => r.info.
 describe('IS NULL and IS NOT NULL', () => {
   it('test whether a run has a tag or a param, as MLflow does', async () => {
     const t = await freshTracking();
-    await runsNamed(t, ['a', 'b', 'c', 'd'], (name) => (name === 'b' || name === 'd' ? { note: `${name} is noted` } : {}));
+    await runsNamed(t, ['a', 'b', 'c', 'd'], (name): Record<string, string> => (name === 'b' || name === 'd' ? { note: `${name} is noted` } : {}));
     const search = async (filter: string) => names(await t.searchRuns({ filter, orderBy: ['attributes.run_name'] }));
     expect(await search('tags.note IS NULL')).toEqual(['a', 'c']);
     expect(await search('tags.note IS NOT NULL')).toEqual(['b', 'd']);
