@@ -13,6 +13,7 @@ import { buildModel } from '../src/ml/build-model';
 import { csvSourceParams } from '../src/ml/csv-params';
 import { numFeatures, type Dataset } from '../src/ml/dataset';
 import { describeDataset } from '../src/ml/dataset-input';
+import { describeImageDataset } from '../src/ml/image-dataset';
 import { checkDatasetConfig, datasetConfigToParams } from '../src/ml/dataset-config';
 import { classificationReport } from '../src/ml/evaluate';
 import { expandFeatures, expandMatrix } from '../src/ml/features';
@@ -24,6 +25,7 @@ import { dataBounds, predictGrid } from '../src/ml/predict-grid';
 import { splitDataset, type SplitDataset } from '../src/ml/split';
 import type { Tf, LayersModel } from '../src/ml/tf-types';
 import { trainModel } from '../src/ml/train';
+import { ImageRunRecorder, prepareDigits, type ImageHooks } from './image-training';
 import type { BoundaryGrid, DatasetSource, TrainOutcome, TrainProgress, TrainRequest } from '../src/ml/training-messages';
 
 /** What a decision-boundary PNG shows: the model's scores over the data's box, and the data on top. */
@@ -44,6 +46,8 @@ export interface TrainHooks {
    * RUNNING); during training, at the next batch boundary, with every finished epoch's metrics committed.
    */
   signal?: AbortSignal;
+  /** Loading the digits and painting image runs' pictures (image-training.ts). */
+  images?: ImageHooks;
   /** The live heatmap is recomputed at most this often (it costs a prediction over the grid). */
   boundaryEveryMs?: number;
 }
@@ -59,7 +63,7 @@ interface PreparedData {
   source: string;
 }
 
-function prepareData(source: DatasetSource): PreparedData {
+function prepareData(source: Exclude<DatasetSource, { kind: 'digits' }>): PreparedData {
   if (source.kind === 'generated') {
     // The same steps as buildSplitDataset, kept apart here because the run also logs the unsplit table's digest.
     const config = source.config;
@@ -144,9 +148,9 @@ export async function runTrackedTraining(
   hooks.onProgress?.({ type: 'started', runId: run.id, backend: hooks.backend, epochs: config.epochs });
   let model: LayersModel | null = null;
   try {
-    const data = prepareData(request.source);
+    const data = request.source.kind === 'digits' ? await prepareDigits(request.source, hooks.images) : prepareData(request.source);
     await run.logParams({ ...data.params, ...configToParams(config) });
-    const summary = describeDataset(data.full);
+    const summary = data.full.image ? describeImageDataset(data.full) : describeDataset(data.full);
     await run.logInput({
       name: summary.name,
       digest: summary.digest,
@@ -159,8 +163,9 @@ export async function runTrackedTraining(
 
     const train = expandFeatures(data.split.train, config.inputFeatures);
     const test = expandFeatures(data.split.test, config.inputFeatures);
-    const trained = buildModel(tf, config, numFeatures(train), train.task, train.numClasses);
+    const trained = buildModel(tf, config, numFeatures(train), train.task, train.numClasses, train.image);
     model = trained;
+    const images = train.image ? new ImageRunRecorder(tf, run, test.y.length > 0 ? test : train, config.epochs, hooks.images) : null;
     const picture = pictureMaker(data.full);
     const liveBoundary = picture !== null && request.liveBoundary !== false;
     let lastBoundary = -Infinity;
@@ -199,6 +204,7 @@ export async function runTrackedTraining(
         flush.then(settled, settled);
         await previous;
         hooks.onProgress?.({ type: 'epoch', epoch, metrics });
+        await images?.afterEpoch(epoch, trained);
         const last = epoch === config.epochs - 1;
         const live = liveBoundary && hooks.onProgress !== undefined && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250));
         if (live || (recording && (last || recording.wants(epoch + 1)))) await capture(epoch + 1, live);
@@ -219,12 +225,15 @@ export async function runTrackedTraining(
     }
     if (train.task === 'classification') {
       const evaluated = test.y.length > 0 ? test : train;
-      const report = classificationReport(evaluated.y, await predictDataset(tf, trained, evaluated), evaluated.numClasses);
+      const probabilities = await predictDataset(tf, trained, evaluated);
+      const report = classificationReport(evaluated.y, probabilities, evaluated.numClasses);
       const matrix = {
         split: evaluated === test ? 'test' : 'train',
         labels: evaluated.classLabels,
         matrix: report.confusionMatrix,
         note: 'rows: true class, columns: predicted class',
+        // Images name their classes and keep example images per cell (image-training.ts).
+        ...(await images?.finish(evaluated, probabilities, config.epochs - 1)),
       };
       await run.logArtifact('confusion_matrix.json', JSON.stringify(matrix, null, 2));
     }

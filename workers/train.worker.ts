@@ -9,7 +9,9 @@ import { openTracking, type TrackingClient } from '../src/tracking';
 import { parseCsv, type CsvOptions } from '../src/ml/csv';
 import { numFeatures, type Dataset } from '../src/ml/dataset';
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../src/ml/training-messages';
-import { useBackend } from './backends';
+import { DIGIT_PIXELS } from '../src/ml/digits';
+import { useBackendFor } from './image-backend';
+import { renderPredictionGridPng, renderSpritePng } from './image-png';
 import { renderBoundaryPng } from './boundary-png';
 import { runTrackedTraining } from './train-run';
 
@@ -21,7 +23,15 @@ let stopController = new AbortController();
 function inputDim(request: TrainRequest): number {
   if (request.model.inputFeatures.length > 0) return request.model.inputFeatures.length;
   if (request.source.kind === 'csv') return numFeatures(request.source.dataset);
+  if (request.source.kind === 'digits') return DIGIT_PIXELS;
   return request.source.config.generator === 'sine' ? 1 : 2;
+}
+
+/** A same-origin file's bytes; offline, the service worker answers from its precache. */
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 const api = {
@@ -31,14 +41,16 @@ const api = {
     const { signal } = stopController;
     tracking ??= openTracking();
     const client = await tracking;
-    const backend = await useBackend(request.model.backend, request.model, inputDim(request));
+    const { name: backend, reason } = await useBackendFor(request.model, inputDim(request));
     if (signal.aborted) throw new DOMException('Training was stopped before it started.', 'AbortError');
-    return runTrackedTraining(tf, client, request, {
+    const tagged = reason ? { ...request, tags: { ...request.tags, 'tabflow.backend_reason': reason } } : request;
+    return runTrackedTraining(tf, client, tagged, {
       backend,
       signal,
       // The live view is best effort: a page that went away must not fail the run.
       onProgress: (progress) => void Promise.resolve(onProgress(progress)).catch(() => {}),
       renderPng: renderBoundaryPng,
+      images: { loadBytes: fetchBytes, renderGrid: renderPredictionGridPng, renderSprite: renderSpritePng },
     });
   },
 

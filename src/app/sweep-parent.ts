@@ -2,8 +2,7 @@
  * The sweep's parent run, MLflow's nested-run pattern: it records what the sweep tries (the shared settings and
  * each swept space as params, the whole definition as `sweep.json`) and, at the end, which trial won.
  */
-import { csvSourceParams } from '../ml/csv-params';
-import { datasetConfigToParams } from '../ml/dataset-config';
+import { describeSource, sourceParams } from '../ml/dataset-source';
 import { configToParams } from '../ml/model-config';
 import type { ActiveRun, TrackingClient } from '../tracking';
 import { sweepSetting, type PlannedTrial, type SweepPlan, type SweepSnapshot, type TrialBase } from '../sweep';
@@ -21,11 +20,7 @@ export const SWEEP_TAGS = {
 } as const;
 
 function baseParams(base: TrialBase): Record<string, string> {
-  const data =
-    base.source.kind === 'generated'
-      ? datasetConfigToParams(base.source.config)
-      : csvSourceParams(base.source.fileName, base.source.dataset.targetName, base.source.testFraction, base.source.seed);
-  return { ...data, ...configToParams(base.model) };
+  return { ...sourceParams(base.source), ...configToParams(base.model) };
 }
 
 /** The settings every trial shares (what the sweep varies is left out) and the sweep's own settings. */
@@ -62,7 +57,7 @@ export async function startParentRun(tracking: TrackingClient, plan: SweepPlan, 
       format: 'tabflow.sweep/1',
       definition: plan.definition,
       poolSize: plan.poolSize,
-      base: { model: plan.base.model, source: describeSource(plan.base) },
+      base: { model: plan.base.model, source: describeSource(plan.base.source) },
       trials: planned.map((t, index) => ({ index, settings: t.settings })),
     };
     await parent.logArtifact('sweep.json', JSON.stringify(record, null, 2));
@@ -71,14 +66,6 @@ export async function startParentRun(tracking: TrackingClient, plan: SweepPlan, 
     throw error;
   }
   return parent;
-}
-
-/** A CSV's rows stay out of sweep.json (each trial's run already records its dataset input). */
-function describeSource(base: TrialBase): unknown {
-  const { source } = base;
-  return source.kind === 'generated'
-    ? source
-    : { kind: 'csv', fileName: source.fileName, target: source.dataset.targetName, testFraction: source.testFraction, seed: source.seed };
 }
 
 /** Names the best trial on the parent (tags + a `best_<metric>` metric) and ends it. */

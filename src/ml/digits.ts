@@ -15,6 +15,9 @@ export const DIGITS_DATASET = 'digits';
 /** Where the build puts the file (scripts/vite-digits-plugin.ts), relative to the app's page. */
 export const DIGITS_FILE = 'digits.bin';
 
+/** Pixels per digit image (28 × 28 grayscale): the model's input size, known before the file is loaded. */
+export const DIGIT_PIXELS = 28 * 28;
+
 export const DIGIT_CLASS_NAMES = Array.from({ length: 10 }, (_, d) => String(d));
 
 export interface DigitsConfig {

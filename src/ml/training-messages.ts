@@ -4,14 +4,17 @@
  */
 import type { Dataset } from './dataset';
 import type { DatasetConfig } from './dataset-config';
+import type { DigitsConfig } from './digits';
 import type { NetworkFrame, NetworkLayout } from './network-frame';
 import type { GridBounds } from './predict-grid';
 import type { ModelConfig } from './model-config';
 import type { EpochMetrics } from './train';
 
-/** Where a run's data comes from: a seeded generator recipe, or a table uploaded as CSV. */
+/** Where a run's data comes from: a seeded generator recipe, the shipped digits, or a table uploaded as CSV. */
 export type DatasetSource =
   | { kind: 'generated'; config: DatasetConfig }
+  /** `url` is the shipped digits file as the page resolves it (the worker's own URL is in assets/). */
+  | ({ kind: 'digits'; url: string } & DigitsConfig)
   | {
       kind: 'csv';
       /** The parsed table (already checked in the page, where the person can fix the file). */

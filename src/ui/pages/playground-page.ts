@@ -4,11 +4,16 @@ import { targetRange, type ColorScale } from '../../ml/boundary-palette';
 import type { CsvOptions } from '../../ml/csv';
 import type { Dataset } from '../../ml/dataset';
 import { checkDatasetConfig } from '../../ml/dataset-config';
+import { describeSource } from '../../ml/dataset-source';
 import { generateDataset } from '../../ml/generators';
 import { validateModelConfig, type ModelConfig } from '../../ml/model-config';
 import type { EpochMetrics } from '../../ml/train';
 import type { TrainRequest } from '../../ml/training-messages';
 import '../playground/boundary-view';
+import '../playground/network-view';
+import type { UnitRef } from '../playground/network-view';
+import { featureLabel } from '../playground/network-view';
+import { UNIT_SCALE, unitBoundaryGrid, unitName } from '../playground/unit-shading';
 import '../playground/csv-upload';
 import type { CsvChangeDetail } from '../playground/csv-upload';
 import '../playground/dataset-controls';
@@ -28,9 +33,7 @@ let reportedStorageFull = 0;
 
 /** What a training learns from, so the page shows a boundary only over the data and model it was trained on. */
 function setupKey(request: TrainRequest): string {
-  const { source, model } = request;
-  const data = source.kind === 'generated' ? source.config : [source.fileName, source.dataset.targetName, source.testFraction, source.seed];
-  return JSON.stringify([data, model]);
+  return JSON.stringify([describeSource(request.source), request.model]);
 }
 
 const NO_HISTORY: readonly EpochMetrics[] = [];
@@ -84,6 +87,8 @@ export class PlaygroundPage extends LitElement {
   @state() private csvData: Dataset | null = null;
   /** The app's training (this page's, or one started before the page was last shown). */
   @state() private session: TrainingSnapshot | null = null;
+  /** The network unit shown large in the boundary area, until it is clicked again. */
+  @state() private selectedUnit: UnitRef | null = null;
   private shownQuery: string | null = null;
   private preview: { key: string; data: Dataset | null; problem: string } = { key: '', data: null, problem: '' };
   private parseCsvInWorker = (text: string, options: CsvOptions) => this.services.training!.parseCsv(text, options);
@@ -239,7 +244,10 @@ export class PlaygroundPage extends LitElement {
     const session = this.session;
     const request = data && modelProblems.length === 0 ? this.request(data) : null;
     // The heatmap belongs to the data and model it was trained on; after a change the page shows the new data.
-    const grid = session?.grid && request && setupKey(session.request) === setupKey(request) ? session.grid : null;
+    const sameSetup = session !== null && request !== null && setupKey(session.request) === setupKey(request);
+    const grid = sameSetup && session.grid ? session.grid : null;
+    const network = sameSetup ? session.network : null;
+    const unit = network && this.selectedUnit && this.selectedUnit.unit < (network.layout.layers[this.selectedUnit.layer]?.shown ?? 0) ? this.selectedUnit : null;
     return html`
       <h1>Playground</h1>
       ${this.linkProblems.map((p) => html`<p class="warning" role="alert">${p}</p>`)}
@@ -253,8 +261,12 @@ export class PlaygroundPage extends LitElement {
                 .parser=${this.services?.training ? this.parseCsvInWorker : undefined} @csv-change=${this.onCsvChange}></csv-upload>`
             : nothing}
           ${problem && !this.setup.csv ? html`<p class="error" role="alert">${problem}</p>` : nothing}
-          <boundary-view .data=${data} .scale=${data ? scaleOf(data) : null} .grid=${grid}
-            label=${grid ? 'Decision boundary of the model over the data' : 'Dataset preview'}></boundary-view>
+          ${network && unit
+            ? html`<boundary-view .data=${data} .scale=${UNIT_SCALE} .grid=${unitBoundaryGrid(network, unit.layer, unit.unit)}
+                label=${`${unitName(network, unit.layer, unit.unit, featureLabel)} over the data`}></boundary-view>`
+            : html`<boundary-view .data=${data} .scale=${data ? scaleOf(data) : null} .grid=${grid}
+                label=${grid ? 'Decision boundary of the model over the data' : 'Dataset preview'}></boundary-view>`}
+          <network-view .network=${network} .selected=${unit} @unit-select=${(e: CustomEvent<UnitRef | null>) => (this.selectedUnit = e.detail)}></network-view>
         </div>
         <div class="column">
           <model-config-form .config=${this.setup.model} .columns=${data?.featureNames ?? GENERATED_COLUMNS} ?disabled=${training}

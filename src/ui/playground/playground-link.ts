@@ -5,6 +5,7 @@
  */
 import { CSV_PARAM_KEYS } from '../../ml/csv-params';
 import { datasetConfigToParams, DEFAULT_DATASET_CONFIG } from '../../ml/dataset-config';
+import { DEFAULT_DIGITS_CONFIG, digitsConfigToParams } from '../../ml/digits';
 import { MODEL_PARAM_KEYS } from '../../ml/model-config';
 
 /** Every generator-recipe key, derived from the dataset config's own param writer so the two never drift. */
@@ -14,7 +15,7 @@ const DATASET_PARAM_KEYS: readonly string[] = Object.keys(
 
 /** The param keys that make up a Playground state, in the order they appear in a link. */
 export const PLAYGROUND_PARAM_KEYS: readonly string[] = [
-  ...new Set([...DATASET_PARAM_KEYS, ...Object.values(CSV_PARAM_KEYS)]),
+  ...new Set([...DATASET_PARAM_KEYS, ...Object.keys(digitsConfigToParams(DEFAULT_DIGITS_CONFIG)), ...Object.values(CSV_PARAM_KEYS)]),
   ...MODEL_PARAM_KEYS,
 ];
 

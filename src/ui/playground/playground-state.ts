@@ -9,6 +9,7 @@ import {
   paramsToDatasetConfig,
   type DatasetConfig,
 } from '../../ml/dataset-config';
+import { digitsConfigToParams, isDigitsParams, paramsToDigitsConfig } from '../../ml/digits';
 import { configToParams, DEFAULT_MODEL_CONFIG, paramsToConfig, type ModelConfig } from '../../ml/model-config';
 import type { TrainRequest } from '../../ml/training-messages';
 import { DEFAULT_EXPERIMENT_ID } from '../../tracking';
@@ -19,6 +20,8 @@ export interface PlaygroundState {
   dataset: DatasetConfig;
   /** Set when the data is an uploaded CSV: which file and target column the link or run used. */
   csv: { fileName: string; target: string } | null;
+  /** Set when the data is the shipped digits: how many of them (0 for all); split as `dataset` says. */
+  digits?: { subset: number } | null;
   model: ModelConfig;
   /** Where the runs go. Not a run param (a run knows its experiment), so it has a key of its own in the link. */
   experimentId: string;
@@ -43,9 +46,12 @@ export function readState(query: URLSearchParams): ParsedState {
   let dataset: DatasetConfig = { ...DEFAULT_DATASET_CONFIG };
   let model: ModelConfig = { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [...DEFAULT_MODEL_CONFIG.hiddenLayers], inputFeatures: [] };
   const isCsv = params[CSV_PARAM_KEYS.source] === 'csv';
+  const isDigits = isDigitsParams(params);
+  let digits: { subset: number } | null = null;
   try {
-    // A CSV link has no generator recipe; its split settings still live under the dataset keys.
-    dataset = paramsToDatasetConfig(isCsv ? { ...params, dataset: DEFAULT_DATASET_CONFIG.generator } : params);
+    // A CSV or digits link has no generator recipe; its split settings still live under the dataset keys.
+    dataset = paramsToDatasetConfig(isCsv || isDigits ? { ...params, dataset: DEFAULT_DATASET_CONFIG.generator } : params);
+    if (isDigits) digits = { subset: paramsToDigitsConfig(params).subset };
   } catch (error) {
     problems.push(`The link's dataset settings could not be used (${errorText(error)}), so the defaults are shown.`);
   }
@@ -56,13 +62,17 @@ export function readState(query: URLSearchParams): ParsedState {
   }
   const csv = isCsv ? { fileName: params[CSV_PARAM_KEYS.file] ?? '', target: params[CSV_PARAM_KEYS.target] ?? '' } : null;
   const experimentId = query.get(EXPERIMENT_QUERY_KEY) || DEFAULT_EXPERIMENT_ID;
-  return { state: { dataset, csv, model, experimentId }, problems };
+  // Left out unless set, so a state read from a link equals one built without knowing about digits.
+  return { state: { dataset, csv, ...(digits ? { digits } : {}), model, experimentId }, problems };
 }
 
 export function stateQuery(state: PlaygroundState): URLSearchParams {
+  const { testFraction, seed } = state.dataset;
   const dataParams = state.csv
-    ? csvSourceParams(state.csv.fileName, state.csv.target, state.dataset.testFraction, state.dataset.seed)
-    : datasetConfigToParams(state.dataset);
+    ? csvSourceParams(state.csv.fileName, state.csv.target, testFraction, seed)
+    : state.digits
+      ? digitsConfigToParams({ subset: state.digits.subset, testFraction, seed })
+      : datasetConfigToParams(state.dataset);
   const query = playgroundQuery({ ...dataParams, ...configToParams(state.model) });
   if (state.experimentId !== DEFAULT_EXPERIMENT_ID) query.set(EXPERIMENT_QUERY_KEY, state.experimentId);
   return query;
@@ -73,6 +83,10 @@ export function requestState(request: TrainRequest): PlaygroundState {
   const { source, model } = request;
   const experimentId = request.experimentId ?? DEFAULT_EXPERIMENT_ID;
   if (source.kind === 'generated') return { dataset: source.config, csv: null, model, experimentId };
+  if (source.kind === 'digits') {
+    const dataset = { ...DEFAULT_DATASET_CONFIG, testFraction: source.testFraction, seed: source.seed };
+    return { dataset, csv: null, digits: { subset: source.subset }, model, experimentId };
+  }
   return {
     dataset: { ...DEFAULT_DATASET_CONFIG, testFraction: source.testFraction, seed: source.seed },
     csv: { fileName: source.fileName, target: source.dataset.targetName },

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { describeSource } from '../../ml/dataset-source';
 import { isActive, MAX_POOL_SIZE, planTrials, SWEEP_SETTINGS, type SweepSnapshot, type TrialBase } from '../../sweep';
 import { errorMessage, type SweepService } from '../services';
 import { directionFor, formToDefinition, initialForm, type SweepForm } from './sweep-form';
@@ -87,8 +88,7 @@ export class SweepPanel extends LitElement {
   /** The trial count, or the first problem with the form, in words. */
   private plan(form: SweepForm, base: TrialBase): { count: number; problem: string } {
     // Renders come with every progress update; the plan changes only with the form or the Playground setup.
-    const source = base.source.kind === 'generated' ? base.source.config : { ...base.source, dataset: base.source.dataset.targetName };
-    const key = JSON.stringify([form, base.model, source]);
+    const key = JSON.stringify([form, base.model, describeSource(base.source)]);
     if (this.planned?.key !== key) this.planned = { key, ...this.checkPlan(form, base) };
     return this.planned;
   }
