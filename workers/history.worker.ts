@@ -7,6 +7,9 @@
 import * as Comlink from 'comlink';
 import { openTracking, type MetricHistory, type TrackingClient } from '../src/tracking';
 import { reduceHistory } from '../src/charts/reduce-history';
+import { bandBuffers, reduceBand } from '../src/charts/reduce-band';
+import { computeBand, type Band } from '../src/stats/bands';
+import { paramImportance, type ImportanceInput, type ImportanceResult } from '../src/stats/importance';
 
 const clients = new Map<string, Promise<TrackingClient>>();
 
@@ -24,6 +27,20 @@ const api = {
     const tracking = await trackingFor(dbName);
     const reduced = reduceHistory(await tracking.getMetricHistory(runId, key), buckets);
     return Comlink.transfer(reduced, [reduced.steps.buffer, reduced.values.buffer, reduced.timestamps.buffer]);
+  },
+
+  /** A group's mean and spread, on the runs' EXACT histories (see stats/bands.ts), reduced to `buckets`. */
+  async readBand(dbName: string, runIds: string[], key: string, buckets: number): Promise<Band> {
+    const tracking = await trackingFor(dbName);
+    const histories = [];
+    for (const runId of runIds) histories.push(await tracking.getMetricHistory(runId, key));
+    const band = reduceBand(computeBand(histories), buckets);
+    return Comlink.transfer(band, bandBuffers(band));
+  },
+
+  /** Fitting a forest of 100 trees takes long enough on hundreds of runs to belong off the page's thread. */
+  importance(inputs: ImportanceInput[], seed: number): ImportanceResult {
+    return paramImportance(inputs, { seed });
   },
 };
 

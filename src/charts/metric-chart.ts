@@ -29,6 +29,7 @@ import { RUN_PALETTE } from './run-colors';
 import { chartToPng } from './chart-png';
 import { AppearanceController, chartColors } from './chart-theme';
 import { downloadBlob, safeFileName } from './download';
+import { bandLines, bandOptions, type SeriesBand } from './chart-bands';
 
 export interface ChartSeries {
   label: string;
@@ -36,6 +37,8 @@ export interface ChartSeries {
   key?: string;
   xs: ArrayLike<number>;
   ys: ArrayLike<number>;
+  /** A shaded band around the line, e.g. a group's mean ± std across its runs (see chart-bands.ts). */
+  band?: SeriesBand;
 }
 
 export interface SeriesToggleDetail {
@@ -126,7 +129,7 @@ export class MetricChart extends LitElement {
       return;
     }
     const structure = JSON.stringify([
-      this.series.map((s, i) => [keyOf(s), s.label, this.colorOf(s, i)]),
+      this.series.map((s, i) => [keyOf(s), s.label, this.colorOf(s, i), Boolean(s.band)]),
       this.xTime, this.logScale, this.xLabel, this.syncKey ?? '', this.height,
     ]);
     if (!this.plot || structure !== this.structure) {
@@ -160,7 +163,7 @@ export class MetricChart extends LitElement {
     // A metric logged at one step only (an evaluation score) has no x range of its own: give it one to sit in.
     const extent = hi > lo ? [lo, hi] : [lo - 1, hi + 1];
     const keep = this.logScale ? (y: number) => Number.isFinite(y) && y > 0 : Number.isFinite;
-    const grid = alignOnGrid(this.series, extent[0], extent[1], Math.max(16, this.width), keep);
+    const grid = alignOnGrid([...this.series, ...bandLines(this.series)], extent[0], extent[1], Math.max(16, this.width), keep);
     return [grid.xs, ...grid.ys];
   }
 
@@ -169,7 +172,9 @@ export class MetricChart extends LitElement {
     const container = this.renderRoot.querySelector<HTMLElement>('.plot')!;
     const colors = chartColors(this);
     const axisStyle = { stroke: colors.muted, grid: { stroke: colors.grid, width: 1 }, ticks: { stroke: colors.border, width: 1 } };
+    const bands = bandOptions(bandLines(this.series), this.series.length, (owner) => this.colorOf(this.series[owner], owner));
     const options: uPlot.Options = {
+      bands: bands.bands,
       width: this.width,
       height: this.height,
       legend: { show: false },
@@ -203,6 +208,7 @@ export class MetricChart extends LitElement {
           // Markers only where a line alone would hide the data: a series of a few points, or a single one.
           points: { show: sparsePoints, size: 6, fill: this.colorOf(s, i) },
         })),
+        ...bands.series,
       ],
       hooks: {
         setCursor: [(u) => this.onCursor(u)],
@@ -224,6 +230,12 @@ export class MetricChart extends LitElement {
     this.series.forEach((s, i) => {
       const show = !this.hiddenKeys.has(keyOf(s));
       if (plot.series[i + 1].show !== show) plot.setSeries(i + 1, { show });
+    });
+    // A band's edges hide with their line, so a hidden group leaves no shading behind.
+    bandLines(this.series).forEach((edge, k) => {
+      const index = this.series.length + 1 + k;
+      const show = !this.hiddenKeys.has(keyOf(this.series[edge.owner]));
+      if (plot.series[index].show !== show) plot.setSeries(index, { show });
     });
   }
 

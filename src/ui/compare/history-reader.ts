@@ -1,6 +1,9 @@
 import type { MetricHistory, TrackingClient } from '../../tracking';
 import type { HistoryWorkerApi } from '../../../workers/history.worker';
 import { HISTORY_BUCKETS, reduceHistory } from '../../charts/reduce-history';
+import { reduceBand } from '../../charts/reduce-band';
+import { computeBand, type Band } from '../../stats/bands';
+import { paramImportance, type ImportanceInput, type ImportanceResult } from '../../stats/importance';
 import { WorkerBridge, WorkerFailedError } from '../../shared/worker-bridge';
 
 /**
@@ -29,6 +32,34 @@ export class HistoryReader {
       }
     }
     return reduceHistory(await this.tracking.getMetricHistory(runId, key));
+  }
+
+  /** A group's band on its runs' exact histories (computed in the worker; on this thread when it is missing). */
+  async band(runIds: string[], key: string, signal?: AbortSignal): Promise<Band> {
+    if (!this.workerBroken) {
+      try {
+        return await this.bridge.call(signal, (api) => api.readBand(this.tracking.db.name, runIds, key, HISTORY_BUCKETS));
+      } catch (error) {
+        if (!(error instanceof WorkerFailedError) || error.kind === 'interrupted') throw error;
+        this.workerBroken = true;
+      }
+    }
+    const histories = [];
+    for (const runId of runIds) histories.push(await this.tracking.getMetricHistory(runId, key));
+    return reduceBand(computeBand(histories), HISTORY_BUCKETS);
+  }
+
+  /** Parameter importance with a seeded forest, fitted in the worker. */
+  async importance(inputs: ImportanceInput[], seed: number, signal?: AbortSignal): Promise<ImportanceResult> {
+    if (!this.workerBroken) {
+      try {
+        return await this.bridge.call(signal, (api) => api.importance(inputs, seed));
+      } catch (error) {
+        if (!(error instanceof WorkerFailedError) || error.kind === 'interrupted') throw error;
+        this.workerBroken = true;
+      }
+    }
+    return paramImportance(inputs, { seed });
   }
 
   dispose(): void {

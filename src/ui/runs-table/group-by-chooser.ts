@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { touchTargets } from '../primitives/touch-targets';
 import { groupKeyLabel } from './grouping';
 
 /**
@@ -10,16 +11,16 @@ import { groupKeyLabel } from './grouping';
  */
 @customElement('group-by-chooser')
 export class GroupByChooser extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { position: relative; display: inline-block; }
-    .panel { position: absolute; left: 0; top: calc(100% + 4px); z-index: 10; width: 260px; max-height: 360px; overflow: auto; background: var(--tf-color-surface, #fff); border: 1px solid var(--tf-color-border, #d0d7de); border-radius: var(--tf-radius, 8px); box-shadow: var(--tf-shadow-2, 0 8px 24px rgba(0,0,0,.2)); padding: var(--tf-space-2, 8px); }
-    label { display: flex; gap: var(--tf-space-2, 8px); align-items: center; padding: 3px 4px; font-size: var(--tf-font-size-sm, 13px); border-radius: var(--tf-radius-sm, 4px); overflow-wrap: anywhere; }
-    label:hover { background: var(--tf-color-surface-2, #f6f8fa); }
-    button { font: inherit; font-size: var(--tf-font-size-sm, 13px); padding: 5px 12px; border: 1px solid var(--tf-color-border, #d0d7de); border-radius: var(--tf-radius, 6px); background: var(--tf-color-surface, #fff); color: var(--tf-color-text, #24292f); cursor: pointer; }
-    button.active { border-color: var(--tf-color-accent, #0969da); }
-    .empty { color: var(--tf-color-text-muted, #57606a); font-size: var(--tf-font-size-sm, 13px); padding: 4px; margin: 0; }
-    .clear { margin-top: var(--tf-space-2, 8px); }
-  `;
+    .panel { position: absolute; left: 0; top: calc(100% + 4px); z-index: 10; width: 260px; max-height: 360px; overflow: auto; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius); box-shadow: var(--tf-shadow-2); padding: var(--tf-space-2); }
+    label { display: flex; gap: var(--tf-space-2); align-items: center; padding: 3px 4px; font-size: var(--tf-font-size-sm); border-radius: var(--tf-radius-sm); overflow-wrap: anywhere; }
+    label:hover { background: var(--tf-color-surface-2); }
+    button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); color: var(--tf-color-text); cursor: pointer; }
+    button.active { border-color: var(--tf-color-accent); }
+    .empty { color: var(--tf-color-text-muted); font-size: var(--tf-font-size-sm); padding: 4px; margin: 0; }
+    .clear { margin-top: var(--tf-space-2); }
+  `];
 
   /** Keys offered (see groupOptions). */
   @property({ attribute: false }) options: readonly string[] = [];

@@ -36,6 +36,16 @@ export function sharedValue(runs: readonly Run[], column: Column): CellValue {
   return runs.every((run) => cellValue(run, column) === first) ? first : undefined;
 }
 
+/** How many different values (missing counts as none) a group's runs hold in a column. */
+export function distinctValues(runs: readonly Run[], column: Column): number {
+  const values = new Set<CellValue>();
+  for (const run of runs) {
+    const value = cellValue(run, column);
+    if (value !== undefined) values.add(value);
+  }
+  return values.size;
+}
+
 /** "Group lr = 0.01, parent run = sweep-3 · 3 runs"; a parent shows by name when it is among `names`. */
 export function groupName(group: RunGroup, names: ReadonlyMap<string, string>): string {
   const parts = group.keys.map((key, i) => {

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { touchTargets } from '../primitives/touch-targets';
 import type { Aggregate } from '../../stats/describe';
 import { summaryFor, type ColumnSummary, type MetricPick, type SummaryChoices } from './grouping';
 
@@ -14,16 +15,16 @@ const AGGREGATE_LABELS: Record<Aggregate, string> = { mean: 'Mean ± std', media
  */
 @customElement('metric-summary-chooser')
 export class MetricSummaryChooser extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { position: relative; display: inline-block; }
-    .panel { position: absolute; left: 0; top: calc(100% + 4px); z-index: 10; width: min(420px, 90vw); max-height: 360px; overflow: auto; background: var(--tf-color-surface, #fff); border: 1px solid var(--tf-color-border, #d0d7de); border-radius: var(--tf-radius, 8px); box-shadow: var(--tf-shadow-2, 0 8px 24px rgba(0,0,0,.2)); padding: var(--tf-space-2, 8px); }
-    table { border-collapse: collapse; width: 100%; font-size: var(--tf-font-size-sm, 13px); }
+    .panel { position: absolute; left: 0; top: calc(100% + 4px); z-index: 10; width: min(420px, 90vw); max-height: 360px; overflow: auto; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius); box-shadow: var(--tf-shadow-2); padding: var(--tf-space-2); }
+    table { border-collapse: collapse; width: 100%; font-size: var(--tf-font-size-sm); }
     th, td { text-align: left; padding: 3px 4px; }
-    th { color: var(--tf-color-text-muted, #57606a); font-weight: 600; }
+    th { color: var(--tf-color-text-muted); font-weight: 600; }
     td:first-child { overflow-wrap: anywhere; }
-    select, button { font: inherit; font-size: var(--tf-font-size-sm, 13px); border: 1px solid var(--tf-color-border, #d0d7de); border-radius: var(--tf-radius-sm, 4px); background: var(--tf-color-surface, #fff); color: var(--tf-color-text, #24292f); }
-    button { padding: 5px 12px; border-radius: var(--tf-radius, 6px); cursor: pointer; }
-  `;
+    select { font: inherit; font-size: var(--tf-font-size-sm); border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius-sm); background: var(--tf-color-surface); color: var(--tf-color-text); }
+    button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); color: var(--tf-color-text); cursor: pointer; }
+  `];
 
   /** Metric keys of the table. */
   @property({ attribute: false }) metrics: readonly string[] = [];

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { cellValue, NAME_COLUMN, type Column } from './columns';
 import { columnGroupSpans, columnWidth, groupMetricText } from './group-cells';
 import { formatCell } from './format';
-import { groupExpandKey, isGroupRow, listedRunIds, sharedValue, type AnyTableRow, type GroupTableRow } from './group-rows';
+import { distinctValues, groupExpandKey, isGroupRow, listedRunIds, sharedValue, type AnyTableRow, type GroupTableRow } from './group-rows';
 import type { TableRow } from './nest-runs';
 import type { SortState } from './sort-rows';
 
@@ -77,6 +77,7 @@ export class RunsTable extends LitElement {
     [role='columnheader'].tag { box-shadow: inset 0 3px 0 var(--tf-color-success); }
     .body .row.group { background: var(--tf-color-surface-2); font-weight: 600; }
     .group-name { overflow: hidden; text-overflow: ellipsis; }
+    .muted { color: var(--tf-color-text-muted); font-weight: 400; }
   `;
 
   /** The visible lines, already filtered, sorted and nested (or grouped). */
@@ -176,7 +177,10 @@ export class RunsTable extends LitElement {
       return html`<div role="cell" class="num" title=${title}>${text}</div>`;
     }
     const value = sharedValue(row.group.runs, column);
-    return html`<div role="cell" class=${column.numeric && column.kind !== 'attribute' ? 'num' : ''}>${formatCell(value, column)}</div>`;
+    const align = column.numeric && column.kind !== 'attribute' ? 'num' : '';
+    if (value !== undefined) return html`<div role="cell" class=${align}>${formatCell(value, column)}</div>`;
+    const distinct = distinctValues(row.group.runs, column);
+    return html`<div role="cell" class="${align} muted">${distinct > 1 ? `${distinct} values` : ''}</div>`;
   }
 
   private groupRow(row: GroupTableRow, index: number) {
@@ -193,7 +197,7 @@ export class RunsTable extends LitElement {
       <div role="cell" class="name">
         <button class="twisty" aria-expanded=${row.expanded ? 'true' : 'false'} aria-label=${`${row.expanded ? 'Hide' : 'Show'} the runs of ${name}`}
           @click=${() => this.emit('toggle-children', groupExpandKey(group))}>${row.expanded ? '▾' : '▸'} ${runIds.length}</button>
-        <span class="group-name" title=${name}>${name.replace(/^Group /, '')}</span>
+        <span class="group-name" title=${name}>${name.replace(/^Group /, '').replace(/ · \d+ runs?$/, '')}</span>
       </div>
       ${this.columns.map((column) => this.groupCell(row, column))}
     </div>`;
