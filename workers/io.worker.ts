@@ -21,7 +21,8 @@ async function withTracking<T>(dbName: string, work: (tracking: TrackingClient) 
   try {
     return await work(tracking);
   } catch (error) {
-    if (error instanceof ImportError) throw { importError: { code: error.code, message: error.message, file: error.file } } satisfies ImportErrorData;
+    if (error instanceof ImportError)
+      throw { importError: { code: error.code, message: error.message, file: error.file } } satisfies ImportErrorData;
     throw error;
   } finally {
     tracking.close();
@@ -33,7 +34,12 @@ const api = {
     return withTracking(dbName, (tracking) => exportRuns(tracking, { ...options, onProgress }));
   },
 
-  importRuns(dbName: string, source: ImportSource, options: Plain<ImportOptions>, onProgress: ImportOptions['onProgress']) {
+  importRuns(
+    dbName: string,
+    source: ImportSource,
+    options: Plain<ImportOptions>,
+    onProgress: ImportOptions['onProgress'],
+  ) {
     return withTracking(dbName, (tracking) => importRuns(tracking, source, { ...options, onProgress }));
   },
 };

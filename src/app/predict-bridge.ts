@@ -15,7 +15,8 @@ export class PredictBridge {
   constructor(idleMs = IDLE_MS) {
     this.bridge = new WorkerBridge<PredictApi>({
       label: 'prediction',
-      create: () => new Worker(new URL('../../workers/predict.worker.ts', import.meta.url), { type: 'module', name: 'predict' }),
+      create: () =>
+        new Worker(new URL('../../workers/predict.worker.ts', import.meta.url), { type: 'module', name: 'predict' }),
       idleMs,
     });
   }
@@ -23,7 +24,8 @@ export class PredictBridge {
   readonly service: PredictService = {
     describeModel: (signal, uri) => this.bridge.call(signal, (api) => api.describeModel(uri)),
     predictPoints: (signal, uri, points) => this.bridge.call(signal, (api) => api.predictPoints(uri, points)),
-    decisionBoundary: (signal, uri, dataset, size) => this.bridge.call(signal, (api) => api.decisionBoundary(uri, dataset, size)),
+    decisionBoundary: (signal, uri, dataset, size) =>
+      this.bridge.call(signal, (api) => api.decisionBoundary(uri, dataset, size)),
     predictCsv: (signal, uri, text) => this.bridge.call(signal, (api) => api.predictCsv(uri, text)),
     evaluate: (signal, uri, dataset) => this.bridge.call(signal, (api) => api.evaluate(uri, dataset)),
   };

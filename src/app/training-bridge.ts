@@ -32,7 +32,8 @@ const IDLE_MS = 5 * 60_000;
 export class TrainingBridge {
   private readonly bridge = new WorkerBridge<TrainWorkerApi>({
     label: 'training',
-    create: () => new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'tabflow-train' }),
+    create: () =>
+      new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'tabflow-train' }),
     // A warm worker keeps its tfjs backend between a class's back-to-back runs; an idle one gives its memory back.
     idleMs: IDLE_MS,
     abortError,
@@ -41,7 +42,11 @@ export class TrainingBridge {
 
   constructor(private readonly tracking: TrackingClient) {}
 
-  train(signal: AbortSignal, request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome> {
+  train(
+    signal: AbortSignal,
+    request: TrainRequest,
+    onProgress: (progress: TrainProgress) => void,
+  ): Promise<TrainOutcome> {
     const job = this.queue.then(() => this.trainNow(signal, request, onProgress));
     this.queue = job.catch(() => {});
     return job;
@@ -60,7 +65,11 @@ export class TrainingBridge {
    * The bridge's own abort would terminate the worker at once; Stop must let the worker end the run itself, so
    * the train call takes no signal and Stop is handled here: ask, wait out the grace, then terminate.
    */
-  private trainNow(signal: AbortSignal, request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome> {
+  private trainNow(
+    signal: AbortSignal,
+    request: TrainRequest,
+    onProgress: (progress: TrainProgress) => void,
+  ): Promise<TrainOutcome> {
     if (signal.aborted) return Promise.reject(abortError());
     let runId: string | null = null;
     let settled = false;
@@ -98,10 +107,12 @@ export class TrainingBridge {
         if (p.type === 'started') runId = p.runId;
         onProgress(p);
       };
-      this.bridge.call(undefined, (api) => api.train(request, Comlink.proxy(progress))).then(
-        (outcome) => finish(() => resolve(outcome)),
-        (error: unknown) => finish(() => onFailure(error)),
-      );
+      this.bridge
+        .call(undefined, (api) => api.train(request, Comlink.proxy(progress)))
+        .then(
+          (outcome) => finish(() => resolve(outcome)),
+          (error: unknown) => finish(() => onFailure(error)),
+        );
     });
   }
 

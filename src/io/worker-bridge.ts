@@ -31,7 +31,11 @@ function bridgeFor(what: Direction): WorkerBridge<IoWorkerApi> {
   return bridge;
 }
 
-async function inWorker<T>(what: Direction, signal: AbortSignal | undefined, work: (api: Comlink.Remote<IoWorkerApi>) => Promise<T>): Promise<T> {
+async function inWorker<T>(
+  what: Direction,
+  signal: AbortSignal | undefined,
+  work: (api: Comlink.Remote<IoWorkerApi>) => Promise<T>,
+): Promise<T> {
   try {
     return await bridgeFor(what).call(signal, work);
   } catch (error) {
@@ -47,12 +51,20 @@ const canUseWorkers = () => typeof Worker !== 'undefined';
 export function exportRunsInWorker(tracking: TrackingClient, options: ExportOptions = {}): Promise<Blob> {
   if (!canUseWorkers()) return exportRuns(tracking, options);
   const { signal, onProgress, ...plain } = options;
-  return inWorker('Export', signal, (api) => api.exportRuns(tracking.db.name, plain, onProgress && Comlink.proxy(onProgress)));
+  return inWorker('Export', signal, (api) =>
+    api.exportRuns(tracking.db.name, plain, onProgress && Comlink.proxy(onProgress)),
+  );
 }
 
 /** `importRuns`, off the page's thread. */
-export function importRunsInWorker(tracking: TrackingClient, source: ImportSource, options: ImportOptions = {}): Promise<ImportSummary> {
+export function importRunsInWorker(
+  tracking: TrackingClient,
+  source: ImportSource,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   if (!canUseWorkers()) return importRuns(tracking, source, options);
   const { signal, onProgress, ...plain } = options;
-  return inWorker('Import', signal, (api) => api.importRuns(tracking.db.name, source, plain, onProgress && Comlink.proxy(onProgress)));
+  return inWorker('Import', signal, (api) =>
+    api.importRuns(tracking.db.name, source, plain, onProgress && Comlink.proxy(onProgress)),
+  );
 }

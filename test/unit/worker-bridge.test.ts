@@ -55,7 +55,10 @@ describe('WorkerBridge', () => {
     workers[0].crash('out of memory');
     for (const call of [first, second]) {
       await expect(call).rejects.toBeInstanceOf(WorkerFailedError);
-      await expect(call).rejects.toMatchObject({ kind: 'crashed', message: expect.stringMatching(/test worker stopped unexpectedly: out of memory.*reload/i) });
+      await expect(call).rejects.toMatchObject({
+        kind: 'crashed',
+        message: expect.stringMatching(/test worker stopped unexpectedly: out of memory.*reload/i),
+      });
     }
     expect(workers[0].terminated).toBe(true);
     await expect(bridge.call(undefined, (api) => api.echo('again'))).resolves.toBe('echo again');
@@ -66,7 +69,10 @@ describe('WorkerBridge', () => {
     const { bridge, workers } = setup();
     const call = bridge.call(undefined, (api) => api.hang());
     workers[0].failToLoad();
-    await expect(call).rejects.toMatchObject({ kind: 'load-failed', message: expect.stringMatching(/could not start.*Reload the page/) });
+    await expect(call).rejects.toMatchObject({
+      kind: 'load-failed',
+      message: expect.stringMatching(/could not start.*Reload the page/),
+    });
     expect(workers[0].terminated).toBe(true);
   });
 
@@ -91,7 +97,9 @@ describe('WorkerBridge', () => {
 
   it('rejects a call whose signal is already aborted without starting a worker', async () => {
     const { bridge, workers } = setup();
-    await expect(bridge.call(AbortSignal.abort(), (api) => api.echo('x'))).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(bridge.call(AbortSignal.abort(), (api) => api.echo('x'))).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(workers).toHaveLength(0);
   });
 

@@ -16,7 +16,10 @@ export class HistoryReader {
   private readonly bridge = new WorkerBridge<HistoryWorkerApi>({
     label: 'history',
     create: () =>
-      new Worker(new URL('../../../workers/history.worker.ts', import.meta.url), { type: 'module', name: 'compare-histories' }),
+      new Worker(new URL('../../../workers/history.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'compare-histories',
+      }),
   });
   private workerBroken = typeof Worker === 'undefined';
 
@@ -25,7 +28,9 @@ export class HistoryReader {
   async read(runId: string, key: string): Promise<MetricHistory> {
     if (!this.workerBroken) {
       try {
-        return await this.bridge.call(undefined, (api) => api.readReduced(this.tracking.db.name, runId, key, HISTORY_BUCKETS));
+        return await this.bridge.call(undefined, (api) =>
+          api.readReduced(this.tracking.db.name, runId, key, HISTORY_BUCKETS),
+        );
       } catch (error) {
         if (!(error instanceof WorkerFailedError) || error.kind === 'interrupted') throw error;
         this.workerBroken = true;
@@ -38,7 +43,9 @@ export class HistoryReader {
   async band(runIds: string[], key: string, signal?: AbortSignal): Promise<Band> {
     if (!this.workerBroken) {
       try {
-        return await this.bridge.call(signal, (api) => api.readBand(this.tracking.db.name, runIds, key, HISTORY_BUCKETS));
+        return await this.bridge.call(signal, (api) =>
+          api.readBand(this.tracking.db.name, runIds, key, HISTORY_BUCKETS),
+        );
       } catch (error) {
         if (!(error instanceof WorkerFailedError) || error.kind === 'interrupted') throw error;
         this.workerBroken = true;
