@@ -126,6 +126,7 @@ export class TabflowApp extends LitElement {
         this.pageName = route.page;
       }
       this.page.route = route;
+      if (route.problem) this.showError(new Error(route.problem));
       document.title = `${this.titleOf(route.page)} · tabflow`;
     } catch (error) {
       this.showError(error);

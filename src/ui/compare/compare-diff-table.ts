@@ -5,6 +5,7 @@ import { formatNumber } from '../../charts/format';
 import type { Run } from '../../tracking';
 import { compareChange } from './compare-change';
 import { diffToCsv, type DiffRow, type DiffSection, type Direction } from './diff';
+import { runHref } from '../links';
 
 const SECTION_TITLES: Record<DiffSection, string> = { param: 'Parameters', metric: 'Metrics (latest value)', tag: 'Tags' };
 
@@ -95,7 +96,7 @@ export class CompareDiffTable extends LitElement {
             <tr>
               <th scope="col">Run</th>
               ${this.runs.map((run) => html`<th scope="col">
-                <a class="run" href="#/run/${encodeURIComponent(run.info.runId)}">
+                <a class="run" href=${runHref(run.info.runId)}>
                   <span class="swatch" style="background:${this.colors.get(run.info.runId)}"></span>${run.info.runName || run.info.runId}
                 </a></th>`)}
             </tr>

@@ -12,11 +12,11 @@ import type { CompareSettings } from './compare-settings';
 import { fieldKey, fieldKind, fieldValue, fieldValues, isFieldId, listFields, type FieldId } from './fields';
 import { defaultBoxBy, defaultParallelFields, defaultScatterX, winningMetricField } from './run-chart-defaults';
 import { ownValue } from '../../tracking/keyed-record';
+import { runHref } from '../links';
 
 const RUN_CHART_SETTINGS = ['parallelFields', 'scatterX', 'scatterY', 'boxMetric', 'boxBy', 'winBy'] as const;
 
 const fieldName = (id: FieldId) => `${fieldKey(id)}${fieldKind(id) === 'param' ? '' : ' (metric)'}`;
-const runHref = (run: Run) => `#/run/${encodeURIComponent(run.info.runId)}`;
 
 /**
  * `<compare-run-charts>`: one mark per run — parallel coordinates over chosen params and metrics, a scatter
@@ -92,7 +92,7 @@ export class CompareRunCharts extends LitElement {
     const xs = fieldValues(runs, x);
     const ys = fieldValues(runs, y);
     const points: ScatterPoint[] = runs.map((r, i) => ({
-      key: r.info.runId, label: r.info.runName || r.info.runId, color: this.colors.get(r.info.runId) ?? runColor(r.info.runId), x: xs[i], y: ys[i], href: runHref(r),
+      key: r.info.runId, label: r.info.runName || r.info.runId, color: this.colors.get(r.info.runId) ?? runColor(r.info.runId), x: xs[i], y: ys[i], href: runHref(r.info.runId),
     }));
     return html`<scatter-chart .title=${`${fieldKey(y)} vs ${fieldKey(x)}`} .xLabel=${fieldKey(x)} .yLabel=${fieldKey(y)} .points=${points}>
       ${this.fieldSelect('Scatter X', x, all, (f) => compareChange(this, { scatterX: f }))}
@@ -113,7 +113,7 @@ export class CompareRunCharts extends LitElement {
       if (typeof value !== 'number' || !Number.isFinite(value)) continue;
       const label = ownValue(run.data.params, by) ?? '(not set)';
       if (!groups.has(label)) groups.set(label, { label, points: [] });
-      groups.get(label)!.points.push({ key: run.info.runId, label: run.info.runName || run.info.runId, color: this.colors.get(run.info.runId) ?? runColor(run.info.runId), value, href: runHref(run) });
+      groups.get(label)!.points.push({ key: run.info.runId, label: run.info.runName || run.info.runId, color: this.colors.get(run.info.runId) ?? runColor(run.info.runId), value, href: runHref(run.info.runId) });
     }
     const sorted = [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
     return html`<box-plot .title=${`${metric} by ${by}`} .valueLabel=${metric} .groupLabel=${by} .groups=${sorted}>

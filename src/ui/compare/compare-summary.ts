@@ -5,6 +5,7 @@ import type { Run } from '../../tracking';
 import { compareChange } from './compare-change';
 import type { DiffRow } from './diff';
 import { defaultWinningMetric, verdict } from './winner';
+import { runHref } from '../links';
 
 /** A class looks at the top of the ranking; the diff table lists every run. */
 const RANKING_SHOWN = 10;
@@ -79,7 +80,7 @@ export class CompareSummary extends LitElement {
           </select>
         </div>
         <div class="name"><span class="dot" style="background:${this.colors.get(first.run.info.runId)}"></span>
-          <a href="#/run/${encodeURIComponent(first.run.info.runId)}">${first.run.info.runName || first.run.info.runId}</a></div>
+          <a href=${runHref(first.run.info.runId)}>${first.run.info.runName || first.run.info.runId}</a></div>
         <div class="score">${metric} <strong>${formatNumber(first.value)}</strong> · ${result.direction === 'min' ? 'lowest' : 'highest'} is best</div>
         ${second
           ? html`<div class="margin">${formatNumber(Math.abs(first.value - second.value))} ${result.direction === 'min' ? 'lower' : 'higher'} than the runner-up, ${second.run.info.runName}</div>`

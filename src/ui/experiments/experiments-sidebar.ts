@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_EXPERIMENT_ID, type Experiment } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
+import { experimentHref } from '../links';
 
 type Editing = { kind: 'create' } | { kind: 'rename'; experimentId: string } | { kind: 'delete'; experimentId: string } | null;
 
@@ -74,7 +75,7 @@ export class ExperimentsSidebar extends LitElement {
     if (editing?.kind === 'create') {
       void this.attempt(async () => {
         const id = await tracking.createExperiment(name);
-        location.hash = `#/experiments/${id}`;
+        location.hash = experimentHref(id);
       });
     } else if (editing?.kind === 'rename') {
       void this.attempt(() => tracking.renameExperiment(editing.experimentId, name));
@@ -96,7 +97,7 @@ export class ExperimentsSidebar extends LitElement {
     if (editing?.kind === 'rename' && editing.experimentId === experimentId) return html`<li>${this.nameForm(`New name for ${name}`, 'Save name', name)}</li>`;
     return html`<li>
       <div class="item">
-        <a href="#/experiments/${experimentId}" aria-current=${experimentId === this.currentId ? 'page' : 'false'} title=${name}>${name}</a>
+        <a href=${experimentHref(experimentId)} aria-current=${experimentId === this.currentId ? 'page' : 'false'} title=${name}>${name}</a>
         <button class="icon" aria-label=${`Rename experiment ${name}`} title="Rename" @click=${() => this.edit({ kind: 'rename', experimentId })}>✎</button>
         ${experimentId === DEFAULT_EXPERIMENT_ID
           ? nothing
@@ -109,7 +110,7 @@ export class ExperimentsSidebar extends LitElement {
             <div class="row">
               <button class="danger" @click=${() => this.attempt(async () => {
                 await this.services.tracking.deleteExperiment(experimentId);
-                if (this.currentId === experimentId) location.hash = `#/experiments/${DEFAULT_EXPERIMENT_ID}`;
+                if (this.currentId === experimentId) location.hash = experimentHref(DEFAULT_EXPERIMENT_ID);
               })}>Delete experiment</button>
               <button @click=${() => this.edit(null)}>Cancel</button>
             </div>

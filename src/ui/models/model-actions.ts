@@ -7,6 +7,7 @@ import { downloadModel } from './download-model';
 import './model-evaluate-panel';
 import './model-predict-panel';
 import './register-model-form';
+import { modelHref } from '../links';
 
 type Panel = 'register' | 'predict' | 'evaluate' | null;
 
@@ -71,7 +72,7 @@ export class ModelActions extends LitElement {
     const versions = this.modelUri ? [] : (this.registered.value ?? []);
     if (versions.length === 0) return '';
     return html`<p class="note">Registered as
-      ${versions.map((v, i) => html`${i ? ', ' : ''}<a href="#/models/${encodeURIComponent(v.name)}/${v.version}">${v.name} version ${v.version}</a>`)}.</p>`;
+      ${versions.map((v, i) => html`${i ? ', ' : ''}<a href=${modelHref(v.name, v.version)}>${v.name} version ${v.version}</a>`)}.</p>`;
   }
 
   render() {

@@ -6,6 +6,7 @@ import { errorMessage, type AppServices } from '../services';
 import './model-versions-table';
 import { modelsStyles } from './models-styles';
 import './version-evaluations';
+import { modelAliasHref } from '../links';
 
 interface Detail {
   model: RegisteredModel;
@@ -115,7 +116,7 @@ export class ModelDetail extends LitElement {
       <div>
         ${Object.keys(model.aliases).length === 0 ? html`<span class="note">No aliases. An alias such as "champion" names the version to use.</span>` : ''}
         ${Object.entries(model.aliases).map(
-          ([alias, v]) => html`<span class="chip"><a href="#/models/${encodeURIComponent(model.name)}/@${alias}">@${alias}</a> → version ${v}<button aria-label="Remove alias ${alias}" @click=${() => this.act(`remove alias '${alias}'`, () => tracking.deleteRegisteredModelAlias(this.name, alias))}>×</button></span>`,
+          ([alias, v]) => html`<span class="chip"><a href=${modelAliasHref(model.name, alias)}>@${alias}</a> → version ${v}<button aria-label="Remove alias ${alias}" @click=${() => this.act(`remove alias '${alias}'`, () => tracking.deleteRegisteredModelAlias(this.name, alias))}>×</button></span>`,
         )}
       </div>
       ${versions.length

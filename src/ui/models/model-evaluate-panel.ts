@@ -7,6 +7,7 @@ import type { GeneratedChoice } from './dataset-picker';
 import { matchingGenerators } from './matching-generators';
 import { failureText } from './model-call';
 import { ModelUriController } from './model-uri-controller';
+import { runHref } from '../links';
 
 /**
  * MLflow's evaluate for a stored model: pick a seeded generated dataset or upload a CSV (with the target column);
@@ -98,7 +99,7 @@ export class ModelEvaluatePanel extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${r
         ? html`<div role="status">
-            <p>Evaluation run <a href="#/run/${r.runId}">${r.runName}</a> logged.</p>
+            <p>Evaluation run <a href=${runHref(r.runId)}>${r.runName}</a> logged.</p>
             <table aria-label="Evaluation metrics">
               <tbody>${Object.entries(r.metrics).map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${Number.isInteger(v) ? v : v.toFixed(4)}</td></tr>`)}</tbody>
             </table>

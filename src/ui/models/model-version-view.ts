@@ -5,6 +5,7 @@ import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
 import './model-actions';
 import { modelsStyles } from './models-styles';
+import { modelHref, runHref } from '../links';
 
 /**
  * #/models/<name>/<version> or #/models/<name>/@<alias>: one model version — where it came from, its description
@@ -68,13 +69,13 @@ export class ModelVersionView extends LitElement {
   render() {
     const v = this.version.value;
     if (v === undefined) return html`<p class="note">Loading…</p>`;
-    if (v === null) return html`<p class="error" role="alert">${this.error}</p><p><a href="#/models/${encodeURIComponent(this.name)}">Back to ${this.name}</a></p>`;
+    if (v === null) return html`<p class="error" role="alert">${this.error}</p><p><a href=${modelHref(this.name)}>Back to ${this.name}</a></p>`;
     const byAlias = this.reference.startsWith('@');
     return html`
-      <p><a href="#/models">Registered models</a> / <a href="#/models/${encodeURIComponent(v.name)}">${v.name}</a> /</p>
+      <p><a href="#/models">Registered models</a> / <a href=${modelHref(v.name)}>${v.name}</a> /</p>
       <h1>${v.name} version ${v.version}${byAlias ? html` <span class="chip">${this.reference}</span>` : ''}</h1>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      <p>Loaded as <code>${this.uri}</code> from run <a href="#/run/${v.runId}">${v.runId}</a>, artifact path <code>${v.artifactPath}</code>.
+      <p>Loaded as <code>${this.uri}</code> from run <a href=${runHref(v.runId)}>${v.runId}</a>, artifact path <code>${v.artifactPath}</code>.
         Aliases: ${v.aliases.length ? v.aliases.map((a) => html`<span class="chip">@${a}</span>`) : 'none'}.</p>
       <form class="inline" @submit=${(e: SubmitEvent) => this.saveDescription(e, v)}>
         <label>Version description<textarea name="description" rows="2" cols="50" .value=${v.description}></textarea></label>

@@ -4,6 +4,7 @@ import type { ModelVersion, Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
 import { modelsStyles } from './models-styles';
+import { modelHref, runHref } from '../links';
 
 /**
  * The versions of a registered model: each links to its own page (predict, evaluate, download) and to the run it
@@ -44,7 +45,7 @@ export class ModelVersionsTable extends LitElement {
     const run = this.runs.value?.get(v.runId);
     if (run === null) return html`<span class="note">run ${v.runId} (no longer stored)</span>`;
     const deleted = run?.info.lifecycleStage === 'deleted' ? ' (deleted)' : '';
-    return html`<a href="#/run/${v.runId}">${run?.info.runName ?? v.runId}</a>${deleted}`;
+    return html`<a href=${runHref(v.runId)}>${run?.info.runName ?? v.runId}</a>${deleted}`;
   }
 
   render() {
@@ -55,7 +56,7 @@ export class ModelVersionsTable extends LitElement {
         <tbody>
           ${this.versions.map(
             (v) => html`<tr>
-              <td><a href="#/models/${encodeURIComponent(v.name)}/${v.version}">Version ${v.version}</a></td>
+              <td><a href=${modelHref(v.name, v.version)}>Version ${v.version}</a></td>
               <td>${new Date(v.creationTimestamp).toLocaleString()}</td>
               <td>${this.sourceRun(v)}</td>
               <td>${v.aliases.map((a) => html`<span class="chip">@${a}</span>`)}</td>

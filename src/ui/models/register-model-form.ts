@@ -4,6 +4,7 @@ import type { ModelVersion, RegisteredModel } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
 import { parseTagLines } from './tag-lines';
+import { modelHref } from '../links';
 
 /**
  * Registers a run's logged model as a new version of a named model (the name is created when it is new), with a
@@ -67,7 +68,7 @@ export class RegisterModelForm extends LitElement {
         <button type="submit" ?disabled=${this.busy}>${this.busy ? 'Registering…' : 'Register'}</button>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
         ${done
-          ? html`<p class="done" role="status">Registered as <a href="#/models/${encodeURIComponent(done.name)}">${done.name} version ${done.version}</a>.</p>`
+          ? html`<p class="done" role="status">Registered as <a href=${modelHref(done.name)}>${done.name} version ${done.version}</a>.</p>`
           : ''}
       </form>
     `;

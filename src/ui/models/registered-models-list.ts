@@ -4,6 +4,7 @@ import type { RegisteredModel } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import type { AppServices } from '../services';
 import { modelsStyles } from './models-styles';
+import { modelHref } from '../links';
 
 /** #/models: every registered model with its newest version and aliases, kept live. */
 @customElement('registered-models-list')
@@ -26,7 +27,7 @@ export class RegisteredModelsList extends LitElement {
             <tbody>
               ${models.map(
                 (m) => html`<tr>
-                  <td><a href="#/models/${encodeURIComponent(m.name)}">${m.name}</a></td>
+                  <td><a href=${modelHref(m.name)}>${m.name}</a></td>
                   <td>${m.latestVersion ? `Version ${m.latestVersion}` : '—'}</td>
                   <td>${Object.entries(m.aliases).map(([alias, v]) => html`<span class="chip">@${alias} → v${v}</span>`)}</td>
                   <td>${m.description}</td>

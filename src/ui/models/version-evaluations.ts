@@ -4,6 +4,7 @@ import { ownValue, quoteSearchValue, type Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import type { AppServices } from '../services';
 import { modelsStyles } from './models-styles';
+import { compareHref, runHref } from '../links';
 
 const EVALUATED_MODEL_TAG = 'tabflow.evaluated.model_name';
 
@@ -57,7 +58,7 @@ export class VersionEvaluations extends LitElement {
             const input = r.inputs.datasetInputs.find((d) => d.context === 'eval');
             return html`<tr>
               <td><input type="checkbox" aria-label="Compare ${r.info.runName}" .checked=${this.chosen.has(r.info.runId)} @change=${(e: Event) => this.toggle(r.info.runId, (e.target as HTMLInputElement).checked)} /></td>
-              <td><a href="#/run/${r.info.runId}">${r.info.runName}</a></td>
+              <td><a href=${runHref(r.info.runId)}>${r.info.runName}</a></td>
               <td>${r.data.tags['tabflow.evaluated.model_version'] ?? ''}</td>
               <td>${input ? `${input.name} (${input.digest.slice(0, 8)})` : ''}</td>
               ${HEADLINE.map((m) => html`<td>${r.data.metrics[m] ? r.data.metrics[m].value.toFixed(4) : ''}</td>`)}
@@ -66,7 +67,7 @@ export class VersionEvaluations extends LitElement {
         </tbody>
       </table>
       ${compare.length >= 2
-        ? html`<p><a href="#/compare?runs=${compare.join(',')}">Compare the ${compare.length} chosen evaluations</a></p>`
+        ? html`<p><a href=${compareHref(compare)}>Compare the ${compare.length} chosen evaluations</a></p>`
         : html`<p class="note">Choose two or more evaluations to compare them.</p>`}
     `;
   }

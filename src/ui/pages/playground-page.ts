@@ -24,6 +24,7 @@ import { readState, requestState, stateQuery, type PlaygroundState } from '../pl
 import '../playground/training-charts';
 import '../sweep/sweep-panel';
 import { errorMessage, reportError, type AppServices, type PageRoute, type TrainingSnapshot } from '../services';
+import { runHref } from '../links';
 
 /**
  * The last training whose storage-full failure went to the app, across page instances: the page is made anew
@@ -276,7 +277,7 @@ export class PlaygroundPage extends LitElement {
           <div class="actions">
             <button class="primary" ?disabled=${!canTrain} @click=${this.train}>Train</button>
             <button ?disabled=${!training} @click=${() => this.services.training?.stop()}>Stop</button>
-            ${session?.runId ? html`<a href="#/run/${session.runId}">Open this run</a>` : nothing}
+            ${session?.runId ? html`<a href=${runHref(session.runId)}>Open this run</a>` : nothing}
           </div>
           <p class="status" role="status">${this.statusText()}</p>
           ${session?.failure ? html`<p class="error" role="alert">${session.failure.message}</p>` : nothing}

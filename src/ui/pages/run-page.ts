@@ -13,6 +13,7 @@ import '../run/run-overview';
 import '../run/run-params';
 import '../run/run-tags';
 import type { AppServices, PageRoute } from '../services';
+import { experimentHref } from '../links';
 
 interface RunView {
   run: Run;
@@ -76,7 +77,7 @@ export class RunPage extends LitElement {
     const modelPaths = loggedModelPaths(data.tags);
     return html`<div class="page">
       <nav class="crumbs" aria-label="Breadcrumb">
-        <a href="#/experiments/${encodeURIComponent(info.experimentId)}">${experiment?.name ?? 'Experiment'}</a> › ${info.runName}
+        <a href=${experimentHref(info.experimentId)}>${experiment?.name ?? 'Experiment'}</a> › ${info.runName}
       </nav>
       <run-header .services=${this.services} .run=${run}></run-header>
       <div class="two">

@@ -4,6 +4,7 @@ import type { Experiment, Run } from '../../tracking';
 import { formatDuration, formatTime } from '../runs-table/format';
 import { runDuration } from '../runs-table/columns';
 import { runSectionStyles } from './run-styles';
+import { experimentHref, runHref } from '../links';
 
 /** The run's facts, as MLflow's overview lists them: ids, times, experiment, parent and children, source, user. */
 @customElement('run-overview')
@@ -27,7 +28,7 @@ export class RunOverview extends LitElement {
   @property({ attribute: false }) childRuns: Run[] = [];
 
   private link(run: Run) {
-    return html`<a href="#/run/${encodeURIComponent(run.info.runId)}">${run.info.runName}</a>`;
+    return html`<a href=${runHref(run.info.runId)}>${run.info.runName}</a>`;
   }
 
   render() {
@@ -42,7 +43,7 @@ export class RunOverview extends LitElement {
         <dt>Started</dt><dd>${formatTime(info.startTime)}</dd>
         <dt>Ended</dt><dd>${info.endTime ? formatTime(info.endTime) : '—'}</dd>
         <dt>Duration</dt><dd>${duration === undefined ? '—' : formatDuration(duration)}${info.status === 'RUNNING' ? ' so far' : ''}</dd>
-        <dt>Experiment</dt><dd>${this.experiment ? html`<a href="#/experiments/${encodeURIComponent(this.experiment.experimentId)}">${this.experiment.name}</a>` : info.experimentId}</dd>
+        <dt>Experiment</dt><dd>${this.experiment ? html`<a href=${experimentHref(this.experiment.experimentId)}>${this.experiment.name}</a>` : info.experimentId}</dd>
         ${info.parentRunId ? html`<dt>Parent run</dt><dd>${this.parentRun ? this.link(this.parentRun) : html`<span class="mono">${info.parentRunId}</span>`}</dd>` : nothing}
         ${this.childRuns.length ? html`<dt>Child runs</dt><dd><ul>${this.childRuns.map((c) => html`<li>${this.link(c)}</li>`)}</ul></dd>` : nothing}
         <dt>Source</dt><dd>${source || '—'}</dd>

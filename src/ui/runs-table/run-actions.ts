@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../export-dialog';
 import { errorMessage, type AppServices } from '../services';
+import { compareHref } from '../links';
 
 /**
  * What to do with the selected runs: Compare, Delete (soft, after a confirmation) or Restore in the deleted
@@ -36,7 +37,7 @@ export class RunActions extends LitElement {
   }
 
   private compare(): void {
-    location.hash = `#/compare?runs=${[...this.selected].map(encodeURIComponent).join(',')}`;
+    location.hash = compareHref(this.selected);
   }
 
   private async apply(action: (runId: string) => Promise<void>, verb: string): Promise<void> {

@@ -6,6 +6,7 @@ import { formatCell } from './format';
 import { distinctValues, groupExpandKey, isGroupRow, listedRunIds, sharedValue, type AnyTableRow, type GroupTableRow } from './group-rows';
 import type { TableRow } from './nest-runs';
 import type { SortState } from './sort-rows';
+import { runHref } from '../links';
 
 const ROW_HEIGHT = 36;
 /** Rows drawn above and below the visible window, so a fast flick never shows blank space. */
@@ -157,7 +158,7 @@ export class RunsTable extends LitElement {
             aria-label=${`${row.expanded ? 'Hide' : 'Show'} ${row.childCount} child runs of ${run.info.runName}`}
             @click=${() => this.emit('toggle-children', run.info.runId)}>${row.expanded ? '▾' : '▸'} ${row.childCount}</button>`
         : nothing}
-      <a href="#/run/${encodeURIComponent(run.info.runId)}" title=${run.info.runName}>${run.info.runName}</a>
+      <a href=${runHref(run.info.runId)} title=${run.info.runName}>${run.info.runName}</a>
     </div>`;
   }
 

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { describeSettings, type SweepSnapshot, type TrialView } from '../../sweep';
 import { sweepStyles } from './sweep-styles';
+import { compareHref, runHref } from '../links';
 
 /** Rows have a fixed height so only the visible ones are drawn, however many trials a sweep has. */
 const ROW_HEIGHT = 30;
@@ -61,7 +62,7 @@ export class SweepQueue extends LitElement {
 
   private compareHref(): string {
     const ids = this.snapshot.trials.flatMap((t) => (t.runId ? [t.runId] : []));
-    return `#/compare?runs=${ids.map(encodeURIComponent).join(',')}`;
+    return compareHref(ids);
   }
 
   private trialState(t: TrialView): string {
@@ -77,7 +78,7 @@ export class SweepQueue extends LitElement {
       <span class="settings" title=${title}>${describeSettings(t.settings)}</span>
       <span class="state-${t.state}">${this.trialState(t)}</span>
       <span>${formatValue(t.value ?? t.latest)}</span>
-      ${t.runId ? html`<a href="#/run/${t.runId}" aria-label="Run of trial ${t.index + 1}">run</a>` : html`<span></span>`}
+      ${t.runId ? html`<a href=${runHref(t.runId)} aria-label="Run of trial ${t.index + 1}">run</a>` : html`<span></span>`}
     </li>`;
   }
 
@@ -130,11 +131,11 @@ export class SweepQueue extends LitElement {
       ${over && s.message && s.status !== 'failed' ? html`<p class="note">${s.message}</p>` : nothing}
       ${over && s.best
         ? html`<p class="best">Best trial (${metric} ${formatValue(s.best.value)}):
-            <a href="#/run/${s.best.runId}">${s.best.runName}</a></p>`
+            <a href=${runHref(s.best.runId)}>${s.best.runName}</a></p>`
         : nothing}
       ${over
         ? html`<div class="row">
-            ${s.parentRunId ? html`<a href="#/run/${s.parentRunId}">Open the sweep's parent run</a>` : nothing}
+            ${s.parentRunId ? html`<a href=${runHref(s.parentRunId)}>Open the sweep's parent run</a>` : nothing}
             <button ?disabled=${!s.trials.some((t) => t.runId)} @click=${() => (location.hash = this.compareHref())}>Compare trials</button>
           </div>`
         : nothing}
