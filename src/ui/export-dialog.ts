@@ -1,25 +1,20 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { exportRunsInWorker } from '../io';
+import { fileTimestamp, formatBytes } from '../format';
 import { ioDialogStyles } from './io-dialog-styles';
 import { errorMessage, type AppServices } from './services';
 
 type Phase = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; runs: number; bytes: number; fileName: string } | { kind: 'failed'; message: string };
 
+/** Date and time, so two exports of one afternoon neither overwrite each other nor need renaming. */
 function exportFileName(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `tabflow-export-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.zip`;
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `tabflow-export-${fileTimestamp(now)}.zip`;
 }
 
 /**
  * An "Export" button that writes runs as a zip in MLflow's file-store layout and downloads it as
- * `tabflow-export-<date>.zip`, with a modal showing progress and a Cancel button.
+ * `tabflow-export-<date>_<time>.zip`, with a modal showing progress and a Cancel button.
  *
  * Set `.runIds` to export those runs, `.experimentIds` to export whole experiments, or neither to export
  * everything (with the model registry).
@@ -108,7 +103,7 @@ export class ExportDialog extends LitElement {
         `;
       case 'done':
         return html`
-          <p class="done" role="status">Exported ${p.runs === 1 ? '1 run' : `${p.runs} runs`} (${formatSize(p.bytes)}) as ${p.fileName}.</p>
+          <p class="done" role="status">Exported ${p.runs === 1 ? '1 run' : `${p.runs} runs`} (${formatBytes(p.bytes)}) as ${p.fileName}.</p>
           <p class="muted">Unzip it and run <code>mlflow ui --backend-store-uri ./mlruns</code> in that folder to open it in MLflow, or import it into tabflow.</p>
           <div class="actions"><button class="primary" @click=${this.close}>Close</button></div>
         `;

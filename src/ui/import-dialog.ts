@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { importRunsInWorker, type DirectoryHandleLike, type ImportSource, type ImportSummary } from '../io';
 import { ioDialogStyles } from './io-dialog-styles';
 import { errorMessage, type AppServices } from './services';
+import { plural } from '../format';
 
 type Phase =
   | { kind: 'choosing' }
@@ -17,10 +18,6 @@ interface DroppedItem {
 }
 
 const MAX_SKIPPED_SHOWN = 20;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
 
 /**
  * An "Import" button with a modal that imports a tabflow export, a zip of an MLflow `mlruns` folder, or a folder

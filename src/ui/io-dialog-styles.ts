@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { touchTargets } from './primitives/touch-targets';
 
 /** Shared look of <export-dialog> and <import-dialog>: a trigger button and a native modal <dialog>. */
 export const ioDialogStyles = css`
@@ -18,4 +19,5 @@ export const ioDialogStyles = css`
   .error { background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); color: var(--tf-color-danger); padding: 8px 10px; border-radius: 6px; white-space: pre-wrap; word-break: break-word; }
   .done { background: color-mix(in srgb, var(--tf-color-success) 12%, var(--tf-color-surface)); border: 1px solid var(--tf-color-success); color: var(--tf-color-success); padding: 8px 10px; border-radius: 6px; }
   .muted { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); }
+  ${touchTargets}
 `;

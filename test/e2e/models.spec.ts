@@ -10,6 +10,7 @@ import { configToParams, DEFAULT_MODEL_CONFIG, type ModelConfig } from '../../sr
 import { splitDataset } from '../../src/ml/split';
 import { trainModel } from '../../src/ml/train';
 import { expect, openApp, test } from './fixtures';
+import { formatNumber } from '../../src/format';
 
 /**
  * The registry end to end. The first test trains in the Playground and goes through the UI from there; the
@@ -142,7 +143,7 @@ test('train in the Playground, register as spiral-classifier v1, alias champion,
   const fresh = generateDataset('spiral', { numPoints: 300, noise: 0, seed: 11 });
   const freshInput = expandFeatures(fresh, champion.inputFeatures);
   const freshProbs = (await (champion.model.predict(tf.tensor2d(freshInput.x, [300, freshInput.featureNames.length])) as tf.Tensor).data()) as Float32Array;
-  const expectedAccuracy = accuracy(fresh.y, argmaxRows(freshProbs, 2)).toFixed(4);
+  const expectedAccuracy = formatNumber(accuracy(fresh.y, argmaxRows(freshProbs, 2)));
   await expect(page.getByRole('table', { name: 'Evaluation metrics' }).getByRole('row', { name: /accuracy_score/ })).toHaveText(`accuracy_score${expectedAccuracy}`);
 
   const stored = await page.evaluate(async (id) => {

@@ -12,7 +12,7 @@ function trainRequest(runName: string, epochs: number): TrainRequest {
     source: { kind: 'generated', config: { generator: 'xor', numPoints: 200, noise: 0, testFraction: 0.5, seed: 3 } },
     model: {
       hiddenLayers: [4], activation: 'tanh', optimizer: 'adam', learningRate: 0.03, batchSize: 20, epochs,
-      l2: 0, dropout: 0, seed: 1, backend: 'wasm', inputFeatures: [],
+      l2: 0, l1: 0, dropout: 0, seed: 1, backend: 'wasm', inputFeatures: [],
     },
   };
 }
@@ -77,7 +77,7 @@ test('after the first visit the app works with the network cut: reload, train on
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export everything' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^tabflow-export-\d{4}-\d{2}-\d{2}\.zip$/);
+  expect(download.suggestedFilename()).toMatch(/^tabflow-export-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}\.zip$/);
   const zip = readFileSync(await download.path());
   expect(zip.subarray(0, 2).toString()).toBe('PK');
   expect(zip.includes(Buffer.from(runId))).toBe(true);

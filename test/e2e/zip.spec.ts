@@ -25,7 +25,7 @@ test('"Export experiment" downloads an mlruns zip, and "Import" of it in a fresh
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export experiment' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^tabflow-export-\d{4}-\d{2}-\d{2}\.zip$/);
+  expect(download.suggestedFilename()).toMatch(/^tabflow-export-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}\.zip$/);
   await expect(page.getByRole('status').filter({ hasText: 'Exported 2 runs' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('export-done.png') });
   const zipPath = testInfo.outputPath('export.zip');

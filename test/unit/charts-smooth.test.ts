@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emaSmooth } from '../../src/charts/smooth';
 import { runColor, runColors } from '../../src/charts/run-colors';
-import { formatNumber } from '../../src/charts/format';
 
 describe('emaSmooth', () => {
   it('returns the values unchanged at weight 0', () => {
@@ -44,15 +43,5 @@ describe('run colours', () => {
   it('gives runs shown together different colours', () => {
     const ids = Array.from({ length: 12 }, (_, i) => `run-${i}`);
     expect(new Set(runColors(ids).values()).size).toBe(12);
-  });
-});
-
-describe('formatNumber', () => {
-  it('shows 4 significant digits and exponents only for extreme magnitudes', () => {
-    expect(formatNumber(0.123456)).toBe('0.1235');
-    expect(formatNumber(1234.5)).toBe('1235');
-    expect(formatNumber(0)).toBe('0');
-    expect(formatNumber(1.5e-7)).toBe('1.5e-7');
-    expect(formatNumber(NaN)).toBe('NaN');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArtifactTree, formatBytes, previewKind } from '../../src/ui/run/artifact-tree';
+import { buildArtifactTree, previewKind } from '../../src/ui/run/artifact-tree';
 import { summarizeModel } from '../../src/ui/run/model-summary';
 
 describe('model summary from a stored model.json', () => {
@@ -69,9 +69,5 @@ describe('artifact tree', () => {
   it('previews images as images, JSON as JSON, text-like files as text and nothing else', () => {
     expect(files.map(previewKind)).toEqual(['json', 'text', 'none', 'image', 'text']);
     expect(previewKind({ path: 'data.csv', size: 1, mimeType: 'text/csv' })).toBe('text');
-  });
-
-  it('formats sizes', () => {
-    expect([formatBytes(12), formatBytes(2048), formatBytes(3 * 1024 * 1024)]).toEqual(['12 B', '2.0 KB', '3.0 MB']);
   });
 });

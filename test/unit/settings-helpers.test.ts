@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuotaExceededError, ValidationError } from '../../src/tracking';
-import { formatBytes } from '../../src/ui/settings/format-bytes';
 import { isStorageFullError } from '../../src/ui/settings/storage-errors';
-
-describe('formatBytes', () => {
-  it('uses decimal units with one decimal below ten', () => {
-    expect(formatBytes(0)).toBe('0 bytes');
-    expect(formatBytes(999)).toBe('999 bytes');
-    expect(formatBytes(1000)).toBe('1.0 KB');
-    expect(formatBytes(1_450_000)).toBe('1.4 MB');
-    expect(formatBytes(12_300_000_000)).toBe('12 GB');
-    expect(formatBytes(Number.NaN)).toBe('0 bytes');
-  });
-});
 
 describe('isStorageFullError', () => {
   it('recognises the tracking error, its comlink copy from a worker, a failed training\'s message and the raw DOMException', () => {

@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { downloadBlob } from '../../charts/download';
-import { formatNumber } from '../../charts/format';
+import { formatNumber } from '../../format';
 import type { Run } from '../../tracking';
 import { compareChange } from './compare-change';
 import { diffToCsv, type DiffRow, type DiffSection, type Direction } from './diff';
+import { touchTargets } from '../primitives/touch-targets';
 import { runHref } from '../links';
 
 const SECTION_TITLES: Record<DiffSection, string> = { param: 'Parameters', metric: 'Metrics (latest value)', tag: 'Tags' };
@@ -18,7 +19,7 @@ const SECTION_TITLES: Record<DiffSection, string> = { param: 'Parameters', metri
  */
 @customElement('compare-diff-table')
 export class CompareDiffTable extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: block; }
     .bar { display: flex; align-items: center; gap: 16px; margin-bottom: 8px; }
     .bar label { display: flex; align-items: center; gap: 6px; font-size: var(--tf-font-size); cursor: pointer; }
@@ -44,7 +45,7 @@ export class CompareDiffTable extends LitElement {
     .key { display: flex; align-items: center; justify-content: space-between; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .empty { padding: 16px; color: var(--tf-color-text-muted); }
-  `;
+  `];
 
   @property({ attribute: false }) runs: Run[] = [];
   @property({ attribute: false }) rows: DiffRow[] = [];

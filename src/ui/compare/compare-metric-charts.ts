@@ -6,6 +6,7 @@ import type { Run } from '../../tracking';
 import { compareChange } from './compare-change';
 import { X_AXIS_MODES, type XAxisMode } from './compare-settings';
 import { metricSeries, X_AXIS_LABELS, type HistoryCache } from './metric-histories';
+import { touchTargets } from '../primitives/touch-targets';
 
 const X_AXIS_CHOICES: Record<XAxisMode, string> = { step: 'Step', wall: 'Wall time', relative: 'Time since start' };
 
@@ -17,20 +18,20 @@ const X_AXIS_CHOICES: Record<XAxisMode, string> = { step: 'Step', wall: 'Wall ti
  */
 @customElement('compare-metric-charts')
 export class CompareMetricCharts extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: block; }
     .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 20px; margin-bottom: 12px; font-size: var(--tf-font-size); }
     .toolbar label { display: flex; align-items: center; gap: 6px; }
     select, input { font: inherit; }
-    input[type='range'] { width: 140px; }
+    input[type='range'] { width: 140px; max-width: 40vw; }
     output { font-variant-numeric: tabular-nums; min-width: 2.5em; color: var(--tf-color-text-muted); }
     details { position: relative; }
     summary { cursor: pointer; padding: 4px 10px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); list-style: none; }
     details[open] .menu { position: absolute; z-index: 5; top: 32px; left: 0; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 8px 12px; box-shadow: var(--tf-shadow-2); max-height: 320px; overflow: auto; min-width: 200px; }
     .menu label { padding: 3px 0; white-space: nowrap; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 12px; }
     .empty { color: var(--tf-color-text-muted); }
-  `;
+  `];
 
   @property({ attribute: false }) runs: Run[] = [];
   @property({ attribute: false }) allMetrics: string[] = [];

@@ -12,6 +12,7 @@ import type { CompareSettings } from './compare-settings';
 import { fieldKey, fieldKind, fieldValue, fieldValues, isFieldId, listFields, type FieldId } from './fields';
 import { defaultBoxBy, defaultParallelFields, defaultScatterX, winningMetricField } from './run-chart-defaults';
 import { ownValue } from '../../tracking/keyed-record';
+import { touchTargets } from '../primitives/touch-targets';
 import { runHref } from '../links';
 
 const RUN_CHART_SETTINGS = ['parallelFields', 'scatterX', 'scatterY', 'boxMetric', 'boxBy', 'winBy'] as const;
@@ -26,16 +27,16 @@ const fieldName = (id: FieldId) => `${fieldKey(id)}${fieldKind(id) === 'param' ?
  */
 @customElement('compare-run-charts')
 export class CompareRunCharts extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: flex; flex-direction: column; gap: 12px; }
-    .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
+    .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 12px; }
     label { display: inline-flex; align-items: center; gap: 4px; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
     select { font: inherit; font-size: var(--tf-font-size-sm); max-width: 160px; }
     details { position: relative; font-size: var(--tf-font-size-sm); }
     summary { cursor: pointer; padding: 2px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); list-style: none; }
     details[open] .menu { position: absolute; right: 0; z-index: 5; top: 26px; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 8px 12px; box-shadow: var(--tf-shadow-2); max-height: 320px; overflow: auto; min-width: 200px; display: flex; flex-direction: column; }
     .menu label { color: var(--tf-color-text); font-size: var(--tf-font-size); padding: 2px 0; white-space: nowrap; }
-  `;
+  `];
 
   @property({ attribute: false }) runs: Run[] = [];
   @property({ attribute: false }) colors: ReadonlyMap<string, string> = new Map();

@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatNumber } from '../../charts/format';
+import { formatNumber } from '../../format';
 import type { Run } from '../../tracking';
 import { compareChange } from './compare-change';
 import type { DiffRow } from './diff';
 import { defaultWinningMetric, verdict } from './winner';
+import { touchTargets } from '../primitives/touch-targets';
 import { runHref } from '../links';
 
 /** A class looks at the top of the ranking; the diff table lists every run. */
@@ -26,9 +27,10 @@ function othersText(values: readonly (string | number | undefined)[], winner: st
  */
 @customElement('compare-summary')
 export class CompareSummary extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: block; }
     .card { display: grid; grid-template-columns: minmax(280px, 1fr) 2fr; gap: 0; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 10px; overflow: hidden; }
+    @media (max-width: 719px) { .card { grid-template-columns: 1fr; } }
     .winner { padding: 16px 20px; background: linear-gradient(135deg, color-mix(in srgb, var(--tf-color-success) 12%, var(--tf-color-surface)), color-mix(in srgb, var(--tf-color-success) 12%, var(--tf-color-surface))); border-right: 1px solid var(--tf-color-border); }
     .star { color: var(--tf-color-warning); font-size: var(--tf-font-size-lg); }
     .label { font-size: var(--tf-font-size-sm); text-transform: uppercase; letter-spacing: .05em; color: var(--tf-color-text-muted); display: flex; gap: 6px; align-items: center; }
@@ -51,7 +53,7 @@ export class CompareSummary extends LitElement {
     .param b { color: var(--tf-color-success); }
     select { font: inherit; font-size: var(--tf-font-size); }
     p { margin: 8px 0 0; color: var(--tf-color-text-muted); font-size: var(--tf-font-size); }
-  `;
+  `];
 
   @property({ attribute: false }) runs: Run[] = [];
   @property({ attribute: false }) rows: DiffRow[] = [];

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_EXPERIMENT_ID, type Experiment } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
+import { touchTargets } from '../primitives/touch-targets';
 import { experimentHref } from '../links';
 
 type Editing = { kind: 'create' } | { kind: 'rename'; experimentId: string } | { kind: 'delete'; experimentId: string } | null;
@@ -13,7 +14,7 @@ type Editing = { kind: 'create' } | { kind: 'rename'; experimentId: string } | {
  */
 @customElement('experiments-sidebar')
 export class ExperimentsSidebar extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: flex; flex-direction: column; width: 260px; flex: none; border-right: 1px solid var(--tf-color-border); background: var(--tf-color-surface); min-height: 0; }
     .top { display: flex; align-items: center; justify-content: space-between; padding: 14px 12px 8px 16px; }
     h2 { font-size: var(--tf-font-size-sm); text-transform: uppercase; letter-spacing: .04em; color: var(--tf-color-text-muted); margin: 0; }
@@ -41,7 +42,7 @@ export class ExperimentsSidebar extends LitElement {
     .row { display: flex; gap: 6px; }
     .error { color: var(--tf-color-danger); font-size: var(--tf-font-size-sm); margin: 0; }
     .empty { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); padding: 8px; }
-  `;
+  `];
 
   @property({ attribute: false }) services!: AppServices;
   /** The experiment whose runs the page shows. */

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CsvPredictions as CsvPredictionTable } from '../../ml/predict-api';
 import type { AppServices } from '../services';
 import { failureText, saveFile } from './model-call';
+import { touchTargets } from '../primitives/touch-targets';
 
 /** Rows shown in the page; the downloaded CSV holds them all. */
 const SHOWN_ROWS = 200;
@@ -13,7 +14,7 @@ const SHOWN_ROWS = 200;
  */
 @customElement('csv-predictions')
 export class CsvPredictions extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: grid; gap: 8px; }
     label { font-size: var(--tf-font-size); color: var(--tf-color-text-muted); display: grid; gap: 4px; max-width: 420px; }
     .scroll { max-height: 320px; overflow: auto; border: 1px solid var(--tf-color-border); border-radius: 6px; }
@@ -23,7 +24,7 @@ export class CsvPredictions extends LitElement {
     .error { color: var(--tf-color-danger); margin: 0; white-space: pre-wrap; }
     .note { color: var(--tf-color-text-muted); margin: 0; font-size: var(--tf-font-size); }
     button { justify-self: start; font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
-  `;
+  `];
 
   @property({ attribute: false }) services!: AppServices;
   @property() modelUri = '';

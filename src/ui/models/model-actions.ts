@@ -7,6 +7,7 @@ import { downloadModel } from './download-model';
 import './model-evaluate-panel';
 import './model-predict-panel';
 import './register-model-form';
+import { touchTargets } from '../primitives/touch-targets';
 import { modelHref } from '../links';
 
 type Panel = 'register' | 'predict' | 'evaluate' | null;
@@ -18,7 +19,7 @@ type Panel = 'register' | 'predict' | 'evaluate' | null;
  */
 @customElement('model-actions')
 export class ModelActions extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: grid; gap: 12px; }
     .bar { display: flex; gap: 8px; flex-wrap: wrap; }
     .bar button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
@@ -26,7 +27,7 @@ export class ModelActions extends LitElement {
     .panel { border: 1px solid var(--tf-color-border); border-radius: 6px; padding: 12px 16px; background: var(--tf-color-surface); }
     .error { color: var(--tf-color-danger); margin: 0; }
     .note { color: var(--tf-color-text-muted); margin: 0; }
-  `;
+  `];
 
   @property({ attribute: false }) services!: AppServices;
   /** The run whose model is meant (with artifactPath); ignored when modelUri is set. */

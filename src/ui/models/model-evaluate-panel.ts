@@ -7,6 +7,8 @@ import type { GeneratedChoice } from './dataset-picker';
 import { matchingGenerators } from './matching-generators';
 import { failureText } from './model-call';
 import { ModelUriController } from './model-uri-controller';
+import { touchTargets } from '../primitives/touch-targets';
+import { formatNumber } from '../../format';
 import { runHref } from '../links';
 
 /**
@@ -15,7 +17,7 @@ import { runHref } from '../links';
  */
 @customElement('model-evaluate-panel')
 export class ModelEvaluatePanel extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: grid; gap: 10px; }
     fieldset { border: 1px solid var(--tf-color-border); border-radius: 6px; display: grid; gap: 8px; padding: 8px 12px; }
     legend { font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
@@ -27,7 +29,7 @@ export class ModelEvaluatePanel extends LitElement {
     .note { color: var(--tf-color-text-muted); margin: 0; }
     table { border-collapse: collapse; font-size: var(--tf-font-size); }
     th, td { text-align: left; padding: 3px 12px 3px 0; }
-  `;
+  `];
 
   @property({ attribute: false }) services!: AppServices;
   @property() modelUri = '';
@@ -101,7 +103,7 @@ export class ModelEvaluatePanel extends LitElement {
         ? html`<div role="status">
             <p>Evaluation run <a href=${runHref(r.runId)}>${r.runName}</a> logged.</p>
             <table aria-label="Evaluation metrics">
-              <tbody>${Object.entries(r.metrics).map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${Number.isInteger(v) ? v : v.toFixed(4)}</td></tr>`)}</tbody>
+              <tbody>${Object.entries(r.metrics).map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${formatNumber(v)}</td></tr>`)}</tbody>
             </table>
           </div>`
         : ''}

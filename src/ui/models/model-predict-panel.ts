@@ -10,6 +10,7 @@ import type { GeneratedChoice } from './dataset-picker';
 import { matchingGenerators } from './matching-generators';
 import { failureText } from './model-call';
 import { ModelUriController } from './model-uri-controller';
+import { touchTargets } from '../primitives/touch-targets';
 
 /** Grid cells per side of the decision boundary: finer than this is invisible at the plot's size. */
 const GRID_SIZE = 72;
@@ -20,7 +21,7 @@ const GRID_SIZE = 72;
  */
 @customElement('model-predict-panel')
 export class ModelPredictPanel extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: grid; gap: 16px; }
     h3 { font-size: var(--tf-font-size-lg); margin: 0 0 8px; }
     .row { display: flex; gap: 16px; flex-wrap: wrap; align-items: start; }
@@ -31,7 +32,7 @@ export class ModelPredictPanel extends LitElement {
     .error { color: var(--tf-color-danger); margin: 0; white-space: pre-wrap; }
     .note { color: var(--tf-color-text-muted); margin: 0; }
     .prediction { font-size: var(--tf-font-size-lg); margin: 0; }
-  `;
+  `];
 
   @property({ attribute: false }) services!: AppServices;
   @property() modelUri = '';

@@ -4,6 +4,7 @@ import type { ModelVersion, Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
 import { modelsStyles } from './models-styles';
+import { formatTime } from '../../format';
 import { modelHref, runHref } from '../links';
 
 /**
@@ -57,7 +58,7 @@ export class ModelVersionsTable extends LitElement {
           ${this.versions.map(
             (v) => html`<tr>
               <td><a href=${modelHref(v.name, v.version)}>Version ${v.version}</a></td>
-              <td>${new Date(v.creationTimestamp).toLocaleString()}</td>
+              <td>${formatTime(v.creationTimestamp)}</td>
               <td>${this.sourceRun(v)}</td>
               <td>${v.aliases.map((a) => html`<span class="chip">@${a}</span>`)}</td>
               <td>${v.description}</td>

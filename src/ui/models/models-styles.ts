@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { narrowTables } from '../primitives/narrow-tables';
+import { touchTargets } from '../primitives/touch-targets';
 
 /** Shared look of the Models page's parts. */
 export const modelsStyles = css`
@@ -19,4 +21,6 @@ export const modelsStyles = css`
   form.inline label { display: flex; flex-direction: column; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); gap: 2px; }
   input, select, textarea { font: inherit; font-size: var(--tf-font-size); padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: 6px; }
   .description { white-space: pre-wrap; margin: 4px 0 8px; }
+  ${touchTargets}
+  ${narrowTables}
 `;

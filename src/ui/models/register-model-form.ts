@@ -4,6 +4,7 @@ import type { ModelVersion, RegisteredModel } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
 import { parseTagLines } from './tag-lines';
+import { touchTargets } from '../primitives/touch-targets';
 import { modelHref } from '../links';
 
 /**
@@ -14,7 +15,7 @@ import { modelHref } from '../links';
  */
 @customElement('register-model-form')
 export class RegisterModelForm extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     form { display: grid; gap: 10px; max-width: 520px; }
     label { display: grid; gap: 4px; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
     input, textarea { font: inherit; font-size: var(--tf-font-size); padding: 6px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; }
@@ -23,7 +24,7 @@ export class RegisterModelForm extends LitElement {
     button[disabled] { opacity: 0.6; cursor: default; }
     .error { color: var(--tf-color-danger); margin: 0; }
     .done { color: var(--tf-color-success); margin: 0; }
-  `;
+  `];
 
   @property({ attribute: false }) services!: AppServices;
   @property() runId = '';

@@ -4,6 +4,7 @@ import type { RegisteredModel } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import type { AppServices } from '../services';
 import { modelsStyles } from './models-styles';
+import { formatTime } from '../../format';
 import { modelHref } from '../links';
 
 /** #/models: every registered model with its newest version and aliases, kept live. */
@@ -31,7 +32,7 @@ export class RegisteredModelsList extends LitElement {
                   <td>${m.latestVersion ? `Version ${m.latestVersion}` : '—'}</td>
                   <td>${Object.entries(m.aliases).map(([alias, v]) => html`<span class="chip">@${alias} → v${v}</span>`)}</td>
                   <td>${m.description}</td>
-                  <td>${new Date(m.lastUpdatedTimestamp).toLocaleString()}</td>
+                  <td>${formatTime(m.lastUpdatedTimestamp)}</td>
                 </tr>`,
               )}
             </tbody>

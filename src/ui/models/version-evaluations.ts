@@ -4,6 +4,7 @@ import { ownValue, quoteSearchValue, type Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import type { AppServices } from '../services';
 import { modelsStyles } from './models-styles';
+import { formatNumber } from '../../format';
 import { compareHref, runHref } from '../links';
 
 const EVALUATED_MODEL_TAG = 'tabflow.evaluated.model_name';
@@ -61,7 +62,7 @@ export class VersionEvaluations extends LitElement {
               <td><a href=${runHref(r.info.runId)}>${r.info.runName}</a></td>
               <td>${r.data.tags['tabflow.evaluated.model_version'] ?? ''}</td>
               <td>${input ? `${input.name} (${input.digest.slice(0, 8)})` : ''}</td>
-              ${HEADLINE.map((m) => html`<td>${r.data.metrics[m] ? r.data.metrics[m].value.toFixed(4) : ''}</td>`)}
+              ${HEADLINE.map((m) => html`<td>${r.data.metrics[m] ? formatNumber(r.data.metrics[m].value) : ''}</td>`)}
             </tr>`;
           })}
         </tbody>

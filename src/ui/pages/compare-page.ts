@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { runColors } from '../../charts/run-colors';
 import { NotFoundError, type Run } from '../../tracking';
 import '../compare/compare-diff-table';
+import '../images/prediction-grids';
 import '../compare/compare-metric-charts';
 import '../compare/compare-summary';
 import '../compare/compare-run-charts';
@@ -32,7 +33,8 @@ interface LoadedRuns {
 export class ComparePage extends LitElement {
   static styles = css`
     :host { display: block; flex: 1; overflow: auto; background: var(--tf-color-surface-2); }
-    .page { max-width: 1440px; margin: 0 auto; padding: 20px 24px 48px; display: flex; flex-direction: column; gap: 20px; }
+    .page { max-width: 1440px; margin: 0 auto; padding: 20px 24px 48px; display: flex; flex-direction: column; gap: 20px; min-width: 0; }
+    @media (max-width: 719px) { .page { padding: var(--tf-space-3) var(--tf-space-3) var(--tf-space-6); } }
     h1 { font-size: var(--tf-font-size-xl); margin: 0; }
     h2 { font-size: var(--tf-font-size-lg); margin: 0 0 12px; }
     section { background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 10px; padding: 16px 18px; }
@@ -223,6 +225,7 @@ export class ComparePage extends LitElement {
               ?loading=${this.loadingHistories}
             ></compare-metric-charts>
           </section>
+          <prediction-grids .services=${this.services} .runs=${runs.map((r) => ({ runId: r.info.runId, label: r.info.runName }))}></prediction-grids>
           <section aria-labelledby="diff">
             <h2 id="diff">Params, metrics and tags</h2>
             <compare-diff-table .runs=${runs} .rows=${rows} .colors=${colors} ?onlyDifferences=${this.settings.onlyDifferences}></compare-diff-table>

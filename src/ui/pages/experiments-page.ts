@@ -18,6 +18,7 @@ import '../runs-table/runs-table';
 import '../runs-table/run-actions';
 import type { SortState } from '../runs-table/sort-rows';
 import { errorMessage, reportError, type AppServices, type PageRoute } from '../services';
+import { touchTargets } from '../primitives/touch-targets';
 
 const DEFAULT_SORT: SortState = { columnId: 'attributes.start_time', ascending: false };
 const hiddenColumnsKey = (experimentId: string) => `runs-table.hidden-columns.${experimentId}`;
@@ -29,15 +30,16 @@ const HIDE_IDENTICAL_KEY = 'runs-table.hide-identical';
  */
 @customElement('experiments-page')
 export class ExperimentsPage extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: flex; flex: 1; min-height: 0; height: calc(100vh - 52px); }
     section { flex: 1; display: flex; flex-direction: column; gap: 12px; padding: 16px 24px; min-width: 0; min-height: 0; background: var(--tf-color-surface-2); }
-    .title { display: flex; align-items: baseline; gap: 12px; }
-    h1 { font-size: var(--tf-font-size-xl); margin: 0; overflow-wrap: anywhere; }
+    .title { display: flex; flex-wrap: wrap; align-items: baseline; gap: var(--tf-space-2) var(--tf-space-3); }
+    h1 { font-size: var(--tf-font-size-xl); margin: 0; overflow-wrap: anywhere; min-width: 0; }
+    .drawer-button { display: none; }
     .count { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); }
     .sharing { margin-left: auto; display: flex; gap: 8px; align-self: center; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: flex-start; }
-    form { flex: 1; min-width: 320px; display: flex; flex-direction: column; gap: 4px; }
+    form { flex: 1; min-width: min(320px, 100%); display: flex; flex-direction: column; gap: 4px; }
     .search { display: flex; gap: 6px; }
     input[type='search'] { flex: 1; font: 13px ui-monospace, SFMono-Regular, Menlo, monospace; padding: 6px 10px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); }
     input[type='search'][aria-invalid='true'] { border-color: var(--tf-color-danger); }
@@ -50,7 +52,17 @@ export class ExperimentsPage extends LitElement {
     .same-values { display: flex; flex-wrap: wrap; gap: var(--tf-space-1) var(--tf-space-3); }
     .same b { color: var(--tf-color-text); font-weight: 600; }
     .empty { background: var(--tf-color-surface); border: 1px dashed var(--tf-color-border); border-radius: 8px; padding: 40px; text-align: center; color: var(--tf-color-text-muted); }
-  `;
+    /* Phones: the experiments list becomes a drawer over the page, opened by the "Experiments" button. */
+    @media (max-width: 719px) {
+      :host { height: auto; min-height: calc(100vh - 53px); }
+      section { padding: var(--tf-space-3); }
+      .drawer-button { display: inline-flex; align-items: center; }
+      .sharing { margin-left: 0; flex-wrap: wrap; }
+      experiments-sidebar { display: none; position: fixed; top: 53px; left: 0; bottom: 0; width: min(300px, 85vw); z-index: 15; box-shadow: var(--tf-shadow-2); }
+      experiments-sidebar.open { display: flex; }
+      runs-table { min-height: 60vh; }
+    }
+  `];
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) route!: PageRoute;
@@ -66,6 +78,8 @@ export class ExperimentsPage extends LitElement {
   @state() private groupBy: readonly string[] = [];
   @state() private summaries: SummaryChoices = {};
   @state() private showIdenticalParams = false;
+  /** On a phone, the experiments list is open as a drawer. */
+  @state() private drawerOpen = false;
 
   private experiment = new LiveQueryController<Experiment | null>(this);
   private runs = new LiveQueryController<Run[]>(this);
@@ -253,9 +267,13 @@ export class ExperimentsPage extends LitElement {
     const view = this.pipeline.compute(this.tableInputs());
     const filtered = this.appliedFilter ? ` · ${view.sorted.length} match` : '';
     return html`
-      <experiments-sidebar .services=${this.services} .currentId=${this.experimentId}></experiments-sidebar>
-      <section>
+      <experiments-sidebar id="experiments-drawer" class=${this.drawerOpen ? 'open' : ''} .services=${this.services} .currentId=${this.experimentId}
+        @click=${(e: Event) => e.composedPath().some((n) => n instanceof HTMLAnchorElement) && (this.drawerOpen = false)}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.drawerOpen = false)}></experiments-sidebar>
+      <section @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.drawerOpen = false)}>
         <div class="title">
+          <button class="drawer-button" type="button" aria-controls="experiments-drawer" aria-expanded=${this.drawerOpen ? 'true' : 'false'}
+            @click=${() => (this.drawerOpen = !this.drawerOpen)}>Experiments</button>
           <h1>${name}</h1>
           <span class="count">${runs.length} ${this.showDeleted ? 'deleted ' : ''}run${runs.length === 1 ? '' : 's'}${filtered}</span>
           <span class="sharing">

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Experiment, Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
+import '../images/prediction-grids';
 import '../run/run-artifacts';
 import '../run/run-header';
 import '../run/run-metrics';
@@ -11,6 +12,7 @@ import { NOTE_TAG } from '../run/run-note';
 import '../run/run-note';
 import '../run/run-overview';
 import '../run/run-params';
+import '../run/run-replay';
 import '../run/run-tags';
 import type { AppServices, PageRoute } from '../services';
 import { experimentHref } from '../links';
@@ -35,6 +37,7 @@ export class RunPage extends LitElement {
     .crumbs a { color: var(--tf-color-accent); text-decoration: none; }
     .two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
     @media (max-width: 900px) { .two { grid-template-columns: 1fr; } }
+    @media (max-width: 719px) { .page { padding: var(--tf-space-3) var(--tf-space-3) var(--tf-space-6); } }
     .missing { padding: 40px; color: var(--tf-color-text-muted); }
     .missing a { color: var(--tf-color-accent); }
   `;
@@ -85,6 +88,8 @@ export class RunPage extends LitElement {
         <run-note .services=${this.services} .runId=${info.runId} .note=${data.tags[NOTE_TAG] ?? ''}></run-note>
       </div>
       <run-metrics .services=${this.services} .run=${run}></run-metrics>
+      <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
+      <run-replay .services=${this.services} runId=${info.runId}></run-replay>
       <div class="two">
         <run-params .params=${data.params}></run-params>
         <run-tags .services=${this.services} .runId=${info.runId} .tags=${data.tags}></run-tags>

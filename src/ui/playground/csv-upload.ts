@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { parseCsv, readCsvHeader, type CsvOptions } from '../../ml/csv';
 import type { Dataset } from '../../ml/dataset';
+import { touchTargets } from '../primitives/touch-targets';
 
 export interface CsvChangeDetail {
   fileName: string;
@@ -18,14 +19,14 @@ export interface CsvChangeDetail {
  */
 @customElement('csv-upload')
 export class CsvUpload extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: grid; gap: 8px; }
     label { display: grid; gap: 4px; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
     select, input { font: inherit; font-size: var(--tf-font-size); color: var(--tf-color-text); }
     select { padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); }
     .error { margin: 0; color: var(--tf-color-danger); background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); border-radius: 6px; padding: 6px 8px; font-size: var(--tf-font-size); }
     .hint { margin: 0; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
-  `;
+  `];
 
   @property({ type: Boolean }) disabled = false;
   /** The file a link or run named: shown as a reminder until it is uploaded again. */

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { touchTargets } from '../primitives/touch-targets';
 
 /** The look shared by the Playground's forms: labelled fields in a grid, problems in red under them. */
 export const formStyles = css`
@@ -12,6 +13,7 @@ export const formStyles = css`
   .checks label { display: flex; align-items: center; gap: 4px; color: var(--tf-color-text); font-size: var(--tf-font-size); }
   .problems { grid-column: 1 / -1; margin: 0; padding: 6px 8px 6px 24px; color: var(--tf-color-danger); background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); border-radius: 6px; font-size: var(--tf-font-size); }
   .note { grid-column: 1 / -1; margin: 0; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
+  ${touchTargets}
 `;
 
 /** A number typed into a field; an empty or unreadable field is NaN, which validation reports in words. */

@@ -45,9 +45,3 @@ export function previewKind(artifact: ArtifactInfo): PreviewKind {
   if (TEXT_TYPES.test(artifact.mimeType) || TEXT_NAMES.test(artifact.path) || /\.(txt|md|csv|tsv|log|yaml|yml|py|ts|js)$/i.test(artifact.path)) return 'text';
   return 'none';
 }
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

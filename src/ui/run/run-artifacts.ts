@@ -3,7 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ArtifactInfo } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
-import { buildArtifactTree, formatBytes, previewKind, type ArtifactFolder } from './artifact-tree';
+import { formatBytes } from '../../format';
+import { buildArtifactTree, previewKind, type ArtifactFolder } from './artifact-tree';
 import { runSectionStyles } from './run-styles';
 
 /** Text previews stop here: a multi-megabyte log would otherwise stall layout. The download has it all. */

@@ -3,11 +3,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Run } from '../../tracking';
 import { rerunHref } from '../playground/playground-link';
 import { errorMessage, type AppServices } from '../services';
+import { touchTargets } from '../primitives/touch-targets';
 
 /** The run's name (editable, as MLflow allows), its status and the run actions: Re-run, Delete, Restore. */
 @customElement('run-header')
 export class RunHeader extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; }
     h1 { font-size: var(--tf-font-size-xl); margin: 0; overflow-wrap: anywhere; }
     .name { display: flex; align-items: center; gap: 8px; flex: 1; min-width: 240px; }
@@ -24,7 +25,7 @@ export class RunHeader extends LitElement {
     form { display: flex; gap: 6px; flex: 1; }
     input { font: inherit; font-size: var(--tf-font-size-xl); padding: 4px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; flex: 1; min-width: 200px; }
     .error { flex-basis: 100%; color: var(--tf-color-danger); font-size: var(--tf-font-size); margin: 0; }
-  `;
+  `];
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) run!: Run;

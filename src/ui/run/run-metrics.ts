@@ -4,7 +4,7 @@ import '../../charts/metric-chart';
 import type { ChartSeries } from '../../charts/metric-chart';
 import type { MetricHistory, MetricSummary, Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
-import { formatNumber } from '../runs-table/format';
+import { formatNumber } from '../../format';
 import { type AppServices } from '../services';
 import { runSectionStyles } from './run-styles';
 
@@ -17,7 +17,7 @@ export class RunMetrics extends LitElement {
   static styles = [
     runSectionStyles,
     css`
-      .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 12px; margin-top: 16px; }
+      .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(360px, 100%), 1fr)); gap: 12px; margin-top: 16px; }
     `,
   ];
 

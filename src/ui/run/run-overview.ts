@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Experiment, Run } from '../../tracking';
-import { formatDuration, formatTime } from '../runs-table/format';
+import { formatDuration, formatTime } from '../../format';
 import { runDuration } from '../runs-table/columns';
 import { runSectionStyles } from './run-styles';
 import { experimentHref, runHref } from '../links';

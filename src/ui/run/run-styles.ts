@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { narrowTables } from '../primitives/narrow-tables';
+import { touchTargets } from '../primitives/touch-targets';
 
 /** The look shared by the run page's sections: a white card with a heading, compact tables, plain buttons. */
 export const runSectionStyles = css`
@@ -17,4 +19,6 @@ export const runSectionStyles = css`
   .error { color: var(--tf-color-danger); font-size: var(--tf-font-size); margin: 6px 0 0; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: var(--tf-font-size-sm); }
+  ${touchTargets}
+  ${narrowTables}
 `;

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Column } from './columns';
+import { touchTargets } from '../primitives/touch-targets';
 
 /**
  * A "Columns" button opening a checklist of the table's optional columns. It stores nothing itself: the page
@@ -10,7 +11,7 @@ import type { Column } from './columns';
  */
 @customElement('column-chooser')
 export class ColumnChooser extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { position: relative; display: inline-block; }
     .panel { position: absolute; right: 0; top: calc(100% + 4px); z-index: 10; width: 280px; max-height: 360px; overflow: auto; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; box-shadow: var(--tf-shadow-2); padding: 8px; }
     .actions { display: flex; gap: 8px; padding: 4px 4px 8px; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); margin-bottom: 4px; }
@@ -20,7 +21,7 @@ export class ColumnChooser extends LitElement {
     button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); cursor: pointer; }
     .actions button { padding: 2px 8px; font-size: var(--tf-font-size-sm); }
     .empty { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); padding: 4px; margin: 0; }
-  `;
+  `];
 
   @property({ attribute: false }) columns: Column[] = [];
   @property({ attribute: false }) hiddenIds: ReadonlySet<string> = new Set();

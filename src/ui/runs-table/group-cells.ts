@@ -1,5 +1,5 @@
 import type { Column, ColumnKind } from './columns';
-import { formatNumber } from './format';
+import { formatNumber } from '../../format';
 import type { GroupMetric } from './grouping';
 
 /**

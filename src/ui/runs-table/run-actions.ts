@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../export-dialog';
 import { errorMessage, type AppServices } from '../services';
+import { touchTargets } from '../primitives/touch-targets';
 import { compareHref } from '../links';
 
 /**
@@ -12,7 +13,7 @@ import { compareHref } from '../links';
  */
 @customElement('run-actions')
 export class RunActions extends LitElement {
-  static styles = css`
+  static styles = [touchTargets, css`
     :host { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; font-size: var(--tf-font-size); }
     .count { color: var(--tf-color-text-muted); min-width: 90px; }
     button { font: inherit; padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); color: var(--tf-color-text); cursor: pointer; }
@@ -22,7 +23,7 @@ export class RunActions extends LitElement {
     .confirm { display: flex; gap: 8px; align-items: center; background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 6px; padding: 4px 8px; }
     .confirm button.danger { background: var(--tf-color-danger); color: var(--tf-color-on-accent); border-color: var(--tf-color-danger); }
     .error { color: var(--tf-color-danger); margin: 0; }
-  `;
+  `];
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) selected: ReadonlySet<string> = new Set();

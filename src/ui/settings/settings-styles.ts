@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { narrowTables } from '../primitives/narrow-tables';
+import { touchTargets } from '../primitives/touch-targets';
 
 /** Shared look of the Settings sections: a card with a heading, text, buttons and tables. */
 export const sectionStyles = css`
@@ -18,4 +20,6 @@ export const sectionStyles = css`
   th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
   meter { width: 100%; height: 16px; }
   th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+  ${touchTargets}
+  ${narrowTables}
 `;

@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { StorageUsage } from '../../tracking';
 import { reportError, type AppServices } from '../services';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../../format';
 import { sectionStyles } from './settings-styles';
 
 /**

@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { StorageUsage } from '../../tracking';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../../format';
 import { sectionStyles } from './settings-styles';
 
 export interface OriginEstimate {

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { describeSettings, type SweepSnapshot, type TrialView } from '../../sweep';
 import { sweepStyles } from './sweep-styles';
+import { formatDuration, formatNumber } from '../../format';
 import { compareHref, runHref } from '../links';
 
 /** Rows have a fixed height so only the visible ones are drawn, however many trials a sweep has. */
@@ -17,15 +18,8 @@ const STATE_LABELS: Record<TrialView['state'], string> = {
   cancelled: 'never started',
 };
 
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-
 function formatValue(value: number | undefined): string {
-  return value === undefined || Number.isNaN(value) ? '–' : Number(value.toPrecision(4)).toString();
+  return value === undefined || Number.isNaN(value) ? '–' : formatNumber(value);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { touchTargets } from '../primitives/touch-targets';
 
 /** The sweep panel's look, matching the Playground's forms. */
 export const sweepStyles = css`
@@ -15,4 +16,5 @@ export const sweepStyles = css`
   .error { margin: 0; color: var(--tf-color-danger); background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); border-radius: 6px; padding: 6px 8px; font-size: var(--tf-font-size); }
   .note { margin: 0; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
   a { color: var(--tf-color-accent); }
+  ${touchTargets}
 `;
