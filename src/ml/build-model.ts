@@ -14,6 +14,13 @@ type DenseArgs = Parameters<Tf['layers']['dense']>[0];
 /** Seed streams, so layer i's weights and its dropout never share random numbers. */
 export const SEED_STREAM = { weights: 1, dropout: 2, shuffle: 3 } as const;
 
+/** The weight penalty on every dense kernel: L1, L2, both, or none. */
+function kernelPenalty(tf: Tf, { l1, l2 }: ModelConfig) {
+  if (l1 > 0 && l2 > 0) return tf.regularizers.l1l2({ l1, l2 });
+  if (l1 > 0) return tf.regularizers.l1({ l1 });
+  return l2 > 0 ? tf.regularizers.l2({ l2 }) : undefined;
+}
+
 function makeOptimizer(tf: Tf, config: ModelConfig) {
   switch (config.optimizer) {
     case 'sgd':
@@ -40,7 +47,7 @@ export function buildModel(tf: Tf, config: ModelConfig, inputDim: number, task: 
   }
 
   const model = tf.sequential();
-  const kernelRegularizer = config.l2 > 0 ? tf.regularizers.l2({ l2: config.l2 }) : undefined;
+  const kernelRegularizer = kernelPenalty(tf, config);
   const dense = (index: number, units: number, activation: DenseArgs['activation']) =>
     tf.layers.dense({
       units,

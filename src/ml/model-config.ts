@@ -25,6 +25,8 @@ export interface ModelConfig extends ImageModelFields {
   epochs: number;
   /** L2 penalty on every dense kernel; 0 turns it off. */
   l2: number;
+  /** L1 penalty on every dense kernel (the Playground's "Regularization: L1"); 0 turns it off. */
+  l1: number;
   /** Dropout rate after every hidden layer, 0 ≤ rate < 1; 0 adds no dropout layers. */
   dropout: number;
   /** Seeds the initial weights, the per-epoch shuffle and dropout. */
@@ -43,6 +45,7 @@ export const DEFAULT_MODEL_CONFIG: Readonly<ModelConfig> = Object.freeze({
   batchSize: 10,
   epochs: 50,
   l2: 0,
+  l1: 0,
   dropout: 0,
   seed: 1,
   backend: 'auto',
@@ -89,6 +92,7 @@ export function validateModelConfig(config: ModelConfig): Problem<keyof ModelCon
     add('epochs', `Epochs must be a whole number from 1 to ${LIMITS.maxEpochs}, got ${epochs}.`);
   }
   if (!(Number.isFinite(l2) && l2 >= 0)) add('l2', `L2 must be a number of at least 0, got ${l2}.`);
+  if (!(Number.isFinite(config.l1) && config.l1 >= 0)) add('l1', `L1 must be a number of at least 0, got ${config.l1}.`);
   if (!(dropout >= 0 && dropout < 1)) add('dropout', `Dropout must be at least 0 and below 1, got ${dropout}.`);
   const seedProblem = checkSeed(config.seed);
   if (seedProblem) add('seed', seedProblem);
@@ -110,6 +114,7 @@ const KEYS = {
   batchSize: 'batch_size',
   epochs: 'epochs',
   l2: 'l2',
+  l1: 'l1',
   dropout: 'dropout',
   seed: 'seed',
   backend: 'backend',
@@ -127,6 +132,7 @@ export function configToParams(config: ModelConfig): Record<string, string> {
     [KEYS.batchSize]: String(config.batchSize),
     [KEYS.epochs]: String(config.epochs),
     [KEYS.l2]: String(config.l2),
+    [KEYS.l1]: String(config.l1),
     [KEYS.dropout]: String(config.dropout),
     [KEYS.seed]: String(config.seed),
     [KEYS.backend]: config.backend,
@@ -150,6 +156,7 @@ export function paramsToConfig(params: Params): ModelConfig {
     batchSize: readNumber(params, KEYS.batchSize, d.batchSize),
     epochs: readNumber(params, KEYS.epochs, d.epochs),
     l2: readNumber(params, KEYS.l2, d.l2),
+    l1: readNumber(params, KEYS.l1, d.l1),
     dropout: readNumber(params, KEYS.dropout, d.dropout),
     seed: readNumber(params, KEYS.seed, d.seed),
     backend: readChoice(params, KEYS.backend, BACKENDS, d.backend),

@@ -23,6 +23,7 @@ const custom: ModelConfig = {
   batchSize: 7,
   epochs: 3,
   l2: 1e-7,
+  l1: 0.002,
   dropout: 0.25,
   seed: 4294967295,
   backend: 'wasm',

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { DERIVED_FEATURES, FEATURE_LABELS } from '../../ml/features';
 import {
   ACTIVATIONS,
@@ -13,6 +13,9 @@ import { formStyles, numberOf } from './form-styles';
 /** The Playground's input features, in its order: the raw columns, then the derived ones. */
 const FEATURE_CHOICES = ['x', 'y', ...DERIVED_FEATURES] as const;
 const RAW_FEATURES = ['x', 'y'];
+
+const REGULARIZATIONS = ['None', 'L1', 'L2'] as const;
+type Regularization = (typeof REGULARIZATIONS)[number];
 
 const BACKEND_LABELS: Record<string, string> = { auto: 'auto', cpu: 'cpu', wasm: 'wasm', webgl: 'webgl (GPU)' };
 
@@ -36,6 +39,12 @@ export class ModelConfigForm extends LitElement {
   /** The dataset's raw column names; the Playground's derived features need columns named x and y. */
   @property({ attribute: false }) columns: string[] = RAW_FEATURES;
   @property({ type: Boolean }) disabled = false;
+  /**
+   * The choice and rate shown while both penalties are 0 (None, or L1/L2 while a rate is typed through "0.0…"),
+   * so the fields do not jump when the config alone cannot tell.
+   */
+  @state() private chosen: Regularization = 'None';
+  @state() private keptRate = 0.001;
 
   render() {
     const c = this.config;
@@ -66,7 +75,7 @@ export class ModelConfigForm extends LitElement {
         ${num('Learning rate', 'learningRate', { min: 0, step: 'any' })}
         ${num('Batch size', 'batchSize', { min: 1, step: 1 })}
         ${num('Epochs', 'epochs', { min: 1, step: 1 })}
-        ${num('L2', 'l2', { min: 0, step: 'any' })}
+        ${this.renderRegularization(invalid)}
         ${num('Dropout', 'dropout', { min: 0, max: 0.95, step: 0.05 })}
         ${num('Model seed', 'seed', { min: 0, step: 1 })}
         ${choice('Backend', 'backend', BACKENDS, BACKEND_LABELS)}
@@ -74,6 +83,31 @@ export class ModelConfigForm extends LitElement {
         ${problems.length > 0 ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>${p.message}</li>`)}</ul>` : nothing}
       </fieldset>
     `;
+  }
+
+  /**
+   * The Playground's two fields over the config's two penalties: "Regularization" picks which one is on, and
+   * "Regularization rate" is its rate. The rate is kept while None is chosen, so switching back restores it.
+   */
+  private renderRegularization(invalid: (field: keyof ModelConfig) => string) {
+    const { l1, l2 } = this.config;
+    const kind: Regularization = l1 > 0 ? 'L1' : l2 > 0 ? 'L2' : this.chosen;
+    const rate = l1 > 0 ? l1 : l2 > 0 ? l2 : this.keptRate;
+    const apply = (next: Regularization, value: number) => {
+      this.chosen = next;
+      this.keptRate = value;
+      this.change({ l1: next === 'L1' ? value : 0, l2: next === 'L2' ? value : 0 });
+    };
+    return html`<label>Regularization
+        <select aria-label="Regularization" ?disabled=${this.disabled} @change=${(e: Event) => apply((e.target as HTMLSelectElement).value as Regularization, rate)}>
+          ${REGULARIZATIONS.map((o) => html`<option .value=${o} ?selected=${kind === o}>${o}</option>`)}
+        </select>
+      </label>
+      <label>Regularization rate
+        <input type="number" aria-label="Regularization rate" .value=${Number.isNaN(rate) ? '' : String(rate)} min="0" step="any"
+          aria-invalid=${kind === 'L1' ? invalid('l1') : invalid('l2')} ?disabled=${this.disabled || kind === 'None'}
+          @input=${(e: Event) => apply(kind, numberOf(e))} />
+      </label>`;
   }
 
   private renderFeatures() {
