@@ -1,4 +1,4 @@
-import { parse, stringify } from 'yaml';
+import { parseDocument, stringify, visit, type Document } from 'yaml';
 import { ImportError } from './errors';
 
 /**
@@ -9,11 +9,32 @@ export function toYaml(data: Record<string, unknown>): string {
   return stringify(data, { version: '1.1', sortMapEntries: true, singleQuote: true, lineWidth: 0 });
 }
 
+/** PyYAML's null spellings; every other plain scalar is read as its own text (see plainScalarsAsText). */
+const PLAIN_NULL = /^(?:~|null|Null|NULL)?$/;
+
+/**
+ * Ids, names and tags are strings in MLflow, and PyYAML writes a hex run id such as `e0000…` or `12e4567…`
+ * unquoted because its resolver does not read them as numbers; the `yaml` package does (NaN, Infinity), and
+ * reads `n` or `y` as booleans. So a plain scalar keeps its exact text, and numbers are parsed only where a
+ * field is one (YamlFields.integer).
+ */
+function plainScalarsAsText(doc: Document): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type !== 'PLAIN' || typeof node.source !== 'string') return;
+      node.value = PLAIN_NULL.test(node.source) ? null : node.source;
+    },
+  });
+}
+
 /** Reads a YAML mapping; anything else (a syntax error, a list, a scalar) rejects the import naming the file. */
 export function readYamlMapping(text: string, file: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = parse(text, { version: '1.1', maxAliasCount: 100 });
+    const doc = parseDocument(text, { version: '1.1' });
+    if (doc.errors.length > 0) throw doc.errors[0];
+    plainScalarsAsText(doc);
+    data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ImportError('INVALID_CONTENT', `${file} is not valid YAML: ${detail}`, file);

@@ -3,6 +3,7 @@ import {
   RUN_STATUSES,
   setOwn,
   validateArtifactPath,
+  validateExperimentId,
   validateExperimentName,
   validateExperimentTag,
   validateKey,
@@ -16,6 +17,7 @@ import {
   type Snapshot,
   type SnapshotRun,
 } from '../tracking';
+import { checkMetadataSize, DATASET_META_LIMIT } from './entry-checks';
 import { ImportError, throwIfAborted } from './errors';
 import { readYamlMapping, YamlFields } from './meta-yaml';
 import { parseMetricBytes } from './metric-lines';
@@ -49,12 +51,14 @@ export class TreeReader {
     return data;
   }
 
-  async text(entry: ImportEntry): Promise<string> {
+  /** A metadata file's text; one over `limit` bytes is refused before it is read (see entry-checks.ts). */
+  async text(entry: ImportEntry, limit?: number): Promise<string> {
+    checkMetadataSize(entry, limit);
     return decoder.decode(await this.bytesOf(entry));
   }
 
-  async yaml(entry: ImportEntry): Promise<YamlFields> {
-    return new YamlFields(readYamlMapping(await this.text(entry), entry.path), entry.path);
+  async yaml(entry: ImportEntry, limit?: number): Promise<YamlFields> {
+    return new YamlFields(readYamlMapping(await this.text(entry, limit), entry.path), entry.path);
   }
 
   /** Runs one of tracking's validators and names the file when it refuses. */
@@ -97,6 +101,7 @@ async function readExperiment(reader: TreeReader, files: ExperimentFiles): Promi
   const meta = files.meta!;
   const f = await reader.yaml(meta);
   const experimentId = f.string('experiment_id');
+  reader.check(meta.path, () => validateExperimentId(experimentId));
   if (experimentId !== files.id) {
     throw new ImportError('INVALID_CONTENT', `${meta.path}: experiment_id '${experimentId}' does not match its folder '${files.id}'.`, meta.path);
   }
@@ -116,7 +121,7 @@ async function readExperiment(reader: TreeReader, files: ExperimentFiles): Promi
 async function readDatasets(reader: TreeReader, files: ExperimentFiles): Promise<Map<string, DatasetInput>> {
   const datasets = new Map<string, DatasetInput>();
   for (const [id, entry] of files.datasets) {
-    const f = await reader.yaml(entry);
+    const f = await reader.yaml(entry, DATASET_META_LIMIT);
     datasets.set(id, {
       name: f.string('name'),
       digest: f.string('digest'),

@@ -1,3 +1,4 @@
+import { refuseDuplicatePaths } from './entry-checks';
 import { ImportError } from './errors';
 import { safeEntryPath } from './paths';
 import { zipEntries } from './zip-reader';
@@ -78,6 +79,7 @@ export async function listEntries(source: ImportSource, limits: ImportLimits): P
     e.path = safeEntryPath(e.path);
     total += e.size;
   }
+  refuseDuplicatePaths(entries);
   if (total > limits.maxTotalBytes) {
     const gib = (n: number) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
     throw new ImportError('TOO_LARGE', `The import unpacks to ${gib(total)}, more than the ${gib(limits.maxTotalBytes)} one import accepts.`);

@@ -23,6 +23,7 @@ export {
   LIMITS,
   paramToString,
   validateArtifactPath,
+  validateExperimentId,
   validateExperimentName,
   validateExperimentTag,
   validateKey,

@@ -12,7 +12,9 @@ export const LIMITS = {
   experimentTagValueLength: 5000,
 } as const;
 
-const KEY_PATTERN = /^[/\w.\- ]*$/;
+// Python's `\w` in MLflow's `^[/\w.\- ]*$` is Unicode-aware (letters and numbers of any script, and '_'), so
+// a key like 'précision' or '损失' is valid in MLflow and must be here; JavaScript's `\w` is ASCII only.
+const KEY_PATTERN = /^[/\p{L}\p{N}_.\- ]*$/u;
 const RUN_ID_PATTERN = /^[a-zA-Z0-9][\w-]{0,255}$/;
 
 /** Normalises like Python's posixpath.normpath, which MLflow uses to reject keys that would escape a folder. */
@@ -43,8 +45,10 @@ export function validateKey(kind: KeyKind, key: string): void {
       `Invalid ${kind} name: '${key}'. Names may not be '.', start with '..' or '/', or change under path normalisation (no '//', './' or trailing '/').`,
     );
   }
-  if (key.length > LIMITS.keyLength) {
-    throw new ValidationError(`Invalid ${kind} name: '${key.slice(0, 40)}…' is ${key.length} characters long; the limit is ${LIMITS.keyLength}.`);
+  // MLflow counts Python characters, i.e. code points, not UTF-16 units.
+  const length = [...key].length;
+  if (length > LIMITS.keyLength) {
+    throw new ValidationError(`Invalid ${kind} name: '${key.slice(0, 40)}…' is ${length} characters long; the limit is ${LIMITS.keyLength}.`);
   }
 }
 
@@ -88,6 +92,15 @@ export function validateExperimentName(name: string): void {
   }
   if (name.length > LIMITS.experimentNameLength) {
     throw new ValidationError(`Experiment name '${name.slice(0, 40)}…' is ${name.length} characters long; the limit is ${LIMITS.experimentNameLength}.`);
+  }
+}
+
+/** MLflow's experiment ids are digits (FileStore, SQL stores) or 32 hex characters; nothing else is accepted. */
+const EXPERIMENT_ID_PATTERN = /^(?:\d{1,32}|[0-9a-f]{32})$/;
+
+export function validateExperimentId(experimentId: string): void {
+  if (typeof experimentId !== 'string' || !EXPERIMENT_ID_PATTERN.test(experimentId)) {
+    throw new ValidationError(`Invalid experiment id ${JSON.stringify(experimentId)}: MLflow's experiment ids are digits or 32 hex characters.`);
   }
 }
 
