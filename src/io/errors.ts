@@ -16,14 +16,17 @@ export class ImportError extends Error {
   }
 }
 
+/** The long operations a signal can cancel: zip export/import and MLflow push/pull. */
+export type CancellableWork = 'Export' | 'Import' | 'Push' | 'Pull';
+
 /** Thrown when the caller's AbortSignal fires; nothing was written (import) or no file was produced (export). */
 export class CancelledError extends Error {
-  constructor(what: 'Export' | 'Import') {
+  constructor(what: CancellableWork) {
     super(`${what} cancelled.`);
     this.name = 'AbortError';
   }
 }
 
-export function throwIfAborted(signal: AbortSignal | undefined, what: 'Export' | 'Import'): void {
+export function throwIfAborted(signal: AbortSignal | undefined, what: CancellableWork): void {
   if (signal?.aborted) throw new CancelledError(what);
 }

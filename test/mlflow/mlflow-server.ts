@@ -1,0 +1,175 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureMlflowVenv, venvBin } from './mlflow-venv';
+
+/**
+ * A real `mlflow server` for tests: a free loopback port, a SQLite backend and an artifact folder in a temp
+ * directory, `--serve-artifacts` so runs' artifact URIs are `mlflow-artifacts:/…` served through the server's
+ * proxy. Variants: origins allowed to make state-changing cross-origin requests (`--cors-allowed-origins`), and
+ * `--app-name basic-auth`. `kill()` sends SIGKILL (a crash, not a shutdown) and `start()` brings it back on the
+ * same store and port.
+ */
+
+export interface MlflowServerOptions {
+  /** Origins for --cors-allowed-origins; omitted: MLflow's default (its own localhost origins only). */
+  corsOrigins?: string[];
+  /** Run with --app-name basic-auth; the admin is BASIC_AUTH_ADMIN. */
+  basicAuth?: boolean;
+  /** Host headers for --allowed-hosts; omitted: MLflow's default (loopback and private addresses). */
+  allowedHosts?: string[];
+}
+
+/** The admin our basic-auth ini names; MLflow ships none and creates it on first start (server/auth/basic_auth.ini). */
+export const BASIC_AUTH_ADMIN = { username: 'admin', password: 'password1234' };
+
+/** How long a starting server may take to answer /health (the first start creates the SQLite schema; importing
+ * mlflow alone took 67 s on a loaded 2-core machine). */
+const READY_TIMEOUT_MS = 300_000;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class MlflowServer {
+  readonly url: string;
+  private child: ChildProcess | null = null;
+  private output = '';
+
+  private constructor(
+    readonly port: number,
+    readonly storeDir: string,
+    private readonly options: MlflowServerOptions,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  static async start(options: MlflowServerOptions = {}): Promise<MlflowServer> {
+    await ensureMlflowVenv();
+    const server = new MlflowServer(await freePort(), mkdtempSync(join(tmpdir(), 'tabflow-mlflow-')), options);
+    await server.start();
+    return server;
+  }
+
+  private args(): string[] {
+    const args = [
+      'server',
+      '--host', '127.0.0.1',
+      '--port', String(this.port),
+      '--backend-store-uri', `sqlite:///${join(this.storeDir, 'mlflow.db')}`,
+      '--artifacts-destination', join(this.storeDir, 'artifacts'),
+      '--serve-artifacts',
+      '--workers', '1',
+    ];
+    if (this.options.corsOrigins) args.push('--cors-allowed-origins', this.options.corsOrigins.join(','));
+    if (this.options.basicAuth) args.push('--app-name', 'basic-auth');
+    if (this.options.allowedHosts) args.push('--allowed-hosts', this.options.allowedHosts.join(','));
+    return args;
+  }
+
+  private env(): NodeJS.ProcessEnv {
+    // No job runner: it is a second process the tests do not use, and it slows every start on a busy machine.
+    const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_TRACKING_URI: '', PYTHONUNBUFFERED: '1', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' };
+    if (this.options.basicAuth) {
+      // The auth app keeps its users in a database named by an ini file; ours lives in the temp store.
+      const ini = join(this.storeDir, 'basic_auth.ini');
+      writeFileSync(
+        ini,
+        `[mlflow]\ndefault_permission = READ\ndatabase_uri = sqlite:///${join(this.storeDir, 'basic_auth.db')}\n` +
+          `admin_username = ${BASIC_AUTH_ADMIN.username}\nadmin_password = ${BASIC_AUTH_ADMIN.password}\n` +
+          'authorization_function = mlflow.server.auth:authenticate_request_basic_auth\n',
+      );
+      env.MLFLOW_AUTH_CONFIG_PATH = ini;
+    }
+    return env;
+  }
+
+  /** Starts (or restarts, on the same store and port) and waits until /health answers. */
+  async start(): Promise<void> {
+    if (this.child) throw new Error('The MLflow server is already running.');
+    this.output = '';
+    // Its own process group: the CLI starts uvicorn as a child, and a kill must take both (a crash, not a shutdown).
+    const child = spawn(venvBin('mlflow'), this.args(), { cwd: this.storeDir, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    this.child = child;
+    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    child.once('exit', () => {
+      if (this.child === child) this.child = null;
+    });
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (!this.child) throw new Error(`mlflow server exited while starting:\n${this.output}`);
+      try {
+        if ((await fetch(`${this.url}/health`)).ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      await sleep(250);
+    }
+    await this.stop();
+    throw new Error(`mlflow server did not answer /health within ${READY_TIMEOUT_MS / 1000} s:\n${this.output}`);
+  }
+
+  /** SIGKILL to the whole process group (the CLI starts uvicorn/gunicorn workers as children). */
+  async kill(): Promise<void> {
+    await this.signal('SIGKILL');
+  }
+
+  async stop(): Promise<void> {
+    await this.signal('SIGTERM');
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) {
+      this.child = null;
+      return;
+    }
+    const exited = new Promise((r) => child.once('exit', r));
+    const group = (s: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, s);
+      } catch {
+        // The group is gone already.
+      }
+    };
+    group(signal);
+    await Promise.race([exited, sleep(10_000)]);
+    if (child.exitCode === null && child.signalCode === null) group('SIGKILL');
+    await Promise.race([exited, sleep(5_000)]);
+    // uvicorn may outlive the CLI after a SIGTERM to the group; make sure nothing of it keeps the port or the store.
+    group('SIGKILL');
+    this.child = null;
+    // Workers that outlive their parent would keep the port; wait until it is free again.
+    for (let i = 0; i < 40; i++) {
+      try {
+        await fetch(`${this.url}/health`);
+        await sleep(250);
+      } catch {
+        return;
+      }
+    }
+  }
+
+  /** Stops the server and deletes its store. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.storeDir, { recursive: true, force: true });
+  }
+
+  get log(): string {
+    return this.output;
+  }
+}
