@@ -11,6 +11,7 @@ import { classMetricName, confusionExamples, gridArtifactPath, gridEpochs, perCl
 import { predictDataset } from '../src/ml/predict';
 import { splitDataset, type SplitDataset } from '../src/ml/split';
 import type { LayersModel, Tf } from '../src/ml/tf-types';
+import { errorMessage } from '../src/shared/errors';
 
 export interface ImageHooks {
   /** The bytes at a same-origin URL (the worker's fetch, served from the service worker's cache offline). */
@@ -41,7 +42,7 @@ export async function prepareDigits(source: DigitsConfig & { url: string }, hook
   try {
     bytes = await hooks.loadBytes(source.url);
   } catch (error) {
-    throw new Error(`The digits file could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page while online once so it is stored for offline use.`);
+    throw new Error(`The digits file could not be loaded (${errorMessage(error)}). Reload the page while online once so it is stored for offline use.`);
   }
   const full = digitsDataset(bytes, source);
   const params = digitsConfigToParams(source);

@@ -1,4 +1,5 @@
 import { Workbox } from 'workbox-window';
+import { errorMessage } from '../shared/errors';
 
 export interface ServiceWorkerCallbacks {
   /** A new version is ready; call `apply` when the user chooses to reload into it. */
@@ -53,7 +54,7 @@ export function registerServiceWorker(callbacks: ServiceWorkerCallbacks): void {
     (error: unknown) => {
       // Already installed: registering again only re-checks sw.js for an update, which fails while offline.
       if (navigator.serviceWorker.controller) return;
-      callbacks.onError(new Error(`Offline mode is unavailable: the service worker could not be registered (${error instanceof Error ? error.message : String(error)}).`));
+      callbacks.onError(new Error(`Offline mode is unavailable: the service worker could not be registered (${errorMessage(error)}).`));
     },
   );
 }

@@ -20,7 +20,7 @@ import {
   type SweepStatus,
   type TrialView,
 } from '../sweep';
-import { errorMessage } from '../ui/services';
+import { errorMessage, isAbortError } from '../shared/errors';
 import { endParentRun, startParentRun, SWEEP_TAGS } from './sweep-parent';
 
 /** The worker boundary: the training bridge in the app, an in-process double in unit tests. */
@@ -32,10 +32,6 @@ export interface Trainer {
 
 /** Epoch progress from every worker is coalesced into at most one redraw per this many ms. */
 const EMIT_EVERY_MS = 200;
-
-function isAbortError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
 
 interface TrialProgress {
   runName: string;

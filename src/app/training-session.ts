@@ -6,7 +6,8 @@
 import type { EpochMetrics } from '../ml/train';
 import type { LiveNetwork } from '../ml/network-frame';
 import type { BoundaryGrid, TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
-import { errorMessage, type TrainingService, type TrainingSnapshot } from '../ui/services';
+import { errorMessage, isAbortError } from '../shared/errors';
+import type { TrainingService, TrainingSnapshot } from '../ui/services';
 import { isStorageFullError } from '../ui/settings/storage-errors';
 import type { TrainingBridge } from './training-bridge';
 
@@ -15,10 +16,6 @@ import type { TrainingBridge } from './training-bridge';
  * page redraws its charts and heatmap a few times a second whatever the training speed.
  */
 const PUBLISH_INTERVAL_MS = 200;
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
 
 export class TrainingSession implements TrainingService {
   private latest: TrainingSnapshot | null = null;
@@ -118,7 +115,7 @@ export class TrainingSession implements TrainingService {
 
   /** The bridge rejects when no run could be made (or Stop came first, which leaves no run at all). */
   private fail(error: unknown): TrainingSnapshot {
-    const failure = isAbort(error) ? null : { message: `Training could not run: ${errorMessage(error)}`, storageFull: isStorageFullError(error) };
+    const failure = isAbortError(error) ? null : { message: `Training could not run: ${errorMessage(error)}`, storageFull: isStorageFullError(error) };
     const snapshot: TrainingSnapshot = { ...this.withPending(), phase: failure ? 'FAILED' : 'KILLED', failure };
     this.publish(snapshot);
     return snapshot;

@@ -1,10 +1,13 @@
-/** Saves a blob as a file through a temporary link (works offline, no server round trip). */
+/**
+ * Saves a blob as a file through a temporary link (works offline, no server round trip). The one download helper:
+ * charts, tables, dialogs and the Models pages all save through it.
+ */
 export function downloadBlob(blob: Blob, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  const url = URL.createObjectURL(blob);
+  Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
+  // The browser has taken the file once the click is handled; the URL only needs to outlive that, with room
+  // for a large export on a busy machine.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A file name safe on every OS, from a chart title or metric key. */

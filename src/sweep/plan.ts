@@ -3,6 +3,7 @@
  * train, so a typo in the values fails the sweep at the start, in words, instead of failing trial 7 later.
  */
 import { checkDatasetConfig } from '../ml/dataset-config';
+import { errorMessage } from '../shared/errors';
 import { validateModelConfig } from '../ml/model-config';
 import { checkDefinition, SweepDefinitionError, type SweepDefinition } from './definition';
 import { expandTrials, type TrialSettings } from './expand';
@@ -36,7 +37,7 @@ export function planTrials(def: SweepDefinition, base: TrialBase): PlannedTrial[
       try {
         checkDatasetConfig(config.source.config);
       } catch (error) {
-        problems.push(error instanceof Error ? error.message : String(error));
+        problems.push(errorMessage(error));
       }
     }
     if (problems.length > 0) {

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { downloadBlob } from '../charts/download';
 import { exportRunsInWorker } from '../io';
 import { fileTimestamp, formatBytes } from '../format';
 import { ioDialogStyles } from './io-dialog-styles';
@@ -57,7 +58,7 @@ export class ExportDialog extends LitElement {
         },
       });
       const fileName = exportFileName();
-      this.download(blob, fileName);
+      downloadBlob(blob, fileName);
       const runs = this.phase.kind === 'running' ? this.phase.total : 0;
       this.phase = { kind: 'done', runs, bytes: blob.size, fileName };
       this.dispatchEvent(new CustomEvent('export-complete', { detail: { runs, bytes: blob.size, fileName }, bubbles: true, composed: true }));
@@ -70,16 +71,6 @@ export class ExportDialog extends LitElement {
     } finally {
       this.controller = null;
     }
-  }
-
-  private download(blob: Blob, fileName: string): void {
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    // The browser has taken the file once the click is handled; the URL only needs to outlive that.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
   private cancel(): void {

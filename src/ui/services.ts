@@ -109,8 +109,4 @@ export function reportError(from: HTMLElement, error: unknown): void {
   from.dispatchEvent(new CustomEvent('tabflow-error', { detail: error, bubbles: true, composed: true }));
 }
 
-/** A readable one-line message for any thrown value. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return typeof error === 'string' ? error : JSON.stringify(error);
-}
+export { errorMessage } from '../shared/errors';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Run, RunStatus } from '../../src/tracking';
 import { ATTRIBUTE_COLUMNS, NAME_COLUMN, cellValue, discoverColumns, identicalColumnIds, runDuration } from '../../src/ui/runs-table/columns';
-import { csvField, runsToCsv } from '../../src/ui/runs-table/csv';
+import { runsToCsv } from '../../src/ui/runs-table/csv';
+import { csvField } from '../../src/shared/csv-field';
 import { nestRuns } from '../../src/ui/runs-table/nest-runs';
 import { sortByColumn } from '../../src/ui/runs-table/sort-rows';
 

@@ -12,6 +12,7 @@ import { datasetForModel, type DatasetChoice } from '../../src/ml/model-dataset'
 import type { EvaluationResult, ModelDescription } from '../../src/ml/predict-api';
 import { predictDataset } from '../../src/ml/predict';
 import type { LayersModel, Tf } from '../../src/ml/tf-types';
+import { errorMessage } from '../../src/shared/errors';
 
 function datasetParams(choice: DatasetChoice, ds: Dataset): Record<string, string> {
   if (choice.kind === 'csv') return { dataset_source: 'csv', dataset_file: choice.fileName, dataset_target: ds.targetName };
@@ -95,7 +96,7 @@ export async function runEvaluation(
     }
     await run.end('FINISHED');
   } catch (error) {
-    await run.setTag('tabflow.error', (error instanceof Error ? error.message : String(error)).slice(0, 5000)).catch(() => {});
+    await run.setTag('tabflow.error', errorMessage(error).slice(0, 5000)).catch(() => {});
     await run.end('FAILED').catch(() => {});
     throw error;
   }

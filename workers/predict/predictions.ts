@@ -7,6 +7,7 @@ import { modelScorer, predictMatrix } from '../../src/ml/predict';
 import { dataBounds, predictGrid } from '../../src/ml/predict-grid';
 import { expandMatrix } from '../../src/ml/features';
 import type { Tf } from '../../src/ml/tf-types';
+import { csvField } from '../../src/shared/csv-field';
 import type { LoadedModel } from './loaded-model';
 
 /** The largest boundary grid a caller may ask for: 256² cells is finer than the plot's pixels. */
@@ -46,10 +47,6 @@ export async function decisionBoundary(tf: Tf, loaded: LoadedModel, choice: Data
   const scorer = modelScorer(tf, loaded.model, signature.featureNames, signature.inputFeatures, signature.task, signature.numClasses);
   const scores = await predictGrid(bounds, size, size, scorer);
   return { bounds, width: size, height: size, scores, points: ds.x, targets: ds.y, task: ds.task, numClasses: ds.numClasses, datasetLabel: datasetChoiceLabel(choice) };
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export async function predictCsv(tf: Tf, loaded: LoadedModel, text: string): Promise<CsvPredictions> {

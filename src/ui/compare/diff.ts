@@ -1,5 +1,6 @@
 import type { Run } from '../../tracking';
 import { ownValue } from '../../tracking/keyed-record';
+import { csvField } from '../../shared/csv-field';
 
 /** Which way is better for a metric. */
 export type Direction = 'min' | 'max';
@@ -76,14 +77,6 @@ export function buildDiffRows(runs: readonly Run[], directions: Readonly<Record<
   return [...params, ...metrics, ...tags];
 }
 
-function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  let text = String(value);
-  // A spreadsheet would run a cell starting with = + - @ as a formula; numbers are safe, text is defused.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The diff table as CSV: one column per run (named by run name), rows as shown, best marks in a column. */
 export function diffToCsv(runs: readonly Run[], rows: readonly DiffRow[]): string {
   const header = ['section', 'key', ...runs.map((r) => r.info.runName || r.info.runId), 'best'];
@@ -93,5 +86,5 @@ export function diffToCsv(runs: readonly Run[], rows: readonly DiffRow[]): strin
     ...row.values,
     row.best?.length ? row.best.map((i) => runs[i].info.runName || runs[i].info.runId).join(' ') : undefined,
   ]);
-  return [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return [header, ...lines].map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

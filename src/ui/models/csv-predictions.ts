@@ -2,7 +2,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CsvPredictions as CsvPredictionTable } from '../../ml/predict-api';
 import type { AppServices } from '../services';
-import { failureText, saveFile } from './model-call';
+import { downloadBlob } from '../../charts/download';
+import { failureText } from './model-call';
 import { touchTargets } from '../primitives/touch-targets';
 
 /** Rows shown in the page; the downloaded CSV holds them all. */
@@ -60,7 +61,7 @@ export class CsvPredictions extends LitElement {
 
   private download(): void {
     if (!this.table) return;
-    saveFile(`${this.fileName.replace(/\.csv$/i, '')}-predictions.csv`, new Blob([this.table.csv], { type: 'text/csv' }));
+    downloadBlob(new Blob([this.table.csv], { type: 'text/csv' }), `${this.fileName.replace(/\.csv$/i, '')}-predictions.csv`);
   }
 
   render() {

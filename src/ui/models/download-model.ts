@@ -1,5 +1,5 @@
 import type { TrackingClient } from '../../tracking';
-import { saveFile } from './model-call';
+import { downloadBlob } from '../../charts/download';
 
 /**
  * Saves a stored model as tfjs files: model.json and the weight shards it names, under their own names, so
@@ -12,6 +12,6 @@ export async function downloadModel(tracking: TrackingClient, uri: string): Prom
   const shards = manifest.flatMap((group) => group.paths);
   const files = [{ name: 'model.json', blob: modelJson }];
   for (const shard of shards) files.push({ name: shard, blob: await tracking.getArtifact(runId, `${artifactPath}/${shard}`) });
-  for (const file of files) saveFile(file.name, file.blob);
+  for (const file of files) downloadBlob(file.blob, file.name);
   return files.map((f) => f.name);
 }

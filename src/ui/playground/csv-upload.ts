@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { parseCsv, readCsvHeader, type CsvOptions } from '../../ml/csv';
 import type { Dataset } from '../../ml/dataset';
+import { errorMessage } from '../../shared/errors';
 import { touchTargets } from '../primitives/touch-targets';
 
 export interface CsvChangeDetail {
@@ -102,7 +103,7 @@ export class CsvUpload extends LitElement {
   }
 
   private fail(error: unknown): void {
-    this.problem = error instanceof Error ? error.message : String(error);
+    this.problem = errorMessage(error);
     this.emit(null);
   }
 

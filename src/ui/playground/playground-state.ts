@@ -13,6 +13,7 @@ import { digitsConfigToParams, isDigitsParams, paramsToDigitsConfig } from '../.
 import { configToParams, DEFAULT_MODEL_CONFIG, paramsToConfig, type ModelConfig } from '../../ml/model-config';
 import type { TrainRequest } from '../../ml/training-messages';
 import { DEFAULT_EXPERIMENT_ID } from '../../tracking';
+import { errorMessage } from '../../shared/errors';
 import { playgroundQuery } from './playground-link';
 
 export interface PlaygroundState {
@@ -36,10 +37,6 @@ export interface ParsedState {
   problems: string[];
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function readState(query: URLSearchParams): ParsedState {
   const params = Object.fromEntries(playgroundQuery(Object.fromEntries(query)));
   const problems: string[] = [];
@@ -53,12 +50,12 @@ export function readState(query: URLSearchParams): ParsedState {
     dataset = paramsToDatasetConfig(isCsv || isDigits ? { ...params, dataset: DEFAULT_DATASET_CONFIG.generator } : params);
     if (isDigits) digits = { subset: paramsToDigitsConfig(params).subset };
   } catch (error) {
-    problems.push(`The link's dataset settings could not be used (${errorText(error)}), so the defaults are shown.`);
+    problems.push(`The link's dataset settings could not be used (${errorMessage(error)}), so the defaults are shown.`);
   }
   try {
     model = paramsToConfig(params);
   } catch (error) {
-    problems.push(`The link's model settings could not be used (${errorText(error)}), so the defaults are shown.`);
+    problems.push(`The link's model settings could not be used (${errorMessage(error)}), so the defaults are shown.`);
   }
   const csv = isCsv ? { fileName: params[CSV_PARAM_KEYS.file] ?? '', target: params[CSV_PARAM_KEYS.target] ?? '' } : null;
   const experimentId = query.get(EXPERIMENT_QUERY_KEY) || DEFAULT_EXPERIMENT_ID;

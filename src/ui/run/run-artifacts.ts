@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ArtifactInfo } from '../../tracking';
+import { downloadBlob } from '../../charts/download';
 import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
 import { formatBytes } from '../../format';
@@ -106,9 +107,7 @@ export class RunArtifacts extends LitElement {
   private async download(path: string): Promise<void> {
     try {
       const blob = await this.services.tracking.getArtifact(this.runId, path);
-      const url = URL.createObjectURL(blob);
-      Object.assign(document.createElement('a'), { href: url, download: path.slice(path.lastIndexOf('/') + 1) }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(blob, path.slice(path.lastIndexOf('/') + 1));
     } catch (error) {
       this.preview = { path, kind: 'error', message: `Could not download ${path}: ${errorMessage(error)}` };
     }
