@@ -1,0 +1,174 @@
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { cssColor, scoreColor } from '../../ml/boundary-palette';
+import { FEATURE_LABELS } from '../../ml/features';
+import { biasAt, unitIndex, weightAt, type LiveNetwork } from '../../ml/network-frame';
+import { UNIT_SCALE, unitName, unitPixels } from './unit-shading';
+
+/** A unit picked in the view: `layer` as the view numbers it (0 = inputs), `unit` 0-based. */
+export interface UnitRef {
+  layer: number;
+  unit: number;
+}
+
+type Hovered = { kind: 'unit'; layer: number; unit: number } | { kind: 'weight'; layer: number; from: number; to: number };
+
+const UNIT = 40;
+const COLUMN = 100;
+const ROW = 50;
+/** Room left of the inputs for their feature labels. */
+const LABEL = 48;
+const TOP = 22;
+const POSITIVE = cssColor(scoreColor(1, UNIT_SCALE));
+const NEGATIVE = cssColor(scoreColor(0, UNIT_SCALE));
+
+export function featureLabel(name: string): string {
+  return (FEATURE_LABELS as Record<string, string>)[name] ?? name;
+}
+
+function formatValue(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(3) : String(value);
+}
+
+/**
+ * `<network-view>`: the network as the TensorFlow Playground draws it — the inputs, every hidden unit and the
+ * output as small heatmaps of their activation over the input plane, and the weights as lines (blue positive,
+ * orange negative, thicker for larger magnitude). Hovering or focusing a unit or a weight reads its value;
+ * clicking a unit selects it (the page shows it large) until it is clicked again. The frames come computed and
+ * quantized from the training worker (or a replay), so drawing is a few small putImageData calls.
+ *
+ * @fires unit-select - detail: UnitRef | null, the unit clicked (null when the selected one is clicked again)
+ */
+@customElement('network-view')
+export class NetworkView extends LitElement {
+  static styles = css`
+    :host { display: block; min-width: 0; }
+    figure { margin: 0; display: grid; gap: var(--tf-space-1); }
+    .scroll { overflow-x: auto; }
+    .plane { position: relative; }
+    svg { position: absolute; inset: 0; }
+    .hit { stroke: transparent; stroke-width: 8; pointer-events: stroke; }
+    .unit { position: absolute; width: ${UNIT}px; height: ${UNIT}px; padding: 0; border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius-sm); background: var(--tf-color-surface); cursor: pointer; }
+    .unit[aria-pressed='true'] { outline: 3px solid var(--tf-color-focus); outline-offset: 1px; }
+    .unit:focus-visible { outline: 3px solid var(--tf-color-focus); }
+    canvas { display: block; width: 100%; height: 100%; border-radius: var(--tf-radius-sm); }
+    .label { position: absolute; width: ${LABEL - 6}px; text-align: right; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); line-height: ${UNIT}px; }
+    .heading { position: absolute; top: 0; width: ${UNIT + 40}px; margin-left: -20px; text-align: center; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
+    figcaption, .note { margin: 0; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); font-variant-numeric: tabular-nums; min-height: 1.4em; }
+  `;
+
+  @property({ attribute: false }) network: LiveNetwork | null = null;
+  @property({ attribute: false }) selected: UnitRef | null = null;
+  @state() private hovered: Hovered | null = null;
+
+  private x(layer: number): number {
+    return LABEL + layer * COLUMN;
+  }
+
+  private y(unit: number): number {
+    return TOP + unit * ROW;
+  }
+
+  private name(layer: number, unit: number): string {
+    return unitName(this.network!, layer, unit, featureLabel);
+  }
+
+  private readout(): string {
+    const network = this.network;
+    const h = this.hovered;
+    if (!network || !h) return 'Hover or focus a unit or a weight to read its value; click a unit to show it large.';
+    const { layout, frame } = network;
+    if (h.kind === 'weight') {
+      const value = weightAt(layout, frame, h.layer, h.from, h.to);
+      return `Weight from ${this.name(h.layer - 1, h.from)} to ${this.name(h.layer, h.to)}: ${formatValue(value)}`;
+    }
+    const index = unitIndex(layout, h.layer, h.unit);
+    const range = `activation ${formatValue(frame.ranges[2 * index])} to ${formatValue(frame.ranges[2 * index + 1])}`;
+    const bias = h.layer > 0 ? ` · bias ${formatValue(biasAt(layout, frame, h.layer, h.unit))}` : '';
+    return `${this.name(h.layer, h.unit)} (${layout.layers[h.layer].activation})${bias} · ${range}`;
+  }
+
+  private select(layer: number, unit: number): void {
+    const same = this.selected?.layer === layer && this.selected.unit === unit;
+    this.dispatchEvent(new CustomEvent<UnitRef | null>('unit-select', { detail: same ? null : { layer, unit }, bubbles: true, composed: true }));
+  }
+
+  private weightLines(network: LiveNetwork) {
+    const { layout, frame } = network;
+    let largest = 0;
+    for (const w of frame.weights) largest = Math.max(largest, Math.abs(w));
+    const lines = [];
+    for (let l = 1; l < layout.layers.length; l++) {
+      const x1 = this.x(l - 1) + UNIT;
+      const x2 = this.x(l);
+      for (let from = 0; from < layout.layers[l - 1].shown; from++) {
+        for (let to = 0; to < layout.layers[l].shown; to++) {
+          const w = weightAt(layout, frame, l, from, to);
+          const y1 = this.y(from) + UNIT / 2;
+          const y2 = this.y(to) + UNIT / 2;
+          const width = largest > 0 ? 0.5 + (4 * Math.abs(w)) / largest : 0.5;
+          lines.push(svg`<line x1=${x1} y1=${y1} x2=${x2} y2=${y2} stroke=${w >= 0 ? POSITIVE : NEGATIVE} stroke-width=${width.toFixed(2)}></line>
+            <line class="hit" x1=${x1} y1=${y1} x2=${x2} y2=${y2}
+              @pointerenter=${() => (this.hovered = { kind: 'weight', layer: l, from, to })}
+              @pointerleave=${() => (this.hovered = null)}></line>`);
+        }
+      }
+    }
+    return lines;
+  }
+
+  private heading(layer: number, count: number): string {
+    if (layer === 0) return 'Inputs';
+    if (layer === count - 1) return 'Output';
+    return `Hidden ${layer}`;
+  }
+
+  render() {
+    const network = this.network;
+    if (!network) return html`<figure aria-label="Network"><figcaption>The network appears here once a model trains on 2-D data.</figcaption></figure>`;
+    const { layers } = network.layout;
+    const width = this.x(layers.length - 1) + UNIT + 24;
+    const height = TOP + Math.max(...layers.map((l) => l.shown)) * ROW;
+    const capped = layers.filter((l) => l.shown < l.units).map((l) => `${l.shown} of ${l.units}`);
+    return html`<figure aria-label="Network">
+      <div class="scroll">
+        <div class="plane" style="width:${width}px;height:${height}px">
+          <svg width=${width} height=${height} aria-hidden="true">${this.weightLines(network)}</svg>
+          ${layers.map((_, l) => html`<span class="heading" style="left:${this.x(l)}px" aria-hidden="true">${this.heading(l, layers.length)}</span>`)}
+          ${layers[0].unitNames.map((name, u) => html`<span class="label" style="left:0;top:${this.y(u)}px" aria-hidden="true">${featureLabel(name)}</span>`)}
+          ${layers.flatMap((layer, l) =>
+            Array.from({ length: layer.shown }, (_, u) => {
+              const pressed = this.selected?.layer === l && this.selected.unit === u;
+              return html`<button class="unit" style="left:${this.x(l)}px;top:${this.y(u)}px" aria-label=${this.name(l, u)} aria-pressed=${pressed ? 'true' : 'false'}
+                @click=${() => this.select(l, u)}
+                @pointerenter=${() => (this.hovered = { kind: 'unit', layer: l, unit: u })} @pointerleave=${() => (this.hovered = null)}
+                @focus=${() => (this.hovered = { kind: 'unit', layer: l, unit: u })} @blur=${() => (this.hovered = null)}>
+                <canvas width=${network.layout.gridSize} height=${network.layout.gridSize}></canvas></button>`;
+            }),
+          )}
+        </div>
+      </div>
+      <figcaption>${this.readout()}</figcaption>
+      ${capped.length > 0 ? html`<p class="note">Wide layers are drawn in part: ${capped.join(', ')} units shown (the first ones).</p>` : nothing}
+    </figure>`;
+  }
+
+  protected updated(changed: PropertyValues<this>): void {
+    const network = this.network;
+    if (!network || !changed.has('network')) return;
+    const canvases = this.renderRoot.querySelectorAll('canvas');
+    const size = network.layout.gridSize;
+    let i = 0;
+    network.layout.layers.forEach((layer, l) => {
+      for (let u = 0; u < layer.shown; u++) {
+        canvases[i++]?.getContext('2d')?.putImageData(new ImageData(unitPixels(network, l, u), size, size), 0, 0);
+      }
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'network-view': NetworkView;
+  }
+}

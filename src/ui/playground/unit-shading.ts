@@ -1,0 +1,39 @@
+/**
+ * How a unit's heatmap is coloured, shared by the network view, the large view in the boundary area and the
+ * replay: on the decision boundary's orange–white–blue scale, white at zero activation and full colour at the
+ * unit's largest magnitude, so a unit's sign pattern reads the same whatever its activation's range. A binary
+ * output unit (a probability) is coloured exactly as the boundary is.
+ */
+import { boundaryPixels, type ColorScale } from '../../ml/boundary-palette';
+import { unitGrid, type LiveNetwork } from '../../ml/network-frame';
+import type { BoundaryGrid } from '../../ml/training-messages';
+
+/** The boundary palette's two-class scale: 0 orange, 0.5 white, 1 blue. */
+export const UNIT_SCALE: ColorScale = { task: 'classification', numClasses: 2 };
+
+/** Unit `unit` of `layer` as positions on UNIT_SCALE, one per grid cell. */
+export function unitShades({ layout, frame }: LiveNetwork, layer: number, unit: number): Float32Array {
+  const values = unitGrid(layout, frame, layer, unit);
+  const isProbability = layer === layout.layers.length - 1 && layout.output === 'binary';
+  if (isProbability) return values;
+  let magnitude = 0;
+  for (const v of values) magnitude = Math.max(magnitude, Math.abs(v));
+  const scale = magnitude > 0 ? 0.5 / magnitude : 0;
+  return values.map((v) => 0.5 + v * scale);
+}
+
+/** The unit's heatmap as RGBA pixels, gridSize × gridSize. */
+export function unitPixels(network: LiveNetwork, layer: number, unit: number): Uint8ClampedArray<ArrayBuffer> {
+  return boundaryPixels(unitShades(network, layer, unit), UNIT_SCALE);
+}
+
+/** The unit's heatmap as a grid the boundary view draws large, under the data. */
+export function unitBoundaryGrid(network: LiveNetwork, layer: number, unit: number): BoundaryGrid {
+  const size = network.layout.gridSize;
+  return { width: size, height: size, bounds: network.layout.bounds, values: unitShades(network, layer, unit) };
+}
+
+/** What a unit is called everywhere (its accessible name): "Layer L unit U", inputs by their feature. */
+export function unitName(network: LiveNetwork, layer: number, unit: number, featureLabel: (name: string) => string): string {
+  return layer === 0 ? `Layer 0 ${featureLabel(network.layout.layers[0].unitNames[unit])}` : `Layer ${layer} unit ${unit + 1}`;
+}

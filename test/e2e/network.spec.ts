@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Locator, Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+/** What a canvas shows, as a PNG data URL (equal URLs: equal pixels). */
+function pixels(canvas: Locator): Promise<string> {
+  return canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+}
+
+async function runIdFromLink(page: Page): Promise<string> {
+  const href = await page.getByRole('link', { name: 'Open this run' }).getAttribute('href');
+  return href!.split('/').pop()!;
+}
+
+async function expectReplayWorks(page: Page, finalImage: string | null) {
+  const replay = page.locator('run-replay');
+  await expect(replay.getByRole('heading', { name: 'Replay' })).toBeVisible();
+  const slider = replay.getByRole('slider', { name: 'Epoch' });
+  await expect(slider).toHaveAttribute('aria-valuetext', 'Epoch 50 of 50');
+  const last = await pixels(replay.getByRole('img', { name: 'Decision boundary at epoch 50' }));
+  if (finalImage !== null) expect(last).toBe(finalImage);
+  await slider.fill('1');
+  await expect(slider).toHaveAttribute('aria-valuetext', 'Epoch 1 of 50');
+  const first = await pixels(replay.getByRole('img', { name: 'Decision boundary at epoch 1' }));
+  expect(first).not.toBe(last);
+  await expect(replay.getByRole('figure', { name: 'Network' }).getByRole('button', { name: /^Layer \d/ })).toHaveCount(19);
+  await expect(replay.getByRole('img', { name: /^loss by epoch, epoch 1 marked/ })).toBeVisible();
+  return last;
+}
+
+test('the Playground shows every unit of a 2 × 8 tanh network live, reads weights on hover, and the run replays epoch by epoch, also after export and import', async ({ page, browser }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, '#/playground');
+  await page.getByLabel('Dataset', { exact: true }).selectOption('spiral');
+  await expect(page.getByLabel('Hidden layers', { exact: true })).toHaveValue('8, 8');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+
+  const network = page.getByRole('figure', { name: 'Network' });
+  const units = network.getByRole('button', { name: /^Layer \d/ });
+  await expect(units).toHaveCount(19);
+  await expect(network.getByRole('button', { name: /^Layer 0 / })).toHaveCount(2);
+  await expect(network.getByRole('button', { name: /^Layer [12] unit / })).toHaveCount(16);
+  await expect(network.getByRole('button', { name: 'Layer 3 unit 1', exact: true })).toHaveCount(1);
+  // The heatmaps redraw while it trains: a hidden unit's picture changes from the initial weights'.
+  const hidden = network.getByRole('button', { name: 'Layer 2 unit 3', exact: true }).locator('canvas');
+  const before = await pixels(hidden);
+  await expect.poll(() => pixels(hidden), { timeout: 60_000 }).not.toBe(before);
+
+  // Hovering the line from Layer 1 unit 1 to Layer 2 unit 1 (half way) reads its weight.
+  const from = (await network.getByRole('button', { name: 'Layer 1 unit 1', exact: true }).boundingBox())!;
+  const to = (await network.getByRole('button', { name: 'Layer 2 unit 1', exact: true }).boundingBox())!;
+  await page.mouse.move((from.x + from.width + to.x) / 2, from.y + from.height / 2);
+  await expect(network.locator('figcaption')).toHaveText(/^Weight from Layer 1 unit 1 to Layer 2 unit 1: -?\d+\.\d{3}$/);
+
+  await expect(page.getByRole('status')).toHaveText(/^Finished\. Epoch 50 of 50/, { timeout: 90_000 });
+  // Clicking a unit shows it large in the boundary area, until it is clicked again.
+  const unit = network.getByRole('button', { name: 'Layer 1 unit 2', exact: true });
+  await unit.click();
+  await expect(unit).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('img', { name: 'Layer 1 unit 2 over the data' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('playground-network-1366.png'), fullPage: true });
+  await unit.click();
+  const boundary = page.getByRole('img', { name: 'Decision boundary of the model over the data' });
+  await expect(boundary).toBeVisible();
+  const finalImage = await pixels(boundary);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath('playground-network-390.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  const runId = await runIdFromLink(page);
+  await page.getByRole('link', { name: 'Open this run' }).click();
+  await expectReplayWorks(page, finalImage);
+  await page.locator('run-replay').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('run-replay-1366.png') });
+
+  // Export the experiment, import it into a fresh profile: the replay travels as plain artifacts.
+  await page.goto('./#/experiments/0');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export experiment' }).click();
+  const zipPath = testInfo.outputPath('export.zip');
+  await (await downloading).saveAs(zipPath);
+  const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+  expect(JSON.parse(strFromU8(files[`mlruns/0/${runId}/artifacts/replay/network.json`])).format).toBe('tabflow.network-replay');
+
+  const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const other = await fresh.newPage();
+  await openApp(other);
+  await other.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = other.getByRole('dialog', { name: 'Import runs' });
+  await dialog.getByLabel('Zip file').setInputFiles(zipPath);
+  await dialog.getByRole('button', { name: 'Import runs' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported 1 run');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await other.goto(`./#/run/${runId}`);
+  await expectReplayWorks(other, null);
+  await other.locator('run-replay').scrollIntoViewIfNeeded();
+  await other.screenshot({ path: testInfo.outputPath('run-replay-390.png') });
+  await fresh.close();
+});
