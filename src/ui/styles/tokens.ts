@@ -41,7 +41,7 @@ export const LIGHT_TOKENS: TokenMap = {
   '--tf-color-on-accent': '#ffffff',
   '--tf-color-danger': '#cf222e',
   '--tf-color-success': '#1a7f37',
-  '--tf-color-warning': '#9a6700',
+  '--tf-color-warning': '#875a00',
   '--tf-color-focus': '#0969da',
   '--tf-shadow-1': '0 1px 3px rgba(31, 35, 40, 0.12)',
   '--tf-shadow-2': '0 8px 24px rgba(66, 74, 83, 0.2)',

@@ -30,7 +30,7 @@ describe('design tokens', () => {
 
   it.each([['light', LIGHT_TOKENS], ['dark', DARK_TOKENS]] as const)('reach 4.5:1 text contrast in the %s theme', (_theme, t) => {
     for (const ground of ['--tf-color-bg', '--tf-color-surface', '--tf-color-surface-2'] as const) {
-      for (const ink of ['--tf-color-text', '--tf-color-text-muted', '--tf-color-accent', '--tf-color-danger', '--tf-color-success'] as const) {
+      for (const ink of ['--tf-color-text', '--tf-color-text-muted', '--tf-color-accent', '--tf-color-danger', '--tf-color-success', '--tf-color-warning'] as const) {
         expect(contrast(t[ink], t[ground]), `${ink} on ${ground}`).toBeGreaterThanOrEqual(4.5);
       }
     }
