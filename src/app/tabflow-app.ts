@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { openTracking } from '../tracking';
+import { openTracking, watchAbandonedRuns } from '../tracking';
 import { errorMessage, type AppServices, type PageElement } from '../ui/services';
 import { persistStorageOnFirstTraining } from '../ui/settings/persist-on-first-training';
 import { isStorageFullError } from '../ui/settings/storage-errors';
@@ -97,6 +97,8 @@ export class TabflowApp extends LitElement {
       const tracking = await openTracking();
       // Runs whose tab or worker died mid-training are ended as KILLED, keeping everything they logged.
       await tracking.endAbandonedRuns();
+      // …and later too, the moment another tab training a run is closed or reloaded (its run lock is freed).
+      watchAbandonedRuns(tracking);
       // The bridge starts its worker (and loads tfjs, there only) on the first training; the session keeps the
       // training's live state while the person visits other pages.
       this.services = {

@@ -8,6 +8,7 @@ import { summarise } from './metric-summary';
 import { MLMODEL_FILE, MODEL_JSON, WEIGHTS_FILE, packModel } from './model-files';
 import { ownValue, setOwn } from './keyed-record';
 import { guardQuota } from './rows';
+import { runLocksAvailable } from './run-locks';
 import type { DatasetInput, ModelArtifactsLike, RunStatus, SavableModel } from './types';
 import { paramToString, validateArtifactPath, validateMetric, validateParam, validateRunTag } from './validation';
 
@@ -23,9 +24,11 @@ export class ActiveRun {
   private readonly validKeys = new Set<string>();
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
 
+  /** `releaseLock` frees the run's Web Lock (see run-locks.ts) once the run is ended. */
   constructor(
     private readonly client: TrackingClient,
     readonly id: string,
+    private readonly releaseLock: () => void = () => {},
   ) {
     this.buffer = new MetricBuffer((points) => this.writePoints(points), client.bufferOptions, (e) => this.onWriteError(e));
   }
@@ -154,6 +157,8 @@ export class ActiveRun {
    */
   startHeartbeat(intervalMs = 10_000): void {
     this.stopHeartbeat();
+    // Where the run's Web Lock says whether its writer is alive, a heartbeat would only add writes.
+    if (runLocksAvailable()) return;
     this.heartbeatTimer = setInterval(() => {
       void this.client.updateRun(this.id, (row) => {
         row.heartbeat = Date.now();
@@ -177,9 +182,14 @@ export class ActiveRun {
         row.endTime = Date.now();
         row.tags['tabflow.error'] = error instanceof Error ? error.message : String(error);
       }).catch(() => {});
+      this.releaseLock();
       throw error;
     }
-    await this.client.setTerminated(this.id, status);
+    try {
+      await this.client.setTerminated(this.id, status);
+    } finally {
+      this.releaseLock();
+    }
   }
 
   private async writePoints(points: BufferedPoints): Promise<void> {

@@ -7,6 +7,7 @@ import { deleteHistory, readHistory } from './metric-chunks';
 import { ModelRegistry, type RegistryEntryOptions, type ResolvedModel } from './registry';
 import { deleteOwn, keyedRecord, setOwn } from './keyed-record';
 import { guardQuota, rowToExperiment, rowToRun } from './rows';
+import { acquireRunLock, endRunsWithFreeLocks, runLocksAvailable } from './run-locks';
 import { checkMaxResults, filterRuns, pageOf, parseOrderBy, sortRuns } from './search';
 import type { ArtifactInfo, Experiment, MetricHistory, ModelArtifactsLike, ModelVersion, RegisteredModel, Run, RunsPage, RunStatus, SearchRunsOptions, SearchRunsPageOptions, StartRunOptions, ViewType } from './types';
 import { RUN_STATUSES } from './types';
@@ -186,6 +187,8 @@ export class TrackingClient {
       datasetInputs: [],
       heartbeat: now,
     };
+    // The lock is held before the row exists, so a RUNNING row whose lock is free always lost its writer.
+    const releaseLock = await acquireRunLock(row.runId);
     await guardQuota(() =>
       this.db.transaction('rw', this.db.experiments, this.db.runs, async () => {
         const experiment = await this.db.experiments.get(experimentId);
@@ -196,8 +199,11 @@ export class TrackingClient {
         }
         await this.db.runs.add(row);
       }),
-    );
-    return new ActiveRun(this, row.runId);
+    ).catch((error: unknown) => {
+      releaseLock();
+      throw error;
+    });
+    return new ActiveRun(this, row.runId, releaseLock);
   }
 
   /** Resumes logging to an existing run (MLflow's `start_run(run_id=...)`), e.g. from another context. */
@@ -323,8 +329,13 @@ export class TrackingClient {
     });
   }
 
-  /** Ends RUNNING runs whose writer stopped sending heartbeats (a closed tab, a crashed worker) as KILLED. */
+  /**
+   * Ends RUNNING runs whose writer is gone (a closed or reloaded tab, a crashed worker) as KILLED, keeping what
+   * they logged: at once by their free Web Lock (run-locks.ts), or, without navigator.locks, after `maxSilenceMs`
+   * without a heartbeat.
+   */
   async endAbandonedRuns(maxSilenceMs = 60_000, now = Date.now()): Promise<string[]> {
+    if (runLocksAvailable()) return endRunsWithFreeLocks(this);
     const ended: string[] = [];
     await guardQuota(() =>
       this.db.transaction('rw', this.db.runs, async () => {

@@ -50,3 +50,4 @@ export type { RegistryEntryOptions, ResolvedModel } from './registry';
 export { REGISTRY_LIMITS, validateAliasName, validateDescription, validateModelName, validateRegistryTag } from './registry-validation';
 export { estimateStorageUsage, type ExperimentUsage, type StorageUsage } from './usage';
 export { deleteOwn, hasOwnKey, keyedRecord, ownValue, setOwn, type KeyedRecord } from './keyed-record';
+export { watchAbandonedRuns } from './run-locks';

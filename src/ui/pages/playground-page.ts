@@ -18,6 +18,7 @@ import '../playground/csv-upload';
 import type { CsvChangeDetail } from '../playground/csv-upload';
 import '../playground/dataset-controls';
 import '../playground/experiment-select';
+import '../playground/experiment-deleted-notice';
 import type { DatasetChangeDetail } from '../playground/dataset-controls';
 import '../playground/model-config-form';
 import { readState, requestState, stateQuery, type PlaygroundState } from '../playground/playground-state';
@@ -88,6 +89,8 @@ export class PlaygroundPage extends LitElement {
   @state() private csvData: Dataset | null = null;
   /** The app's training (this page's, or one started before the page was last shown). */
   @state() private session: TrainingSnapshot | null = null;
+  /** Runs cannot start in a deleted experiment; <experiment-deleted-notice> says so and offers Restore. */
+  @state() private experimentDeleted = false;
   /** The network unit shown large in the boundary area, until it is clicked again. */
   @state() private selectedUnit: UnitRef | null = null;
   private shownQuery: string | null = null;
@@ -241,7 +244,7 @@ export class PlaygroundPage extends LitElement {
     const { data, problem } = this.data();
     const modelProblems = validateModelConfig(this.setup.model);
     const training = this.isTraining();
-    const canTrain = !training && data !== null && modelProblems.length === 0 && this.services?.training !== undefined;
+    const canTrain = !training && !this.experimentDeleted && data !== null && modelProblems.length === 0 && this.services?.training !== undefined;
     const session = this.session;
     const request = data && modelProblems.length === 0 ? this.request(data) : null;
     // The heatmap belongs to the data and model it was trained on; after a change the page shows the new data.
@@ -274,6 +277,8 @@ export class PlaygroundPage extends LitElement {
             @config-change=${this.onModelChange}></model-config-form>
           <experiment-select .tracking=${this.services?.tracking} value=${this.setup.experimentId} ?disabled=${training}
             @experiment-change=${this.onExperimentChange}></experiment-select>
+          <experiment-deleted-notice .tracking=${this.services?.tracking} experimentId=${this.setup.experimentId} ?training=${training}
+            @experiment-deleted-change=${(e: CustomEvent<{ deleted: boolean }>) => (this.experimentDeleted = e.detail.deleted)}></experiment-deleted-notice>
           <div class="actions">
             <button class="primary" ?disabled=${!canTrain} @click=${this.train}>Train</button>
             <button ?disabled=${!training} @click=${() => this.services.training?.stop()}>Stop</button>
