@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { securityHeadersPlugin } from './scripts/vite-headers-plugin';
+import { tfjsWasmThreadsPlugin } from './scripts/vite-tfjs-wasm-threads-plugin';
 import { digitsPlugin } from './scripts/vite-digits-plugin';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -13,7 +14,8 @@ export default defineConfig({
   // Relative base so the build works from any folder or sub-path (a USB stick, a classroom server).
   base: './',
   define: { __TABFLOW_VERSION__: JSON.stringify(appVersion) },
-  worker: { format: 'es' },
+  // Workers are bundled by their own plugin list: the training worker's tfjs-wasm needs its threads fix there.
+  worker: { format: 'es', plugins: () => [tfjsWasmThreadsPlugin()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,

@@ -5,11 +5,16 @@
  * src/app/sw-registration.ts), so an update never reloads a tab with an unsaved form by surprise.
  */
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { withSecurityHeaders } from './sw-headers';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
 
+// Before the routes: every response the precache serves (the app shell for navigations too) carries the isolation
+// and CSP headers, so an installed app is cross-origin isolated and its workers bound by their policy even when
+// the host that served the files sent no such headers.
+addPlugins([{ handlerWillRespond: async ({ request, response }) => withSecurityHeaders(request, response) }]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // The first install takes over the open tab at once, so the first visit already works offline. Later versions

@@ -273,7 +273,9 @@ test('when the disk is full, the run fails with a clear message, the page says h
   await expect(notice).toHaveCount(0);
 });
 
-test('the Content-Security-Policy allows WebAssembly but blocks eval, injected scripts and other origins', async ({ page, context, consoleErrors }) => {
+// The page's policy allows connect-src http: https: for a configured MLflow server; that no worker can reach
+// another origin is tested in isolation.spec.ts.
+test('the Content-Security-Policy allows WebAssembly but blocks eval and injected scripts', async ({ page, context, consoleErrors }) => {
   const leaked = await guardNetwork(context);
   await openApp(page);
   const outcome = await page.evaluate(async () => {
@@ -290,20 +292,18 @@ test('the Content-Security-Policy allows WebAssembly but blocks eval, injected s
     const script = document.createElement('script');
     script.textContent = 'window.injected = true';
     document.body.append(script);
-    const fetched = await fetch('https://example.com/collect').then(() => 'sent', (e: Error) => e.name);
     await new Promise((r) => setTimeout(r, 100));
-    return { wasm, evaluated, injected: 'injected' in window, fetched, violations: [...new Set(violations)].sort() };
+    return { wasm, evaluated, injected: 'injected' in window, violations: [...new Set(violations)].sort() };
   });
   expect(outcome).toEqual({
     wasm: 'compiled',
     evaluated: 'EvalError',
     injected: false,
-    fetched: 'TypeError',
-    violations: ['connect-src', 'script-src-elem', 'script-src'].sort(),
+    violations: ['script-src-elem', 'script-src'].sort(),
   });
   expect(leaked, 'requests that left 127.0.0.1').toEqual([]);
   // The browser reports each blocked attempt on the console; they were provoked on purpose.
-  expect(consoleErrors.every((e) => /Content Security Policy|Failed to fetch/.test(e))).toBe(true);
+  expect(consoleErrors.every((e) => /Content Security Policy/.test(e))).toBe(true);
   consoleErrors.length = 0;
 });
 

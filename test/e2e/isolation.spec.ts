@@ -1,0 +1,105 @@
+import { readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { DOCUMENT_CSP, WORKER_CSP } from '../../scripts/security-headers.mjs';
+import { expect, openApp, test } from './fixtures';
+
+/** A second local server, another origin: it counts what reaches it and allows CORS so the page's fetch succeeds. */
+async function startOtherOrigin(): Promise<{ url: string; requests: string[]; stop: () => Promise<void> }> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' }).end('ok');
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    requests,
+    stop: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+/** The built file of one of the app's own workers, e.g. assets/io.worker-<hash>.js. */
+function builtWorkerPath(name: string): string {
+  const file = readdirSync(join(process.env.E2E_DIST ?? 'dist', 'assets')).find((f) => f.startsWith(`${name}-`) && f.endsWith('.js'));
+  if (!file) throw new Error(`No built ${name} in the build folder: run the e2e build first.`);
+  return `assets/${file}`;
+}
+
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+test('the served page is cross-origin isolated and every page and worker script carries its policy header', async ({ page }) => {
+  const response = await page.goto('./#/experiments');
+  const headers = response!.headers();
+  expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+  expect(headers['cross-origin-embedder-policy']).toBe('require-corp');
+  expect(headers['content-security-policy']).toBe(DOCUMENT_CSP);
+  await page.waitForFunction(() => window.tabflow?.tracking !== undefined);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+
+  for (const name of ['io.worker', 'train.worker', 'predict.worker']) {
+    const worker = await page.request.get(`./${builtWorkerPath(name)}`);
+    expect(worker.headers()['content-security-policy'], name).toBe(WORKER_CSP);
+    expect(worker.headers()['cross-origin-embedder-policy'], name).toBe('require-corp');
+  }
+});
+
+test('a same-origin worker cannot reach another origin, while the page (the MLflow client) can', async ({ page, context, consoleErrors }) => {
+  const other = await startOtherOrigin();
+  try {
+    // The probe's script is served with the headers the server really sends for a worker script (the io worker's),
+    // only its body replaced by a fetch to the other origin.
+    const ioWorker = builtWorkerPath('io.worker');
+    await context.route('**/isolation-probe.worker.js', async (route) => {
+      const real = await route.fetch({ url: new URL(`/${ioWorker}`, route.request().url()).href });
+      await route.fulfill({
+        response: real,
+        body: 'fetch(self.name).then(() => postMessage("sent"), (e) => postMessage(e.name));',
+      });
+    });
+    await openApp(page);
+
+    const fromWorker = await page.evaluate(async (target) => {
+      const worker = new Worker('./isolation-probe.worker.js', { name: `${target}from-worker` });
+      return new Promise<string>((resolve) => {
+        worker.onmessage = (e) => resolve(e.data as string);
+        worker.onerror = (e) => resolve(`worker error: ${e.message}`);
+      });
+    }, other.url);
+    expect(fromWorker).toBe('TypeError');
+
+    const fromPage = await page.evaluate((target) => fetch(`${target}from-page`).then(() => 'sent', (e: Error) => e.name), other.url);
+    expect(fromPage).toBe('sent');
+    expect(other.requests).toEqual(['/from-page']);
+
+    // The browser reports the blocked attempt on the console; it was provoked on purpose.
+    expect(consoleErrors.every((e) => /Content Security Policy|Failed to fetch/.test(e))).toBe(true);
+    consoleErrors.length = 0;
+  } finally {
+    await other.stop();
+  }
+});
+
+test('offline, the service worker serves the app cross-origin isolated, with the same headers', async ({ page, context }) => {
+  await openApp(page);
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  const reloaded = await page.reload();
+  expect(reloaded?.fromServiceWorker(), 'the page came from the service worker').toBe(true);
+  expect(reloaded!.headers()['content-security-policy']).toBe(DOCUMENT_CSP);
+  await page.waitForFunction(() => window.tabflow?.tracking !== undefined);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+
+  const worker = await page.evaluate(async (path) => {
+    const response = await fetch(path);
+    return { csp: response.headers.get('content-security-policy'), coep: response.headers.get('cross-origin-embedder-policy') };
+  }, `./${builtWorkerPath('train.worker')}`);
+  expect(worker).toEqual({ csp: WORKER_CSP, coep: 'require-corp' });
+});
