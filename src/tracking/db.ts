@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { DatasetInput, LifecycleStage, MetricSummary, RunStatus } from './types';
+import type { DatasetInput, Experiment, ModelVersionFields, RegisteredModelFields, RunData, RunFields } from './types';
 
 /**
  * The IndexedDB schema. Only this module and the tracking client touch these tables; everything else goes
@@ -11,29 +11,12 @@ import type { DatasetInput, LifecycleStage, MetricSummary, RunStatus } from './t
  * ~10k points/s while 1,000-point Float64Array chunks write ~1.9M points/s.
  */
 
-export interface ExperimentRow {
-  experimentId: string;
-  name: string;
-  lifecycleStage: LifecycleStage;
-  creationTime: number;
-  lastUpdateTime: number;
-  tags: Record<string, string>;
-}
+/** The rows are the API's shapes (types.ts) plus what only storage needs, so the two cannot drift apart. */
+export type ExperimentRow = Experiment;
 
-export interface RunRow {
-  runId: string;
-  runName: string;
-  experimentId: string;
-  status: RunStatus;
-  startTime: number;
-  endTime: number | null;
-  lifecycleStage: LifecycleStage;
-  deletedTime: number | null;
+export interface RunRow extends RunFields, RunData {
+  /** The parent run's id (tag mlflow.parentRunId), indexed for getChildRuns; null for a top-level run. */
   parentRunId: string | null;
-  userId: string;
-  params: Record<string, string>;
-  tags: Record<string, string>;
-  metrics: Record<string, MetricSummary>;
   datasetInputs: DatasetInput[];
   /** Last time a live writer said it was alive (ms); runs left RUNNING with an old heartbeat were abandoned. */
   heartbeat: number;
@@ -59,26 +42,9 @@ export interface ArtifactRow {
   size: number;
 }
 
-export interface RegisteredModelRow {
-  name: string;
-  description: string;
-  tags: Record<string, string>;
-  aliases: Record<string, number>;
-  creationTimestamp: number;
-  lastUpdatedTimestamp: number;
-}
+export type RegisteredModelRow = RegisteredModelFields;
 
-export interface ModelVersionRow {
-  name: string;
-  version: number;
-  runId: string;
-  artifactPath: string;
-  description: string;
-  tags: Record<string, string>;
-  creationTimestamp: number;
-  lastUpdatedTimestamp: number;
-  userId: string | null;
-}
+export type ModelVersionRow = ModelVersionFields;
 
 /** Small key/value store for UI preferences (column choices per experiment, …). */
 export interface PreferenceRow {

@@ -1,26 +1,36 @@
 import type { ExperimentRow, RunRow } from './db';
 import { QuotaExceededError } from './errors';
 import { keyedRecord } from './keyed-record';
-import type { Experiment, Run } from './types';
+import type { Experiment, Run, RunFields } from './types';
 
 /** Where a run's artifacts live, in the URI form MLflow shows; tabflow resolves it inside IndexedDB. */
 export function artifactUriOf(experimentId: string, runId: string): string {
   return `tabflow:/${experimentId}/${runId}/artifacts`;
 }
 
+/**
+ * Copies the fields every run shape shares (types.ts RunFields) from any of them. The one place that lists them:
+ * a field added to RunFields fails to compile here until it is copied, and then every converter carries it.
+ */
+export function runFieldsOf(run: RunFields): RunFields {
+  return {
+    runId: run.runId,
+    runName: run.runName,
+    experimentId: run.experimentId,
+    status: run.status,
+    startTime: run.startTime,
+    endTime: run.endTime,
+    lifecycleStage: run.lifecycleStage,
+    deletedTime: run.deletedTime,
+    userId: run.userId,
+  };
+}
+
 export function rowToRun(row: RunRow): Run {
   return {
     info: {
-      runId: row.runId,
-      runName: row.runName,
-      experimentId: row.experimentId,
-      status: row.status,
-      startTime: row.startTime,
-      endTime: row.endTime,
-      lifecycleStage: row.lifecycleStage,
-      deletedTime: row.deletedTime,
+      ...runFieldsOf(row),
       ...(row.parentRunId ? { parentRunId: row.parentRunId } : {}),
-      userId: row.userId,
       artifactUri: artifactUriOf(row.experimentId, row.runId),
     },
     data: { params: keyedRecord(row.params), tags: keyedRecord(row.tags), metrics: keyedRecord(row.metrics) },

@@ -5,9 +5,8 @@ import { newExperimentId } from './ids';
 import { CHUNK_SIZE, deleteHistory, readHistory } from './metric-chunks';
 import { summarise } from './metric-summary';
 import { hasOwnKey, keyedRecord, ownValue, setOwn } from './keyed-record';
-import { guardQuota } from './rows';
-import { FOREIGN_RUN_HEARTBEAT } from './run-locks';
-import type { DatasetInput, Experiment, LifecycleStage, MetricHistory, MetricSummary, RunStatus } from './types';
+import { guardQuota, runFieldsOf } from './rows';
+import type { DatasetInput, Experiment, MetricHistory, MetricSummary, RunFields, RunTexts } from './types';
 
 /**
  * The tracking side of imports and exports: whole experiments, runs with their full histories and artifacts,
@@ -15,18 +14,8 @@ import type { DatasetInput, Experiment, LifecycleStage, MetricHistory, MetricSum
  * failure half-way (a quota error, a constraint) leaves the database exactly as it was.
  */
 
-export interface SnapshotRun {
-  runId: string;
-  runName: string;
-  experimentId: string;
-  status: RunStatus;
-  startTime: number;
-  endTime: number | null;
-  lifecycleStage: LifecycleStage;
-  deletedTime: number | null;
-  userId: string;
-  params: Record<string, string>;
-  tags: Record<string, string>;
+/** A run as an import carries it: the shared run fields and texts, with whole histories instead of summaries. */
+export interface SnapshotRun extends RunFields, RunTexts {
   datasetInputs: DatasetInput[];
   metrics: Record<string, MetricHistory>;
   artifacts: { path: string; data: ArrayBuffer }[];
@@ -94,23 +83,16 @@ function runRowOf(run: SnapshotRun, experimentId: string): RunRow {
     if (h.values.length > 0) setOwn(metrics, key, summarise(undefined, h.steps, h.values, h.timestamps));
   }
   return {
-    runId: run.runId,
-    runName: run.runName,
+    ...runFieldsOf(run),
     experimentId,
-    status: run.status,
-    startTime: run.startTime,
-    endTime: run.endTime,
-    lifecycleStage: run.lifecycleStage,
-    deletedTime: run.deletedTime,
     parentRunId: ownValue(run.tags, 'mlflow.parentRunId') ?? null,
-    userId: run.userId,
     params: keyedRecord(run.params),
     tags: keyedRecord(run.tags),
     metrics,
     datasetInputs: run.datasetInputs.map((d) => ({ ...d })),
     // No writer in this browser owns an imported run, so endAbandonedRuns must not end one that is RUNNING
     // elsewhere: its status is the exporter's to keep, and "never silent" says so.
-    heartbeat: run.status === 'RUNNING' ? FOREIGN_RUN_HEARTBEAT : (run.endTime ?? run.startTime),
+    heartbeat: run.status === 'RUNNING' ? Number.MAX_SAFE_INTEGER : (run.endTime ?? run.startTime),
   };
 }
 

@@ -36,7 +36,12 @@ export interface MetricSummary extends MetricPoint {
   count: number;
 }
 
-export interface RunInfo {
+/**
+ * What every shape of a run says about itself: the stored row (db.ts RunRow), the API's RunInfo and an import's
+ * SnapshotRun all extend this one list, so a field added here appears in all three and the converters between
+ * them fail to type-check until they carry it.
+ */
+export interface RunFields {
   runId: string;
   runName: string;
   experimentId: string;
@@ -45,15 +50,24 @@ export interface RunInfo {
   endTime: number | null;
   lifecycleStage: LifecycleStage;
   /** Set when the run was soft-deleted (ms). */
+  deletedTime: number | null;
+  userId: string;
+}
+
+export interface RunInfo extends Omit<RunFields, 'deletedTime'> {
+  /** Optional here: runs read from MLflow's files or REST API may not say. */
   deletedTime?: number | null;
   parentRunId?: string;
-  userId: string;
   artifactUri: string;
 }
 
-export interface RunData {
+/** A run's params and tags (text, as MLflow stores them). */
+export interface RunTexts {
   params: Record<string, string>;
   tags: Record<string, string>;
+}
+
+export interface RunData extends RunTexts {
   metrics: Record<string, MetricSummary>;
 }
 
@@ -87,7 +101,8 @@ export interface ArtifactInfo {
   mimeType: string;
 }
 
-export interface RegisteredModel {
+/** A registered model as stored (db.ts RegisteredModelRow) and as a snapshot carries it. */
+export interface RegisteredModelFields {
   name: string;
   description: string;
   tags: Record<string, string>;
@@ -95,25 +110,32 @@ export interface RegisteredModel {
   aliases: Record<string, number>;
   creationTimestamp: number;
   lastUpdatedTimestamp: number;
+}
+
+export interface RegisteredModel extends RegisteredModelFields {
   /** The newest version number, 0 when there is none. */
   latestVersion: number;
 }
 
-export interface ModelVersion {
+/** A model version as stored (db.ts ModelVersionRow) and as a snapshot carries it. */
+export interface ModelVersionFields {
   name: string;
   version: number;
   runId: string;
   /** The artifact path inside the run, e.g. "model". */
   artifactPath: string;
-  /** MLflow's `source`: "runs:/<runId>/<artifactPath>". */
-  source: string;
   description: string;
   tags: Record<string, string>;
-  aliases: string[];
   creationTimestamp: number;
   lastUpdatedTimestamp: number;
-  status: 'READY';
   userId: string | null;
+}
+
+export interface ModelVersion extends ModelVersionFields {
+  /** MLflow's `source`: "runs:/<runId>/<artifactPath>". */
+  source: string;
+  aliases: string[];
+  status: 'READY';
 }
 
 export interface SearchRunsOptions {
