@@ -8,6 +8,7 @@ import { summarise } from './metric-summary';
 import { MLMODEL_FILE, MODEL_JSON, WEIGHTS_FILE, packModel } from './model-files';
 import { ownValue, setOwn } from './keyed-record';
 import { guardQuota } from './rows';
+import { errorMessage } from '../shared/errors';
 import { runLocksAvailable } from './run-locks';
 import type { DatasetInput, ModelArtifactsLike, RunStatus, SavableModel } from './types';
 import { paramToString, validateArtifactPath, validateMetric, validateParam, validateRunTag } from './validation';
@@ -180,7 +181,7 @@ export class ActiveRun {
       await this.client.updateRun(this.id, (row) => {
         row.status = 'FAILED';
         row.endTime = Date.now();
-        row.tags['tabflow.error'] = error instanceof Error ? error.message : String(error);
+        row.tags['tabflow.error'] = errorMessage(error);
       }).catch(() => {});
       this.releaseLock();
       throw error;

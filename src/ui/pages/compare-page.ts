@@ -13,7 +13,7 @@ import { buildDiffRows, type DiffRow } from '../compare/diff';
 import { HistoryReader } from '../compare/history-reader';
 import { HistoryCache } from '../compare/metric-histories';
 import { LiveQueryController } from '../live-query-controller';
-import { reportError, type AppServices, type PageRoute } from '../services';
+import { errorMessage, reportError, type AppServices, type PageRoute } from '../services';
 import { ownValue } from '../../tracking/keyed-record';
 
 /** How many metrics get a chart before the user picks: enough for a typical run, few enough to stay quick. */
@@ -150,7 +150,7 @@ export class ComparePage extends LitElement {
       if (await cache.load(runs, metrics, controller.signal, onLoaded)) this.historyVersion++;
     } catch (error) {
       // Not retried until the runs or metrics change: retrying on every render would repeat the error forever.
-      reportError(this, new Error(`Could not load metric histories: ${error instanceof Error ? error.message : String(error)}`));
+      reportError(this, new Error(`Could not load metric histories: ${errorMessage(error)}`));
     } finally {
       if (this.historyLoad === controller) this.loadingHistories = false;
     }

@@ -10,6 +10,7 @@ import '../runs-table/group-by-chooser';
 import '../runs-table/metric-summary-chooser';
 import { listedRunIds } from '../runs-table/group-rows';
 import { groupOptions, type SummaryChoices } from '../runs-table/grouping';
+import { downloadBlob } from '../../charts/download';
 import { runsToCsv } from '../runs-table/csv';
 import { NAME_COLUMN } from '../runs-table/columns';
 import { TablePipeline } from '../runs-table/pipeline';
@@ -200,10 +201,7 @@ export class ExperimentsPage extends LitElement {
 
   private downloadCsv(runs: Run[], name: string): void {
     const columns = [NAME_COLUMN, ...this.pipeline.compute(this.tableInputs()).columns];
-    const url = URL.createObjectURL(new Blob([runsToCsv(runs, columns)], { type: 'text/csv' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: `${name.replace(/[^\w.-]+/g, '_') || 'runs'}-runs.csv` });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlob(new Blob([runsToCsv(runs, columns)], { type: 'text/csv' }), `${name.replace(/[^\w.-]+/g, '_') || 'runs'}-runs.csv`);
   }
 
   private tableInputs() {
