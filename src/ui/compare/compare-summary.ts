@@ -4,7 +4,7 @@ import { formatNumber } from '../../format';
 import type { Run } from '../../tracking';
 import { compareChange } from './compare-change';
 import type { DiffRow } from './diff';
-import { defaultWinningMetric, verdict } from './winner';
+import { decideWinner } from './winner';
 import { touchTargets } from '../primitives/touch-targets';
 import { runHref } from '../links';
 
@@ -61,10 +61,10 @@ export class CompareSummary extends LitElement {
   @property({ attribute: false }) winBy: string | null = null;
 
   render() {
+    const result = decideWinner(this.runs, this.rows, this.winBy);
+    if (!result) return nothing;
+    const { metric } = result;
     const metrics = this.rows.filter((r) => r.section === 'metric').map((r) => r.key);
-    const metric = this.winBy && metrics.includes(this.winBy) ? this.winBy : defaultWinningMetric(metrics);
-    const result = metric ? verdict(this.runs, this.rows, metric) : null;
-    if (!metric || !result) return nothing;
     const [first, second] = result.ranking;
     const values = result.ranking.map((r) => r.value);
     const lo = Math.min(...values);

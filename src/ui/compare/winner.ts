@@ -22,6 +22,13 @@ export interface Verdict {
   differingParams: DiffRow[];
 }
 
+/** The verdict on the metric the person chose (`winBy`), or on the default one when they chose none. */
+export function decideWinner(runs: readonly Run[], rows: readonly DiffRow[], winBy: string | null): Verdict | null {
+  const metrics = rows.filter((r) => r.section === 'metric').map((r) => r.key);
+  const metric = winBy && metrics.includes(winBy) ? winBy : defaultWinningMetric(metrics);
+  return metric ? verdict(runs, rows, metric) : null;
+}
+
 /** Ranks the runs on one metric of the diff rows and lists the params that differ. */
 export function verdict(runs: readonly Run[], rows: readonly DiffRow[], metric: string): Verdict | null {
   const row = rows.find((r) => r.section === 'metric' && r.key === metric);

@@ -5,6 +5,7 @@ import type { AppServices } from '../services';
 import './boundary-plot';
 import type { PlotPoint } from './boundary-plot';
 import './csv-predictions';
+import './class-legend';
 import './dataset-picker';
 import type { GeneratedChoice } from './dataset-picker';
 import { matchingGenerators } from './matching-generators';
@@ -26,6 +27,7 @@ export class ModelPredictPanel extends LitElement {
     h3 { font-size: var(--tf-font-size-lg); margin: 0 0 8px; }
     .row { display: flex; gap: 16px; flex-wrap: wrap; align-items: start; }
     .side { display: grid; gap: 8px; min-width: 220px; }
+    .plot { display: grid; gap: var(--tf-space-2); }
     button { justify-self: start; font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
     label { font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); display: inline-flex; flex-direction: column; gap: 2px; }
     input { font: inherit; font-size: var(--tf-font-size); width: 90px; padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: 6px; }
@@ -67,7 +69,10 @@ export class ModelPredictPanel extends LitElement {
     this.model = await this.run('load the model', (signal) => predict.describeModel(signal, this.modelUri));
     // The plot shows two input columns; other models predict on CSV files only.
     const generators = this.model && this.model.signature.featureNames.length === 2 ? matchingGenerators(this.model.signature) : [];
-    this.choice = generators.length ? { kind: 'generated', generator: generators[0], numPoints: 300, noise: 0, seed: 7 } : null;
+    // Start on the data the model learned from: that is the picture a class expects to see first.
+    const trainedOn = this.model?.signature.generator;
+    const generator = trainedOn && generators.includes(trainedOn) ? trainedOn : generators[0];
+    this.choice = generator ? { kind: 'generated', generator, numPoints: 300, noise: 0, seed: 7 } : null;
     if (this.choice) await this.drawBoundary();
   }
 
@@ -118,7 +123,10 @@ export class ModelPredictPanel extends LitElement {
         ? html`<section aria-label="Predict on a plot">
             <h3>Predict on a plot</h3>
             <div class="row">
-              <boundary-plot .boundary=${this.boundary} .marker=${this.marker} @plot-click=${(e: CustomEvent<PlotPoint>) => void this.predictAt(e.detail)}></boundary-plot>
+              <div class="plot">
+                <boundary-plot .boundary=${this.boundary} .marker=${this.marker} @plot-click=${(e: CustomEvent<PlotPoint>) => void this.predictAt(e.detail)}></boundary-plot>
+                ${signature.task === 'classification' ? html`<class-legend .classLabels=${signature.classLabels}></class-legend>` : ''}
+              </div>
               <div class="side">
                 <dataset-picker .value=${this.choice} .generators=${generators} @dataset-change=${(e: CustomEvent<GeneratedChoice>) => (this.choice = e.detail)}></dataset-picker>
                 <button @click=${() => void this.drawBoundary()}>Draw decision boundary</button>

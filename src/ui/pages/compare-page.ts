@@ -6,6 +6,7 @@ import '../compare/compare-diff-table';
 import '../images/prediction-grids';
 import '../compare/compare-metric-charts';
 import '../compare/compare-summary';
+import '../compare/compare-actions';
 import '../compare/compare-run-charts';
 import type { CompareChange } from '../compare/compare-change';
 import { parseSettings, settingsToQuery, type CompareSettings } from '../compare/compare-settings';
@@ -13,7 +14,7 @@ import { buildDiffRows, type DiffRow } from '../compare/diff';
 import { HistoryReader } from '../compare/history-reader';
 import { HistoryCache } from '../compare/metric-histories';
 import { LiveQueryController } from '../live-query-controller';
-import { errorMessage, reportError, type AppServices, type PageRoute } from '../services';
+import { reportError, type AppServices, type PageRoute } from '../services';
 import { ownValue } from '../../tracking/keyed-record';
 
 /** How many metrics get a chart before the user picks: enough for a typical run, few enough to stay quick. */
@@ -150,7 +151,7 @@ export class ComparePage extends LitElement {
       if (await cache.load(runs, metrics, controller.signal, onLoaded)) this.historyVersion++;
     } catch (error) {
       // Not retried until the runs or metrics change: retrying on every render would repeat the error forever.
-      reportError(this, new Error(`Could not load metric histories: ${errorMessage(error)}`));
+      reportError(this, new Error(`Could not load metric histories: ${error instanceof Error ? error.message : String(error)}`));
     } finally {
       if (this.historyLoad === controller) this.loadingHistories = false;
     }
@@ -202,6 +203,9 @@ export class ComparePage extends LitElement {
         <h1>Comparing ${runs.length} run${runs.length === 1 ? '' : 's'}</h1>
         <p class="lead">Hover a chart to read every run's value at that step; click a name in a legend to hide or show that run.</p>
       </header>
+      ${runs.length
+        ? html`<compare-actions .services=${this.services} .runs=${runs} .rows=${rows} .winBy=${this.settings.winBy}></compare-actions>`
+        : nothing}
       ${missing.length
         ? html`<p class="notice" role="status">Not shown — deleted or not found: ${missing.join(', ')}.</p>`
         : nothing}

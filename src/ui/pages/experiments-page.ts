@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_EXPERIMENT_ID, observeRuns, parseFilter, type Experiment, type Run } from '../../tracking';
 import '../experiments/experiments-sidebar';
@@ -24,6 +24,13 @@ import { touchTargets } from '../primitives/touch-targets';
 const DEFAULT_SORT: SortState = { columnId: 'attributes.start_time', ascending: false };
 const hiddenColumnsKey = (experimentId: string) => `runs-table.hidden-columns.${experimentId}`;
 const HIDE_IDENTICAL_KEY = 'runs-table.hide-identical';
+
+/**
+ * The ticked runs per experiment view, for this session: the app makes a new page element on each visit, and
+ * coming Back from Compare should find the same runs still ticked.
+ */
+const rememberedSelection = new Map<string, ReadonlySet<string>>();
+const selectionKey = (experimentId: string, showDeleted: boolean) => `${experimentId}\u0000${showDeleted}`;
 
 /**
  * #/experiments/<experimentId>: the experiments sidebar and the selected experiment's runs in a live,
@@ -92,15 +99,16 @@ export class ExperimentsPage extends LitElement {
     return this.route?.segments[0] || DEFAULT_EXPERIMENT_ID;
   }
 
-  willUpdate(): void {
+  willUpdate(changed: PropertyValues): void {
     const { experimentId, showDeleted } = this;
+    if (changed.has('selected') && this.shown.experimentId) rememberedSelection.set(selectionKey(this.shown.experimentId, this.shown.showDeleted), this.selected);
     if (experimentId === this.shown.experimentId && showDeleted === this.shown.showDeleted) return;
     if (experimentId !== this.shown.experimentId) {
       void this.loadPreferences(experimentId);
       this.readViewFromQuery(this.route?.query ?? new URLSearchParams());
     }
     this.shown = { experimentId, showDeleted };
-    this.selected = new Set();
+    this.selected = rememberedSelection.get(selectionKey(experimentId, showDeleted)) ?? new Set();
     const tracking = this.services.tracking;
     this.experiment.setQuery(() => tracking.getExperiment(experimentId).catch(() => null));
     // Not a plain live searchRuns: a training run rewrites its row every flush, and re-reading 10,000 runs each

@@ -83,6 +83,7 @@ export class RunPage extends LitElement {
         <a href=${experimentHref(info.experimentId)}>${experiment?.name ?? 'Experiment'}</a> › ${info.runName}
       </nav>
       <run-header .services=${this.services} .run=${run}></run-header>
+      ${modelPaths.length ? html`<run-model .services=${this.services} .runId=${info.runId} .artifactPaths=${modelPaths}></run-model>` : nothing}
       <div class="two">
         <run-overview .run=${run} .experiment=${experiment} .parentRun=${view.parent} .childRuns=${view.children}></run-overview>
         <run-note .services=${this.services} .runId=${info.runId} .note=${data.tags[NOTE_TAG] ?? ''}></run-note>
@@ -94,7 +95,6 @@ export class RunPage extends LitElement {
         <run-params .params=${data.params}></run-params>
         <run-tags .services=${this.services} .runId=${info.runId} .tags=${data.tags}></run-tags>
       </div>
-      ${modelPaths.length ? html`<run-model .services=${this.services} .runId=${info.runId} .artifactPaths=${modelPaths}></run-model>` : nothing}
       <run-artifacts .services=${this.services} .runId=${info.runId}></run-artifacts>
     </div>`;
   }

@@ -67,12 +67,12 @@ export class RunModel extends LitElement {
     return html`<div class="model">
       <h3>${loaded.artifactPath}</h3>
       <p class="meta">${summary.modelClass} · ${summary.layers.length} layers · ${formatCount(summary.totalParams)} parameters${summary.generatedBy ? ` · ${summary.generatedBy}` : ''}</p>
+      <model-actions .services=${this.services} .runId=${this.runId} .artifactPath=${loaded.artifactPath}></model-actions>
       <table aria-label=${`Layers of ${loaded.artifactPath}`}>
         <thead><tr><th scope="col">Layer</th><th scope="col">Type</th><th scope="col">Config</th><th scope="col" class="num">Params</th></tr></thead>
         <tbody>${summary.layers.map((l) => html`<tr><td>${l.name}</td><td>${l.type}</td><td class="mono">${l.details}</td><td class="num">${formatCount(l.params)}</td></tr>`)}</tbody>
         <tfoot><tr><td colspan="3">Total parameters</td><td class="num">${formatCount(summary.totalParams)}</td></tr></tfoot>
       </table>
-      <model-actions .services=${this.services} .runId=${this.runId} .artifactPath=${loaded.artifactPath}></model-actions>
     </div>`;
   }
 
