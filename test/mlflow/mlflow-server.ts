@@ -23,7 +23,7 @@ export interface MlflowServerOptions {
 }
 
 /** The admin our basic-auth ini names; MLflow ships none and creates it on first start (server/auth/basic_auth.ini). */
-export const BASIC_AUTH_ADMIN = { username: 'admin', password: 'password1234' };
+export const BASIC_AUTH_ADMIN = { username: 'admin', password: 'tabflow-admin-pass-1' };
 
 /** How long a starting server may take to answer /health (the first start creates the SQLite schema; importing
  * mlflow alone took 67 s on a loaded 2-core machine). */
@@ -91,6 +91,8 @@ export class MlflowServer {
           'authorization_function = mlflow.server.auth:authenticate_request_basic_auth\n',
       );
       env.MLFLOW_AUTH_CONFIG_PATH = ini;
+      // The auth app refuses to start without a static CSRF secret (mlflow/server/auth get_flask_server_secret_key).
+      env.MLFLOW_FLASK_SERVER_SECRET_KEY = 'tabflow-test-secret';
     }
     return env;
   }

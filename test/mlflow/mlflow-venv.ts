@@ -43,10 +43,13 @@ function findPython(): string {
 
 function install(): void {
   const python = findPython();
-  rmSync(VENV_DIR, { recursive: true, force: true });
   const started = Date.now();
-  const venv = spawnSync(python, ['-m', 'venv', VENV_DIR], { encoding: 'utf8' });
-  if (venv.status !== 0) throw new Error(`Could not create ${VENV_DIR} with '${python} -m venv': ${venv.stderr.trim()}`);
+  // An existing venv is updated in place (pip installs only what changed); a broken one is made anew.
+  if (!existsSync(venvBin('pip'))) {
+    rmSync(VENV_DIR, { recursive: true, force: true });
+    const venv = spawnSync(python, ['-m', 'venv', VENV_DIR], { encoding: 'utf8' });
+    if (venv.status !== 0) throw new Error(`Could not create ${VENV_DIR} with '${python} -m venv': ${venv.stderr.trim()}`);
+  }
   const pip = spawnSync(venvBin('pip'), ['install', '--disable-pip-version-check', '-q', '-r', REQUIREMENTS], { encoding: 'utf8' });
   if (pip.status !== 0) {
     throw new Error(

@@ -19,6 +19,7 @@ export type MlflowErrorCode =
   | 'forbidden'
   | 'unreachable'
   | 'immutable-param'
+  | 'limit'
   | 'rejected'
   | 'not-found'
   | 'server-error'
@@ -99,6 +100,10 @@ export const messages = {
       .map((k) => `param '${k.key}' (server '${k.remote}', here '${k.local}')`)
       .join(', ')}. MLflow never changes a logged param: delete that run on the server, or push a copy of the run ` +
     'under a new run id (Re-run).',
+  tooLong: (runLabel: string, kind: 'param' | 'tag', key: string, length: number, limit: number) =>
+    `Run ${runLabel} has a ${kind} '${key}' of ${length.toLocaleString('en-US')} characters; MLflow keeps at most ` +
+    `${limit.toLocaleString('en-US')} and would cut the rest off without saying so. Shorten it (or store the text as an ` +
+    'artifact) and push again.',
   rejected: (what: string, serverMessage: string) => `The MLflow server refused ${what}: ${serverMessage}`,
   serverError: (url: string, status: number, serverMessage: string) =>
     `The MLflow server at ${url} failed (HTTP ${status}: ${serverMessage}). Look at the server's log; tabflow retries waiting pushes later.`,

@@ -11,6 +11,10 @@ export const LOG_BATCH_LIMITS = {
   tags: 100,
   entities: 1000,
   bodyBytes: 1_000_000,
+  /** Longer param and tag values are TRUNCATED by the server, silently (validation.py _validate_length_limit with
+   * truncate=True while MLFLOW_TRUNCATE_LONG_VALUES is on, its default); push refuses them before sending. */
+  paramValue: 6000,
+  tagValue: 8000,
 } as const;
 
 /** Room kept for the envelope `{"run_id":"…","metrics":[],"params":[],"tags":[]}` under the byte limit. */

@@ -1,7 +1,7 @@
 import { readRunContents, type Run, type TrackingClient } from '../../tracking';
 import { throwIfAborted } from '../errors';
 import { messages, MlflowError } from './errors';
-import { logBatchBodies } from './log-batch';
+import { LOG_BATCH_LIMITS, logBatchBodies } from './log-batch';
 import { findPushedRun, listArtifacts, metricHistory, type PageSizes } from './remote';
 import type { MlflowRestClient } from './rest-client';
 import { encodeMetricValue, pointIdentity, SOURCE_RUN_TAG, toRecord, type DatasetInputJson, type KeyValue, type MetricJson, type RunJson } from './wire';
@@ -86,6 +86,17 @@ async function missingPoints(ctx: RunPushContext, remoteRunId: string, key: stri
   return out;
 }
 
+/** A value the server would cut short is refused here, before anything of the run is sent. */
+function checkLengths(run: Run): void {
+  const check = (kind: 'param' | 'tag', values: Record<string, string>, limit: number) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value.length > limit) throw new MlflowError('limit', messages.tooLong(runLabel(run), kind, key, value.length, limit));
+    }
+  };
+  check('param', run.data.params, LOG_BATCH_LIMITS.paramValue);
+  check('tag', run.data.tags, LOG_BATCH_LIMITS.tagValue);
+}
+
 function paramsToSend(run: Run, remoteParams: Record<string, string>): KeyValue[] {
   const conflicts: { key: string; remote: string; local: string }[] = [];
   const send: KeyValue[] = [];
@@ -106,6 +117,7 @@ function paramsToSend(run: Run, remoteParams: Record<string, string>): KeyValue[
  */
 export async function pushRun(ctx: RunPushContext, run: Run, remoteExperimentId: string): Promise<{ pushed: PushedRun; artifactUri: string }> {
   const { client, signal } = ctx;
+  checkLengths(run);
   let remote = await findPushedRun(client, remoteExperimentId, run.info.runId, signal);
   const created = !remote;
   if (!remote) remote = await createRemoteRun(ctx, run, remoteExperimentId);

@@ -29,7 +29,7 @@ export interface PushResult {
 }
 
 /** Failures that stop the whole push (the server, the connection or the settings), not one run's data. */
-const stopsThePush = (error: unknown) => !(error instanceof MlflowError) || !['immutable-param', 'rejected', 'not-found', 'forbidden'].includes(error.code);
+const stopsThePush = (error: unknown) => !(error instanceof MlflowError) || !['immutable-param', 'limit', 'rejected', 'not-found', 'forbidden'].includes(error.code);
 
 /** Parents before children, so a child's `mlflow.parentRunId` can point at its parent's remote id. */
 function parentsFirst(runs: Run[]): Run[] {
