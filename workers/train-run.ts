@@ -20,6 +20,7 @@ import { expandFeatures, expandMatrix } from '../src/ml/features';
 import { generateDataset } from '../src/ml/generators';
 import { configToParams } from '../src/ml/model-config';
 import { NetworkRecording } from '../src/ml/network-recording';
+import { trainInSteps, type StepCommand, type StepSize } from '../src/ml/stepped-training';
 import { modelScorer, predictDataset, predictMatrix } from '../src/ml/predict';
 import { dataBounds, predictGrid } from '../src/ml/predict-grid';
 import { splitDataset, type SplitDataset } from '../src/ml/split';
@@ -48,6 +49,8 @@ export interface TrainHooks {
   signal?: AbortSignal;
   /** Loading the digits and painting image runs' pictures (image-training.ts). */
   images?: ImageHooks;
+  /** A stepped training's next step: what the person asks for on the page, or 'end' (also on Stop). */
+  nextStep?: () => Promise<StepCommand>;
   /** The live heatmap is recomputed at most this often (it costs a prediction over the grid). */
   boundaryEveryMs?: number;
 }
@@ -126,6 +129,16 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
 
+/**
+ * trainInSteps in trainModel's shape, asking `hooks.nextStep` for each step after the first and showing the
+ * network after a batch step with `showBatch` (epochs done so far).
+ */
+function steppedTrainer(first: StepSize, hooks: TrainHooks, showBatch: (epochsDone: number) => Promise<void>): typeof trainModel {
+  const nextStep = hooks.nextStep ?? (async (): Promise<StepCommand> => 'end');
+  return (tf, model, train, test, config, options = {}) =>
+    trainInSteps(tf, model, train, test, config, { ...options, first, nextStep, onBatchStep: (epoch) => showBatch(epoch) });
+}
+
 /** Trains as `request` says and records it all; never throws once the run exists (a failure ends it FAILED). */
 export async function runTrackedTraining(
   tf: Tf,
@@ -138,18 +151,26 @@ export async function runTrackedTraining(
     experimentId: request.experimentId,
     runName: request.runName,
     parentRunId: request.parentRunId,
-    tags: { ...request.tags, 'mlflow.source.name': 'playground', 'mlflow.source.type': 'LOCAL', 'tabflow.backend': hooks.backend },
+    tags: {
+      ...request.tags,
+      'mlflow.source.name': 'playground',
+      'mlflow.source.type': 'LOCAL',
+      'tabflow.backend': hooks.backend,
+      ...(request.stepped ? { 'tabflow.stepped': 'true' } : {}),
+    },
   });
   if (hooks.signal?.aborted) {
     await run.end('KILLED');
     return { runId: run.id, status: 'KILLED' };
   }
   run.startHeartbeat();
-  hooks.onProgress?.({ type: 'started', runId: run.id, backend: hooks.backend, epochs: config.epochs });
+  hooks.onProgress?.({ type: 'started', runId: run.id, backend: hooks.backend, epochs: request.stepped ? 0 : config.epochs });
   let model: LayersModel | null = null;
   try {
     const data = request.source.kind === 'digits' ? await prepareDigits(request.source, hooks.images) : prepareData(request.source);
-    await run.logParams({ ...data.params, ...configToParams(config) });
+    // A stepped run's length is known only at its end, when its `epochs` param is logged.
+    const { epochs: plannedEpochs, ...modelParams } = configToParams(config);
+    await run.logParams({ ...data.params, ...modelParams, ...(request.stepped ? {} : { epochs: plannedEpochs }) });
     const summary = data.full.image ? describeImageDataset(data.full) : describeDataset(data.full);
     await run.logInput({
       name: summary.name,
@@ -171,9 +192,9 @@ export async function runTrackedTraining(
     let lastBoundary = -Infinity;
     const recording = picture ? NetworkRecording.create(tf, trained, data.full, config.inputFeatures, colorScale(data.full)) : null;
     /** The boundary (and the network, over 2-D data) after `epochsDone` epochs: for the replay, and shown when `live`. */
-    const capture = async (epochsDone: number, live: boolean) => {
+    const capture = async (epochsDone: number, live: boolean, record = true) => {
       const grid = await picture!(tf, trained, data.full, config.inputFeatures, LIVE_GRID_SIZE);
-      const frame = await recording?.capture(epochsDone, grid);
+      const frame = await recording?.capture(epochsDone, grid, record);
       if (!live || !hooks.onProgress) return;
       lastBoundary = performance.now();
       hooks.onProgress({ type: 'boundary', epoch: epochsDone - 1, grid });
@@ -188,7 +209,8 @@ export async function runTrackedTraining(
     // it is in flight, the loop lets them run (else the next epoch end would wait for the whole transaction).
     const yielder = taskYielder();
 
-    const { aborted } = await trainModel(tf, trained, train, test, config, {
+    const trainer = request.stepped ? steppedTrainer(request.stepped.first, hooks, (epoch) => capture(epoch, liveBoundary, false)) : trainModel;
+    const { aborted, history } = await trainer(tf, trained, train, test, config, {
       signal: hooks.signal,
       afterBatch: () => (flushing ? yielder.nextTask() : undefined),
       onEpochEnd: async (epoch, metrics) => {
@@ -205,7 +227,8 @@ export async function runTrackedTraining(
         await previous;
         hooks.onProgress?.({ type: 'epoch', epoch, metrics });
         await images?.afterEpoch(epoch, trained);
-        const last = epoch === config.epochs - 1;
+        // Every step is shown: a person waits for it.
+        const last = request.stepped !== undefined || epoch === config.epochs - 1;
         const live = liveBoundary && hooks.onProgress !== undefined && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250));
         if (live || (recording && (last || recording.wants(epoch + 1)))) await capture(epoch + 1, live);
       },
@@ -218,6 +241,7 @@ export async function runTrackedTraining(
       return { runId: run.id, status: 'KILLED' };
     }
 
+    if (request.stepped) await run.logParams({ epochs: String(history.length) });
     await run.logModel(trained);
     if (picture && hooks.renderPng) {
       const grid = await picture(tf, trained, data.full, config.inputFeatures, PNG_GRID_SIZE);

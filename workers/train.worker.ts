@@ -13,6 +13,7 @@ import { DIGIT_PIXELS } from '../src/ml/digits';
 import { useBackendFor } from './image-backend';
 import { renderPredictionGridPng, renderSpritePng } from './image-png';
 import { renderBoundaryPng } from './boundary-png';
+import { stepReceiver } from '../src/ml/step-channel';
 import { runTrackedTraining } from './train-run';
 
 let tracking: Promise<TrackingClient> | null = null;
@@ -44,14 +45,17 @@ const api = {
     const { name: backend, reason } = await useBackendFor(request.model, inputDim(request));
     if (signal.aborted) throw new DOMException('Training was stopped before it started.', 'AbortError');
     const tagged = reason ? { ...request, tags: { ...request.tags, 'tabflow.backend_reason': reason } } : request;
+    // A stepped training hears the page's Step button on the step channel until it ends.
+    const steps = request.stepped ? stepReceiver(request.stepped.token) : null;
     return runTrackedTraining(tf, client, tagged, {
       backend,
       signal,
+      nextStep: steps?.next,
       // The live view is best effort: a page that went away must not fail the run.
       onProgress: (progress) => void Promise.resolve(onProgress(progress)).catch(() => {}),
       renderPng: renderBoundaryPng,
       images: { loadBytes: fetchBytes, renderGrid: renderPredictionGridPng, renderSprite: renderSpritePng },
-    });
+    }).finally(() => steps?.close());
   },
 
   /**

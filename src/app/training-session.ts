@@ -5,6 +5,8 @@
  */
 import type { EpochMetrics } from '../ml/train';
 import type { LiveNetwork } from '../ml/network-frame';
+import { sendStep } from '../ml/step-channel';
+import type { StepSize } from '../ml/stepped-training';
 import type { BoundaryGrid, TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
 import { errorMessage, isAbortError } from '../shared/errors';
 import type { TrainingService, TrainingSnapshot } from '../ui/services';
@@ -50,7 +52,7 @@ export class TrainingSession implements TrainingService {
       phase: 'starting',
       runId: null,
       backend: '',
-      epochs: request.model.epochs,
+      epochs: request.stepped ? 0 : request.model.epochs,
       history: [],
       grid: null,
       network: null,
@@ -69,6 +71,16 @@ export class TrainingSession implements TrainingService {
 
   stop(): void {
     this.abort?.abort();
+  }
+
+  step(request: TrainRequest, size: StepSize): void {
+    const stepped = this.abort ? this.latest?.request.stepped : undefined;
+    if (stepped) {
+      sendStep(stepped.token, size);
+      return;
+    }
+    if (this.abort) throw new Error('A training is running: stop it or wait for it to end before stepping through a new one.');
+    void this.start({ ...request, stepped: { token: crypto.randomUUID(), first: size } });
   }
 
   train: TrainingService['train'] = (signal, request, onProgress) => this.bridge.train(signal, request, onProgress);

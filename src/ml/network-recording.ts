@@ -56,10 +56,12 @@ export class NetworkRecording {
 
   /**
    * The network now, after `epochsDone` epochs, offered to the replay with the decision boundary drawn at the
-   * same moment (every boundary of one run must have the same size).
+   * same moment (every boundary of one run must have the same size) unless `record` is false (a frame in the
+   * middle of an epoch, after a batch step, is shown live but is no epoch of the replay).
    */
-  async capture(epochsDone: number, boundary: BoundaryGrid): Promise<NetworkFrame> {
+  async capture(epochsDone: number, boundary: BoundaryGrid, record = true): Promise<NetworkFrame> {
     const frame = await networkFrame(this.tf, this.model, this.probe, epochsDone);
+    if (!record) return frame;
     if (!this.recorder) {
       this.boundaryShape = { width: boundary.width, height: boundary.height, bounds: boundary.bounds };
       this.recorder = new ReplayRecorder(snapshotBlockBytes(this.layout, boundary.values.length));

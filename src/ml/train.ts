@@ -27,6 +27,11 @@ export interface TrainOptions {
   afterBatch?: () => void | Promise<void>;
   /** Aborting stops at the end of the current batch; the unfinished epoch is not reported. */
   signal?: AbortSignal;
+  /**
+   * The 0-based epoch to start at (default 0), for a model already trained that far: a stepped run trains epoch
+   * e alone as `{ ...config, epochs: e + 1 }` from `firstEpoch: e`, with the shuffle and dropout seeds of epoch e.
+   */
+  firstEpoch?: number;
 }
 
 export interface TrainResult {
@@ -41,7 +46,7 @@ function metricName(tfjsName: string): string {
 }
 
 /** Dropout layers keep their seed in a private field read on every call; setting it is the only seeding hook. */
-function reseedDropout(model: LayersModel, seed: number, epoch: number, batch: number): void {
+export function reseedDropout(model: LayersModel, seed: number, epoch: number, batch: number): void {
   model.layers.forEach((layer, index) => {
     if (layer.getClassName() === 'Dropout') {
       (layer as unknown as { seed: number }).seed = deriveSeed(seed, SEED_STREAM.dropout, epoch, batch, index);
@@ -67,7 +72,7 @@ export async function trainModel(
   const testTensors = test && numRows(test) > 0 ? datasetTensors(tf, test) : null;
   const history: EpochMetrics[] = [];
   try {
-    for (let epoch = 0; epoch < config.epochs; epoch++) {
+    for (let epoch = options.firstEpoch ?? 0; epoch < config.epochs; epoch++) {
       if (signal?.aborted) break;
       const order = permutation(n, mulberry32(deriveSeed(config.seed, SEED_STREAM.shuffle, epoch)));
       const [xs, ys] = tf.tidy(() => {

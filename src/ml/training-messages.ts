@@ -7,6 +7,7 @@ import type { DatasetConfig } from './dataset-config';
 import type { DigitsConfig } from './digits';
 import type { NetworkFrame, NetworkLayout } from './network-frame';
 import type { GridBounds } from './predict-grid';
+import type { StepSize } from './stepped-training';
 import type { ModelConfig } from './model-config';
 import type { EpochMetrics } from './train';
 
@@ -37,6 +38,11 @@ export interface TrainRequest {
   tags?: Record<string, string>;
   /** False skips the live decision-boundary grids (a sweep shows no picture per trial and saves the work). */
   liveBoundary?: boolean;
+  /**
+   * Train step by step (the Playground's Step button): `first` at once, then each step the page asks for on the
+   * step channel under `token` (see step-channel.ts), until it says 'end' or Stop; `model.epochs` is not used.
+   */
+  stepped?: { token: string; first: StepSize };
 }
 
 /**

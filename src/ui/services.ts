@@ -1,5 +1,6 @@
 import type { TrackingClient } from '../tracking';
 import type { LiveNetwork } from '../ml/network-frame';
+import type { StepSize } from '../ml/stepped-training';
 import type { BoundaryGrid, TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
 import type { EpochMetrics } from '../ml/train';
 import type { CsvOptions } from '../ml/csv';
@@ -81,8 +82,17 @@ export interface TrainingService {
    * in words when a training is already running.
    */
   start(request: TrainRequest): Promise<TrainingSnapshot>;
-  /** Stops the training: its run ends KILLED (also before the worker created it), keeping every finished epoch. */
+  /**
+   * Stops the training: its run ends KILLED (also before the worker created it), keeping every finished epoch. A
+   * stepped training ends FINISHED instead, with its model: ending it is how a person finishes stepping.
+   */
   stop(): void;
+  /**
+   * The Playground's Step: trains one more epoch or batch of the stepped training in progress, or starts one (a
+   * new run, its model initialized from the model seed) with this first step. Throws in words while a normal
+   * training runs.
+   */
+  step(request: TrainRequest, size: StepSize): void;
   /**
    * Trains outside the Playground's session (the devtools console, tests), after any training in progress; no
    * live state is kept. Resolves when the run has ended; `signal` ends it KILLED.

@@ -98,3 +98,45 @@ test('the Playground shows every unit of a 2 × 8 tanh network live, reads weigh
   await other.screenshot({ path: testInfo.outputPath('run-replay-390.png') });
   await fresh.close();
 });
+
+test('Step three times trains one named run of 3 epochs, Reset ends it; L1, "Show test data" and "Discretize output" work', async ({ page }, testInfo) => {
+  await openApp(page, '#/playground');
+  await page.getByLabel('Dataset', { exact: true }).selectOption('xor');
+  await page.getByLabel('Regularization', { exact: true }).selectOption('L1');
+  await page.getByLabel('Regularization rate', { exact: true }).fill('0.002');
+  await expect(page.getByLabel('Run name', { exact: true })).toHaveValue(/^[a-z]+-[a-z]+-\d+$/);
+  await page.getByLabel('Run name', { exact: true }).fill('three steps');
+  await expect(page.getByLabel('Step size', { exact: true })).toHaveValue('epoch');
+
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const status = page.getByRole('status');
+  for (let epoch = 1; epoch <= 3; epoch++) {
+    await step.click();
+    await expect(status).toHaveText(new RegExp(`^Stepped to epoch ${epoch} · loss`));
+  }
+  const boundary = page.getByRole('img', { name: 'Decision boundary of the model over the data' });
+  const smooth = await pixels(boundary);
+  await page.getByRole('checkbox', { name: 'Discretize output' }).check();
+  await expect.poll(() => pixels(boundary)).not.toBe(smooth);
+  const discrete = await pixels(boundary);
+  await page.getByRole('checkbox', { name: 'Show test data' }).uncheck();
+  await expect.poll(() => pixels(boundary)).not.toBe(discrete);
+  await page.screenshot({ path: testInfo.outputPath('playground-stepped-1366.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(status).toHaveText(/^Finished\. Stepped to epoch 3 · loss/);
+  await expect(page.getByText('Run “three steps”:')).toBeVisible();
+  const runId = await runIdFromLink(page);
+  const run = await page.evaluate(async (id) => {
+    const tracking = window.tabflow!.tracking;
+    const run = await tracking.getRun(id);
+    return { info: run.info, params: run.data.params, tags: run.data.tags, steps: Array.from((await tracking.getMetricHistory(id, 'loss')).steps), runs: (await tracking.searchRuns({ experimentIds: ['0'] })).length };
+  }, runId);
+  expect(run.info).toMatchObject({ status: 'FINISHED', runName: 'three steps' });
+  expect(run.params).toMatchObject({ epochs: '3', l1: '0.002', l2: '0', dataset: 'xor' });
+  expect(run.tags['tabflow.stepped']).toBe('true');
+  expect(run.steps).toEqual([0, 1, 2]);
+  expect(run.runs).toBe(1);
+  // The next run gets a new generated name.
+  await expect(page.getByLabel('Run name', { exact: true })).not.toHaveValue('three steps');
+});

@@ -37,3 +37,15 @@ export function unitBoundaryGrid(network: LiveNetwork, layer: number, unit: numb
 export function unitName(network: LiveNetwork, layer: number, unit: number, featureLabel: (name: string) => string): string {
   return layer === 0 ? `Layer 0 ${featureLabel(network.layout.layers[0].unitNames[unit])}` : `Layer ${layer} unit ${unit + 1}`;
 }
+
+/**
+ * The TensorFlow Playground's "Discretize output": each cell coloured by side only. Two-class probabilities and
+ * unit shades split at 0.5, regression values at the middle of the scale's range; class indices (3+ classes)
+ * already are discrete.
+ */
+export function discretized(grid: BoundaryGrid, scale: ColorScale): BoundaryGrid {
+  if (scale.task === 'classification' && scale.numClasses > 2) return grid;
+  const [lo, hi] = scale.task === 'regression' ? (scale.range ?? [-1, 1]) : [0, 1];
+  const middle = (lo + hi) / 2;
+  return { ...grid, values: grid.values.map((v) => (v >= middle ? hi : lo)) };
+}
