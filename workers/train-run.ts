@@ -1,12 +1,14 @@
 /**
  * One Playground training, tracked: starts a run, logs the config as params, the data as a dataset input, every
- * epoch's metrics (each epoch's flush starts at once and runs during the next epoch, so a worker that has to be
- * terminated loses at most the last epoch), then the model, a decision-boundary PNG and a confusion matrix. A Stop
+ * epoch's metrics (written on a timer every ~500 ms, never awaited by the loop, and at Stop, end, failure and when
+ * a page hides, so a worker that dies loses at most the last ~0.5 s of points), then the model, a decision-boundary
+ * PNG and a confusion matrix. A Stop
  * (its `signal`) ends the training at the next batch and the run KILLED, keeping every finished epoch. DOM-free
  * and handed `tf`, so the worker runs it on its chosen backend and unit tests run it in Node on the cpu backend
  * with fake-indexeddb.
  */
 import type { TrackingClient } from '../src/tracking';
+import { onMetricFlushRequest } from '../src/tracking/flush-requests';
 import { type ColorScale, targetRange } from '../src/ml/boundary-palette';
 import { sceneBounds } from '../src/ml/boundary-scene';
 import { buildModel } from '../src/ml/build-model';
@@ -51,9 +53,17 @@ export interface TrainHooks {
   images?: ImageHooks;
   /** A stepped training's next step: what the person asks for on the page, or 'end' (also on Stop). */
   nextStep?: () => Promise<StepCommand>;
+  /** Buffered metrics are written at most this long after being logged; TRAINING_FLUSH_MS unless set. */
+  flushEveryMs?: number;
   /** The live heatmap is recomputed at most this often (it costs a prediction over the grid). */
   boundaryEveryMs?: number;
 }
+
+/**
+ * How long a logged metric may wait in memory during training. Flushing per epoch cost a transaction per epoch
+ * (0.83 of untracked speed in `npm run bench`); this bounds the writes to ~2 per second whatever the epoch rate.
+ */
+export const TRAINING_FLUSH_MS = 500;
 
 const LIVE_GRID_SIZE = 48;
 const PNG_GRID_SIZE = 160;
@@ -164,6 +174,13 @@ export async function runTrackedTraining(
     return { runId: run.id, status: 'KILLED' };
   }
   run.startHeartbeat();
+  run.setFlushDelay(hooks.flushEveryMs ?? TRAINING_FLUSH_MS);
+  // A background write that fails (a full disk) stops the training at the next epoch end, which throws it.
+  let writeError: unknown = null;
+  run.onWriteError = (error) => {
+    writeError ??= error;
+  };
+  const stopHearingFlushRequests = onMetricFlushRequest(() => void run.flush().catch(run.onWriteError));
   hooks.onProgress?.({ type: 'started', runId: run.id, backend: hooks.backend, epochs: request.stepped ? 0 : config.epochs });
   let model: LayersModel | null = null;
   try {
@@ -201,30 +218,17 @@ export async function runTrackedTraining(
       if (frame) hooks.onProgress({ type: 'network', layout: recording!.layout, frame });
     };
     if (recording) await capture(0, liveBoundary);
-    // At most one epoch's flush in flight: awaiting the previous one, not this one, lets the next epoch train while
-    // this one commits, and keeps a slow disk from piling up epochs in memory.
-    let inFlight: Promise<void> = Promise.resolve();
-    let flushing = false;
-    // The flush's transaction goes a step further only when this thread runs its callbacks: between batches, while
-    // it is in flight, the loop lets them run (else the next epoch end would wait for the whole transaction).
+    // A timer flush's transaction goes a step further only when this thread runs its callbacks: between batches,
+    // while one is in flight, the loop lets them run (tfjs's fit yields only every 125 ms).
     const yielder = taskYielder();
 
     const trainer = request.stepped ? steppedTrainer(request.stepped.first, hooks, (epoch) => capture(epoch, liveBoundary, false)) : trainModel;
     const { aborted, history } = await trainer(tf, trained, train, test, config, {
       signal: hooks.signal,
-      afterBatch: () => (flushing ? yielder.nextTask() : undefined),
+      afterBatch: () => (run.flushing ? yielder.nextTask() : undefined),
       onEpochEnd: async (epoch, metrics) => {
+        if (writeError) throw writeError;
         run.logMetrics(metrics, epoch);
-        const previous = inFlight;
-        const flush = run.flush();
-        inFlight = flush;
-        flushing = true;
-        // Its failure surfaces when it is awaited (next epoch or below), not as an unhandled rejection meanwhile.
-        const settled = () => {
-          if (inFlight === flush) flushing = false;
-        };
-        flush.then(settled, settled);
-        await previous;
         hooks.onProgress?.({ type: 'epoch', epoch, metrics });
         await images?.afterEpoch(epoch, trained);
         // Every step is shown: a person waits for it.
@@ -233,7 +237,8 @@ export async function runTrackedTraining(
         if (live || (recording && (last || recording.wants(epoch + 1)))) await capture(epoch + 1, live);
       },
     }).finally(() => yielder.close());
-    await inFlight;
+    // Every finished epoch is committed before the run moves on (a Stop included); a write error ends it FAILED.
+    await run.flush();
     // A stopped run keeps its replay up to the last snapshot taken, as it keeps its finished epochs.
     await recording?.save((path, bytes) => run.logArtifact(path, bytes));
     if (aborted) {
@@ -269,6 +274,7 @@ export async function runTrackedTraining(
     await run.end('FAILED').catch(() => tracking.setTerminated(run.id, 'FAILED').catch(() => {}));
     return { runId: run.id, status: 'FAILED', error: message };
   } finally {
+    stopHearingFlushRequests();
     model?.dispose();
   }
 }

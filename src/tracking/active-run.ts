@@ -153,6 +153,19 @@ export class ActiveRun {
   }
 
   /**
+   * Buffered metrics are written at most this long after being logged (the client's `flushDelayMs` until set): a
+   * crash loses at most that much. Training sets ~500 ms so that flushes, not epochs, set the write rate.
+   */
+  setFlushDelay(ms: number): void {
+    this.buffer.setFlushDelay(ms);
+  }
+
+  /** A metric flush is waiting to write or writing. */
+  get flushing(): boolean {
+    return this.buffer.busy;
+  }
+
+  /**
    * Writes a heartbeat every `intervalMs` while the run is open, so that a run whose tab or worker dies can be
    * told apart from one still training (see TrackingClient.endAbandonedRuns).
    */

@@ -29,12 +29,27 @@ export class MetricBuffer {
   /** A write that has not started yet: every flush requested meanwhile shares it. */
   private queued: Promise<void> | null = null;
   private failure: unknown = null;
+  /** True while a write is running: a training loop yields to let its transaction advance (workers/train-run.ts). */
+  private writing = false;
+  private flushDelayMs: number;
 
   constructor(
     private readonly write: (points: BufferedPoints) => Promise<void>,
     private readonly options: MetricBufferOptions,
     private readonly onBackgroundError: (error: unknown) => void,
-  ) {}
+  ) {
+    this.flushDelayMs = options.flushDelayMs;
+  }
+
+  /** Changes how long after the first buffered point the timer flushes; a timer already set keeps its time. */
+  setFlushDelay(ms: number): void {
+    this.flushDelayMs = ms;
+  }
+
+  /** A flush is requested or writing. */
+  get busy(): boolean {
+    return this.writing || this.queued !== null;
+  }
 
   add(key: string, value: number, step: number, timestamp: number): void {
     let batch = this.pending.get(key);
@@ -47,7 +62,7 @@ export class MetricBuffer {
     if (this.pendingCount >= this.options.maxPoints) {
       void this.flush().catch(this.onBackgroundError);
     } else if (this.timer === null) {
-      this.timer = setTimeout(() => void this.flush().catch(this.onBackgroundError), this.options.flushDelayMs);
+      this.timer = setTimeout(() => void this.flush().catch(this.onBackgroundError), this.flushDelayMs);
     }
   }
 
@@ -72,11 +87,14 @@ export class MetricBuffer {
     this.pendingCount = 0;
     if (this.failure) throw this.failure;
     if (count === 0) return;
+    this.writing = true;
     try {
       await this.write(points);
     } catch (error) {
       this.failure = error;
       throw error;
+    } finally {
+      this.writing = false;
     }
   }
 
