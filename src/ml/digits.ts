@@ -6,6 +6,7 @@
 import { decodeDigits } from './digits-pack';
 import type { Dataset } from './dataset';
 import { imageSetToDataset } from './image-dataset';
+import type { ModelConfig } from './model-config';
 import { readNumber, type Params } from './param-codec';
 import { checkSeed } from './problems';
 
@@ -73,3 +74,21 @@ export function digitsDataset(file: Uint8Array, config: Pick<DigitsConfig, 'subs
   const shape = { width: packed.width, height: packed.height, channels: 1, classNames: DIGIT_CLASS_NAMES };
   return imageSetToDataset({ name: 'mnist-digits', shape, pixels: packed.pixels, labels: packed.labels }, config.subset, config.seed);
 }
+
+/**
+ * The Digits table's columns and classes without its rows: what the page shows and checks (features, task,
+ * classes) before the worker loads the file, which only the worker does.
+ */
+export function digitsTableShape(): Dataset {
+  const shape = { width: 28, height: 28, channels: 1, classNames: DIGIT_CLASS_NAMES };
+  return imageSetToDataset({ name: 'mnist-digits', shape, pixels: new Uint8Array(0), labels: new Uint8Array(0) });
+}
+
+/** A model that learns digits in a few seconds, offered when Digits is chosen over the 2-D Playground defaults. */
+export const DIGITS_MODEL_SETTINGS: Readonly<Partial<ModelConfig>> = Object.freeze({
+  hiddenLayers: [64],
+  activation: 'relu',
+  learningRate: 0.005,
+  batchSize: 32,
+  epochs: 5,
+});

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DatasetConfig } from '../../ml/dataset-config';
+import { DEFAULT_DIGITS_CONFIG } from '../../ml/digits';
 import { GENERATOR_NAMES, generatorTask, type GeneratorName } from '../../ml/generators';
 import { formStyles, numberOf } from './form-styles';
 
@@ -8,6 +9,8 @@ export interface DatasetChangeDetail {
   dataset: DatasetConfig;
   /** True when "Upload a CSV" is chosen instead of a generator. */
   csv: boolean;
+  /** Set when "Digits" is chosen: how many of the shipped digits to use (0 for all). */
+  digits: { subset: number } | null;
 }
 
 const GENERATOR_LABELS: Record<GeneratorName, string> = {
@@ -21,6 +24,7 @@ const GENERATOR_LABELS: Record<GeneratorName, string> = {
 };
 
 const CSV_CHOICE = 'csv';
+const DIGITS_CHOICE = 'digits';
 
 /**
  * `<dataset-controls>`: which data to train on (a seeded generator or an uploaded CSV) and how to make and
@@ -35,6 +39,7 @@ export class DatasetControls extends LitElement {
   /** Named `config` because `dataset` is every element's data-* attribute map. */
   @property({ attribute: false }) config!: DatasetConfig;
   @property({ type: Boolean }) csv = false;
+  @property({ attribute: false }) digits: { subset: number } | null = null;
   @property({ type: Boolean }) disabled = false;
 
   render() {
@@ -49,11 +54,18 @@ export class DatasetControls extends LitElement {
         <legend>Data</legend>
         <label class="wide">Dataset
           <select aria-label="Dataset" ?disabled=${this.disabled} @change=${this.onChoose}>
-            ${GENERATOR_NAMES.map((name) => html`<option .value=${name} ?selected=${!this.csv && d.generator === name}>${GENERATOR_LABELS[name]}</option>`)}
+            ${GENERATOR_NAMES.map((name) => html`<option .value=${name} ?selected=${!this.csv && !this.digits && d.generator === name}>${GENERATOR_LABELS[name]}</option>`)}
+            <option .value=${DIGITS_CHOICE} ?selected=${this.digits !== null}>Digits</option>
             <option .value=${CSV_CHOICE} ?selected=${this.csv}>Upload a CSV…</option>
           </select>
         </label>
-        ${this.csv
+        ${this.digits
+          ? html`<label>Subset (0 = all 10,000)
+              <input type="number" aria-label="Subset" min="0" max="10000" step="500" .value=${String(this.digits.subset)} ?disabled=${this.disabled}
+                @input=${(e: Event) => this.change(this.config, false, { subset: numberOf(e) })} />
+            </label>`
+          : nothing}
+        ${this.csv || this.digits
           ? nothing
           : html`
               ${field('Points', d.numPoints, 'numPoints', { min: 2, step: 50 })}
@@ -62,7 +74,8 @@ export class DatasetControls extends LitElement {
             `}
         ${field('Test fraction', d.testFraction, 'testFraction', { min: 0, max: 0.9, step: 0.05 })}
         ${field('Data seed', d.seed, 'seed', { min: 0, step: 1 })}
-        ${this.csv ? nothing : html`<p class="note">${generatorTask(d.generator) === 'classification' ? 'Classification' : 'Regression'}</p>`}
+        ${this.digits ? html`<p class="note">Classification of 28 × 28 handwritten digits (MNIST, shipped with the app)</p>` : nothing}
+        ${this.csv || this.digits ? nothing : html`<p class="note">${generatorTask(d.generator) === 'classification' ? 'Classification' : 'Regression'}</p>`}
       </fieldset>
     `;
   }
@@ -70,17 +83,21 @@ export class DatasetControls extends LitElement {
   private onChoose(event: Event): void {
     const choice = (event.target as HTMLSelectElement).value;
     if (choice === CSV_CHOICE) {
-      this.change(this.config, true);
+      this.change(this.config, true, null);
+      return;
+    }
+    if (choice === DIGITS_CHOICE) {
+      this.change(this.config, false, { subset: DEFAULT_DIGITS_CONFIG.subset });
       return;
     }
     const generator = choice as GeneratorName;
     // Only the gauss generator takes a class count; every other one refuses it.
     const { numClasses: _dropped, ...rest } = this.config;
-    this.change(generator === 'gauss' ? { ...rest, generator, numClasses: this.config.numClasses ?? 2 } : { ...rest, generator }, false);
+    this.change(generator === 'gauss' ? { ...rest, generator, numClasses: this.config.numClasses ?? 2 } : { ...rest, generator }, false, null);
   }
 
-  private change(dataset: DatasetConfig, csv = this.csv): void {
-    const detail: DatasetChangeDetail = { dataset, csv };
+  private change(dataset: DatasetConfig, csv = this.csv, digits = this.digits): void {
+    const detail: DatasetChangeDetail = { dataset, csv, digits };
     this.dispatchEvent(new CustomEvent('dataset-change', { detail, bubbles: true, composed: true }));
   }
 }

@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+/** Chance on ten digits is 0.1; a 64-unit MLP after 3 epochs on 1,600 digits reaches about 0.85 here. */
+const DIGITS_ACCURACY_FLOOR = 0.7;
+
+async function chooseDigits(page: Page, subset: number, epochs: number): Promise<void> {
+  await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Digits' });
+  await page.getByLabel('Subset', { exact: true }).fill(String(subset));
+  await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
+  await page.getByLabel('Hidden layers', { exact: true }).fill('64');
+  // cpu: what this test checks does not depend on the backend, and cpu is the one every browser has.
+  await page.getByLabel('Backend', { exact: true }).selectOption('cpu');
+}
+
+async function trainAndWait(page: Page, epochs: number): Promise<string> {
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Finished\\. Epoch ${epochs} of ${epochs}`), { timeout: 90_000 });
+  const href = await page.getByRole('link', { name: 'Open this run' }).getAttribute('href');
+  return href!.split('/').pop()!;
+}
+
+test('Digits, a small MLP, 3 epochs on a subset: accuracy well above chance, prediction grids, and the Epoch slider shows two epochs', async ({ page }) => {
+  await openApp(page, '#/playground');
+  await chooseDigits(page, 2000, 3);
+  await expect(page.getByLabel('Model type', { exact: true })).toHaveValue('mlp');
+  await expect(page).toHaveURL(/dataset=digits/);
+  await expect(page).toHaveURL(/dataset_subset=2000/);
+  const runId = await trainAndWait(page, 3);
+
+  const run = await page.evaluate(async (id) => {
+    const tracking = window.tabflow!.tracking;
+    const run = await tracking.getRun(id);
+    const artifacts = (await tracking.listArtifacts(id)).map((a) => a.path);
+    const firstBytes = Array.from(new Uint8Array(await (await tracking.getArtifact(id, 'predictions/epoch_0002.png')).arrayBuffer()).slice(0, 4));
+    const matrix = JSON.parse(await (await tracking.getArtifact(id, 'confusion_matrix.json')).text()) as { labels: string[] };
+    return { params: run.data.params, metrics: run.data.metrics, inputs: run.inputs.datasetInputs, artifacts, firstBytes, labels: matrix.labels };
+  }, runId);
+  expect(run.params).toMatchObject({ dataset: 'digits', dataset_subset: '2000', epochs: '3', hidden_layers: '[64]' });
+  expect(run.inputs[0]).toMatchObject({ name: 'mnist-digits' });
+  expect(run.metrics.val_accuracy.value).toBeGreaterThan(DIGITS_ACCURACY_FLOOR);
+  expect(Object.keys(run.metrics).filter((k) => k.startsWith('class_accuracy/')).length).toBeGreaterThanOrEqual(9);
+  expect(run.artifacts).toEqual(expect.arrayContaining(['predictions/epoch_0000.png', 'predictions/epoch_0001.png', 'predictions/epoch_0002.png', 'confusion_examples.png', 'model/model.json']));
+  expect(run.firstBytes).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  expect(run.labels).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+
+  await page.getByRole('link', { name: 'Open this run' }).click();
+  await expect(page.getByRole('heading', { name: 'Predictions by epoch' })).toBeVisible();
+  const slider = page.getByRole('slider', { name: 'Epoch' });
+  const grid = page.getByRole('img', { name: /^Predictions of .* at epoch \d+$/ });
+  await expect(grid).toHaveAttribute('alt', /at epoch 3$/);
+  const lastSrc = await grid.getAttribute('src');
+  await slider.fill('0');
+  await expect(grid).toHaveAttribute('alt', /at epoch 1$/);
+  await expect(grid).not.toHaveAttribute('src', lastSrc!);
+  // Both pictures are real decoded PNGs, not broken images.
+  expect(await grid.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(100);
+});
+
+test('offline (network blocked after the first load) the Digits dataset still loads and trains', async ({ page, context }) => {
+  await openApp(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await page.waitForFunction(() => window.tabflow?.tracking !== undefined);
+  await page.goto('./#/playground');
+  await chooseDigits(page, 500, 1);
+  const runId = await trainAndWait(page, 1);
+  const params = await page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).data.params, runId);
+  expect(params).toMatchObject({ dataset: 'digits', dataset_subset: '500' });
+});
