@@ -4,8 +4,10 @@ import { runColors } from '../../charts/run-colors';
 import { NotFoundError, type Run } from '../../tracking';
 import '../compare/compare-diff-table';
 import '../images/prediction-grids';
+import '../images/prediction-grids';
 import '../compare/compare-metric-charts';
 import '../compare/compare-summary';
+import '../compare/compare-actions';
 import '../compare/compare-run-charts';
 import type { CompareChange } from '../compare/compare-change';
 import { parseSettings, settingsToQuery, type CompareSettings } from '../compare/compare-settings';
@@ -33,7 +35,8 @@ interface LoadedRuns {
 export class ComparePage extends LitElement {
   static styles = css`
     :host { display: block; flex: 1; overflow: auto; background: var(--tf-color-surface-2); }
-    .page { max-width: 1440px; margin: 0 auto; padding: 20px 24px 48px; display: flex; flex-direction: column; gap: 20px; }
+    .page { max-width: 1440px; margin: 0 auto; padding: 20px 24px 48px; display: flex; flex-direction: column; gap: 20px; min-width: 0; }
+    @media (max-width: 719px) { .page { padding: var(--tf-space-3) var(--tf-space-3) var(--tf-space-6); } }
     h1 { font-size: var(--tf-font-size-xl); margin: 0; }
     h2 { font-size: var(--tf-font-size-lg); margin: 0 0 12px; }
     section { background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 10px; padding: 16px 18px; }
@@ -201,6 +204,9 @@ export class ComparePage extends LitElement {
         <h1>Comparing ${runs.length} run${runs.length === 1 ? '' : 's'}</h1>
         <p class="lead">Hover a chart to read every run's value at that step; click a name in a legend to hide or show that run.</p>
       </header>
+      ${runs.length
+        ? html`<compare-actions .services=${this.services} .runs=${runs} .rows=${rows} .winBy=${this.settings.winBy}></compare-actions>`
+        : nothing}
       ${missing.length
         ? html`<p class="notice" role="status">Not shown — deleted or not found: ${missing.join(', ')}.</p>`
         : nothing}
@@ -224,6 +230,7 @@ export class ComparePage extends LitElement {
               ?loading=${this.loadingHistories}
             ></compare-metric-charts>
           </section>
+          <prediction-grids .services=${this.services} .runs=${runs.map((r) => ({ runId: r.info.runId, label: r.info.runName }))}></prediction-grids>
           <prediction-grids .services=${this.services} .runs=${runs.map((r) => ({ runId: r.info.runId, label: r.info.runName }))}></prediction-grids>
           <section aria-labelledby="diff">
             <h2 id="diff">Params, metrics and tags</h2>

@@ -9,16 +9,23 @@ import { describeSource } from '../../ml/dataset-source';
 import { generateDataset } from '../../ml/generators';
 import { validateModelConfig, type ModelConfig } from '../../ml/model-config';
 import type { EpochMetrics } from '../../ml/train';
-import type { TrainRequest } from '../../ml/training-messages';
+import type { BoundaryGrid, TrainRequest } from '../../ml/training-messages';
 import '../playground/boundary-view';
 import '../playground/network-view';
 import type { UnitRef } from '../playground/network-view';
 import { featureLabel } from '../playground/network-view';
-import { UNIT_SCALE, unitBoundaryGrid, unitName } from '../playground/unit-shading';
+import { discretized, UNIT_SCALE, unitBoundaryGrid, unitName } from '../playground/unit-shading';
+import '../playground/step-controls';
+import '../playground/view-options';
+import type { ViewOptions } from '../playground/view-options';
+import { splitDataset } from '../../ml/split';
+import type { StepSize } from '../../ml/stepped-training';
+import { newRunName } from '../../tracking/ids';
 import '../playground/csv-upload';
 import type { CsvChangeDetail } from '../playground/csv-upload';
 import '../playground/dataset-controls';
 import '../playground/experiment-select';
+import '../playground/experiment-deleted-notice';
 import type { DatasetChangeDetail } from '../playground/dataset-controls';
 import '../images/image-model-fields';
 import '../playground/model-config-form';
@@ -26,6 +33,7 @@ import { readState, requestState, stateQuery, type PlaygroundState } from '../pl
 import '../playground/training-charts';
 import '../sweep/sweep-panel';
 import { errorMessage, reportError, type AppServices, type PageRoute, type TrainingSnapshot } from '../services';
+import { runHref } from '../links';
 
 /**
  * The last training whose storage-full failure went to the app, across page instances: the page is made anew
@@ -80,6 +88,8 @@ export class PlaygroundPage extends LitElement {
     .error { margin: 0; color: var(--tf-color-danger); background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); border-radius: 6px; padding: 8px 10px; font-size: var(--tf-font-size); }
     .warning { margin: 0 0 12px; color: var(--tf-color-warning); background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 6px; padding: 8px 10px; font-size: var(--tf-font-size); }
     a { color: var(--tf-color-accent); }
+    .run-name { display: flex; align-items: center; gap: var(--tf-space-2); font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
+    .run-name input { font: inherit; flex: 1; min-width: 0; padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius-sm); background: var(--tf-color-surface); color: var(--tf-color-text); }
     @media (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
   `;
 
@@ -91,8 +101,15 @@ export class PlaygroundPage extends LitElement {
   @state() private csvData: Dataset | null = null;
   /** The app's training (this page's, or one started before the page was last shown). */
   @state() private session: TrainingSnapshot | null = null;
+  /** Runs cannot start in a deleted experiment; <experiment-deleted-notice> says so and offers Restore. */
+  @state() private experimentDeleted = false;
   /** The network unit shown large in the boundary area, until it is clicked again. */
   @state() private selectedUnit: UnitRef | null = null;
+  @state() private view: ViewOptions = { showTestData: true, discretize: false };
+  /** The next run's name: generated, editable in the "Run name" field, renewed when a run starts. */
+  @state() private runName = newRunName();
+  /** The training points of the shown data, for "Show test data" off (split as the worker splits it). */
+  private trainingPoints: { data: Dataset; key: string; train: Dataset } | null = null;
   private shownQuery: string | null = null;
   private preview: { key: string; data: Dataset | null; problem: string } = { key: '', data: null, problem: '' };
   private parseCsvInWorker = (text: string, options: CsvOptions) => this.services.training!.parseCsv(text, options);
@@ -107,7 +124,9 @@ export class PlaygroundPage extends LitElement {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    // The training goes on in the app's training service; this page only stops listening.
+    // The training goes on in the app's training service; this page only stops listening. A stepped run ends
+    // with the page, as its steps come from here.
+    if (this.session?.request.stepped && this.isTraining()) this.services.training?.stop();
     this.unsubscribe?.();
     this.unsubscribe = null;
   }
@@ -217,10 +236,40 @@ export class PlaygroundPage extends LitElement {
     if (!data || !training) return;
     try {
       // The outcome arrives through the subscription, also when this page is no longer shown.
-      void training.start(this.request(data));
+      void training.start(this.named(this.request(data)));
     } catch (error) {
       reportError(this, error);
     }
+  }
+
+  /** The request with the "Run name" field's name; the field then offers a new name for the next run. */
+  private named(request: TrainRequest): TrainRequest {
+    const runName = this.runName.trim();
+    this.runName = newRunName();
+    return runName ? { ...request, runName } : request;
+  }
+
+  private step(size: StepSize): void {
+    const { data } = this.data();
+    const training = this.services.training;
+    if (!data || !training) return;
+    try {
+      const stepping = this.session?.request.stepped !== undefined && this.isTraining();
+      training.step(stepping ? this.session!.request : this.named(this.request(data)), size);
+    } catch (error) {
+      reportError(this, error);
+    }
+  }
+
+  /** The data as drawn: without the test points unless "Show test data" is on. */
+  private shownData(data: Dataset | null): Dataset | null {
+    if (!data || this.view.showTestData) return data;
+    const { testFraction, seed } = this.setup.dataset;
+    const key = `${testFraction} ${seed}`;
+    if (this.trainingPoints?.data !== data || this.trainingPoints.key !== key) {
+      this.trainingPoints = { data, key, train: splitDataset(data, testFraction, seed).train };
+    }
+    return this.trainingPoints.train;
   }
 
   private isTraining(): boolean {
@@ -235,7 +284,8 @@ export class PlaygroundPage extends LitElement {
     if (!session.runId) return session.phase === 'KILLED' ? 'Stopped before the run started; nothing was recorded.' : 'The training could not start.';
     const last = session.history[done - 1];
     const score = done && last.accuracy !== undefined ? `accuracy ${formatMetric(last.accuracy)}` : `mae ${formatMetric(last?.mae)}`;
-    const progress = `Epoch ${done} of ${session.epochs} · loss ${formatMetric(last?.loss)} · ${score} · ${session.backend} backend`;
+    const epochs = session.request.stepped ? `Stepped to epoch ${done}` : `Epoch ${done} of ${session.epochs}`;
+    const progress = `${epochs} · loss ${formatMetric(last?.loss)} · ${score} · ${session.backend} backend`;
     switch (session.phase) {
       case 'FINISHED':
         return `Finished. ${progress}`;
@@ -252,7 +302,7 @@ export class PlaygroundPage extends LitElement {
     const { data, problem } = this.data();
     const modelProblems = validateModelConfig(this.setup.model);
     const training = this.isTraining();
-    const canTrain = !training && data !== null && modelProblems.length === 0 && this.services?.training !== undefined;
+    const canTrain = !training && !this.experimentDeleted && data !== null && modelProblems.length === 0 && this.services?.training !== undefined;
     const session = this.session;
     const request = data && modelProblems.length === 0 ? this.request(data) : null;
     // The heatmap belongs to the data and model it was trained on; after a change the page shows the new data.
@@ -260,6 +310,10 @@ export class PlaygroundPage extends LitElement {
     const grid = sameSetup && session.grid ? session.grid : null;
     const network = sameSetup ? session.network : null;
     const unit = network && this.selectedUnit && this.selectedUnit.unit < (network.layout.layers[this.selectedUnit.layer]?.shown ?? 0) ? this.selectedUnit : null;
+    const shown = this.shownData(data);
+    const scale = data ? scaleOf(data) : null;
+    const picture = (g: BoundaryGrid | null, s: ColorScale | null) => (g && s && this.view.discretize ? discretized(g, s) : g);
+    const stepping = session?.request.stepped !== undefined && training;
     return html`
       <h1>Playground</h1>
       ${this.linkProblems.map((p) => html`<p class="warning" role="alert">${p}</p>`)}
@@ -276,11 +330,11 @@ export class PlaygroundPage extends LitElement {
           ${data?.image
             ? nothing
             : network && unit
-            ? html`<boundary-view .data=${data} .scale=${UNIT_SCALE} .grid=${unitBoundaryGrid(network, unit.layer, unit.unit)}
+            ? html`<boundary-view .data=${shown} .scale=${UNIT_SCALE} .grid=${picture(unitBoundaryGrid(network, unit.layer, unit.unit), UNIT_SCALE)}
                 label=${`${unitName(network, unit.layer, unit.unit, featureLabel)} over the data`}></boundary-view>`
-            : html`<boundary-view .data=${data} .scale=${data ? scaleOf(data) : null} .grid=${grid}
+            : html`<boundary-view .data=${shown} .scale=${scale} .grid=${picture(grid, scale)}
                 label=${grid ? 'Decision boundary of the model over the data' : 'Dataset preview'}></boundary-view>`}
-          <network-view .network=${network} .selected=${unit} @unit-select=${(e: CustomEvent<UnitRef | null>) => (this.selectedUnit = e.detail)}></network-view>
+          <view-options .options=${this.view} @view-change=${(e: CustomEvent<ViewOptions>) => (this.view = e.detail)}></view-options>
         </div>
         <div class="column">
           <model-config-form .config=${this.setup.model} .columns=${data?.featureNames ?? GENERATED_COLUMNS} ?disabled=${training}
@@ -290,13 +344,21 @@ export class PlaygroundPage extends LitElement {
             : nothing}
           <experiment-select .tracking=${this.services?.tracking} value=${this.setup.experimentId} ?disabled=${training}
             @experiment-change=${this.onExperimentChange}></experiment-select>
+          <experiment-deleted-notice .tracking=${this.services?.tracking} experimentId=${this.setup.experimentId} ?training=${training}
+            @experiment-deleted-change=${(e: CustomEvent<{ deleted: boolean }>) => (this.experimentDeleted = e.detail.deleted)}></experiment-deleted-notice>
+          <label class="run-name">Run name
+            <input aria-label="Run name" .value=${this.runName} ?disabled=${training} @input=${(e: Event) => (this.runName = (e.target as HTMLInputElement).value)} />
+          </label>
           <div class="actions">
             <button class="primary" ?disabled=${!canTrain} @click=${this.train}>Train</button>
             <button ?disabled=${!training} @click=${() => this.services.training?.stop()}>Stop</button>
-            ${session?.runId ? html`<a href="#/run/${session.runId}">Open this run</a>` : nothing}
+            ${session?.runId ? html`<span class="run">Run “${session.request.runName ?? 'unnamed'}”: <a href=${runHref(session.runId)}>Open this run</a></span>` : nothing}
           </div>
+          <step-controls ?canStep=${canTrain || stepping} ?stepping=${stepping}
+            @step=${(e: CustomEvent<StepSize>) => this.step(e.detail)} @reset=${() => this.services.training?.stop()}></step-controls>
           <p class="status" role="status">${this.statusText()}</p>
           ${session?.failure ? html`<p class="error" role="alert">${session.failure.message}</p>` : nothing}
+          <network-view .network=${network} .selected=${unit} @unit-select=${(e: CustomEvent<UnitRef | null>) => (this.selectedUnit = e.detail)}></network-view>
           <training-charts .history=${session?.history ?? NO_HISTORY} task=${data?.task ?? 'classification'}></training-charts>
         </div>
       </div>

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Experiment, Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import '../images/prediction-grids';
+import '../images/prediction-grids';
 import '../run/run-artifacts';
 import '../run/run-header';
 import '../run/run-metrics';
@@ -12,8 +13,10 @@ import { NOTE_TAG } from '../run/run-note';
 import '../run/run-note';
 import '../run/run-overview';
 import '../run/run-params';
+import '../run/run-replay';
 import '../run/run-tags';
 import type { AppServices, PageRoute } from '../services';
+import { experimentHref } from '../links';
 
 interface RunView {
   run: Run;
@@ -35,6 +38,7 @@ export class RunPage extends LitElement {
     .crumbs a { color: var(--tf-color-accent); text-decoration: none; }
     .two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
     @media (max-width: 900px) { .two { grid-template-columns: 1fr; } }
+    @media (max-width: 719px) { .page { padding: var(--tf-space-3) var(--tf-space-3) var(--tf-space-6); } }
     .missing { padding: 40px; color: var(--tf-color-text-muted); }
     .missing a { color: var(--tf-color-accent); }
   `;
@@ -77,20 +81,22 @@ export class RunPage extends LitElement {
     const modelPaths = loggedModelPaths(data.tags);
     return html`<div class="page">
       <nav class="crumbs" aria-label="Breadcrumb">
-        <a href="#/experiments/${encodeURIComponent(info.experimentId)}">${experiment?.name ?? 'Experiment'}</a> › ${info.runName}
+        <a href=${experimentHref(info.experimentId)}>${experiment?.name ?? 'Experiment'}</a> › ${info.runName}
       </nav>
       <run-header .services=${this.services} .run=${run}></run-header>
+      ${modelPaths.length ? html`<run-model .services=${this.services} .runId=${info.runId} .artifactPaths=${modelPaths}></run-model>` : nothing}
       <div class="two">
         <run-overview .run=${run} .experiment=${experiment} .parentRun=${view.parent} .childRuns=${view.children}></run-overview>
         <run-note .services=${this.services} .runId=${info.runId} .note=${data.tags[NOTE_TAG] ?? ''}></run-note>
       </div>
       <run-metrics .services=${this.services} .run=${run}></run-metrics>
       <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
+      <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
+      <run-replay .services=${this.services} runId=${info.runId}></run-replay>
       <div class="two">
         <run-params .params=${data.params}></run-params>
         <run-tags .services=${this.services} .runId=${info.runId} .tags=${data.tags}></run-tags>
       </div>
-      ${modelPaths.length ? html`<run-model .services=${this.services} .runId=${info.runId} .artifactPaths=${modelPaths}></run-model>` : nothing}
       <run-artifacts .services=${this.services} .runId=${info.runId}></run-artifacts>
     </div>`;
   }
