@@ -1,3 +1,4 @@
+import type * as Comlink from 'comlink';
 import type { MetricHistory, TrackingClient } from '../../tracking';
 import type { HistoryWorkerApi } from '../../../workers/history.worker';
 import { HISTORY_BUCKETS, reduceHistory } from '../../charts/reduce-history';
@@ -25,48 +26,51 @@ export class HistoryReader {
 
   constructor(private readonly tracking: TrackingClient) {}
 
-  async read(runId: string, key: string): Promise<MetricHistory> {
-    if (!this.workerBroken) {
-      try {
-        return await this.bridge.call(undefined, (api) =>
-          api.readReduced(this.tracking.db.name, runId, key, HISTORY_BUCKETS),
-        );
-      } catch (error) {
-        if (!(error instanceof WorkerFailedError) || error.kind === 'interrupted') throw error;
-        this.workerBroken = true;
-      }
-    }
-    return reduceHistory(await this.tracking.getMetricHistory(runId, key));
+  read(runId: string, key: string): Promise<MetricHistory> {
+    return this.inWorkerOr(
+      undefined,
+      (api) => api.readReduced(this.tracking.db.name, runId, key, HISTORY_BUCKETS),
+      async () => reduceHistory(await this.tracking.getMetricHistory(runId, key)),
+    );
   }
 
   /** A group's band on its runs' exact histories (computed in the worker; on this thread when it is missing). */
-  async band(runIds: string[], key: string, signal?: AbortSignal): Promise<Band> {
-    if (!this.workerBroken) {
-      try {
-        return await this.bridge.call(signal, (api) =>
-          api.readBand(this.tracking.db.name, runIds, key, HISTORY_BUCKETS),
-        );
-      } catch (error) {
-        if (!(error instanceof WorkerFailedError) || error.kind === 'interrupted') throw error;
-        this.workerBroken = true;
-      }
-    }
-    const histories = [];
-    for (const runId of runIds) histories.push(await this.tracking.getMetricHistory(runId, key));
-    return reduceBand(computeBand(histories), HISTORY_BUCKETS);
+  band(runIds: string[], key: string, signal?: AbortSignal): Promise<Band> {
+    return this.inWorkerOr(
+      signal,
+      (api) => api.readBand(this.tracking.db.name, runIds, key, HISTORY_BUCKETS),
+      async () => {
+        const histories = [];
+        for (const runId of runIds) histories.push(await this.tracking.getMetricHistory(runId, key));
+        return reduceBand(computeBand(histories), HISTORY_BUCKETS);
+      },
+    );
   }
 
   /** Parameter importance with a seeded forest, fitted in the worker. */
-  async importance(inputs: ImportanceInput[], seed: number, signal?: AbortSignal): Promise<ImportanceResult> {
+  importance(inputs: ImportanceInput[], seed: number, signal?: AbortSignal): Promise<ImportanceResult> {
+    return this.inWorkerOr(
+      signal,
+      (api) => api.importance(inputs, seed),
+      async () => paramImportance(inputs, { seed }),
+    );
+  }
+
+  /** Runs `work` in the worker; once the worker has crashed or failed to load, runs `onThisThread` instead. */
+  private async inWorkerOr<T>(
+    signal: AbortSignal | undefined,
+    work: (api: Comlink.Remote<HistoryWorkerApi>) => Promise<T>,
+    onThisThread: () => Promise<T>,
+  ): Promise<T> {
     if (!this.workerBroken) {
       try {
-        return await this.bridge.call(signal, (api) => api.importance(inputs, seed));
+        return await this.bridge.call(signal, work);
       } catch (error) {
         if (!(error instanceof WorkerFailedError) || error.kind === 'interrupted') throw error;
         this.workerBroken = true;
       }
     }
-    return paramImportance(inputs, { seed });
+    return onThisThread();
   }
 
   dispose(): void {
