@@ -258,7 +258,8 @@ export async function runTrackedTraining(
       const report = classificationReport(evaluated.y, probabilities, evaluated.numClasses);
       const matrix = {
         split: evaluated === test ? 'test' : 'train',
-        labels: evaluated.classLabels,
+        // A CSV's text classes by their names, as the person wrote them.
+        labels: evaluated.classNames ?? evaluated.classLabels,
         matrix: report.confusionMatrix,
         note: 'rows: true class, columns: predicted class',
         // Images name their classes and keep example images per cell (image-training.ts).

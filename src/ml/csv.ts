@@ -1,5 +1,6 @@
 /**
- * CSV text → Dataset. Every column must be numeric; one of them is the target. Each error names the row (a
+ * CSV text → Dataset. Every feature column must be numeric; the target is numbers (classes or a value to
+ * predict) or text (class names such as "setosa", kept as the dataset's classNames). Each error names the row (a
  * spreadsheet's 1-based row number, the header being row 1) and the column, so a person can find it in their file.
  */
 import type { Dataset, Task } from './dataset';
@@ -27,6 +28,12 @@ export class CsvError extends Error {
     this.column = column;
   }
 }
+
+/** A target of text can have at most this many classes (more is a name or id column, not a class). */
+export const MAX_TEXT_CLASSES = 100;
+
+/** What spreadsheets and R/pandas write for a missing value. */
+const MISSING = /^(na|n\/a|nan|null|none|\?)$/i;
 
 /** Plain decimal or scientific notation; Number() alone would also take "", "0x1f" and "Infinity". */
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -92,19 +99,58 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
   const d = header.length - 1;
   const featureNames = header.filter((_, c) => c !== targetIndex);
   const x = new Float32Array(numData * d);
-  const values = new Float64Array(numData);
+  const targets: string[] = [];
   for (let r = 0; r < numData; r++) {
     const fields = records[r + 1];
     const row = rows[r + 1];
     if (fields.length !== header.length) throw raggedRow(row, fields.length, header);
     let k = 0;
     for (let c = 0; c < fields.length; c++) {
-      const value = parseNumber(fields[c], row, header[c]);
-      if (c === targetIndex) values[r] = value;
-      else x[r * d + k++] = value;
+      if (c === targetIndex) targets.push(targetField(fields[c], row, target));
+      else x[r * d + k++] = parseNumber(fields[c], row, header[c]);
     }
   }
-  return toDataset(options.name ?? 'csv', featureNames, target, x, values, options.task);
+  const name = options.name ?? 'csv';
+  if (targets.every((text) => NUMBER.test(text))) {
+    return toDataset(name, featureNames, target, x, Float64Array.from(targets, Number), options.task);
+  }
+  return textClasses(name, featureNames, target, x, targets, rows, options.task);
+}
+
+function missingValue(row: number, column: string, field: string): CsvError {
+  const shown = field.trim() === '' ? 'is empty' : `has a missing value ("${field.trim()}")`;
+  return new CsvError(`Row ${row}, column "${column}" ${shown}: fill it in or remove the row (tabflow does not guess missing values).`, row, column);
+}
+
+/** The target field as text, trimmed; a missing value is an error there as anywhere. */
+function targetField(field: string, row: number, column: string): string {
+  const text = field.trim();
+  if (text === '' || MISSING.test(text)) throw missingValue(row, column, field);
+  return text;
+}
+
+/** A target holding text: each distinct text is a class, named by it, in alphabetical order. */
+function textClasses(name: string, featureNames: string[], targetName: string, x: Float32Array, targets: string[], rows: number[], task: Task | undefined): Dataset {
+  if (task === 'regression') {
+    const at = targets.findIndex((text) => !NUMBER.test(text));
+    throw new CsvError(
+      `Row ${rows[at + 1]}, column "${targetName}": "${targets[at]}" is text, so this column can only be a class target; choose classification or another target column.`,
+      rows[at + 1],
+      targetName,
+    );
+  }
+  const classNames = [...new Set(targets)].sort();
+  if (classNames.length < 2) throw new CsvError(`Column "${targetName}" holds "${classNames[0]}" in every row; there is nothing to learn.`, null, targetName);
+  if (classNames.length > MAX_TEXT_CLASSES) {
+    throw new CsvError(
+      `Column "${targetName}" holds ${classNames.length} different texts; a class target can have at most ${MAX_TEXT_CLASSES}. Choose another target column.`,
+      null,
+      targetName,
+    );
+  }
+  const classOf = new Map(classNames.map((text, index) => [text, index]));
+  const y = Float32Array.from(targets, (text) => classOf.get(text)!);
+  return { name, task: 'classification', featureNames, targetName, x, y, numClasses: classNames.length, classLabels: classNames.map((_, i) => i), classNames };
 }
 
 function raggedRow(row: number, count: number, header: string[]): CsvError {
@@ -119,7 +165,7 @@ function raggedRow(row: number, count: number, header: string[]): CsvError {
 
 function parseNumber(field: string, row: number, column: string): number {
   const text = field.trim();
-  if (text === '') throw new CsvError(`Row ${row}, column "${column}" is empty.`, row, column);
+  if (text === '' || MISSING.test(text)) throw missingValue(row, column, field);
   if (!NUMBER.test(text)) throw new CsvError(`Row ${row}, column "${column}": "${field}" is not a number.`, row, column);
   return Number(text);
 }

@@ -21,6 +21,8 @@ export interface Dataset {
   numClasses: number;
   /** The original target value behind each class index (CSV targets such as 1, 2, 3); [] for regression. */
   classLabels: number[];
+  /** The name of each class when a CSV's target held text (e.g. "setosa"); classLabels are then 0..k-1. */
+  classNames?: string[];
   /** Set for images: each row is one picture, its pixels row-major then channel (see image-dataset.ts). */
   image?: ImageShape;
 }

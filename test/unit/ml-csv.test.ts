@@ -86,7 +86,7 @@ describe('parseCsv', () => {
     ['a non-number', iris.replace('6.3,3.3,2.5,2', '6.3,3.3,abc,2'), {}, 'Row 4, column "petal_width": "abc" is not a number.', 4, 'petal_width'],
     ['a hex number', 'x,y\n1,2\n0x1f,3\n', {}, 'Row 3, column "x": "0x1f" is not a number.', 3, 'x'],
     ['Infinity', 'x,y\n1,2\nInfinity,3\n', {}, 'Row 3, column "x": "Infinity" is not a number.', 3, 'x'],
-    ['an empty field', 'x,y\n1,2\n3,\n', {}, 'Row 3, column "y" is empty.', 3, 'y'],
+    ['an empty field', 'x,y\n1,2\n3,\n', {}, 'Row 3, column "y" is empty: fill it in or remove the row (tabflow does not guess missing values).', 3, 'y'],
     ['a short row', 'x,y,z\n1,2,3\n4,5\n', {}, 'Row 3 has 2 fields but the header has 3 columns: column "z" is missing.', 3, 'z'],
     ['a long row', 'x,y\n1,2\n3,4,5\n', {}, 'Row 3 has 3 fields but the header has 2 columns: there are extra fields after column "y".', 3, 'y'],
     ['an unclosed quote', 'x,y\n1,2\n3,"4\n', {}, 'Row 3, column "y": a quoted field is never closed.', 3, 'y'],
@@ -114,6 +114,6 @@ describe('parseCsv', () => {
 
   it('counts a quoted multi-line field as one row', () => {
     expect(errorOf('x,y\n"1\nz",2\n3,4\n').message).toBe('Row 2, column "x": "1\nz" is not a number.');
-    expect(errorOf('x,y\n1,"2\n"\n3,oops\n').message).toBe('Row 3, column "y": "oops" is not a number.');
+    expect(errorOf('x,y\n"1\n",2\noops,4\n').message).toBe('Row 3, column "x": "oops" is not a number.');
   });
 });

@@ -5,6 +5,7 @@ import { unitIndex } from '../../src/ml/network-frame';
 import { decodeReplay, REPLAY_DATA_PATH, REPLAY_HEADER_PATH } from '../../src/ml/replay-format';
 import type { TrainProgress, TrainRequest } from '../../src/ml/training-messages';
 import type { TrackingClient } from '../../src/tracking';
+import { parseCsv } from '../../src/ml/csv';
 import { runTrackedTraining } from '../../workers/train-run';
 import { freshTracking } from './helpers';
 
@@ -69,5 +70,16 @@ describe('tracked training with the network view', () => {
     const outcome = await runTrackedTraining(tf, tracking, sine, { backend: 'cpu' });
     expect(outcome.status).toBe('FINISHED');
     expect((await tracking.listArtifacts(outcome.runId, 'replay')).length).toBe(0);
+  });
+
+  it('logs the confusion matrix of a CSV with text labels under the class names', async () => {
+    const tracking = await freshTracking();
+    const rows = Array.from({ length: 40 }, (_, i) => `${(i % 4) - 1.5},${(i % 3) - 1},${i % 2 ? 'cat' : 'dog'}`);
+    const dataset = parseCsv(['x,y,animal', ...rows].join('\n'), { name: 'pets.csv' });
+    const outcome = await runTrackedTraining(tf, tracking, { ...request, source: { kind: 'csv', dataset, fileName: 'pets.csv', testFraction: 0.25, seed: 1 } }, { backend: 'cpu' });
+    expect(outcome.status).toBe('FINISHED');
+    const matrix = JSON.parse(await (await tracking.getArtifact(outcome.runId, 'confusion_matrix.json')).text());
+    expect(matrix.labels).toEqual(['cat', 'dog']);
+    expect(matrix.matrix.flat().reduce((a: number, b: number) => a + b, 0)).toBe(10);
   });
 });
