@@ -109,25 +109,3 @@ export async function loggingRowPerPoint({ points }: { points: number }): Promis
     await dropDb(dbName);
   }
 }
-
-/**
- * What one epoch of a tracked training waits for: logging four metrics and awaiting their flush (one
- * transaction), as workers/train-run.ts does after every epoch. Returns each flush's ms.
- */
-export async function epochFlushLatency({ epochs }: { epochs: number }): Promise<number[]> {
-  const dbName = freshDbName('epoch-flush');
-  const tracking = await openTracking({ dbName });
-  try {
-    const run = await tracking.startRun({ runName: 'bench-epoch-flush' });
-    const times: number[] = [];
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      run.logMetrics({ loss: 1 / (epoch + 1), accuracy: 0.5, val_loss: 1 / (epoch + 2), val_accuracy: 0.5 }, epoch);
-      times.push(await timeMs(() => run.flush()));
-    }
-    await run.end();
-    return times;
-  } finally {
-    tracking.close();
-    await dropDb(dbName);
-  }
-}

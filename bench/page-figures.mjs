@@ -199,7 +199,6 @@ export async function trainingOverhead({ browser, url, size, plan }) {
       }
     });
     await page.evaluate(() => window.bench.trainCleanUp());
-    const flushes = summarise(await page.evaluate((epochs) => window.bench.epochFlushLatency({ epochs }), size.trainEpochs));
     const kept = (list) => list.slice(plan.warmup);
     const epochRate = (s) => (s.epochs - 1) / (s.epochSpanMs / 1000);
     const entry = figureEntry({
@@ -215,11 +214,9 @@ export async function trainingOverhead({ browser, url, size, plan }) {
       baseline: 'the same data, model and trainModel loop in the same worker with no tracking',
       wholeRunMs: whole.value,
       wholeRunBaselineMs: whole.baseline,
-      epochFlushMs: flushes.median,
-      epochFlushMax: flushes.max,
       notes: [
         `whole run ${Math.round(whole.value)} ms tracked (run, params, input, metrics, model, confusion matrix) vs ${Math.round(whole.baseline)} ms untracked`,
-        `each epoch awaits a metric flush: ${flushes.median.toFixed(1)} ms median (max ${flushes.max.toFixed(1)})`,
+        `metrics written on a ${tracked[0].flushEveryMs} ms timer, never awaited per epoch`,
       ],
     };
     return entry;

@@ -3,6 +3,7 @@
 // the same run, prints a markdown table and writes bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium, NO_CHROMIUM_MESSAGE, CHROMIUM_ARGS } from '../scripts/find-chromium.mjs';
 import { chartDraw, responsiveness } from './app-figures.mjs';
@@ -12,8 +13,9 @@ import { serveStatic } from './server.mjs';
 import { sweepParallel } from './sweep-figure.mjs';
 import { markdownTable, notMeasured } from './stats.mjs';
 
-const APP_DIST = 'dist-bench';
-const PAGES_DIST = 'dist-bench-pages';
+// BENCH_DIST lets several people bench on one machine without building into each other's folders.
+const APP_DIST = process.env.BENCH_DIST ?? 'dist-bench';
+const PAGES_DIST = `${APP_DIST}-pages`;
 const PORT = Number(process.env.BENCH_PORT ?? 4207);
 
 const args = process.argv.slice(2);
@@ -43,7 +45,7 @@ const ORDER = ['metric logging', 'metric read', 'chart draw', 'runs table', 'tra
 function build() {
   const steps = [
     ['vite', 'build', '--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'warn'],
-    ['vite', 'build', '--config', 'bench/vite.config.ts'],
+    ['vite', 'build', '--config', 'bench/vite.config.ts', '--outDir', resolve(PAGES_DIST), '--emptyOutDir'],
   ];
   for (const step of steps) {
     console.log(`$ npx ${step.join(' ')}`);

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { securityHeadersFor } from '../scripts/security-headers.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -29,6 +30,8 @@ export function serveStatic(mounts, port) {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
+        // As the app's own servers: cross-origin isolated (threaded wasm), the same CSP for pages and workers.
+        ...securityHeadersFor(path),
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': /[/\\]assets[/\\]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       });

@@ -1,6 +1,6 @@
 /**
  * The benchmark's training worker: trains the same Playground model twice, once through the app's tracked
- * routine (workers/train-run.ts: run, params, dataset input, metrics flushed every epoch, model, confusion
+ * routine (workers/train-run.ts: run, params, dataset input, metrics flushed on a timer, model, confusion
  * matrix) and once as a plain model.fit loop with no tracking, on the same backend in the same worker.
  */
 import * as Comlink from 'comlink';
@@ -15,7 +15,7 @@ import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../src/ml/model-config';
 import { splitDataset } from '../src/ml/split';
 import { trainModel } from '../src/ml/train';
 import { useBackend } from '../workers/backends';
-import { runTrackedTraining } from '../workers/train-run';
+import { runTrackedTraining, TRAINING_FLUSH_MS } from '../workers/train-run';
 
 export interface TrainingSample {
   backend: string;
@@ -24,6 +24,8 @@ export interface TrainingSample {
   epochSpanMs: number;
   /** The whole call, set-up and (when tracked) the run's start and end included. */
   totalMs: number;
+  /** How long logged metrics wait before they are written (tracked only). */
+  flushEveryMs?: number;
 }
 
 let tracking: Promise<TrackingClient> | null = null;
@@ -50,7 +52,7 @@ const api = {
     if (outcome.status !== 'FINISHED') throw new Error(`tracked training ended ${outcome.status}: ${outcome.error ?? ''}`);
     const logged = (await client.getRun(outcome.runId)).data.metrics.loss?.count;
     if (logged !== epochs) throw new Error(`tracked training logged ${logged} loss points, expected ${epochs}`);
-    return { backend, epochs, epochSpanMs: epochEnds[epochEnds.length - 1] - epochEnds[0], totalMs };
+    return { backend, epochs, epochSpanMs: epochEnds[epochEnds.length - 1] - epochEnds[0], totalMs, flushEveryMs: TRAINING_FLUSH_MS };
   },
 
   async plain(epochs: number): Promise<TrainingSample> {

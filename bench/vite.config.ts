@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { tfjsWasmThreadsPlugin } from '../scripts/vite-tfjs-wasm-threads-plugin';
 
 /**
  * Builds the benchmark pages on their own, so no benchmark code ever reaches the app bundle. They import
@@ -11,7 +12,7 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   // As the app: the tfjs training worker is an ES module worker with its own chunks.
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [tfjsWasmThreadsPlugin()] },
   build: {
     target: 'es2022',
     outDir: fileURLToPath(new URL('../dist-bench-pages', import.meta.url)),
