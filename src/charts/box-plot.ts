@@ -54,7 +54,7 @@ export class BoxPlot extends SvgChartElement {
     const slot = innerW / groups.length;
     const boxWidth = Math.min(80, slot * 0.5);
     const c = this.colors;
-    return html`<svg width=${w} height=${h} role="img" aria-label=${this.title} font-family=${SVG_FONT} font-size="11">
+    return html`<svg width=${w} height=${h} role="group" aria-label=${this.title} font-family=${SVG_FONT} font-size="11">
       <rect x="0" y="0" width=${w} height=${h} fill=${c.surface}></rect>
       ${niceTicks(lo, hi, 5).map((t) => svg`<line x1=${MARGIN.left} x2=${w - MARGIN.right} y1=${toY(t)} y2=${toY(t)} stroke=${c.grid}></line>
         <text x=${MARGIN.left - 6} y=${toY(t)} dy="0.32em" text-anchor="end" fill=${c.muted}>${formatNumber(t)}</text>`)}

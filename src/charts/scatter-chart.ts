@@ -66,7 +66,7 @@ export class ScatterChart extends SvgChartElement {
     const xTicks = axisTicks(xAxis, formatNumber).map((t) => ({ ...t, at: MARGIN.left + inset(xAxis, t.position) * innerW }));
     const yTicks = axisTicks(yAxis, formatNumber).map((t) => ({ ...t, at: MARGIN.top + (1 - inset(yAxis, t.position)) * innerH }));
     const c = this.colors;
-    return html`<svg width=${w} height=${h} role="img" aria-label=${this.title} font-family=${SVG_FONT} font-size="11">
+    return html`<svg width=${w} height=${h} role="group" aria-label=${this.title} font-family=${SVG_FONT} font-size="11">
       <rect x="0" y="0" width=${w} height=${h} fill=${c.surface}></rect>
       ${yTicks.map((t) => svg`<line x1=${MARGIN.left} x2=${w - MARGIN.right} y1=${t.at} y2=${t.at} stroke=${c.grid}></line>
         <text x=${MARGIN.left - 6} y=${t.at} dy="0.32em" text-anchor="end" fill=${c.muted}>${t.label}</text>`)}

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Experiment, Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
-import '../images/prediction-grids';
+import '../images/draw-section';
 import '../images/prediction-grids';
 import '../run/run-artifacts';
 import '../run/run-header';
@@ -13,6 +13,7 @@ import { NOTE_TAG } from '../run/run-note';
 import '../run/run-note';
 import '../run/run-overview';
 import '../run/run-params';
+import '../run/run-confusion';
 import '../run/run-replay';
 import '../run/run-tags';
 import type { AppServices, PageRoute } from '../services';
@@ -35,7 +36,7 @@ export class RunPage extends LitElement {
     :host { display: block; flex: 1; overflow: auto; background: var(--tf-color-surface-2); }
     .page { max-width: 1280px; margin: 0 auto; padding: 16px 24px 48px; display: flex; flex-direction: column; gap: 16px; }
     .crumbs { font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
-    .crumbs a { color: var(--tf-color-accent); text-decoration: none; }
+    .crumbs a { color: var(--tf-color-accent); text-decoration: underline; text-underline-offset: 2px; }
     .two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
     @media (max-width: 900px) { .two { grid-template-columns: 1fr; } }
     @media (max-width: 719px) { .page { padding: var(--tf-space-3) var(--tf-space-3) var(--tf-space-6); } }
@@ -91,8 +92,9 @@ export class RunPage extends LitElement {
       </div>
       <run-metrics .services=${this.services} .run=${run}></run-metrics>
       <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
-      <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
+      ${modelPaths.length ? html`<draw-section .services=${this.services} runId=${info.runId} uri=${`runs:/${info.runId}/${modelPaths[0]}`}></draw-section>` : nothing}
       <run-replay .services=${this.services} runId=${info.runId}></run-replay>
+      <run-confusion .services=${this.services} runId=${info.runId}></run-confusion>
       <div class="two">
         <run-params .params=${data.params}></run-params>
         <run-tags .services=${this.services} .runId=${info.runId} .tags=${data.tags}></run-tags>

@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
 /**
- * On a phone a table wider than the screen scrolls sideways inside its own box (the page never does) and its
+ * On a phone a table wider than the screen scrolls sideways inside its own box (the page never does; such a
+ * table carries tabindex="0" so the keyboard can scroll it too) and its
  * headings stay on one line instead of breaking letter by letter. The <table> keeps its table semantics.
  */
 export const narrowTables = css`

@@ -119,8 +119,8 @@ export class RunArtifacts extends LitElement {
         (f) => html`<li><details ?open=${depth < 1}><summary>${f.name}/ <span class="size">${formatBytes(f.size)}</span></summary>${this.folder(f, depth + 1)}</details></li>`,
       )}
       ${folder.files.map(
-        (a) => html`<li><button class="file" aria-current=${this.preview?.path === a.path ? 'true' : 'false'} aria-label=${`Preview ${a.path}`} @click=${() => this.open(a)}>
-          <span>${a.path.slice(a.path.lastIndexOf('/') + 1)}</span><span class="size">${formatBytes(a.size)}</span>
+        (a) => html`<li><button class="file" aria-current=${this.preview?.path === a.path ? 'true' : 'false'} aria-label=${`Preview ${a.path} ${formatBytes(a.size)}`} @click=${() => this.open(a)}>
+          <span>${a.path.slice(a.path.lastIndexOf('/') + 1)}</span> <span class="size">${formatBytes(a.size)}</span>
         </button></li>`,
       )}
     </ul>`;

@@ -65,7 +65,7 @@ export class RunMetrics extends LitElement {
     if (entries.length === 0) return html`<h2>Metrics</h2><p class="empty">No metrics logged.</p>`;
     const histories = this.histories.value;
     return html`<h2>Metrics <span class="count">${entries.length}</span></h2>
-      <table aria-label="Metrics">
+      <table aria-label="Metrics" tabindex="0">
         <thead><tr><th scope="col">Name</th><th scope="col" class="num">Latest</th><th scope="col" class="num">Min</th><th scope="col" class="num">Max</th><th scope="col" class="num">Last step</th><th scope="col" class="num">Points</th></tr></thead>
         <tbody>${entries.map(([k, m]) => this.row(k, m))}</tbody>
       </table>

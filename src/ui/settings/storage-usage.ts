@@ -58,7 +58,7 @@ export class StorageUsageSection extends LitElement {
     if (!this.usage) return null;
     const rows = this.usage.experiments;
     return html`
-      <table aria-label="Storage per experiment">
+      <table aria-label="Storage per experiment" tabindex="0">
         <thead>
           <tr>
             <th scope="col">Experiment</th>
