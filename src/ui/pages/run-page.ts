@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Experiment, Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
-import '../images/draw-section';
+import '../images/prediction-grids';
 import '../images/prediction-grids';
 import '../run/run-artifacts';
 import '../run/run-header';
@@ -13,7 +13,6 @@ import { NOTE_TAG } from '../run/run-note';
 import '../run/run-note';
 import '../run/run-overview';
 import '../run/run-params';
-import '../run/run-confusion';
 import '../run/run-replay';
 import '../run/run-tags';
 import type { AppServices, PageRoute } from '../services';
@@ -92,9 +91,8 @@ export class RunPage extends LitElement {
       </div>
       <run-metrics .services=${this.services} .run=${run}></run-metrics>
       <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
-      ${modelPaths.length ? html`<draw-section .services=${this.services} runId=${info.runId} uri=${`runs:/${info.runId}/${modelPaths[0]}`}></draw-section>` : nothing}
+      <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
       <run-replay .services=${this.services} runId=${info.runId}></run-replay>
-      <run-confusion .services=${this.services} runId=${info.runId}></run-confusion>
       <div class="two">
         <run-params .params=${data.params}></run-params>
         <run-tags .services=${this.services} .runId=${info.runId} .tags=${data.tags}></run-tags>
