@@ -14,4 +14,18 @@ export { ImportError, CancelledError, type ImportErrorCode } from './errors';
 export { DEFAULT_LIMITS, type ImportLimits, type ImportSource, type DirectoryHandleLike } from './sources';
 export { formatPythonFloat, parsePythonFloat } from './python-float';
 export { encodeMetricLines, formatMetricLines, parseMetricBytes, parseMetricLines } from './metric-lines';
-export { pushRuns, pullRuns, checkServer, MlflowError, type MlflowErrorCode, type MlflowServer, type PushResult, type PushedRun, type PushedModel, type ServerCheck } from './mlflow';
+export {
+  pushRuns,
+  pullRuns,
+  checkServer,
+  PushOutbox,
+  MlflowError,
+  type MlflowErrorCode,
+  type MlflowServer,
+  type PushOutcome,
+  type PushProgress,
+  type PushResult,
+  type PushedRun,
+  type PushedModel,
+  type ServerCheck,
+} from './mlflow';

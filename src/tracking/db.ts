@@ -52,6 +52,27 @@ export interface PreferenceRow {
   value: unknown;
 }
 
+/** Where a local run was pushed: one row per run and MLflow server (see push-records.ts). */
+export interface PushRecordRow {
+  runId: string;
+  serverUrl: string;
+  remoteRunId: string;
+  remoteExperimentId: string;
+  pushedAt: number;
+}
+
+/** A push asked for and not done yet (offline, or cut off), retried until it succeeds or is cancelled. */
+export interface PushOutboxRow {
+  id?: number;
+  serverUrl: string;
+  runIds: string[];
+  createdAt: number;
+  attempts: number;
+  /** When the next automatic retry is due (ms). */
+  nextAttemptAt: number;
+  lastError: string | null;
+}
+
 export class TrackingDb extends Dexie {
   experiments!: EntityTable<ExperimentRow, 'experimentId'>;
   runs!: EntityTable<RunRow, 'runId'>;
@@ -60,6 +81,8 @@ export class TrackingDb extends Dexie {
   registeredModels!: EntityTable<RegisteredModelRow, 'name'>;
   modelVersions!: Table<ModelVersionRow, [string, number]>;
   preferences!: EntityTable<PreferenceRow, 'key'>;
+  pushRecords!: Table<PushRecordRow, [string, string]>;
+  pushOutbox!: EntityTable<PushOutboxRow, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -71,6 +94,11 @@ export class TrackingDb extends Dexie {
       registeredModels: '&name',
       modelVersions: '[name+version], name, runId',
       preferences: '&key',
+    });
+    // Version 2 (issue 20): pushes to MLflow servers. New tables only, so no upgrade function moves data.
+    this.version(2).stores({
+      pushRecords: '[runId+serverUrl], runId, serverUrl',
+      pushOutbox: '++id, serverUrl',
     });
   }
 }

@@ -51,3 +51,14 @@ export { REGISTRY_LIMITS, validateAliasName, validateDescription, validateModelN
 export { estimateStorageUsage, type ExperimentUsage, type StorageUsage } from './usage';
 export { deleteOwn, hasOwnKey, keyedRecord, ownValue, setOwn, type KeyedRecord } from './keyed-record';
 export { watchAbandonedRuns } from './run-locks';
+export {
+  deferPush,
+  enqueuePush,
+  listOutbox,
+  normalizeServerUrl,
+  pushRecordsOf,
+  recordPushes,
+  removeFromOutbox,
+  type OutboxEntry,
+  type PushRecord,
+} from './push-records';

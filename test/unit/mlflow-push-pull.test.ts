@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullRuns, pushRuns, type MlflowServer as ServerConfig } from '../../src/io';
-import { LOG_BATCH_LIMITS, SOURCE_RUN_TAG } from '../../src/io/mlflow';
-import type { TrackingClient } from '../../src/tracking';
+import { LOG_BATCH_LIMITS, PushOutbox, retryDelay, SOURCE_RUN_TAG } from '../../src/io/mlflow';
+import { listOutbox, pushRecordsOf, type TrackingClient } from '../../src/tracking';
 import { MlflowServer } from '../mlflow/mlflow-server';
 import { VENV_INSTALL_TIMEOUT_MS } from '../mlflow/mlflow-venv';
 import { freshTracking } from './helpers';
@@ -196,6 +196,32 @@ describe('push to a real MLflow server', () => {
     const result = await pushRuns(t, config, { runIds: [run.id] });
     expect(result.runs[0]).toMatchObject({ status: 'created', params: 100 });
   });
+});
+
+describe('the outbox', () => {
+  it('keeps a push made while the server is down and completes it when the server is back', async () => {
+    const t = await freshTracking();
+    const runId = await bigRun(t, await t.createExperiment('outbox'), 'offline');
+    const outbox = new PushOutbox(t, { serverFor: () => config });
+    await server.stop();
+    try {
+      const outcome = await outbox.push(config, [runId]);
+      expect(outcome.state).toBe('waiting');
+      const [entry] = await listOutbox(t);
+      expect(entry).toMatchObject({ serverUrl: server.url, runIds: [runId], attempts: 1 });
+      expect(entry.lastError).toContain(`Could not reach the MLflow server at ${server.url}`);
+      expect(entry.nextAttemptAt - entry.createdAt).toBeGreaterThanOrEqual(retryDelay(0));
+      expect(await pushRecordsOf(t, runId)).toEqual([]);
+    } finally {
+      await server.start();
+    }
+    await outbox.retry(true);
+    outbox.stop();
+    expect(await listOutbox(t)).toEqual([]);
+    const [record] = await pushRecordsOf(t, runId);
+    expect(record).toMatchObject({ runId, serverUrl: server.url });
+    expect(await remoteHistory(record.remoteRunId, 'loss')).toHaveLength(20_000);
+  }, 600_000);
 });
 
 describe('resume after the server dies mid-push', () => {

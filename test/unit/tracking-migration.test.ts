@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { TrackingClient } from '../../src/tracking';
+import { deferPush, enqueuePush, listOutbox, pushRecordsOf, recordPushes, removeFromOutbox, TrackingClient } from '../../src/tracking';
 
 /**
  * Guards every schema change: a database written by the FIRST schema version (a frozen copy of its store
@@ -143,6 +143,25 @@ describe('schema upgrades', () => {
     await next.end();
     expect((await t.searchRuns({ experimentIds: ['1'] })).length).toBe(3);
     expect((await t.getMetricHistory(RUN_ID, 'loss')).values.length).toBe(2500);
+    t.close();
+  });
+
+  it('version 2 adds the MLflow push records and outbox, empty, beside the version 1 data', async () => {
+    const name = `migration-v2-${Date.now()}-${Math.random()}`;
+    await writeFirstVersion(name);
+    const t = await new TrackingClient({ dbName: name }).open();
+    expect(t.db.verno).toBeGreaterThanOrEqual(2);
+    expect(await pushRecordsOf(t, RUN_ID)).toEqual([]);
+    expect(await listOutbox(t)).toEqual([]);
+
+    await recordPushes(t, 'http://mlflow.school:5000/', [{ runId: RUN_ID, remoteRunId: 'r'.repeat(32), remoteExperimentId: '7' }], T0);
+    expect(await pushRecordsOf(t, RUN_ID)).toEqual([{ runId: RUN_ID, serverUrl: 'http://mlflow.school:5000', remoteRunId: 'r'.repeat(32), remoteExperimentId: '7', pushedAt: T0 }]);
+    const id = await enqueuePush(t, 'http://mlflow.school:5000', [RUN_ID, PARENT_ID], T0);
+    await deferPush(t, id, 'offline', T0 + 2000);
+    expect(await listOutbox(t)).toEqual([{ id, serverUrl: 'http://mlflow.school:5000', runIds: [RUN_ID, PARENT_ID], createdAt: T0, attempts: 1, nextAttemptAt: T0 + 2000, lastError: 'offline' }]);
+    await removeFromOutbox(t, id);
+    expect(await listOutbox(t)).toEqual([]);
+    expect((await t.getRun(RUN_ID)).data.params).toEqual({ optimizer: 'adam', lr: '0.01' });
     t.close();
   });
 });

@@ -11,3 +11,4 @@ export { MlflowError, type MlflowErrorCode } from './errors';
 export { LOG_BATCH_LIMITS } from './log-batch';
 export { SOURCE_RUN_TAG } from './wire';
 export type { MlflowServer, RestClientOptions } from './rest-client';
+export { PushOutbox, retryDelay, type OutboxOptions, type PushOutcome } from './outbox';

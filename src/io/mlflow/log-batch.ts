@@ -20,7 +20,7 @@ export const LOG_BATCH_LIMITS = {
 /** Room kept for the envelope `{"run_id":"…","metrics":[],"params":[],"tags":[]}` under the byte limit. */
 const ENVELOPE_BYTES = 200;
 
-const utf8Length = (text: string) => (/^[\x00-\x7f]*$/.test(text) ? text.length : new TextEncoder().encode(text).length);
+const utf8Length = (text: string) => (/^\p{ASCII}*$/u.test(text) ? text.length : new TextEncoder().encode(text).length);
 
 interface Batch {
   metrics: string[];

@@ -1,6 +1,7 @@
 import type { SnapshotModelVersion, SnapshotRegisteredModel } from '../../tracking';
 import type { MlflowRestClient } from './rest-client';
 import { num, toRecord, type ModelVersionJson, type RegisteredModelJson, type RunJson, quoteFilterValue } from './wire';
+import { keyedRecord, setOwn } from '../../tracking/keyed-record';
 
 /**
  * The model path inside its run, from a version's `source`: the run's artifact URI + path (what MLflow's
@@ -44,8 +45,8 @@ export async function pullRegistry(
   for (const name of new Set(modelVersions.map((v) => v.name))) {
     const { registered_model: m } = await client.get<{ registered_model: RegisteredModelJson }>('registered-models/get', { name }, signal);
     const pulled = new Set(modelVersions.filter((v) => v.name === name).map((v) => v.version));
-    const aliases: Record<string, number> = {};
-    for (const a of m.aliases ?? []) if (pulled.has(Number(a.version))) aliases[a.alias] = Number(a.version);
+    const aliases = keyedRecord<number>();
+    for (const a of m.aliases ?? []) if (pulled.has(Number(a.version))) setOwn(aliases, a.alias, Number(a.version));
     registeredModels.push({
       name,
       description: m.description ?? '',

@@ -17,6 +17,7 @@ import { pullRegistry } from './pull-registry';
 import { DEFAULT_PAGE_SIZES, getExperimentByName, listArtifacts, metricHistory, searchRuns, type PageSizes } from './remote';
 import { MlflowRestClient, type MlflowServer, type RestClientOptions } from './rest-client';
 import { decodeMetricValue, num, toRecord, type ExperimentJson, type RunJson } from './wire';
+import { keyedRecord, setOwn } from '../../tracking/keyed-record';
 
 export interface PullOptions {
   experimentIds?: string[];
@@ -97,8 +98,8 @@ async function snapshotRunOf(client: MlflowRestClient, run: RunJson, pageSize: n
   const info = run.info;
   validateRunId(info.run_id);
   const tags = toRecord(run.data.tags);
-  const metrics: Record<string, MetricHistory> = {};
-  for (const key of new Set((run.data.metrics ?? []).map((m) => m.key))) metrics[key] = await historyOf(client, info.run_id, key, pageSize, signal);
+  const metrics = keyedRecord<MetricHistory>();
+  for (const key of new Set((run.data.metrics ?? []).map((m) => m.key))) setOwn(metrics, key, await historyOf(client, info.run_id, key, pageSize, signal));
   const artifacts: SnapshotRun['artifacts'] = [];
   // Only a proxied artifact store is reachable from a tab; runs stored elsewhere (s3:, file:) come without files.
   if (info.artifact_uri?.startsWith('mlflow-artifacts:')) {

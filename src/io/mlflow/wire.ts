@@ -1,6 +1,7 @@
 /**
  * MLflow's REST shapes (mlflow/protos/service.proto as JSON) and the conversions between them and tabflow's.
  */
+import { keyedRecord } from '../../tracking/keyed-record';
 
 export interface KeyValue {
   key: string;
@@ -103,7 +104,7 @@ export function pointIdentity(step: number, timestamp: number, value: number): s
   return `${step}|${timestamp}|${stored}`;
 }
 
-export const toRecord = (pairs: KeyValue[] | undefined): Record<string, string> => Object.fromEntries((pairs ?? []).map((p) => [p.key, p.value]));
+export const toRecord = (pairs: KeyValue[] | undefined): Record<string, string> => keyedRecord((pairs ?? []).map((p) => [p.key, p.value] as const));
 export const toPairs = (record: Record<string, string>): KeyValue[] => Object.entries(record).map(([key, value]) => ({ key, value }));
 export const num = (v: number | string | undefined | null): number | null => (v === undefined || v === null || v === '' ? null : Number(v));
 
