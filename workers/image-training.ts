@@ -42,7 +42,7 @@ export async function prepareDigits(source: DigitsConfig & { url: string }, hook
   try {
     bytes = await hooks.loadBytes(source.url);
   } catch (error) {
-    throw new Error(`The digits file could not be loaded (${errorMessage(error)}). Reload the page while online once so it is stored for offline use.`);
+    throw new Error(`The digits file could not be loaded (${errorMessage(error)}). Reload the page while online once so it is stored for offline use.`, { cause: error });
   }
   const full = digitsDataset(bytes, source);
   const params = digitsConfigToParams(source);

@@ -103,7 +103,7 @@ export class ModelDetail extends LitElement {
       <h2>Tags</h2>
       <div>
         ${Object.entries(model.tags).map(
-          ([k, v]) => html`<span class="chip">${k}=${v}<button aria-label="Remove tag ${k}" @click=${() => this.act(`remove tag '${k}'`, () => tracking.deleteRegisteredModelTag(this.name, k))}>×</button></span>`,
+          ([k, v]) => html`<span class="chip">${`${k}=${v}`}<button aria-label="Remove tag ${k}" @click=${() => this.act(`remove tag '${k}'`, () => tracking.deleteRegisteredModelTag(this.name, k))}>×</button></span>`,
         )}
       </div>
       <form class="inline" @submit=${this.addTag}>

@@ -81,7 +81,7 @@ export class ModelVersionView extends LitElement {
         <label>Version description<textarea name="description" rows="2" cols="50" .value=${v.description}></textarea></label>
         <button type="submit">Save description</button>
       </form>
-      <div>${Object.entries(v.tags).map(([k, val]) => html`<span class="tag">${k}=${val}</span>`)}</div>
+      <div>${Object.entries(v.tags).map(([k, val]) => html`<span class="tag">${`${k}=${val}`}</span>`)}</div>
       <form class="inline" @submit=${(e: SubmitEvent) => this.addTag(e, v)}>
         <label>Tag key<input name="key" required /></label>
         <label>Tag value<input name="value" /></label>

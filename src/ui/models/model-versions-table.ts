@@ -62,7 +62,7 @@ export class ModelVersionsTable extends LitElement {
               <td>${this.sourceRun(v)}</td>
               <td>${v.aliases.map((a) => html`<span class="chip">@${a}</span>`)}</td>
               <td>${v.description}</td>
-              <td>${Object.entries(v.tags).map(([k, val]) => html`<span class="tag">${k}=${val}</span>`)}</td>
+              <td>${Object.entries(v.tags).map(([k, val]) => html`<span class="tag">${`${k}=${val}`}</span>`)}</td>
               <td>
                 ${this.confirming === v.version
                   ? html`<button class="small danger" @click=${() => void this.deleteVersion(v)}>Confirm delete version ${v.version}</button>

@@ -247,7 +247,7 @@ export class ExperimentsPage extends LitElement {
     return html`<div class="toolbar">
       <form role="search" @submit=${this.applyFilter}>
         <div class="search">
-          <input type="search" aria-label="Filter runs" placeholder="Run name, or metrics.val_accuracy > 0.9 and params.optimizer = 'adam'"
+          <input type="search" aria-label="Filter runs" placeholder="Run name, or metrics.val_accuracy &gt; 0.9 and params.optimizer = 'adam'"
             .value=${this.filterText} aria-invalid=${this.filterError ? 'true' : 'false'} aria-describedby="filter-error"
             @input=${(e: Event) => (this.filterText = (e.target as HTMLInputElement).value)}
             @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.clearFilter()} />

@@ -2,6 +2,7 @@
  * A Keras-style summary of a logged tfjs layers model, read from its stored `model.json` without loading tfjs:
  * the layers come from the topology, parameter counts from the weights manifest's shapes.
  */
+import { errorMessage } from '../../shared/errors';
 
 export interface LayerSummary {
   name: string;
@@ -47,7 +48,7 @@ export function summarizeModel(modelJsonText: string): ModelSummary {
   try {
     json = JSON.parse(modelJsonText) as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`model.json is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`model.json is not valid JSON: ${errorMessage(error)}`, { cause: error });
   }
   const topology = json.modelTopology as Record<string, unknown> | undefined;
   if (!topology || typeof topology !== 'object') throw new Error('model.json has no modelTopology, so it is not a tfjs layers model.');
