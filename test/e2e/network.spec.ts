@@ -140,3 +140,33 @@ test('Step three times trains one named run of 3 epochs, Reset ends it; L1, "Sho
   // The next run gets a new generated name.
   await expect(page.getByLabel('Run name', { exact: true })).not.toHaveValue('three steps');
 });
+
+test('a CSV with text class labels trains, and its confusion matrix names the classes on the run page and in Compare', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, '#/playground');
+  await page.getByLabel('Dataset', { exact: true }).selectOption('csv');
+  const rows = Array.from({ length: 60 }, (_, i) => {
+    const species = ['setosa', 'versicolor', 'virginica'][i % 3];
+    return `${(i % 3) * 2 + (i % 5) * 0.1},${(i % 3) + (i % 7) * 0.05},${species}`;
+  });
+  await page.getByLabel('Upload CSV').setInputFiles({ name: 'flowers.csv', mimeType: 'text/csv', buffer: Buffer.from(['petal,width,species', ...rows].join('\n')) });
+  await expect(page.getByLabel('Target column')).toHaveValue('species');
+  await page.getByLabel('Epochs', { exact: true }).fill('10');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Finished\. Epoch 10 of 10/, { timeout: 60_000 });
+  const runId = await runIdFromLink(page);
+
+  await page.getByRole('link', { name: 'Open this run' }).click();
+  const matrix = page.getByRole('figure', { name: 'Confusion matrix' });
+  await expect(matrix.getByRole('columnheader', { name: 'versicolor' })).toBeVisible();
+  await expect(matrix.getByRole('rowheader', { name: 'virginica' })).toBeVisible();
+  const cell = matrix.getByRole('button', { name: /^Actual setosa, predicted setosa: \d+ \(\d+% of setosa\)$/ });
+  await cell.click();
+  await expect(cell).toHaveAttribute('aria-pressed', 'true');
+  await matrix.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('run-confusion-1366.png') });
+
+  await page.goto(`./#/compare?runs=${runId}`);
+  await expect(page.getByRole('heading', { name: /^Confusion matrix: / })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Confusion matrix' }).getByRole('columnheader', { name: 'setosa' })).toBeVisible();
+});

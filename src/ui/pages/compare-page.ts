@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { runColors } from '../../charts/run-colors';
 import { NotFoundError, type Run } from '../../tracking';
+import '../compare/compare-confusion';
 import '../compare/compare-diff-table';
 import '../images/prediction-grids';
 import '../images/prediction-grids';
@@ -232,6 +233,7 @@ export class ComparePage extends LitElement {
           </section>
           <prediction-grids .services=${this.services} .runs=${runs.map((r) => ({ runId: r.info.runId, label: r.info.runName }))}></prediction-grids>
           <prediction-grids .services=${this.services} .runs=${runs.map((r) => ({ runId: r.info.runId, label: r.info.runName }))}></prediction-grids>
+          <compare-confusion .services=${this.services} .runs=${runs}></compare-confusion>
           <section aria-labelledby="diff">
             <h2 id="diff">Params, metrics and tags</h2>
             <compare-diff-table .runs=${runs} .rows=${rows} .colors=${colors} ?onlyDifferences=${this.settings.onlyDifferences}></compare-diff-table>

@@ -13,6 +13,7 @@ import { NOTE_TAG } from '../run/run-note';
 import '../run/run-note';
 import '../run/run-overview';
 import '../run/run-params';
+import '../run/run-confusion';
 import '../run/run-replay';
 import '../run/run-tags';
 import type { AppServices, PageRoute } from '../services';
@@ -93,6 +94,7 @@ export class RunPage extends LitElement {
       <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
       <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
       <run-replay .services=${this.services} runId=${info.runId}></run-replay>
+      <run-confusion .services=${this.services} runId=${info.runId}></run-confusion>
       <div class="two">
         <run-params .params=${data.params}></run-params>
         <run-tags .services=${this.services} .runId=${info.runId} .tags=${data.tags}></run-tags>
