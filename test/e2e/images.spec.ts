@@ -55,6 +55,23 @@ test('Digits, a small MLP, 3 epochs on a subset: accuracy well above chance, pre
   await expect(grid).not.toHaveAttribute('src', lastSrc!);
   // Both pictures are real decoded PNGs, not broken images.
   expect(await grid.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(100);
+
+  // Draw a "7" with the mouse on the run page: ten class probabilities that sum to 1.
+  const canvas = page.getByRole('img', { name: 'Draw a digit' });
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const at = (fx: number, fy: number) => [box.x + fx * box.width, box.y + fy * box.height] as const;
+  await page.mouse.move(...at(0.25, 0.2));
+  await page.mouse.down();
+  for (const [fx, fy] of [[0.5, 0.2], [0.75, 0.2], [0.62, 0.5], [0.5, 0.8]]) await page.mouse.move(...at(fx, fy), { steps: 8 });
+  await page.mouse.up();
+  const items = page.getByRole('list', { name: 'Probabilities' }).getByRole('listitem');
+  await expect(items).toHaveCount(10);
+  const texts = await items.allTextContents();
+  const percents = texts.map((t) => Number(/^\s*(\d): ([\d.]+)%/.exec(t)![2]));
+  expect(percents.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(items).toHaveCount(0);
 });
 
 test('offline (network blocked after the first load) the Digits dataset still loads and trains', async ({ page, context }) => {
