@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { modelAliasUri, modelVersionUri, type ModelVersion } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
+import '../images/draw-section';
 import './model-actions';
 import { modelsStyles } from './models-styles';
 import { modelHref, runHref } from '../links';
@@ -89,6 +90,7 @@ export class ModelVersionView extends LitElement {
       </form>
       <h2>Use this model</h2>
       <model-actions .services=${this.services} .modelUri=${this.uri}></model-actions>
+      <draw-section .services=${this.services} runId=${v.runId} uri=${this.uri}></draw-section>
     `;
   }
 }

@@ -27,6 +27,7 @@ import '../playground/dataset-controls';
 import '../playground/experiment-select';
 import '../playground/experiment-deleted-notice';
 import type { DatasetChangeDetail } from '../playground/dataset-controls';
+import '../images/draw-section';
 import '../images/image-model-fields';
 import '../playground/model-config-form';
 import { readState, requestState, stateQuery, type PlaygroundState } from '../playground/playground-state';
@@ -360,6 +361,9 @@ export class PlaygroundPage extends LitElement {
           ${session?.failure ? html`<p class="error" role="alert">${session.failure.message}</p>` : nothing}
           <network-view .network=${network} .selected=${unit} @unit-select=${(e: CustomEvent<UnitRef | null>) => (this.selectedUnit = e.detail)}></network-view>
           <training-charts .history=${session?.history ?? NO_HISTORY} task=${data?.task ?? 'classification'}></training-charts>
+          ${session?.phase === 'FINISHED' && session.runId
+            ? html`<draw-section .services=${this.services} runId=${session.runId} uri=${`runs:/${session.runId}/model`}></draw-section>`
+            : nothing}
         </div>
       </div>
       <sweep-panel .sweeps=${this.services?.sweeps} .base=${request} experimentId=${this.setup.experimentId}

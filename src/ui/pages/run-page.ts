@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Experiment, Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
-import '../images/prediction-grids';
+import '../images/draw-section';
 import '../images/prediction-grids';
 import '../run/run-artifacts';
 import '../run/run-header';
@@ -92,7 +92,7 @@ export class RunPage extends LitElement {
       </div>
       <run-metrics .services=${this.services} .run=${run}></run-metrics>
       <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
-      <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
+      ${modelPaths.length ? html`<draw-section .services=${this.services} runId=${info.runId} uri=${`runs:/${info.runId}/${modelPaths[0]}`}></draw-section>` : nothing}
       <run-replay .services=${this.services} runId=${info.runId}></run-replay>
       <run-confusion .services=${this.services} runId=${info.runId}></run-confusion>
       <div class="two">
