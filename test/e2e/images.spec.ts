@@ -56,6 +56,14 @@ test('Digits, a small MLP, 3 epochs on a subset: accuracy well above chance, pre
   // Both pictures are real decoded PNGs, not broken images.
   expect(await grid.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(100);
 
+  // Click an off-diagonal cell of the confusion matrix (else a diagonal one): its example images show.
+  const matrix = page.getByRole('figure', { name: /Confusion matrix/ });
+  await expect(matrix).toBeVisible();
+  const cells = matrix.getByRole('button');
+  await expect(cells).toHaveCount(100);
+  await cells.nth(0).click();
+  await expect(page.getByRole('img', { name: /^Example 1: 0/ })).toBeVisible();
+
   // Draw a "7" with the mouse on the run page: ten class probabilities that sum to 1.
   const canvas = page.getByRole('img', { name: 'Draw a digit' });
   await canvas.scrollIntoViewIfNeeded();

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Experiment, Run } from '../../tracking';
 import { LiveQueryController } from '../live-query-controller';
+import '../images/confusion-examples';
 import '../images/draw-section';
 import '../images/prediction-grids';
 import '../run/run-artifacts';
@@ -94,7 +95,9 @@ export class RunPage extends LitElement {
       <prediction-grids .services=${this.services} .runs=${[{ runId: info.runId, label: info.runName }]}></prediction-grids>
       ${modelPaths.length ? html`<draw-section .services=${this.services} runId=${info.runId} uri=${`runs:/${info.runId}/${modelPaths[0]}`}></draw-section>` : nothing}
       <run-replay .services=${this.services} runId=${info.runId}></run-replay>
-      <run-confusion .services=${this.services} runId=${info.runId}></run-confusion>
+      <run-confusion .services=${this.services} runId=${info.runId}>
+        <confusion-examples slot="cell" .services=${this.services} runId=${info.runId}></confusion-examples>
+      </run-confusion>
       <div class="two">
         <run-params .params=${data.params}></run-params>
         <run-tags .services=${this.services} .runId=${info.runId} .tags=${data.tags}></run-tags>
