@@ -71,8 +71,7 @@ try {
         await page.reload();
         await page.waitForFunction(() => window.tabflow?.tracking !== undefined);
         // Lazy pages, live queries and charts (drawn after layout) settle before the shot; a picture, not a test.
-        await page.waitForLoadState('networkidle');
-        await page.waitForTimeout(1500);
+        await page.waitForTimeout(2000);
         const file = `${out}/${name}-${theme}-${device}.png`;
         await page.screenshot({ path: file });
         console.log(file);

@@ -6,7 +6,8 @@ import { errorMessage, type AppServices } from '../services';
 import '../images/draw-section';
 import './model-actions';
 import { modelsStyles } from './models-styles';
-import { modelHref, runHref } from '../links';
+import { modelHref } from '../links';
+import '../run-link';
 
 /**
  * #/models/<name>/<version> or #/models/<name>/@<alias>: one model version — where it came from, its description
@@ -76,7 +77,7 @@ export class ModelVersionView extends LitElement {
       <p><a href="#/models">Registered models</a> / <a href=${modelHref(v.name)}>${v.name}</a> /</p>
       <h1>${v.name} version ${v.version}${byAlias ? html` <span class="chip">${this.reference}</span>` : ''}</h1>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      <p>Loaded as <code>${this.uri}</code> from run <a href=${runHref(v.runId)}>${v.runId}</a>, artifact path <code>${v.artifactPath}</code>.
+      <p>Loaded as <code>${this.uri}</code> from run <run-link .services=${this.services} runId=${v.runId}></run-link>, artifact path <code>${v.artifactPath}</code>.
         Aliases: ${v.aliases.length ? v.aliases.map((a) => html`<span class="chip">@${a}</span>`) : 'none'}.</p>
       <form class="inline" @submit=${(e: SubmitEvent) => this.saveDescription(e, v)}>
         <label>Version description<textarea name="description" rows="2" cols="50" .value=${v.description}></textarea></label>

@@ -9,7 +9,9 @@ export const modelsStyles = css`
   table { border-collapse: collapse; width: 100%; background: var(--tf-color-surface); }
   th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); font-size: var(--tf-font-size); vertical-align: top; }
   th { color: var(--tf-color-text-muted); font-weight: 600; }
-  a { color: var(--tf-color-accent); }
+  /* Links look as on the other pages: plain in tables and headings, underlined only inside running text. */
+  a { color: var(--tf-color-accent); text-decoration: none; }
+  a:hover, a:focus-visible, p a { text-decoration: underline; text-underline-offset: 2px; }
   .empty, .note { color: var(--tf-color-text-muted); }
   .error { color: var(--tf-color-danger); margin: 4px 0; white-space: pre-wrap; }
   .chip { display: inline-flex; align-items: center; gap: 2px; background: color-mix(in srgb, var(--tf-color-accent) 12%, var(--tf-color-surface)); color: var(--tf-color-accent); border-radius: 12px; padding: 1px 4px 1px 8px; font-size: var(--tf-font-size-sm); margin: 0 4px 2px 0; }

@@ -10,5 +10,6 @@ export const touchTargets = css`
   @media (max-width: 719px), (pointer: coarse) {
     button, select, summary, input:not([type='checkbox']):not([type='radio']):not([type='range']) { min-height: 44px; box-sizing: border-box; }
     input[type='checkbox'], input[type='radio'] { width: 22px; height: 22px; }
+    a.button { min-height: 44px; display: inline-flex; align-items: center; box-sizing: border-box; }
   }
 `;
