@@ -27,22 +27,24 @@ export class ExperimentSelect extends LitElement {
     const tracking = this.tracking;
     if (tracking && tracking !== this.queriedWith) {
       this.queriedWith = tracking;
-      this.experiments.setQuery(() => tracking.searchExperiments());
+      this.experiments.setQuery(() => tracking.searchExperiments({ viewType: 'ALL' }));
     }
   }
 
   render() {
-    const list = this.experiments.value;
-    // An id from a link whose experiment is gone (deleted, or from another browser) stays visible, named as such.
-    const missing = list !== undefined && !list.some((e) => e.experimentId === this.value);
+    const all = this.experiments.value;
+    // Deleted experiments are offered only when chosen (<experiment-deleted-notice> says so and offers Restore).
+    const list = all?.filter((e) => e.lifecycleStage === 'active' || e.experimentId === this.value);
+    // An id from a link whose experiment does not exist here (from another browser) stays visible, named as such.
+    const missing = all !== undefined && !all.some((e) => e.experimentId === this.value);
     return html`
       <label>Experiment
         <select aria-label="Experiment" ?disabled=${this.disabled} @change=${this.onChange}>
-          ${list?.map((e) => html`<option .value=${e.experimentId} ?selected=${e.experimentId === this.value}>${e.name}</option>`)}
+          ${list?.map((e) => html`<option .value=${e.experimentId} ?selected=${e.experimentId === this.value}>${e.lifecycleStage === 'deleted' ? `${e.name} (deleted)` : e.name}</option>`)}
           ${missing ? html`<option .value=${this.value} selected disabled>Missing experiment (id ${this.value})</option>` : nothing}
         </select>
       </label>
-      ${missing ? html`<p class="problems" role="alert">This experiment is deleted or does not exist here: choose another one for the runs.</p>` : nothing}
+      ${missing ? html`<p class="problems" role="alert">This experiment does not exist here: choose another one for the runs.</p>` : nothing}
       ${this.experiments.error ? html`<p class="problems" role="alert">The experiments could not be listed: ${errorMessage(this.experiments.error)}</p>` : nothing}
     `;
   }
