@@ -71,6 +71,25 @@ describe('import hardening', () => {
     expect(ownValue(registered.tags, 'constructor')).toBe('m');
   });
 
+  it('item 1: registry tags and aliases named after Object.prototype members survive export → import', async () => {
+    const source = await freshTracking();
+    const run = await source.startRun();
+    await run.logArtifact('model/model.json', '{}');
+    await run.end();
+    await source.createRegisteredModel('net', { tags: Object.fromEntries([['__proto__', 'p'], ['constructor', 'c']]) });
+    await source.createModelVersion('net', run.id, 'model', { tags: Object.fromEntries([['toString', 't']]) });
+    await source.setRegisteredModelAlias('net', '__proto__', 1);
+    await source.setRegisteredModelAlias('net', 'valueOf', 1);
+    await importRuns(tracking, await exportRuns(source));
+    source.close();
+    const model = await tracking.getRegisteredModel('net');
+    expect(Object.entries(model.tags).sort()).toEqual([['__proto__', 'p'], ['constructor', 'c']]);
+    expect(Object.entries(model.aliases).sort()).toEqual([['__proto__', 1], ['valueOf', 1]]);
+    const version = await tracking.getModelVersionByAlias('net', '__proto__');
+    expect(version.aliases).toEqual(['__proto__', 'valueOf']);
+    expect(Object.entries(version.tags)).toEqual([['toString', 't']]);
+  });
+
   it('item 5: run ids PyYAML writes unquoted (e0000…, 12e4567…) are read as the strings they are', async () => {
     const ids = ['e0000000000000000000000000000000', '12e45670000000000000000000000000', '1e100000000000000000000000000000'];
     const tree: Record<string, string> = { 'mlruns/123/meta.yaml': validTree()['mlruns/123/meta.yaml'].replace('name: tiny', 'name: 1e5') };
