@@ -3,7 +3,7 @@
  * imports), never from a CDN, so the wasm backend works offline too.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -58,4 +58,16 @@ export async function useBackend(choice: BackendChoice, config: ModelConfig, inp
     tried.push(name);
   }
   throw new Error(`The ${tried.join(' and ')} backend could not start in this browser. Choose another backend (cpu always works).`);
+}
+
+/**
+ * Tags that say how the wasm backend ran: which of tfjs's builds loaded (threads need a cross-origin-isolated page
+ * for shared memory) and how many threads XNNPACK uses — tfjs caps them at half the logical cores, between 1 and 8
+ * (tfjs-backend-wasm/src/cc/backend.cc), so a 2-core machine trains on one thread even when threaded.
+ */
+export async function backendTags(name: string): Promise<Record<string, string>> {
+  if (name !== 'wasm') return {};
+  const [simd, threads] = await Promise.all([tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')]);
+  const build = simd && threads ? 'threaded-simd' : simd ? 'simd' : 'plain';
+  return { 'tabflow.wasm_build': build, 'tabflow.wasm_threads': String(getThreadsCount()) };
 }

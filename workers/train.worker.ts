@@ -15,6 +15,7 @@ import { renderPredictionGridPng, renderSpritePng } from './image-png';
 import { renderBoundaryPng } from './boundary-png';
 import { stepReceiver } from '../src/ml/step-channel';
 import { runTrackedTraining } from './train-run';
+import { backendTags } from './backends';
 
 let tracking: Promise<TrackingClient> | null = null;
 /** Aborted by the page's Stop; the training in progress then ends its run KILLED itself. */
@@ -44,7 +45,7 @@ const api = {
     const client = await tracking;
     const { name: backend, reason } = await useBackendFor(request.model, inputDim(request));
     if (signal.aborted) throw new DOMException('Training was stopped before it started.', 'AbortError');
-    const tagged = reason ? { ...request, tags: { ...request.tags, 'tabflow.backend_reason': reason } } : request;
+    const tagged = { ...request, tags: { ...request.tags, ...(await backendTags(backend)), ...(reason ? { 'tabflow.backend_reason': reason } : {}) } };
     // A stepped training hears the page's Step button on the step channel until it ends.
     const steps = request.stepped ? stepReceiver(request.stepped.token) : null;
     return runTrackedTraining(tf, client, tagged, {

@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DEFAULT_MODEL_CONFIG } from '../../src/ml/model-config';
+import type { TrainRequest } from '../../src/ml/training-messages';
 import { DOCUMENT_CSP, WORKER_CSP } from '../../scripts/security-headers.mjs';
 import { expect, openApp, test } from './fixtures';
 
@@ -102,4 +104,33 @@ test('offline, the service worker serves the app cross-origin isolated, with the
     return { csp: response.headers.get('content-security-policy'), coep: response.headers.get('cross-origin-embedder-policy') };
   }, `./${builtWorkerPath('train.worker')}`);
   expect(worker).toEqual({ csp: WORKER_CSP, coep: 'require-corp' });
+});
+
+test('a wasm training loads the threaded SIMD build, and its run and Settings say how many threads it computes with', async ({ page }) => {
+  await openApp(page);
+  const request: TrainRequest = {
+    runName: 'threaded-wasm',
+    source: { kind: 'generated', config: { generator: 'xor', numPoints: 200, noise: 0, testFraction: 0.5, seed: 3 } },
+    model: { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [16], batchSize: 20, epochs: 3, seed: 1, backend: 'wasm', inputFeatures: [] },
+  };
+  const outcome = await page.evaluate((r) => window.tabflow!.training!.train(new AbortController().signal, r, () => {}), request);
+  expect(outcome, outcome.error).toMatchObject({ status: 'FINISHED' });
+  const tags = await page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).data.tags, outcome.runId);
+  expect(tags['tabflow.backend']).toBe('wasm');
+  expect(tags['tabflow.wasm_build']).toBe('threaded-simd');
+  // Emscripten's pthread pool: blob: workers the threaded build starts beside the training worker.
+  expect(page.workers().filter((w) => w.url().startsWith('blob:')).length).toBeGreaterThan(0);
+  // tfjs computes with half the logical cores, between 1 and 8: one thread on a 2-core machine, 2 on 4 cores.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const threads = Number(tags['tabflow.wasm_threads']);
+  expect(threads).toBe(Math.min(8, Math.max(1, Math.floor(cores / 2))));
+
+  await page.goto('./#/settings');
+  const plural = threads === 1 ? 'thread' : 'threads';
+  await expect(page.getByText(`Cross-origin isolated: yes. The wasm backend uses its threaded SIMD build, computing with ${threads} ${plural}.`)).toBeVisible();
+  for (const [width, height] of [[1366, 768], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.getByRole('heading', { name: 'Training speed' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`settings-threads-${width}.png`) });
+  }
 });

@@ -5,6 +5,7 @@ import '../settings/app-status';
 import '../settings/appearance-section';
 import '../settings/data-section';
 import '../settings/storage-panel';
+import '../settings/training-threads';
 import type { StoragePanel } from '../settings/storage-panel';
 
 /**
@@ -29,6 +30,7 @@ export class SettingsPage extends LitElement {
       <appearance-section></appearance-section>
       <section aria-label="Storage"><storage-panel .services=${this.services}></storage-panel></section>
       <data-section .services=${this.services} @import-complete=${() => void this.storagePanel.refresh()}></data-section>
+      <training-threads></training-threads>
       <app-status></app-status>
     </div>`;
   }
