@@ -4,7 +4,7 @@ import { figureEntry, summarise } from './stats.mjs';
 import { openBenchPage, repeat } from './page-figures.mjs';
 import { probedContext } from './app-probes.mjs';
 
-async function openApp(context, url, hash) {
+export async function openApp(context, url, hash) {
   const page = await context.newPage();
   await page.goto(`${url}${hash}`);
   await page.waitForFunction(() => window.tabflow?.tracking !== undefined);

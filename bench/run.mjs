@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium, NO_CHROMIUM_MESSAGE, CHROMIUM_ARGS } from '../scripts/find-chromium.mjs';
 import { chartDraw, responsiveness } from './app-figures.mjs';
+import { networkResponsiveness } from './network-figure.mjs';
 import { coldStart } from './cold-start.mjs';
 import { exportImport, metricLogging, metricRead, runsTable, trainingOverhead } from './page-figures.mjs';
 import { serveStatic } from './server.mjs';
@@ -34,13 +35,14 @@ const MEASURED = [
   { figure: 'runs table', measure: runsTable, repetitions: 15 },
   { figure: 'training overhead', measure: trainingOverhead, repetitions: 3 },
   { figure: 'responsiveness', measure: responsiveness, repetitions: 3 },
+  { figure: 'network view', measure: networkResponsiveness, repetitions: 3 },
   { figure: 'export / import', measure: exportImport, repetitions: 2 },
   { figure: 'cold start', measure: coldStart, repetitions: 5 },
   { figure: 'sweep', measure: sweepParallel, repetitions: 2 },
 ];
 const planFor = (figure) => ({ warmup: 1, repetitions: quick ? Math.min(3, figure.repetitions) : figure.repetitions });
 // The order, so the table reads the same every time.
-const ORDER = ['metric logging', 'metric read', 'chart draw', 'runs table', 'training overhead', 'responsiveness', 'export / import', 'cold start', 'sweep'];
+const ORDER = ['metric logging', 'metric read', 'chart draw', 'runs table', 'training overhead', 'responsiveness', 'network view', 'export / import', 'cold start', 'sweep'];
 
 function build() {
   const steps = [

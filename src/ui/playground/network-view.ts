@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cssColor, scoreColor } from '../../ml/boundary-palette';
 import { FEATURE_LABELS } from '../../ml/features';
@@ -11,6 +11,23 @@ export interface UnitRef {
   unit: number;
 }
 
+interface WeightSegment {
+  layer: number;
+  from: number;
+  to: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+function distanceToSegment(x: number, y: number, s: WeightSegment): number {
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  const t = Math.max(0, Math.min(1, ((x - s.x1) * dx + (y - s.y1) * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(x - (s.x1 + t * dx), y - (s.y1 + t * dy));
+}
+
 type Hovered = { kind: 'unit'; layer: number; unit: number } | { kind: 'weight'; layer: number; from: number; to: number };
 
 const UNIT = 40;
@@ -19,6 +36,9 @@ const ROW = 50;
 /** Room left of the inputs for their feature labels. */
 const LABEL = 48;
 const TOP = 22;
+/** How near (CSS px) the pointer must be to a weight's line to read it. */
+const HIT_PX = 4;
+const PIXEL_RATIO = Math.min(2, globalThis.devicePixelRatio || 1);
 const POSITIVE = cssColor(scoreColor(1, UNIT_SCALE));
 const NEGATIVE = cssColor(scoreColor(0, UNIT_SCALE));
 
@@ -46,8 +66,7 @@ export class NetworkView extends LitElement {
     figure { margin: 0; display: grid; gap: var(--tf-space-1); }
     .scroll { overflow-x: auto; }
     .plane { position: relative; }
-    svg { position: absolute; inset: 0; }
-    .hit { stroke: transparent; stroke-width: 8; pointer-events: stroke; }
+    canvas.weights { position: absolute; inset: 0; border-radius: 0; }
     .unit { position: absolute; width: ${UNIT}px; height: ${UNIT}px; padding: 0; border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius-sm); background: var(--tf-color-surface); cursor: pointer; }
     .unit[aria-pressed='true'] { outline: 3px solid var(--tf-color-focus); outline-offset: 1px; }
     .unit:focus-visible { outline: 3px solid var(--tf-color-focus); }
@@ -93,28 +112,64 @@ export class NetworkView extends LitElement {
     this.dispatchEvent(new CustomEvent<UnitRef | null>('unit-select', { detail: same ? null : { layer, unit }, bubbles: true, composed: true }));
   }
 
-  private weightLines(network: LiveNetwork) {
-    const { layout, frame } = network;
-    let largest = 0;
-    for (const w of frame.weights) largest = Math.max(largest, Math.abs(w));
-    const lines = [];
-    for (let l = 1; l < layout.layers.length; l++) {
-      const x1 = this.x(l - 1) + UNIT;
-      const x2 = this.x(l);
-      for (let from = 0; from < layout.layers[l - 1].shown; from++) {
-        for (let to = 0; to < layout.layers[l].shown; to++) {
-          const w = weightAt(layout, frame, l, from, to);
-          const y1 = this.y(from) + UNIT / 2;
-          const y2 = this.y(to) + UNIT / 2;
-          const width = largest > 0 ? 0.5 + (4 * Math.abs(w)) / largest : 0.5;
-          lines.push(svg`<line x1=${x1} y1=${y1} x2=${x2} y2=${y2} stroke=${w >= 0 ? POSITIVE : NEGATIVE} stroke-width=${width.toFixed(2)}></line>
-            <line class="hit" x1=${x1} y1=${y1} x2=${x2} y2=${y2}
-              @pointerenter=${() => (this.hovered = { kind: 'weight', layer: l, from, to })}
-              @pointerleave=${() => (this.hovered = null)}></line>`);
+  /** Every shown weight's line, from the right edge of its unit to the left edge of the next layer's. */
+  private weightSegments(network: LiveNetwork): WeightSegment[] {
+    const { layers } = network.layout;
+    const segments: WeightSegment[] = [];
+    for (let l = 1; l < layers.length; l++) {
+      for (let from = 0; from < layers[l - 1].shown; from++) {
+        for (let to = 0; to < layers[l].shown; to++) {
+          segments.push({ layer: l, from, to, x1: this.x(l - 1) + UNIT, y1: this.y(from) + UNIT / 2, x2: this.x(l), y2: this.y(to) + UNIT / 2 });
         }
       }
     }
-    return lines;
+    return segments;
+  }
+
+  /**
+   * The weights as lines on one canvas: hundreds of SVG lines re-rendered a few times a second cost the page
+   * long tasks with 6 × 8 units, one canvas costs about a millisecond.
+   */
+  private drawWeights(network: LiveNetwork): void {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.weights');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const scale = canvas.width / Number(canvas.dataset.width);
+    const { layout, frame } = network;
+    let largest = 0;
+    for (const w of frame.weights) largest = Math.max(largest, Math.abs(w));
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    for (const s of this.weightSegments(network)) {
+      const w = weightAt(layout, frame, s.layer, s.from, s.to);
+      ctx.strokeStyle = w >= 0 ? POSITIVE : NEGATIVE;
+      ctx.lineWidth = largest > 0 ? 0.5 + (4 * Math.abs(w)) / largest : 0.5;
+      ctx.beginPath();
+      ctx.moveTo(s.x1, s.y1);
+      ctx.lineTo(s.x2, s.y2);
+      ctx.stroke();
+    }
+  }
+
+  /** Hovering a weight's line (within HIT_PX of it) reads its value. */
+  private onPlaneMove(event: PointerEvent): void {
+    const network = this.network;
+    const plane = event.currentTarget as HTMLElement;
+    if (!network || event.target !== plane.querySelector('canvas.weights')) return;
+    const box = plane.getBoundingClientRect();
+    const x = event.clientX - box.left;
+    const y = event.clientY - box.top;
+    let best: WeightSegment | null = null;
+    let bestDistance = HIT_PX;
+    for (const s of this.weightSegments(network)) {
+      const d = distanceToSegment(x, y, s);
+      if (d < bestDistance) {
+        best = s;
+        bestDistance = d;
+      }
+    }
+    if (best) this.hovered = { kind: 'weight', layer: best.layer, from: best.from, to: best.to };
+    else if (this.hovered?.kind === 'weight') this.hovered = null;
   }
 
   private heading(layer: number, count: number): string {
@@ -132,8 +187,9 @@ export class NetworkView extends LitElement {
     const capped = layers.filter((l) => l.shown < l.units).map((l) => `${l.shown} of ${l.units}`);
     return html`<figure aria-label="Network">
       <div class="scroll">
-        <div class="plane" style="width:${width}px;height:${height}px">
-          <svg width=${width} height=${height} aria-hidden="true">${this.weightLines(network)}</svg>
+        <div class="plane" style="width:${width}px;height:${height}px" @pointermove=${this.onPlaneMove} @pointerleave=${() => (this.hovered = null)}>
+          <canvas class="weights" aria-hidden="true" data-width=${width} width=${Math.round(width * PIXEL_RATIO)} height=${Math.round(height * PIXEL_RATIO)}
+            style="width:${width}px;height:${height}px"></canvas>
           ${layers.map((_, l) => html`<span class="heading" style="left:${this.x(l)}px" aria-hidden="true">${this.heading(l, layers.length)}</span>`)}
           ${layers[0].unitNames.map((name, u) => html`<span class="label" style="left:0;top:${this.y(u)}px" aria-hidden="true">${featureLabel(name)}</span>`)}
           ${layers.flatMap((layer, l) =>
@@ -156,7 +212,8 @@ export class NetworkView extends LitElement {
   protected updated(changed: PropertyValues<this>): void {
     const network = this.network;
     if (!network || !changed.has('network')) return;
-    const canvases = this.renderRoot.querySelectorAll('canvas');
+    this.drawWeights(network);
+    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('button canvas');
     const size = network.layout.gridSize;
     let i = 0;
     network.layout.layers.forEach((layer, l) => {
