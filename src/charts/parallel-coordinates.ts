@@ -1,15 +1,16 @@
 /**
  * `<parallel-coordinates>`: one vertical axis per param or metric, one line per run across them. Drag along
  * an axis to brush a range: only runs inside every brushed range keep their colour, the rest turn grey; click
- * an axis without dragging to remove its brush. Text params get categorical axes; wide positive ranges (like
- * learning rates) get log axes.
+ * an axis without dragging to remove its brush. From the keyboard, each axis is a slider (Tab to it): the arrow
+ * keys place and move a brush, Shift with the arrows resizes it, Escape removes it. Text params get categorical
+ * axes; wide positive ranges (like learning rates) get log axes.
  *
  * Properties: `axes: ParallelAxis[]`, `items: ParallelItem[]` (same order as each axis's values), `title`,
  * `height` (px, default 320).
  *
  * @fires highlight-change - `{ keys }`: the keys of the highlighted items whenever a brush changes.
  */
-import { html, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { axisTicks } from './axis-scale';
 import { formatNumber } from './format';
@@ -27,9 +28,22 @@ export interface ParallelItem {
 const MARGIN = { left: 70, right: 90, top: 34, bottom: 16 };
 /** A drag that stops this close to a line still catches it. */
 const BRUSH_TOLERANCE_PX = 4;
+/** The brush a first arrow key places (the middle fifth of the axis), and how far each press moves it. */
+const KEYBOARD_BRUSH: Brush = [0.4, 0.6];
+const KEYBOARD_STEP = 0.05;
 
 @customElement('parallel-coordinates')
 export class ParallelCoordinates extends SvgChartElement {
+  static styles = [
+    SvgChartElement.styles,
+    css`
+      /* Keyboard handles over each axis: outside the SVG (which stays one image), and transparent to the pointer,
+         which drags on the SVG itself. */
+      .axis-key { position: absolute; pointer-events: none; border-radius: var(--tf-radius-sm); }
+      .axis-key:focus-visible { outline: 2px solid var(--tf-color-focus); outline-offset: 2px; }
+    `,
+  ];
+
   @property({ attribute: false }) axes: ParallelAxis[] = [];
   @property({ attribute: false }) items: ParallelItem[] = [];
   @property({ type: Number }) height = 320;
@@ -89,6 +103,44 @@ export class ParallelCoordinates extends SvgChartElement {
     this.brushes = next;
   }
 
+  private onAxisKey(axis: number, event: KeyboardEvent): void {
+    const current = this.brushes.get(axis);
+    let next: Brush | null;
+    if (event.key === 'Escape' || event.key === 'Delete' || event.key === 'Backspace') {
+      if (!current) return;
+      next = null;
+    } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      const up = event.key === 'ArrowUp' ? 1 : -1;
+      if (!current) next = KEYBOARD_BRUSH;
+      else {
+        const lo = Math.min(...current);
+        const hi = Math.max(...current);
+        if (event.shiftKey) next = [lo, Math.min(1, Math.max(lo + KEYBOARD_STEP, hi + up * KEYBOARD_STEP))];
+        else {
+          const from = Math.min(1 - (hi - lo), Math.max(0, lo + up * KEYBOARD_STEP));
+          next = [from, from + (hi - lo)];
+        }
+      }
+    } else {
+      return;
+    }
+    event.preventDefault();
+    this.setBrush(axis, next);
+  }
+
+  /** The axes' keyboard handles, laid over the axes they brush. */
+  private renderAxisKeys(axisX: (a: number) => number) {
+    return this.axes.map((axis, a) => {
+      const brush = this.brushes.get(a);
+      const range = brush ? `${Math.round(Math.min(...brush) * 100)} to ${Math.round(Math.max(...brush) * 100)} % of the axis` : 'no range';
+      return html`<div class="axis-key" tabindex="0" role="slider" aria-orientation="vertical"
+        aria-label=${`Highlight runs by ${axis.label}`} aria-valuemin="0" aria-valuemax="100"
+        aria-valuenow=${brush ? Math.round(((brush[0] + brush[1]) / 2) * 100) : 50} aria-valuetext=${range}
+        style="left:${axisX(a) - 14}px;top:${MARGIN.top - 6}px;width:28px;height:${this.innerHeight + 12}px"
+        @keydown=${(e: KeyboardEvent) => this.onAxisKey(a, e)}></div>`;
+    });
+  }
+
   private clearBrushes(): void {
     this.brushes = new Map();
   }
@@ -107,7 +159,7 @@ export class ParallelCoordinates extends SvgChartElement {
 
   protected renderNote() {
     if (this.brushes.size === 0 || this.axes.length < 2) {
-      return this.axes.length >= 2 ? html`<p class="note">Drag along an axis to highlight the runs in a range.</p>` : nothing;
+      return this.axes.length >= 2 ? html`<p class="note">Drag along an axis, or Tab to it and press the arrow keys, to highlight the runs in a range.</p>` : nothing;
     }
     const highlighted = this.highlighted();
     const names = this.items.filter((_, i) => highlighted[i]).map((item) => item.label);
@@ -144,7 +196,7 @@ export class ParallelCoordinates extends SvgChartElement {
     const order = this.items.map((_, i) => i).sort((a, b) => Number(highlighted[a]) - Number(highlighted[b]));
     const labelWidth = Math.max(40, step - 8);
     const c = this.colors;
-    return html`<svg width=${w} height=${h} role="img" aria-label=${this.title} font-family=${SVG_FONT} font-size="11">
+    return html`${this.renderAxisKeys(axisX)}<svg width=${w} height=${h} role="img" aria-label=${this.title} font-family=${SVG_FONT} font-size="11">
       <rect x="0" y="0" width=${w} height=${h} fill=${c.surface}></rect>
       ${order.map((i) => svg`<path d=${path(i)} fill="none" stroke=${highlighted[i] ? this.items[i].color : c.border}
         stroke-width=${highlighted[i] ? c.lineWidth + 0.5 : c.lineWidth * 0.7} stroke-opacity=${highlighted[i] ? 0.95 : 0.7}>

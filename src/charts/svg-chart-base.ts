@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { svgToPng } from './chart-png';
 import { AppearanceController, chartColors, type ChartColors } from './chart-theme';
@@ -12,7 +12,7 @@ export const SVG_FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif'
  * button, a width that follows the card (ResizeObserver), and a hover tooltip. Not an element itself.
  */
 export abstract class SvgChartElement extends LitElement {
-  static styles = css`
+  static styles: CSSResultGroup = css`
     :host { display: block; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 10px 12px; min-width: 0; position: relative; }
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin-bottom: 4px; min-height: 24px; }
     h3 { font-size: var(--tf-font-size); margin: 0; flex: 1 1 160px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--tf-color-text); }

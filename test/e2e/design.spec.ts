@@ -126,3 +126,67 @@ test('Theme in Settings overrides the system, presentation mode enlarges type; b
   await page.getByLabel('Theme').selectOption('System');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
 });
+
+/** Presses Tab until `target` has the focus (inside shadow roots too); fails after `limit` presses. */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, limit = 80): Promise<void> {
+  const handle = await target.elementHandle();
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await handle!.evaluate((el) => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active === el;
+    });
+    if (focused) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+test("the teacher's path — train, compare, brush, export — with the keyboard alone", async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('./#/playground');
+  await page.waitForFunction(() => window.tabflow?.tracking !== undefined);
+
+  await tabTo(page, page.getByLabel('Epochs', { exact: true }));
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('8');
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await tabTo(page, train);
+  for (let run = 1; run <= 2; run++) {
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: /^Finished\./ })).toBeVisible({ timeout: 90_000 });
+    // Train was disabled while training, so the focus moved on: find it again the keyboard's way.
+    if (run === 1) await tabTo(page, train);
+  }
+
+  await tabTo(page, page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }));
+  await page.keyboard.press('Enter');
+  const boxes = page.getByRole('checkbox', { name: /^Select run / });
+  await expect(boxes).toHaveCount(2);
+  for (const box of await boxes.all()) {
+    await tabTo(page, box);
+    await page.keyboard.press('Space');
+    await expect(box).toBeChecked();
+  }
+  await tabTo(page, page.getByRole('button', { name: 'Compare', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Comparing 2 runs' })).toBeVisible();
+
+  // Parallel coordinates: an axis is a slider; the arrow keys place and move a brush.
+  const axis = page.getByRole('slider', { name: /^Highlight runs by / }).first();
+  await tabTo(page, axis, 200);
+  await page.keyboard.press('ArrowUp');
+  await expect(axis).toHaveAttribute('aria-valuetext', /% of the axis$/);
+  await expect(page.getByRole('status').filter({ hasText: /^\s*Highlighted \d of 2/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(axis).toHaveAttribute('aria-valuetext', 'no range');
+
+  await tabTo(page, page.getByRole('button', { name: 'Export these' }), 200);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(download.suggestedFilename()).toMatch(/^tabflow-export-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}\.zip$/);
+
+  // Back from Compare: the same two runs are still ticked.
+  await page.goBack();
+  await expect(boxes.first()).toBeChecked();
+  await expect(boxes.last()).toBeChecked();
+});
