@@ -53,7 +53,8 @@ export async function acquireRunLock(runId: string): Promise<() => void> {
 async function liveRunIds(manager: Locks): Promise<Set<string>> {
   const { held = [], pending = [] } = await manager.query();
   const ids = new Set<string>();
-  for (const lock of [...held, ...pending]) if (lock.name?.startsWith(LOCK_PREFIX)) ids.add(lock.name.slice(LOCK_PREFIX.length));
+  for (const lock of [...held, ...pending])
+    if (lock.name?.startsWith(LOCK_PREFIX)) ids.add(lock.name.slice(LOCK_PREFIX.length));
   return ids;
 }
 
@@ -82,7 +83,10 @@ export async function endRunsWithFreeLocks(client: TrackingClient): Promise<stri
     db.transaction('rw', db.runs, async () => {
       for (const row of await db.runs.bulkGet(orphaned)) {
         if (!row || row.status !== 'RUNNING' || row.heartbeat === FOREIGN_RUN_HEARTBEAT) continue;
-        endAsKilled(row, 'The tab or worker that was training it closed, reloaded or crashed; everything it logged is kept.');
+        endAsKilled(
+          row,
+          'The tab or worker that was training it closed, reloaded or crashed; everything it logged is kept.',
+        );
         await db.runs.put(row);
         ended.push(row.runId);
       }
@@ -95,7 +99,11 @@ export async function endRunsWithFreeLocks(client: TrackingClient): Promise<stri
  * Checks now and every `intervalMs` for runs whose writer went away (another tab closed mid-training); returns
  * the function that stops watching. `onEnded` hears of each batch of runs ended.
  */
-export function watchAbandonedRuns(client: TrackingClient, intervalMs = 2000, onEnded?: (runIds: string[]) => void): () => void {
+export function watchAbandonedRuns(
+  client: TrackingClient,
+  intervalMs = 2000,
+  onEnded?: (runIds: string[]) => void,
+): () => void {
   if (!runLocksAvailable()) return () => {};
   let checking = false;
   const check = async () => {

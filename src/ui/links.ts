@@ -3,19 +3,26 @@
  * ids and names can come from someone else's zip or server: an experiment id such as `50%zz?x=1` must land on
  * its own page, not break the router or smuggle a query. The router (src/app/router.ts) decodes what this encodes.
  */
-export function hashHref(page: string, segments: readonly (string | number)[] = [], query?: URLSearchParams | Record<string, string>): string {
+export function hashHref(
+  page: string,
+  segments: readonly (string | number)[] = [],
+  query?: URLSearchParams | Record<string, string>,
+): string {
   const path = [page, ...segments].map((s) => encodeURIComponent(String(s))).join('/');
   const q = query ? new URLSearchParams(query).toString() : '';
   return `#/${path}${q ? `?${q}` : ''}`;
 }
 
-export const experimentHref = (experimentId: string, query?: URLSearchParams | Record<string, string>): string => hashHref('experiments', [experimentId], query);
+export const experimentHref = (experimentId: string, query?: URLSearchParams | Record<string, string>): string =>
+  hashHref('experiments', [experimentId], query);
 
 export const runHref = (runId: string): string => hashHref('run', [runId]);
 
 /** Run ids never hold a comma, so the Compare page's list is one query value. */
-export const compareHref = (runIds: Iterable<string>): string => hashHref('compare', [], { runs: [...runIds].join(',') });
+export const compareHref = (runIds: Iterable<string>): string =>
+  hashHref('compare', [], { runs: [...runIds].join(',') });
 
-export const modelHref = (name: string, version?: number | string): string => hashHref('models', version === undefined ? [name] : [name, version]);
+export const modelHref = (name: string, version?: number | string): string =>
+  hashHref('models', version === undefined ? [name] : [name, version]);
 
 export const modelAliasHref = (name: string, alias: string): string => hashHref('models', [name, `@${alias}`]);

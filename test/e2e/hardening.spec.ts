@@ -14,7 +14,11 @@ async function runState(page: Page, runId: string) {
   return page.evaluate(async (id) => {
     const tracking = window.tabflow!.tracking;
     const run = await tracking.getRun(id);
-    return { status: run.info.status, endTime: run.info.endTime, points: (await tracking.getMetricHistory(id, 'loss')).values.length };
+    return {
+      status: run.info.status,
+      endTime: run.info.endTime,
+      points: (await tracking.getMetricHistory(id, 'loss')).values.length,
+    };
   }, runId);
 }
 
@@ -34,7 +38,14 @@ test('an experiment id that is not URL-safe gets an encoded sidebar link that op
   // Stored as data from an older tabflow or another tool would be (imports now refuse such ids): links must still work.
   await page.evaluate(async (id) => {
     const now = Date.now();
-    await window.tabflow!.tracking.db.experiments.add({ experimentId: id, name: 'hostile', lifecycleStage: 'active', creationTime: now, lastUpdateTime: now, tags: {} });
+    await window.tabflow!.tracking.db.experiments.add({
+      experimentId: id,
+      name: 'hostile',
+      lifecycleStage: 'active',
+      creationTime: now,
+      lastUpdateTime: now,
+      tags: {},
+    });
   }, HOSTILE_ID);
   const link = page.getByRole('link', { name: 'hostile', exact: true });
   await expect(link).toHaveAttribute('href', `#/experiments/${encodeURIComponent(HOSTILE_ID)}`);
@@ -45,7 +56,9 @@ test('an experiment id that is not URL-safe gets an encoded sidebar link that op
 
 test('a damaged link opens with a message in words instead of breaking the router', async ({ page }) => {
   await openApp(page, '#/experiments/50%zz');
-  await expect(page.getByRole('alert').filter({ hasText: 'This link is damaged' })).toContainText("'50%zz' is not valid percent-encoding");
+  await expect(page.getByRole('alert').filter({ hasText: 'This link is damaged' })).toContainText(
+    "'50%zz' is not valid percent-encoding",
+  );
 });
 
 test('reloading a tab mid-training ends its run KILLED within seconds, keeping every point', async ({ page }) => {
@@ -77,12 +90,19 @@ test('the Playground says its experiment was deleted, disables Train and restore
   const train = page.getByRole('button', { name: 'Train', exact: true });
   await expect(train).toBeEnabled();
   await page.evaluate((experimentId) => window.tabflow!.tracking.deleteExperiment(experimentId), id);
-  await expect(page.getByRole('alert').filter({ hasText: 'was deleted' })).toContainText('The experiment “soon gone” was deleted. Restore it to train runs in it');
+  await expect(page.getByRole('alert').filter({ hasText: 'was deleted' })).toContainText(
+    'The experiment “soon gone” was deleted. Restore it to train runs in it',
+  );
   await expect(train).toBeDisabled();
   await page.getByRole('button', { name: 'Restore experiment “soon gone”' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'was deleted' })).toHaveCount(0);
   await expect(train).toBeEnabled();
-  expect(await page.evaluate((experimentId) => window.tabflow!.tracking.getExperiment(experimentId).then((e) => e.lifecycleStage), id)).toBe('active');
+  expect(
+    await page.evaluate(
+      (experimentId) => window.tabflow!.tracking.getExperiment(experimentId).then((e) => e.lifecycleStage),
+      id,
+    ),
+  ).toBe('active');
 });
 
 test('a run training into an experiment deleted meanwhile is shown as such and keeps training', async ({ page }) => {
@@ -92,7 +112,9 @@ test('a run training into an experiment deleted meanwhile is shown as such and k
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(/Epoch \d+ of 2000/, { timeout: 60_000 });
   await page.evaluate((experimentId) => window.tabflow!.tracking.deleteExperiment(experimentId), id);
-  await expect(page.getByRole('alert').filter({ hasText: 'was deleted' })).toContainText('was deleted while this run trains into it');
+  await expect(page.getByRole('alert').filter({ hasText: 'was deleted' })).toContainText(
+    'was deleted while this run trains into it',
+  );
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(/Stopped|Killed|KILLED/i, { timeout: 30_000 });
 });

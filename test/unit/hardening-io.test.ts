@@ -76,30 +76,48 @@ describe('import hardening', () => {
     const run = await source.startRun();
     await run.logArtifact('model/model.json', '{}');
     await run.end();
-    await source.createRegisteredModel('net', { tags: Object.fromEntries([['__proto__', 'p'], ['constructor', 'c']]) });
+    await source.createRegisteredModel('net', {
+      tags: Object.fromEntries([
+        ['__proto__', 'p'],
+        ['constructor', 'c'],
+      ]),
+    });
     await source.createModelVersion('net', run.id, 'model', { tags: Object.fromEntries([['toString', 't']]) });
     await source.setRegisteredModelAlias('net', '__proto__', 1);
     await source.setRegisteredModelAlias('net', 'valueOf', 1);
     await importRuns(tracking, await exportRuns(source));
     source.close();
     const model = await tracking.getRegisteredModel('net');
-    expect(Object.entries(model.tags).sort()).toEqual([['__proto__', 'p'], ['constructor', 'c']]);
-    expect(Object.entries(model.aliases).sort()).toEqual([['__proto__', 1], ['valueOf', 1]]);
+    expect(Object.entries(model.tags).sort()).toEqual([
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+    ]);
+    expect(Object.entries(model.aliases).sort()).toEqual([
+      ['__proto__', 1],
+      ['valueOf', 1],
+    ]);
     const version = await tracking.getModelVersionByAlias('net', '__proto__');
     expect(version.aliases).toEqual(['__proto__', 'valueOf']);
     expect(Object.entries(version.tags)).toEqual([['toString', 't']]);
   });
 
   it('item 5: run ids PyYAML writes unquoted (e0000…, 12e4567…) are read as the strings they are', async () => {
-    const ids = ['e0000000000000000000000000000000', '12e45670000000000000000000000000', '1e100000000000000000000000000000'];
-    const tree: Record<string, string> = { 'mlruns/123/meta.yaml': validTree()['mlruns/123/meta.yaml'].replace('name: tiny', 'name: 1e5') };
+    const ids = [
+      'e0000000000000000000000000000000',
+      '12e45670000000000000000000000000',
+      '1e100000000000000000000000000000',
+    ];
+    const tree: Record<string, string> = {
+      'mlruns/123/meta.yaml': validTree()['mlruns/123/meta.yaml'].replace('name: tiny', 'name: 1e5'),
+    };
     for (const id of ids) {
       tree[`mlruns/123/${id}/meta.yaml`] =
         `artifact_uri: file:///x\nend_time: 5\nexperiment_id: '123'\nlifecycle_stage: active\nrun_id: ${id}\nrun_name: n\nrun_uuid: ${id}\nstart_time: 2\nstatus: 3\ntags: []\nuser_id: y\n`;
     }
     const summary = await importRuns(tracking, zipOf(tree));
     expect(summary.runs).toBe(3);
-    for (const id of ids) expect((await tracking.getRun(id)).info).toMatchObject({ runId: id, runName: 'n', userId: 'y', endTime: 5 });
+    for (const id of ids)
+      expect((await tracking.getRun(id)).info).toMatchObject({ runId: id, runName: 'n', userId: 'y', endTime: 5 });
     expect(await tracking.getExperimentByName('1e5')).not.toBeNull();
   });
 
@@ -126,27 +144,54 @@ describe('import hardening', () => {
     expect(error.message).toMatch(/may hold at most 64 KiB, and MLflow's own are a few kB/);
   });
 
-  it.each(['50%zz?x=1', 'abc', '<b>1</b>', '0123456789ABCDEF0123456789ABCDEF'])('item 2: experiment id %j is refused', async (id) => {
-    const tree: Record<string, string> = {};
-    for (const [path, text] of Object.entries(validTree())) tree[path.replace('mlruns/123/', `mlruns/${id}/`)] = text.replace(/'123'/g, `'${id}'`);
-    const error = await importError(tracking, zipOf(tree));
-    expect(error.message).toContain("MLflow's experiment ids are digits or 32 hex characters");
-  });
+  it.each(['50%zz?x=1', 'abc', '<b>1</b>', '0123456789ABCDEF0123456789ABCDEF'])(
+    'item 2: experiment id %j is refused',
+    async (id) => {
+      const tree: Record<string, string> = {};
+      for (const [path, text] of Object.entries(validTree()))
+        tree[path.replace('mlruns/123/', `mlruns/${id}/`)] = text.replace(/'123'/g, `'${id}'`);
+      const error = await importError(tracking, zipOf(tree));
+      expect(error.message).toContain("MLflow's experiment ids are digits or 32 hex characters");
+    },
+  );
 
   it('item 2: digit and 32-hex experiment ids are accepted', async () => {
     const id = '0123456789abcdef0123456789abcdef';
     const tree: Record<string, string> = {};
-    for (const [path, text] of Object.entries(validTree())) tree[path.replace('mlruns/123/', `mlruns/${id}/`)] = text.replace(/'123'/g, `'${id}'`);
+    for (const [path, text] of Object.entries(validTree()))
+      tree[path.replace('mlruns/123/', `mlruns/${id}/`)] = text.replace(/'123'/g, `'${id}'`);
     expect((await importRuns(tracking, zipOf(tree))).runs).toBe(1);
     expect((await tracking.getExperimentByName('tiny'))?.experimentId).toBe(id);
   });
 
   it.each([
-    ['an alias in meta.yaml named latest', (f: Record<string, Uint8Array>) => yamlEdit(f, 'meta.yaml', (t) => t.replace(/aliases: .*/, 'aliases:\n  latest: 1')), "'latest' alias name (case insensitive) is reserved"],
-    ['an alias in meta.yaml that is markup', (f: Record<string, Uint8Array>) => yamlEdit(f, 'meta.yaml', (t) => t.replace(/aliases: .*/, "aliases:\n  '<img src=x>': 1")), 'Invalid alias name'],
-    ['an alias file named v2', (f: Record<string, Uint8Array>) => (f['mlruns/models/net/aliases/v2'] = strToU8('1')), "Version alias name 'v2' is reserved"],
-    ['a model tag with an invalid name', (f: Record<string, Uint8Array>) => (f['mlruns/models/net/tags/a<b>'] = strToU8('x')), 'Invalid tag name'],
-    ['a version tag over 5,000 characters', (f: Record<string, Uint8Array>) => (f['mlruns/models/net/version-1/tags/t'] = strToU8('x'.repeat(5001))), 'the limit is 5000'],
+    [
+      'an alias in meta.yaml named latest',
+      (f: Record<string, Uint8Array>) =>
+        yamlEdit(f, 'meta.yaml', (t) => t.replace(/aliases: .*/, 'aliases:\n  latest: 1')),
+      "'latest' alias name (case insensitive) is reserved",
+    ],
+    [
+      'an alias in meta.yaml that is markup',
+      (f: Record<string, Uint8Array>) =>
+        yamlEdit(f, 'meta.yaml', (t) => t.replace(/aliases: .*/, "aliases:\n  '<img src=x>': 1")),
+      'Invalid alias name',
+    ],
+    [
+      'an alias file named v2',
+      (f: Record<string, Uint8Array>) => (f['mlruns/models/net/aliases/v2'] = strToU8('1')),
+      "Version alias name 'v2' is reserved",
+    ],
+    [
+      'a model tag with an invalid name',
+      (f: Record<string, Uint8Array>) => (f['mlruns/models/net/tags/a<b>'] = strToU8('x')),
+      'Invalid tag name',
+    ],
+    [
+      'a version tag over 5,000 characters',
+      (f: Record<string, Uint8Array>) => (f['mlruns/models/net/version-1/tags/t'] = strToU8('x'.repeat(5001))),
+      'the limit is 5000',
+    ],
   ])('item 3: registry data with %s is refused as the API would', async (_, tamper, message) => {
     const files = await registryFiles();
     tamper(files);

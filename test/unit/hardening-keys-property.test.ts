@@ -10,7 +10,16 @@ import { freshTracking } from './helpers';
  * from searchRuns filtering on it, and from an export imported into another database.
  */
 
-const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf', 'toLocaleString', '__defineGetter__'];
+const PROTOTYPE_NAMES = [
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__proto__',
+  'isPrototypeOf',
+  'toLocaleString',
+  '__defineGetter__',
+];
 
 const isValidKey = (key: string) => {
   try {
@@ -27,7 +36,16 @@ const keyArb = fc
   .oneof(
     { weight: 3, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES) },
     { weight: 4, arbitrary: generatedKey },
-    { weight: 1, arbitrary: fc.constantFrom('précision', '损失 率', 'a.b/c d', 'k'.repeat(LIMITS.keyLength), `${'é'.repeat(LIMITS.keyLength - 1)}x`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'précision',
+        '损失 率',
+        'a.b/c d',
+        'k'.repeat(LIMITS.keyLength),
+        `${'é'.repeat(LIMITS.keyLength - 1)}x`,
+      ),
+    },
   )
   .filter((key) => isValidKey(key) && !key.startsWith('mlflow.'));
 
@@ -38,22 +56,31 @@ const valueArb = (limit: number) =>
     { weight: 1, arbitrary: fc.constant('v'.repeat(limit)) },
   );
 
-const entriesArb = (limit: number) => fc.uniqueArray(fc.tuple(keyArb, valueArb(limit)), { selector: ([key]) => key, maxLength: 5 });
+const entriesArb = (limit: number) =>
+  fc.uniqueArray(fc.tuple(keyArb, valueArb(limit)), { selector: ([key]) => key, maxLength: 5 });
 
 const pointArb = fc.record({
   value: fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, 0.1, 1e-300)),
   step: fc.integer({ min: -5, max: 1_000_000 }),
   timestamp: fc.integer({ min: 0, max: 4_102_444_800_000 }),
 });
-const metricsArb = fc.uniqueArray(fc.tuple(keyArb, fc.array(pointArb, { minLength: 1, maxLength: 6 })), { selector: ([key]) => key, maxLength: 4 });
+const metricsArb = fc.uniqueArray(fc.tuple(keyArb, fc.array(pointArb, { minLength: 1, maxLength: 6 })), {
+  selector: ([key]) => key,
+  maxLength: 4,
+});
 
-const runDataArb = fc.record({ params: entriesArb(LIMITS.paramValueLength), tags: entriesArb(LIMITS.runTagValueLength), metrics: metricsArb });
+const runDataArb = fc.record({
+  params: entriesArb(LIMITS.paramValueLength),
+  tags: entriesArb(LIMITS.runTagValueLength),
+  metrics: metricsArb,
+});
 type RunData = typeof runDataArb extends fc.Arbitrary<infer T> ? T : never;
 
 const sorted = <T>(entries: [string, T][]) => entries.slice().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 /** Quote escapes are the search grammar's business (issue 13); keys are what this property is about. */
 const quotable = (value: string) => !/['\\]/.test(value);
-const sameNumbers = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.from(a).every((x, i) => Object.is(x, b[i]));
+const sameNumbers = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  a.length === b.length && Array.from(a).every((x, i) => Object.is(x, b[i]));
 
 async function logRun(tracking: TrackingClient, data: RunData, experimentId?: string): Promise<string> {
   const run = await tracking.startRun({ experimentId });
@@ -76,9 +103,24 @@ async function expectRunHolds(tracking: TrackingClient, runId: string, data: Run
     // Histories read back ordered by step, then timestamp, then logging order (see metric-chunks.ts).
     const ordered = points.slice().sort((a, b) => a.step - b.step || a.timestamp - b.timestamp);
     const history = await tracking.getMetricHistory(runId, key);
-    expect(sameNumbers(history.values, ordered.map((p) => p.value))).toBe(true);
-    expect(sameNumbers(history.steps, ordered.map((p) => p.step))).toBe(true);
-    expect(sameNumbers(history.timestamps, ordered.map((p) => p.timestamp))).toBe(true);
+    expect(
+      sameNumbers(
+        history.values,
+        ordered.map((p) => p.value),
+      ),
+    ).toBe(true);
+    expect(
+      sameNumbers(
+        history.steps,
+        ordered.map((p) => p.step),
+      ),
+    ).toBe(true);
+    expect(
+      sameNumbers(
+        history.timestamps,
+        ordered.map((p) => p.timestamp),
+      ),
+    ).toBe(true);
   }
 }
 
@@ -106,11 +148,15 @@ describe('any key MLflow accepts round-trips (property)', () => {
         const run = await tracking.getRun(runId);
         for (const [key] of data.metrics) {
           const latest = Object.getOwnPropertyDescriptor(run.data.metrics, key)!.value.value as number;
-          if (Number.isFinite(latest) && Math.abs(latest) < 1e15) filters.push(`metrics.\`${key}\` >= ${Math.floor(latest)}`);
+          if (Number.isFinite(latest) && Math.abs(latest) < 1e15)
+            filters.push(`metrics.\`${key}\` >= ${Math.floor(latest)}`);
         }
         for (const filter of filters) {
           const found = await tracking.searchRuns({ filter, maxResults: 50_000 });
-          expect(found.map((r) => r.info.runId), filter).toContain(runId);
+          expect(
+            found.map((r) => r.info.runId),
+            filter,
+          ).toContain(runId);
         }
       }),
       { numRuns: 40 },
@@ -122,7 +168,9 @@ describe('any key MLflow accepts round-trips (property)', () => {
     await fc.assert(
       fc.asyncProperty(runDataArb, entriesArb(LIMITS.experimentTagValueLength), async (data, experimentTags) => {
         n += 1;
-        const experimentId = await tracking.createExperiment(`roundtrip ${n} ${Math.random()}`, { tags: keyedRecord(experimentTags) });
+        const experimentId = await tracking.createExperiment(`roundtrip ${n} ${Math.random()}`, {
+          tags: keyedRecord(experimentTags),
+        });
         const runId = await logRun(tracking, data, experimentId);
         const summary = await importRuns(target, await exportRuns(tracking, { runIds: [runId] }));
         expect(summary.runs).toBe(1);

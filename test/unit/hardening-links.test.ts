@@ -10,13 +10,18 @@ const anyText = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });
 describe('in-app links', () => {
   it('hashHref and parseHash round-trip any segments and query (property)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z]{1,10}$/), fc.array(anyText, { maxLength: 3 }), fc.dictionary(anyText, anyText, { maxKeys: 3 }), (page, segments, query) => {
-        const route = parseHash(hashHref(page, segments, query));
-        expect(route.page).toBe(page);
-        expect(route.segments).toEqual(segments);
-        expect(Object.fromEntries(route.query)).toEqual(query);
-        expect(route.problem).toBeUndefined();
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z]{1,10}$/),
+        fc.array(anyText, { maxLength: 3 }),
+        fc.dictionary(anyText, anyText, { maxKeys: 3 }),
+        (page, segments, query) => {
+          const route = parseHash(hashHref(page, segments, query));
+          expect(route.page).toBe(page);
+          expect(route.segments).toEqual(segments);
+          expect(Object.fromEntries(route.query)).toEqual(query);
+          expect(route.problem).toBeUndefined();
+        },
+      ),
     );
   });
 

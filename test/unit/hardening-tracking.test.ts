@@ -12,15 +12,18 @@ describe('keys named after built-in object properties', () => {
   });
   afterEach(() => tracking.close());
 
-  it.each(PROTOTYPE_NAMES)('logParam(%s) stores the value, and logging it again with the same value is fine', async (key) => {
-    const run = await tracking.startRun();
-    await run.logParam(key, 'x');
-    await run.logParam(key, 'x');
-    await expect(run.logParam(key, 'y')).rejects.toThrow(`Param '${key}' was already logged with value 'x'`);
-    const { data } = await tracking.getRun(run.id);
-    expect(Object.keys(data.params)).toEqual([key]);
-    expect(ownValue(data.params, key)).toBe('x');
-  });
+  it.each(PROTOTYPE_NAMES)(
+    'logParam(%s) stores the value, and logging it again with the same value is fine',
+    async (key) => {
+      const run = await tracking.startRun();
+      await run.logParam(key, 'x');
+      await run.logParam(key, 'x');
+      await expect(run.logParam(key, 'y')).rejects.toThrow(`Param '${key}' was already logged with value 'x'`);
+      const { data } = await tracking.getRun(run.id);
+      expect(Object.keys(data.params)).toEqual([key]);
+      expect(ownValue(data.params, key)).toBe('x');
+    },
+  );
 
   it.each(PROTOTYPE_NAMES)('setTag(%s) stores the tag, and deleteTag removes it', async (key) => {
     const run = await tracking.startRun();
@@ -58,10 +61,19 @@ describe('keys named after built-in object properties', () => {
   });
 
   it('experiment tags take such keys, at creation and later', async () => {
-    const id = await tracking.createExperiment('e', { tags: Object.fromEntries([['__proto__', 'a'], ['constructor', 'b']]) });
+    const id = await tracking.createExperiment('e', {
+      tags: Object.fromEntries([
+        ['__proto__', 'a'],
+        ['constructor', 'b'],
+      ]),
+    });
     await tracking.setExperimentTag(id, 'toString', 'c');
     const { tags } = await tracking.getExperiment(id);
-    expect(Object.entries(tags).sort()).toEqual([['__proto__', 'a'], ['constructor', 'b'], ['toString', 'c']]);
+    expect(Object.entries(tags).sort()).toEqual([
+      ['__proto__', 'a'],
+      ['constructor', 'b'],
+      ['toString', 'c'],
+    ]);
   });
 
   it('registry tags and aliases take such names; an alias never resolves through an inherited member', async () => {
@@ -76,8 +88,14 @@ describe('keys named after built-in object properties', () => {
     await tracking.setRegisteredModelTag('net', 'valueOf', 'v');
     await tracking.setModelVersionTag('net', 1, 'hasOwnProperty', 'h');
     const model = await tracking.getRegisteredModel('net');
-    expect(Object.entries(model.aliases).sort()).toEqual([['__proto__', 1], ['constructor', 1]]);
-    expect(Object.entries(model.tags).sort()).toEqual([['__proto__', 'p'], ['valueOf', 'v']]);
+    expect(Object.entries(model.aliases).sort()).toEqual([
+      ['__proto__', 1],
+      ['constructor', 1],
+    ]);
+    expect(Object.entries(model.tags).sort()).toEqual([
+      ['__proto__', 'p'],
+      ['valueOf', 'v'],
+    ]);
     expect((await tracking.getModelVersionByAlias('net', '__proto__')).version).toBe(1);
     const version = await tracking.getModelVersion('net', 1);
     expect(version.aliases).toEqual(['__proto__', 'constructor']);
@@ -90,7 +108,9 @@ describe('keys named after built-in object properties', () => {
   it('unicode keys MLflow accepts are accepted; marks and symbols it refuses are refused', async () => {
     const run = await tracking.startRun();
     await run.logParams({ précision: '1', '损失 率': '2', 'Ω/a.b c': '3' });
-    expect(Object.keys((await tracking.getRun(run.id)).data.params).sort()).toEqual(['précision', 'Ω/a.b c', '损失 率'].sort());
+    expect(Object.keys((await tracking.getRun(run.id)).data.params).sort()).toEqual(
+      ['précision', 'Ω/a.b c', '损失 率'].sort(),
+    );
     await expect(run.logParam('a\u0301', '1')).rejects.toBeInstanceOf(ValidationError);
     await expect(run.logParam('a€', '1')).rejects.toBeInstanceOf(ValidationError);
   });

@@ -46,7 +46,11 @@ export class ExperimentDeletedNotice extends LitElement {
       this.queried = [tracking, experimentId];
       this.restoreError = '';
       // A missing experiment is <experiment-select>'s to report; this element speaks of deleted ones.
-      this.experiment.setQuery(() => tracking.getExperiment(experimentId).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e))));
+      this.experiment.setQuery(() =>
+        tracking
+          .getExperiment(experimentId)
+          .catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e))),
+      );
     }
   }
 
@@ -54,7 +58,9 @@ export class ExperimentDeletedNotice extends LitElement {
     const deleted = this.experiment.value?.lifecycleStage === 'deleted';
     if (this.experiment.value === undefined || deleted === this.reported) return;
     this.reported = deleted;
-    this.dispatchEvent(new CustomEvent('experiment-deleted-change', { detail: { deleted }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('experiment-deleted-change', { detail: { deleted }, bubbles: true, composed: true }),
+    );
   }
 
   render() {
@@ -63,10 +69,12 @@ export class ExperimentDeletedNotice extends LitElement {
     const name = experiment.name;
     return html`<div class="notice" role="alert">
       <p>
-        ${this.training
-          ? html`The experiment “${name}” was deleted while this run trains into it. The run goes on and keeps every point, but it
+        ${
+          this.training
+            ? html`The experiment “${name}” was deleted while this run trains into it. The run goes on and keeps every point, but it
               stays hidden with the experiment until you restore it.`
-          : html`The experiment “${name}” was deleted. Restore it to train runs in it, or choose another experiment.`}
+            : html`The experiment “${name}” was deleted. Restore it to train runs in it, or choose another experiment.`
+        }
       </p>
       <button ?disabled=${this.restoring} @click=${this.restore}>Restore experiment “${name}”</button>
       ${this.restoreError ? html`<p class="error">${this.restoreError}</p>` : nothing}
