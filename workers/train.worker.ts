@@ -9,13 +9,15 @@ import { openTracking, type TrackingClient } from '../src/tracking';
 import { parseCsv, type CsvOptions } from '../src/ml/csv';
 import { numFeatures, type Dataset } from '../src/ml/dataset';
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../src/ml/training-messages';
-import { DIGIT_PIXELS } from '../src/ml/digits';
+import { DIGIT_CLASS_NAMES, DIGIT_PIXELS } from '../src/ml/digits';
 import { useBackendFor } from './image-backend';
 import { renderPredictionGridPng, renderSpritePng } from './image-png';
 import { renderBoundaryPng } from './boundary-png';
 import { stepReceiver } from '../src/ml/step-channel';
 import { runTrackedTraining } from './train-run';
 import { backendTags } from './backends';
+import { useMeasuredBackend } from './backend-calibration';
+import { isCnn } from '../src/ml/image-model-config';
 
 let tracking: Promise<TrackingClient> | null = null;
 /** Aborted by the page's Stop; the training in progress then ends its run KILLED itself. */
@@ -43,7 +45,11 @@ const api = {
     const { signal } = stopController;
     tracking ??= openTracking();
     const client = await tracking;
-    const { name: backend, reason } = await useBackendFor(request.model, inputDim(request));
+    // `auto` for an MLP is measured on this machine (once per model shape); a CNN's choice is image-backend.ts's.
+    const { name: backend, reason } =
+      request.model.backend === 'auto' && !isCnn(request.model)
+        ? await useMeasuredBackend(client, request.model, inputDim(request), request.source.kind === 'digits' ? DIGIT_CLASS_NAMES.length : 2)
+        : await useBackendFor(request.model, inputDim(request));
     if (signal.aborted) throw new DOMException('Training was stopped before it started.', 'AbortError');
     const tagged = { ...request, tags: { ...request.tags, ...(await backendTags(backend)), ...(reason ? { 'tabflow.backend_reason': reason } : {}) } };
     // A stepped training hears the page's Step button on the step channel until it ends.

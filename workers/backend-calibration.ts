@@ -1,0 +1,108 @@
+/**
+ * `auto` backend by measurement: for each model shape, a short training of that very model on random data on
+ * every backend that starts here, and the fastest that can train it wins. A backend that lacks one of the model's
+ * kernels (tfjs-wasm has no Conv2DBackpropFilter, tfjs#8474) fails its measurement and says so. Results are cached
+ * per shape and machine setup in tracking preferences, so a shape is measured once, not every run.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { TrackingClient } from '../src/tracking';
+import { buildModel } from '../src/ml/build-model';
+import type { BackendChoice, ModelConfig } from '../src/ml/model-config';
+import { useBackend } from './backends';
+
+export const CALIBRATION_PREFERENCE = 'tabflow.backend-calibration.v1';
+const CANDIDATES: BackendChoice[] = ['cpu', 'wasm', 'webgl'];
+/** Samples per measurement: enough batches to average out one slow step, few enough to take well under a second. */
+const MIN_SAMPLES = 512;
+
+export interface BackendMeasurement {
+  backend: BackendChoice;
+  samplesPerSecond?: number;
+  /** Why the backend cannot train this model here (it did not start, or a kernel is missing). */
+  unsupported?: string;
+}
+
+export interface Calibration {
+  best: BackendChoice;
+  measurements: BackendMeasurement[];
+  measuredAt: number;
+}
+
+export type MeasureBackend = (backend: BackendChoice, config: ModelConfig, inputDim: number, outputs: number) => Promise<BackendMeasurement>;
+
+/**
+ * What makes one measurement apply to another run: the network's size, its batch, and the machine's setup (cores,
+ * and isolation, which decides whether wasm may use threads).
+ */
+export function calibrationShape(config: ModelConfig, inputDim: number, outputs: number): string {
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  return `mlp ${[inputDim, ...config.hiddenLayers, outputs].join('-')} ${config.activation} batch ${config.batchSize}; ${cores} cores${isolated ? ', isolated' : ''}`;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Trains `config`'s model on random data on `backend`: one warm-up pass (kernels, shaders), then a timed one. */
+export async function measureBackend(backend: BackendChoice, config: ModelConfig, inputDim: number, outputs: number): Promise<BackendMeasurement> {
+  try {
+    await useBackend(backend, config, inputDim);
+  } catch {
+    return { backend, unsupported: 'could not start in this browser' };
+  }
+  const samples = Math.ceil(MIN_SAMPLES / config.batchSize) * config.batchSize;
+  const model = buildModel(tf, config, inputDim, 'classification', outputs);
+  const xs = tf.randomUniform([samples, inputDim], -1, 1, 'float32', 1);
+  const ys = tf.oneHot(tf.randomUniform([samples], 0, outputs, 'int32', 2), outputs);
+  try {
+    const pass = () => model.fit(xs, ys, { batchSize: config.batchSize, epochs: 1, shuffle: false, verbose: 0 });
+    await pass();
+    const started = performance.now();
+    await pass();
+    return { backend, samplesPerSecond: samples / ((performance.now() - started) / 1000) };
+  } catch (error) {
+    return { backend, unsupported: errorText(error) };
+  } finally {
+    model.dispose();
+    tf.dispose([xs, ys]);
+  }
+}
+
+function describe(calibration: Calibration, cached: boolean): string {
+  const parts = calibration.measurements.map((m) =>
+    m.samplesPerSecond !== undefined ? `${m.backend} ${Math.round(m.samplesPerSecond).toLocaleString('en-US')} samples/s` : `${m.backend}: ${m.unsupported}`,
+  );
+  const when = cached ? `measured ${new Date(calibration.measuredAt).toISOString().slice(0, 16).replace('T', ' ')} UTC for this model shape` : 'measured now for this model shape';
+  return `auto picked ${calibration.best}, the fastest that trains this model here (${parts.join('; ')}; ${when})`;
+}
+
+/**
+ * Picks and switches to the fastest backend for an `auto` model, measuring once per shape; returns the backend
+ * and why, for the `tabflow.backend` and `tabflow.backend_reason` tags.
+ */
+export async function useMeasuredBackend(
+  tracking: TrackingClient,
+  config: ModelConfig,
+  inputDim: number,
+  outputs: number,
+  measure: MeasureBackend = measureBackend,
+): Promise<{ name: string; reason: string }> {
+  const shape = calibrationShape(config, inputDim, outputs);
+  const cache = (await tracking.getPreference<Record<string, Calibration>>(CALIBRATION_PREFERENCE)) ?? {};
+  let calibration = Object.hasOwn(cache, shape) ? cache[shape] : undefined;
+  const cached = calibration !== undefined;
+  if (!calibration) {
+    const measurements: BackendMeasurement[] = [];
+    for (const backend of CANDIDATES) measurements.push(await measure(backend, config, inputDim, outputs));
+    const usable = measurements.filter((m) => m.samplesPerSecond !== undefined);
+    if (usable.length === 0) throw new Error(`No backend could train this model here: ${measurements.map((m) => `${m.backend}: ${m.unsupported}`).join('; ')}.`);
+    const best = usable.reduce((a, b) => (b.samplesPerSecond! > a.samplesPerSecond! ? b : a)).backend;
+    calibration = { best, measurements, measuredAt: Date.now() };
+    // Re-read before writing: another worker may have cached other shapes meanwhile.
+    const latest = (await tracking.getPreference<Record<string, Calibration>>(CALIBRATION_PREFERENCE)) ?? {};
+    await tracking.setPreference(CALIBRATION_PREFERENCE, { ...latest, [shape]: calibration });
+  }
+  const name = await useBackend(calibration.best, config, inputDim);
+  return { name, reason: describe(calibration, cached) };
+}
