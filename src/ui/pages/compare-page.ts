@@ -18,6 +18,7 @@ import { HistoryCache } from '../compare/metric-histories';
 import { LiveQueryController } from '../live-query-controller';
 import { reportError, type AppServices, type PageRoute } from '../services';
 import { ownValue } from '../../tracking/keyed-record';
+import { hashHref } from '../links';
 
 /** How many metrics get a chart before the user picks: enough for a typical run, few enough to stay quick. */
 const DEFAULT_CHARTED_METRICS = 6;
@@ -183,7 +184,7 @@ export class ComparePage extends LitElement {
     const directions = change.directions ? { ...this.settings.directions, ...change.directions } : this.settings.directions;
     this.settings = { ...this.settings, ...change, directions };
     // replaceState: tweaking a slider should not fill the Back button's history; the hash still reopens the view.
-    const hash = `#/compare?${settingsToQuery(this.settings).toString()}`;
+    const hash = hashHref('compare', [], settingsToQuery(this.settings));
     this.routeQuery = settingsToQuery(this.settings).toString();
     history.replaceState(history.state, '', hash);
   }

@@ -20,6 +20,7 @@ import '../runs-table/run-actions';
 import type { SortState } from '../runs-table/sort-rows';
 import { errorMessage, reportError, type AppServices, type PageRoute } from '../services';
 import { touchTargets } from '../primitives/touch-targets';
+import { experimentHref, hashHref } from '../links';
 
 const DEFAULT_SORT: SortState = { columnId: 'attributes.start_time', ascending: false };
 const hiddenColumnsKey = (experimentId: string) => `runs-table.hidden-columns.${experimentId}`;
@@ -142,8 +143,7 @@ export class ExperimentsPage extends LitElement {
       query.set('order', this.sort.ascending ? 'asc' : 'desc');
     }
     if (this.groupBy.length) query.set('group', this.groupBy.join(','));
-    const text = query.toString();
-    history.replaceState(history.state, '', `#/experiments/${encodeURIComponent(this.experimentId)}${text ? `?${text}` : ''}`);
+    history.replaceState(history.state, '', experimentHref(this.experimentId, query));
   }
 
   private async loadPreferences(experimentId: string): Promise<void> {
@@ -298,7 +298,7 @@ export class ExperimentsPage extends LitElement {
         ${runs.length === 0 && this.runs.value
           ? html`<p class="empty">${this.showDeleted
               ? 'No deleted runs in this experiment.'
-              : html`No runs yet. <a href="#/playground?experiment_id=${this.experimentId}">Train a model in the Playground</a>, or log runs with the tracking API.`}</p>`
+              : html`No runs yet. <a href=${hashHref('playground', [], { experiment_id: this.experimentId })}>Train a model in the Playground</a>, or log runs with the tracking API.`}</p>`
           : html`<runs-table .rows=${view.rows} .columns=${view.columns} .sort=${this.sort} .selected=${this.selected}
               @sort-column=${(e: CustomEvent<string>) => this.sortBy(e.detail)}
               @toggle-run=${(e: CustomEvent<{ runId: string; selected: boolean }>) => (this.selected = this.toggleSet(this.selected, e.detail.runId, e.detail.selected))}

@@ -34,7 +34,7 @@ import { readState, requestState, stateQuery, type PlaygroundState } from '../pl
 import '../playground/training-charts';
 import '../sweep/sweep-panel';
 import { errorMessage, reportError, type AppServices, type PageRoute, type TrainingSnapshot } from '../services';
-import { runHref } from '../links';
+import { hashHref, runHref } from '../links';
 
 /**
  * The last training whose storage-full failure went to the app, across page instances: the page is made anew
@@ -191,7 +191,7 @@ export class PlaygroundPage extends LitElement {
     this.setup = next;
     const query = stateQuery(next).toString();
     this.shownQuery = query;
-    history.replaceState(history.state, '', `#/playground?${query}`);
+    history.replaceState(history.state, '', hashHref('playground', [], new URLSearchParams(query)));
   }
 
   private onDatasetChange(e: CustomEvent<DatasetChangeDetail>): void {

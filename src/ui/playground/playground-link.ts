@@ -7,6 +7,7 @@ import { CSV_PARAM_KEYS } from '../../ml/csv-params';
 import { datasetConfigToParams, DEFAULT_DATASET_CONFIG } from '../../ml/dataset-config';
 import { DEFAULT_DIGITS_CONFIG, digitsConfigToParams } from '../../ml/digits';
 import { MODEL_PARAM_KEYS } from '../../ml/model-config';
+import { hashHref } from '../links';
 
 /** Every generator-recipe key, derived from the dataset config's own param writer so the two never drift. */
 const DATASET_PARAM_KEYS: readonly string[] = Object.keys(
@@ -36,6 +37,5 @@ export function playgroundQuery(params: Readonly<Record<string, string>>): URLSe
 export function rerunHref(params: Record<string, string>, experimentId?: string): string {
   const query = playgroundQuery(params);
   if (experimentId && experimentId !== '0') query.set('experiment_id', experimentId);
-  const text = query.toString();
-  return `#/playground${text ? `?${text}` : ''}`;
+  return hashHref('playground', [], query);
 }
