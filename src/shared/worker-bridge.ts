@@ -37,6 +37,14 @@ export interface WorkerBridgeOptions {
   idleMs?: number;
   /** The rejection an aborted call gets (default: a DOMException named AbortError). */
   abortError?: () => Error;
+  /**
+   * What an abort does to the worker. 'terminate' (the default) stops it at once — the only way to stop work
+   * already running, and what a call with side effects needs (a cancelled import must not go on to commit) — and
+   * interrupts every other call pending in it. 'terminate-if-alone' does so only when no other call is pending;
+   * otherwise the aborted call's result is dropped when it comes, which suits a worker shared by independent
+   * side-effect-free reads, where one cancelled read must not fail the others.
+   */
+  whenAborted?: 'terminate' | 'terminate-if-alone';
 }
 
 const DEFAULT_IDLE_MS = 60_000;
@@ -65,7 +73,8 @@ export class WorkerBridge<Api> {
   /**
    * Runs `work` against the worker's API, starting the worker if needed. Aborting `signal` rejects this call at
    * once and terminates the worker, since that is the only way to stop work already running in it; any other
-   * call still pending in that worker is rejected too ("interrupted"), and the next call starts a fresh worker.
+   * call still pending in that worker is rejected too ("interrupted"), and the next call starts a fresh worker
+   * (unless `whenAborted` is 'terminate-if-alone' and other calls are pending).
    */
   async call<T>(signal: AbortSignal | undefined, work: (api: Comlink.Remote<Api>) => Promise<T>): Promise<T> {
     if (signal?.aborted) throw this.abortError();
@@ -76,7 +85,8 @@ export class WorkerBridge<Api> {
     const onAbort = () => {
       this.pending.delete(rejectCall);
       rejectCall(this.abortError());
-      this.terminate(this.interrupted());
+      if (this.options.whenAborted !== 'terminate-if-alone' || this.pending.size === 0)
+        this.terminate(this.interrupted());
     };
     this.pending.add(rejectCall);
     signal?.addEventListener('abort', onAbort, { once: true });

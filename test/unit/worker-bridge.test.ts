@@ -95,6 +95,34 @@ describe('WorkerBridge', () => {
     expect(workers[0].terminated).toBe(true);
   });
 
+  it("with whenAborted 'terminate-if-alone', an abort leaves the other pending calls and their worker alone", async () => {
+    const { api, hanging } = testApi();
+    const workers: FakeWorker[] = [];
+    const bridge = new WorkerBridge<TestApi>({
+      label: 'test',
+      whenAborted: 'terminate-if-alone',
+      create: () => {
+        workers.push(new FakeWorker(api));
+        return workers[workers.length - 1];
+      },
+    });
+    const controller = new AbortController();
+    const aborted = bridge.call(controller.signal, (remote) => remote.hang());
+    const other = bridge.call(undefined, (remote) => remote.hang());
+    await vi.waitFor(() => expect(hanging).toHaveLength(2));
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    expect(workers[0].terminated).toBe(false);
+    hanging[1].resolve('still answered');
+    await expect(other).resolves.toBe('still answered');
+
+    const alone = new AbortController();
+    const last = bridge.call(alone.signal, (remote) => remote.hang());
+    alone.abort();
+    await expect(last).rejects.toMatchObject({ name: 'AbortError' });
+    expect(workers[0].terminated).toBe(true);
+  });
+
   it('rejects a call whose signal is already aborted without starting a worker', async () => {
     const { bridge, workers } = setup();
     await expect(bridge.call(AbortSignal.abort(), (api) => api.echo('x'))).rejects.toMatchObject({

@@ -16,6 +16,9 @@ import { WorkerBridge, WorkerFailedError } from '../../shared/worker-bridge';
 export class HistoryReader {
   private readonly bridge = new WorkerBridge<HistoryWorkerApi>({
     label: 'history',
+    // Reads and fits are independent and write nothing: cancelling a stale importance fit must not fail the
+    // history reads sharing the worker.
+    whenAborted: 'terminate-if-alone',
     create: () =>
       new Worker(new URL('../../../workers/history.worker.ts', import.meta.url), {
         type: 'module',
