@@ -48,6 +48,9 @@ async function selectExperiments(tracking: TrackingClient, options: ExportOption
 async function writeRun(zip: ZipWriter, run: Run, contents: RunContents, folder: string, datasetsWritten: Set<string>, experimentDir: string): Promise<number> {
   const runId = run.info.runId;
   zip.add(`${folder}/meta.yaml`, runMeta(run));
+  // MLflow's file store finds only runs whose folder holds metrics/, params/ and artifacts/ (file_store.py
+  // _is_valid_run_directory), so they are written as folder entries even when empty.
+  for (const sub of ['metrics', 'params', 'artifacts', 'tags']) zip.add(`${folder}/${sub}/`, '');
   for (const [k, v] of Object.entries(run.data.params)) zip.add(`${folder}/params/${k}`, v);
   for (const [k, v] of Object.entries(run.data.tags)) zip.add(`${folder}/tags/${k}`, v);
   metricKeysOf(run).forEach((key, i) => zip.add(`${folder}/metrics/${key}`, encodeMetricLines(contents.histories[i])));

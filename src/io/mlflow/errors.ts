@@ -94,6 +94,9 @@ export const messages = {
   unreachable: (url: string, cause: string) =>
     `Could not reach the MLflow server at ${url} (${cause}). Is \`mlflow server\` running there, and is the URL right ` +
     '(scheme, host and port)? tabflow retries waiting pushes when the connection is back.',
+  unreachableOrRefused: (url: string, refusal: string) =>
+    `Could not talk to the MLflow server at ${url}. Either it is not running there (check the address; tabflow ` +
+    `retries waiting pushes), or it refused this page: ${refusal}`,
   badUrl: (url: string) => `'${url}' is not a server address. Enter one like http://127.0.0.1:5000.`,
   immutableParam: (runLabel: string, keys: { key: string; remote: string; local: string }[]) =>
     `The MLflow server already holds run ${runLabel} with other values for ${keys

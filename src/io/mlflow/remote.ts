@@ -13,14 +13,17 @@ export interface PageSizes {
 
 export const DEFAULT_PAGE_SIZES: PageSizes = { runs: 1000, history: 25_000 };
 
+/**
+ * The active experiment of this name, or null. experiments/search rather than get-by-name: a missing name is an
+ * empty list there instead of a 404, which a page's console would report as an error.
+ */
 export async function getExperimentByName(client: MlflowRestClient, name: string, signal?: AbortSignal): Promise<ExperimentJson | null> {
-  try {
-    const { experiment } = await client.get<{ experiment: ExperimentJson }>('experiments/get-by-name', { experiment_name: name }, signal);
-    return experiment;
-  } catch (error) {
-    if (error instanceof MlflowError && error.code === 'not-found') return null;
-    throw error;
-  }
+  const { experiments } = await client.post<{ experiments?: ExperimentJson[] }>(
+    'experiments/search',
+    { filter: `name = ${quoteFilterValue(name)}`, max_results: 1, view_type: 'ACTIVE_ONLY' },
+    signal,
+  );
+  return experiments?.[0] ?? null;
 }
 
 /** The remote experiment of this name, created when missing (a race with another pusher ends in the same id). */

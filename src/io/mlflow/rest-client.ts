@@ -116,24 +116,30 @@ export class MlflowRestClient {
   /**
    * A fetch that fails without a response is either an unreachable server or a CORS refusal, which a page cannot
    * tell apart from the error. A `no-cors` request reaches a running server whatever its CORS rules, so it tells
-   * "not there" from "there but not readable"; MLflow's own rules then say which refusal is likely.
+   * "not there" from "there but not readable"; MLflow's own rules then say which refusal it is. A cross-origin
+   * isolated page (COEP require-corp, as tabflow's) cannot make that probe: MLflow sends no
+   * Cross-Origin-Resource-Policy, so the probe fails like the request did. Then the message names the likely
+   * refusal beside "not running", and the code stays 'unreachable' so waiting pushes keep being retried.
    */
   private async diagnoseNetworkFailure(error: unknown): Promise<MlflowError> {
     const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
     const origin = pageLocation() ? this.pageOrigin : undefined;
     if (!origin) return new MlflowError('unreachable', messages.unreachable(this.baseUrl, cause));
+    const url = new URL(this.baseUrl);
+    const refusal = (): MlflowError => {
+      if (!isAlwaysAllowedOrigin(origin)) return new MlflowError('origin-refused', messages.originRefused(this.baseUrl, origin));
+      if (!isDefaultAllowedHost(url.hostname)) return new MlflowError('host-refused', messages.hostRefused(this.baseUrl, url.host));
+      return new MlflowError('no-cors', messages.noCors(this.baseUrl, origin));
+    };
+    if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) {
+      return new MlflowError('unreachable', messages.unreachableOrRefused(this.baseUrl, refusal().message));
+    }
     try {
       await fetch(`${this.baseUrl}/health`, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
     } catch {
       return new MlflowError('unreachable', messages.unreachable(this.baseUrl, 'no answer'));
     }
-    const host = new URL(this.baseUrl).host;
-    const hostAllowed = isDefaultAllowedHost(new URL(this.baseUrl).hostname);
-    if (isAlwaysAllowedOrigin(origin)) {
-      return hostAllowed ? new MlflowError('no-cors', messages.noCors(this.baseUrl, origin)) : new MlflowError('host-refused', messages.hostRefused(this.baseUrl, host));
-    }
-    const hint = hostAllowed ? '' : ` If that is already set: ${messages.hostRefused(this.baseUrl, host)}`;
-    return new MlflowError('origin-refused', messages.originRefused(this.baseUrl, origin) + hint);
+    return refusal();
   }
 
   private async errorOf(response: Response): Promise<MlflowError> {
