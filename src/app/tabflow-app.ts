@@ -8,6 +8,7 @@ import '../ui/settings/storage-full-notice';
 import '../ui/update-banner';
 import { loadPage, NAV_PAGES } from './pages';
 import { TrainingBridge } from './training-bridge';
+import { MlflowConnection } from './mlflow-connection';
 import { TrainingSession } from './training-session';
 import { SweepPool } from './sweep-service';
 import { PredictBridge } from './predict-bridge';
@@ -107,6 +108,8 @@ export class TabflowApp extends LitElement {
         predict: new PredictBridge().service,
         // Each pool slot is a bridge of its own, so a sweep's trials train in parallel workers.
         sweeps: new SweepPool(tracking, () => new TrainingBridge(tracking)),
+        // Waiting pushes to an MLflow server are retried from here on, whatever page is shown.
+        mlflow: await MlflowConnection.open(tracking),
       };
       window.tabflow = this.services;
       persistStorageOnFirstTraining(tracking);

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { importRunsInWorker, type DirectoryHandleLike, type ImportSource, type ImportSummary } from '../io';
 import { ioDialogStyles } from './io-dialog-styles';
+import './mlflow/mlflow-pull';
 import { errorMessage, type AppServices } from './services';
 import { plural } from '../format';
 
@@ -137,6 +138,7 @@ export class ImportDialog extends LitElement {
         <label>Folder <input type="file" webkitdirectory @change=${this.pickFolder} /></label>
       </div>
       ${this.source ? html`<p>Selected: <span class="chosen">${this.source.name}</span></p>` : nothing}
+      <mlflow-pull .services=${this.services} .onExisting=${this.onExisting}></mlflow-pull>
       <fieldset>
         <legend>When a run already exists here</legend>
         <label><input type="radio" name="existing" .checked=${this.onExisting === 'skip'} @change=${() => (this.onExisting = 'skip')} /> Skip it (keep mine)</label>

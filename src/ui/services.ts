@@ -7,6 +7,7 @@ import type { CsvOptions } from '../ml/csv';
 import type { Dataset } from '../ml/dataset';
 import type { PredictService } from '../ml/predict-api';
 import type { SweepPlan, SweepSnapshot } from '../sweep';
+import type { MlflowService } from './mlflow/mlflow-service';
 
 /**
  * What the composition root (src/app) hands to every page. Pages reach data and workers only through these, so
@@ -20,6 +21,8 @@ export interface AppServices {
   predict?: PredictService;
   /** Hyperparameter sweeps on a pool of training workers; absent without workers. */
   sweeps?: SweepService;
+  /** Push to and pull from an MLflow tracking server (settings, outbox); absent in tests that need none. */
+  mlflow?: MlflowService;
 }
 
 /**

@@ -12,10 +12,21 @@ export interface PushedModel {
   status: 'created' | 'unchanged';
 }
 
+/**
+ * Creates the registered model unless the server has it. Looked up with registered-models/search first: creating
+ * one that exists answers 400 RESOURCE_ALREADY_EXISTS, which a page's console reports as an error on every push.
+ */
 async function ensureRegisteredModel(client: MlflowRestClient, name: string, description: string, signal?: AbortSignal): Promise<void> {
+  const { registered_models: found = [] } = await client.get<{ registered_models?: { name: string }[] }>(
+    'registered-models/search',
+    { filter: `name = ${quoteFilterValue(name)}`, max_results: 1 },
+    signal,
+  );
+  if (found.some((m) => m.name === name)) return;
   try {
     await client.post('registered-models/create', { name, description }, signal);
   } catch (error) {
+    // Another pusher created it in between.
     if (!(error instanceof MlflowError && error.mlflowCode === 'RESOURCE_ALREADY_EXISTS')) throw error;
   }
 }

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_EXPERIMENT_ID, observeRuns, parseFilter, type Experiment, type Run } from '../../tracking';
 import '../experiments/experiments-sidebar';
 import '../export-dialog';
+import '../mlflow/mlflow-push';
 import '../import-dialog';
 import { LiveQueryController } from '../live-query-controller';
 import '../runs-table/column-chooser';
@@ -286,6 +287,7 @@ export class ExperimentsPage extends LitElement {
           <span class="sharing">
             <export-dialog .services=${this.services} .experimentIds=${[this.experimentId]} label="Export experiment" ?disabled=${!experiment}></export-dialog>
             <import-dialog .services=${this.services}></import-dialog>
+            <mlflow-push .services=${this.services} .runIds=${runs.map((r) => r.info.runId)} label="Push experiment to MLflow" .showOutbox=${false} ?disabled=${!experiment || this.showDeleted}></mlflow-push>
           </span>
         </div>
         ${this.runs.error ? html`<p class="notice" role="alert">Could not read this experiment's runs: ${errorMessage(this.runs.error)}. Reload the page to try again.</p>` : nothing}

@@ -4,6 +4,7 @@ import type { AppServices, PageRoute } from '../services';
 import '../settings/app-status';
 import '../settings/appearance-section';
 import '../settings/data-section';
+import '../settings/mlflow-section';
 import '../settings/storage-panel';
 import '../settings/training-threads';
 import type { StoragePanel } from '../settings/storage-panel';
@@ -30,6 +31,7 @@ export class SettingsPage extends LitElement {
       <appearance-section></appearance-section>
       <section aria-label="Storage"><storage-panel .services=${this.services}></storage-panel></section>
       <data-section .services=${this.services} @import-complete=${() => void this.storagePanel.refresh()}></data-section>
+      <mlflow-section .services=${this.services}></mlflow-section>
       <training-threads></training-threads>
       <app-status></app-status>
     </div>`;

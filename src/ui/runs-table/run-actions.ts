@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../export-dialog';
+import '../mlflow/mlflow-push';
 import { errorMessage, type AppServices } from '../services';
 import { touchTargets } from '../primitives/touch-targets';
 import { compareHref } from '../links';
@@ -70,6 +71,7 @@ export class RunActions extends LitElement {
         ? html`<button ?disabled=${count === 0 || this.busy} @click=${() => this.apply((id) => tracking.restoreRun(id), 'restore')}>Restore</button>`
         : html`<button class="danger" ?disabled=${count === 0 || this.busy} @click=${() => (this.confirming = true)}>Delete</button>`}
       <export-dialog .services=${this.services} .runIds=${[...this.selected]} label="Export" ?disabled=${count === 0}></export-dialog>
+      <mlflow-push .services=${this.services} .runIds=${[...this.selected]} ?disabled=${count === 0 || this.showDeleted}></mlflow-push>
       ${this.confirming
         ? html`<div class="confirm" role="group" aria-label="Confirm deleting runs">
             <span>Delete ${count} run${count === 1 ? '' : 's'}? They can be restored from “Show deleted runs”.</span>
