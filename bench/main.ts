@@ -4,10 +4,12 @@ import * as chartDraw from './chart-draw';
 import * as exportImport from './export-import';
 import * as metricLogging from './metric-logging';
 import * as metricRead from './metric-read';
+import * as mlflowPushPull from './mlflow-push-pull';
 import * as runsTable from './runs-table';
+import * as throughput from './throughput';
 import * as training from './training';
 
-const api = { ...chartDraw, ...metricLogging, ...metricRead, ...runsTable, ...exportImport, ...training };
+const api = { ...chartDraw, ...metricLogging, ...metricRead, ...runsTable, ...exportImport, ...training, ...throughput, ...mlflowPushPull };
 
 declare global {
   interface Window {
