@@ -29,20 +29,27 @@ export class MlflowConnection implements MlflowService {
 
   async saveSettings(settings: MlflowSettings): Promise<void> {
     this.settings = { ...settings, url: settings.url.trim() };
-    const stored: Partial<MlflowSettings> = { url: this.settings.url, username: settings.username, remember: settings.remember };
+    const stored: Partial<MlflowSettings> = {
+      url: this.settings.url,
+      username: settings.username,
+      remember: settings.remember,
+    };
     if (settings.remember) stored.password = settings.password;
     await this.tracking.setPreference(SETTINGS_KEY, stored);
   }
 
   private server(): MlflowServer {
-    if (!this.settings.url) throw new Error('No MLflow server is set yet. Enter its address in Settings → MLflow server.');
+    if (!this.settings.url)
+      throw new Error('No MLflow server is set yet. Enter its address in Settings → MLflow server.');
     return this.serverFor(this.settings.url);
   }
 
   /** A waiting push to the configured server uses today's credentials; one to an older address goes without. */
   private serverFor(url: string): MlflowServer {
     const same = url.replace(/\/+$/, '') === this.settings.url.replace(/\/+$/, '');
-    return same && this.settings.username ? { url, username: this.settings.username, password: this.settings.password } : { url };
+    return same && this.settings.username
+      ? { url, username: this.settings.username, password: this.settings.password }
+      : { url };
   }
 
   check(signal?: AbortSignal) {
@@ -58,7 +65,10 @@ export class MlflowConnection implements MlflowService {
   }
 
   subscribeOutbox(listener: Parameters<MlflowService['subscribeOutbox']>[0]): () => void {
-    const subscription = observe(() => listOutbox(this.tracking)).subscribe({ next: listener, error: () => listener([]) });
+    const subscription = observe(() => listOutbox(this.tracking)).subscribe({
+      next: listener,
+      error: () => listener([]),
+    });
     return () => subscription.unsubscribe();
   }
 

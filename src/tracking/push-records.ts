@@ -13,9 +13,22 @@ export type OutboxEntry = Required<PushOutboxRow>;
 /** Server URLs are compared without a trailing slash, so "http://host:5000/" and "http://host:5000" are one server. */
 export const normalizeServerUrl = (url: string) => url.trim().replace(/\/+$/, '');
 
-export async function recordPushes(client: TrackingClient, serverUrl: string, pushed: { runId: string; remoteRunId: string; remoteExperimentId: string }[], now = Date.now()): Promise<void> {
+export async function recordPushes(
+  client: TrackingClient,
+  serverUrl: string,
+  pushed: { runId: string; remoteRunId: string; remoteExperimentId: string }[],
+  now = Date.now(),
+): Promise<void> {
   const url = normalizeServerUrl(serverUrl);
-  await client.db.pushRecords.bulkPut(pushed.map((p) => ({ runId: p.runId, serverUrl: url, remoteRunId: p.remoteRunId, remoteExperimentId: p.remoteExperimentId, pushedAt: now })));
+  await client.db.pushRecords.bulkPut(
+    pushed.map((p) => ({
+      runId: p.runId,
+      serverUrl: url,
+      remoteRunId: p.remoteRunId,
+      remoteExperimentId: p.remoteExperimentId,
+      pushedAt: now,
+    })),
+  );
 }
 
 export function pushRecordsOf(client: TrackingClient, runId: string): Promise<PushRecord[]> {
@@ -23,8 +36,20 @@ export function pushRecordsOf(client: TrackingClient, runId: string): Promise<Pu
 }
 
 /** Adds a waiting push, due at once; returns its id. */
-export async function enqueuePush(client: TrackingClient, serverUrl: string, runIds: string[], now = Date.now()): Promise<number> {
-  return (await client.db.pushOutbox.add({ serverUrl: normalizeServerUrl(serverUrl), runIds: [...runIds], createdAt: now, attempts: 0, nextAttemptAt: now, lastError: null })) as number;
+export async function enqueuePush(
+  client: TrackingClient,
+  serverUrl: string,
+  runIds: string[],
+  now = Date.now(),
+): Promise<number> {
+  return (await client.db.pushOutbox.add({
+    serverUrl: normalizeServerUrl(serverUrl),
+    runIds: [...runIds],
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    lastError: null,
+  })) as number;
 }
 
 export async function listOutbox(client: TrackingClient): Promise<OutboxEntry[]> {
@@ -32,12 +57,20 @@ export async function listOutbox(client: TrackingClient): Promise<OutboxEntry[]>
 }
 
 /** Notes a failed attempt and when to try again. */
-export async function deferPush(client: TrackingClient, id: number, error: string, nextAttemptAt: number): Promise<void> {
-  await client.db.pushOutbox.where('id').equals(id).modify((row) => {
-    row.attempts += 1;
-    row.lastError = error;
-    row.nextAttemptAt = nextAttemptAt;
-  });
+export async function deferPush(
+  client: TrackingClient,
+  id: number,
+  error: string,
+  nextAttemptAt: number,
+): Promise<void> {
+  await client.db.pushOutbox
+    .where('id')
+    .equals(id)
+    .modify((row) => {
+      row.attempts += 1;
+      row.lastError = error;
+      row.nextAttemptAt = nextAttemptAt;
+    });
 }
 
 /** Removes a waiting push: it succeeded, or the person cancelled it. */

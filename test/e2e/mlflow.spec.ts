@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../scripts/find-chromium.mjs';
-import { MlflowServer } from '../mlflow/mlflow-server';
-import { REPO_ROOT, VENV_INSTALL_TIMEOUT_MS, venvBin } from '../mlflow/mlflow-venv';
+import { MlflowServer } from '../mlflow/mlflow-server.mjs';
+import { REPO_ROOT, VENV_INSTALL_TIMEOUT_MS, venvBin } from '../mlflow/mlflow-venv.mjs';
 import { expect, openApp, test } from './fixtures';
 import { SwappableStaticServer } from './static-server';
 
@@ -27,13 +27,24 @@ test.afterAll(async () => {
 });
 
 interface PythonView {
-  runs: { run_id: string; run_name: string; status: string; params: Record<string, string>; tags: Record<string, string>; histories: Record<string, [number, number, number | string][]>; artifacts: Record<string, string> }[];
+  runs: {
+    run_id: string;
+    run_name: string;
+    status: string;
+    params: Record<string, string>;
+    tags: Record<string, string>;
+    histories: Record<string, [number, number, number | string][]>;
+    artifacts: Record<string, string>;
+  }[];
   models: { name: string; version: string; run_id: string; source: string; aliases: string[] }[];
 }
 
 /** The experiment as MLflow's Python client reads it from the server. */
 function readWithMlflow(experiment: string): PythonView {
-  const out = execFileSync(venvBin('python'), [join(REPO_ROOT, 'test/mlflow/read_server.py'), server.url, experiment], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(venvBin('python'), [join(REPO_ROOT, 'test/mlflow/read_server.py'), server.url, experiment], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(out) as PythonView;
 }
 
@@ -55,7 +66,10 @@ async function logRun(page: Page, experimentId: string, runName: string, seed: n
         run.logMetric('loss', 1 / (epoch + seed), epoch);
         run.logMetric('accuracy', epoch === 0 ? NaN : 1 - 1 / (epoch + 1), epoch);
       }
-      await run.logArtifact('plots/boundary.png', new Uint8Array(Array.from({ length: 2048 }, (_, i) => (i * seed) % 256)));
+      await run.logArtifact(
+        'plots/boundary.png',
+        new Uint8Array(Array.from({ length: 2048 }, (_, i) => (i * seed) % 256)),
+      );
       const weights = new Float32Array([0.5 * seed, -1.25, 2, 0.125, 0.25, -0.5]);
       await run.logModelArtifacts({
         format: 'layers-model',
@@ -63,7 +77,21 @@ async function logRun(page: Page, experimentId: string, runName: string, seed: n
         convertedBy: null,
         modelTopology: {
           class_name: 'Sequential',
-          config: { name: 'seq', layers: [{ class_name: 'Dense', config: { units: 2, activation: 'softmax', use_bias: true, name: 'dense', batch_input_shape: [null, 2] } }] },
+          config: {
+            name: 'seq',
+            layers: [
+              {
+                class_name: 'Dense',
+                config: {
+                  units: 2,
+                  activation: 'softmax',
+                  use_bias: true,
+                  name: 'dense',
+                  batch_input_shape: [null, 2],
+                },
+              },
+            ],
+          },
           keras_version: 'tfjs-layers 4.22.0',
           backend: 'tensor_flow.js',
         },
@@ -85,13 +113,22 @@ const shot = (name: string) => join(tmpdir(), 'tabflow-mlflow-shots', `${name}.p
 
 const sha256 = (bytes: number[]) => createHash('sha256').update(Uint8Array.from(bytes)).digest('hex');
 
-test('push three runs from the runs table; MLflow reads them whole; a second push is unchanged; a fresh browser pulls them back', async ({ page, browser }) => {
+test('push three runs from the runs table; MLflow reads them whole; a second push is unchanged; a fresh browser pulls them back', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(300_000);
   await setServer(page, server.url);
-  await expect(page.getByRole('status').filter({ hasText: 'Connected to MLflow' })).toContainText('Connected to MLflow 3.17.2');
+  await expect(page.getByRole('status').filter({ hasText: 'Connected to MLflow' })).toContainText(
+    'Connected to MLflow 3.17.2',
+  );
 
   const experimentId = await page.evaluate(() => window.tabflow!.tracking.createExperiment('class 3b'));
-  const ids = [await logRun(page, experimentId, 'alpha', 1), await logRun(page, experimentId, 'beta', 2), await logRun(page, experimentId, 'gamma', 3)];
+  const ids = [
+    await logRun(page, experimentId, 'alpha', 1),
+    await logRun(page, experimentId, 'beta', 2),
+    await logRun(page, experimentId, 'gamma', 3),
+  ];
   await page.evaluate(async (runId) => {
     const tracking = window.tabflow!.tracking;
     const version = await tracking.createModelVersion('spiral-classifier', runId, 'model');
@@ -100,7 +137,8 @@ test('push three runs from the runs table; MLflow reads them whole; a second pus
 
   await page.goto(`./#/experiments/${experimentId}`);
   const table = page.getByRole('table');
-  for (const name of ['alpha', 'beta', 'gamma']) await table.getByRole('checkbox', { name: `Select run ${name}` }).check();
+  for (const name of ['alpha', 'beta', 'gamma'])
+    await table.getByRole('checkbox', { name: `Select run ${name}` }).check();
   await page.getByRole('button', { name: 'Push to MLflow', exact: true }).click();
   const results = page.getByRole('list', { name: 'Push results' });
   await expect(results).toContainText('alpha: created', { timeout: 60_000 });
@@ -122,7 +160,8 @@ test('push three runs from the runs table; MLflow reads them whole; a second pus
         histories[key] = Array.from(h.values, (v, i) => [h.steps[i], h.timestamps[i], Number.isNaN(v) ? 'NaN' : v]);
       }
       const artifacts: Record<string, number[]> = {};
-      for (const a of await tracking.listArtifacts(id)) artifacts[a.path] = Array.from(new Uint8Array(await (await tracking.getArtifact(id, a.path)).arrayBuffer()));
+      for (const a of await tracking.listArtifacts(id))
+        artifacts[a.path] = Array.from(new Uint8Array(await (await tracking.getArtifact(id, a.path)).arrayBuffer()));
       return { name: run.info.runName, params: run.data.params, tags: run.data.tags, histories, artifacts };
     }, runId);
     const remote = python.runs.find((r) => r.tags['tabflow.source_run_id'] === runId)!;
@@ -131,10 +170,20 @@ test('push three runs from the runs table; MLflow reads them whole; a second pus
     expect(remote.params).toEqual(local.params);
     for (const [k, v] of Object.entries(local.tags)) expect(remote.tags[k]).toBe(v);
     expect(remote.histories).toEqual(local.histories);
-    expect(remote.artifacts).toEqual(Object.fromEntries(Object.entries(local.artifacts).map(([path, bytes]) => [path, sha256(bytes)])));
+    expect(remote.artifacts).toEqual(
+      Object.fromEntries(Object.entries(local.artifacts).map(([path, bytes]) => [path, sha256(bytes)])),
+    );
   }
   const beta = python.runs.find((r) => r.tags['tabflow.source_run_id'] === ids[1])!;
-  expect(python.models).toEqual([{ name: 'spiral-classifier', version: '1', run_id: beta.run_id, source: expect.stringContaining(`/${beta.run_id}/artifacts/model`), aliases: ['champion'] }]);
+  expect(python.models).toEqual([
+    {
+      name: 'spiral-classifier',
+      version: '1',
+      run_id: beta.run_id,
+      source: expect.stringContaining(`/${beta.run_id}/artifacts/model`),
+      aliases: ['champion'],
+    },
+  ]);
 
   // Pushing again sends nothing.
   await page.getByRole('button', { name: 'Close' }).click();
@@ -154,7 +203,10 @@ test('push three runs from the runs table; MLflow reads them whole; a second pus
   await other.getByRole('button', { name: 'From an MLflow server' }).click();
   await other.getByRole('checkbox', { name: 'class 3b' }).check();
   await other.getByRole('button', { name: 'Pull', exact: true }).click();
-  await expect(other.getByRole('status').filter({ hasText: 'Pulled' })).toContainText('Pulled 3 runs with 240 metric points, 12 artifacts and 1 model version', { timeout: 60_000 });
+  await expect(other.getByRole('status').filter({ hasText: 'Pulled' })).toContainText(
+    'Pulled 3 runs with 240 metric points, 12 artifacts and 1 model version',
+    { timeout: 60_000 },
+  );
   await other.screenshot({ path: shot('pull-1366') });
 
   // The pulled champion is the pushed one, weight for weight, so it predicts the same.
@@ -164,12 +216,18 @@ test('push three runs from the runs table; MLflow reads them whole; a second pus
       return { specs: artifacts.weightSpecs, weights: Array.from(new Uint8Array(artifacts.weightData as ArrayBuffer)) };
     });
   expect(await weightsOf(other)).toEqual(await weightsOf(page));
-  const names = await other.evaluate(async () => (await window.tabflow!.tracking.searchRuns({})).map((r) => r.info.runName).sort());
+  const names = await other.evaluate(async () =>
+    (await window.tabflow!.tracking.searchRuns({})).map((r) => r.info.runName).sort(),
+  );
   expect(names).toEqual(['alpha', 'beta', 'gamma']);
   await fresh.close();
 });
 
-test('a push made offline waits in "Waiting to push" and completes when the network is back', async ({ page, context, consoleErrors }) => {
+test('a push made offline waits in "Waiting to push" and completes when the network is back', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   test.setTimeout(180_000);
   await setServer(page, server.url);
   await expect(page.getByRole('status').filter({ hasText: 'Connected to MLflow' })).toBeVisible();
@@ -207,7 +265,11 @@ test('a page origin the server does not allow is told the exact --cors-allowed-o
   const origin = `http://tabflow.test:${port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH,
-    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP tabflow.test 127.0.0.1', `--unsafely-treat-insecure-origin-as-secure=${origin}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      '--host-resolver-rules=MAP tabflow.test 127.0.0.1',
+      `--unsafely-treat-insecure-origin-as-secure=${origin}`,
+    ],
   });
   try {
     const page = await browser.newPage({ baseURL: `${origin}/` });

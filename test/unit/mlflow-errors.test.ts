@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkServer, MlflowError, pushRuns } from '../../src/io';
 import type { TrackingClient } from '../../src/tracking';
-import { BASIC_AUTH_ADMIN, freePort, MlflowServer } from '../mlflow/mlflow-server';
-import { VENV_INSTALL_TIMEOUT_MS } from '../mlflow/mlflow-venv';
+import { BASIC_AUTH_ADMIN, freePort, MlflowServer } from '../mlflow/mlflow-server.mjs';
+import { VENV_INSTALL_TIMEOUT_MS } from '../mlflow/mlflow-venv.mjs';
 import { freshTracking } from './helpers';
 import { tableCounts } from './io-helpers';
 
@@ -28,7 +28,8 @@ afterAll(async () => {
 }, 60_000);
 
 async function oneRun(t: TrackingClient, experiment = 'errors'): Promise<string> {
-  const experimentId = (await t.getExperimentByName(experiment))?.experimentId ?? (await t.createExperiment(experiment));
+  const experimentId =
+    (await t.getExperimentByName(experiment))?.experimentId ?? (await t.createExperiment(experiment));
   const run = await t.startRun({ experimentId, runName: 'r' });
   await run.logParams({ lr: 0.1 });
   run.logMetric('loss', 0.5, 0);
@@ -54,7 +55,11 @@ describe('MLflow refusals say what to change', () => {
     expect(error.code).toBe('origin-refused');
     expect(error.message).toContain(`mlflow server --cors-allowed-origins ${origin}`);
     // Localhost origins are always allowed by MLflow (security_utils.py LOCALHOST_ORIGIN_PATTERNS).
-    const ok = await pushRuns(t, { url: open.url }, { runIds: [runId], client: { sendOrigin: 'http://127.0.0.1:4391' } });
+    const ok = await pushRuns(
+      t,
+      { url: open.url },
+      { runIds: [runId], client: { sendOrigin: 'http://127.0.0.1:4391' } },
+    );
     expect(ok.runs[0].status).toBe('created');
   });
 
@@ -67,7 +72,9 @@ describe('MLflow refusals say what to change', () => {
   it('no credentials, wrong credentials, and a user without permission', async () => {
     const missing = await refusal(checkServer({ url: auth.url }));
     expect(missing.code).toBe('unauthorized');
-    expect(missing.message).toContain('asks for a user name and password (HTTP 401). Enter them in Settings → MLflow server');
+    expect(missing.message).toContain(
+      'asks for a user name and password (HTTP 401). Enter them in Settings → MLflow server',
+    );
     const wrong = await refusal(checkServer({ url: auth.url, username: 'admin', password: 'nope' }));
     expect(wrong.message).toContain('did not accept this user name and password');
 
@@ -87,7 +94,11 @@ describe('MLflow refusals say what to change', () => {
     expect((await pushRuns(teacher, admin, { runIds: [teacherRun] })).runs[0].status).toBe('created');
     const student = await freshTracking();
     const studentRun = await oneRun(student, 'class 3b');
-    const result = await pushRuns(student, { url: auth.url, username: 'student', password: 'student-pass-123' }, { runIds: [studentRun] });
+    const result = await pushRuns(
+      student,
+      { url: auth.url, username: 'student', password: 'student-pass-123' },
+      { runIds: [studentRun] },
+    );
     expect(result.runs[0].status).toBe('failed');
     expect(result.runs[0].error).toContain("did not allow user 'student' to do this (HTTP 403");
     expect(result.runs[0].error).toContain('Ask its administrator for EDIT permission');
@@ -102,7 +113,9 @@ describe('MLflow refusals say what to change', () => {
   });
 
   it('an https page and an http server, and an address that is not one', async () => {
-    const mixed = await refusal(checkServer({ url: 'http://mlflow.school.example:5000' }, { client: { pageOrigin: 'https://tabflow.example' } }));
+    const mixed = await refusal(
+      checkServer({ url: 'http://mlflow.school.example:5000' }, { client: { pageOrigin: 'https://tabflow.example' } }),
+    );
     expect(mixed.code).toBe('mixed-content');
     expect(mixed.message).toContain('Serve MLflow over https');
     const bad = await refusal(checkServer({ url: 'mlflow at school' }));

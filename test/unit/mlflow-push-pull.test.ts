@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullRuns, pushRuns, type MlflowServer as ServerConfig } from '../../src/io';
 import { LOG_BATCH_LIMITS, PushOutbox, retryDelay, SOURCE_RUN_TAG } from '../../src/io/mlflow';
 import { listOutbox, pushRecordsOf, type TrackingClient } from '../../src/tracking';
-import { MlflowServer } from '../mlflow/mlflow-server';
-import { VENV_INSTALL_TIMEOUT_MS } from '../mlflow/mlflow-venv';
+import { MlflowServer } from '../mlflow/mlflow-server.mjs';
+import { VENV_INSTALL_TIMEOUT_MS } from '../mlflow/mlflow-venv.mjs';
 import { freshTracking } from './helpers';
 
 /**
@@ -42,21 +42,35 @@ async function bigRun(t: TrackingClient, experimentId: string, name: string): Pr
   run.logMetric('odd', -Infinity, 2, T0 + 2);
   await run.logArtifact('notes/readme.md', '# hello');
   await run.logArtifact('data/blob.bin', new Uint8Array(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256)));
-  await run.logInput({ name: 'spiral', digest: 'abc123', sourceType: 'generated', source: 'playground:spiral', context: 'train' });
+  await run.logInput({
+    name: 'spiral',
+    digest: 'abc123',
+    sourceType: 'generated',
+    source: 'playground:spiral',
+    context: 'train',
+  });
   await run.end();
   return run.id;
 }
 
 async function remote<T>(path: string, body?: object): Promise<T> {
-  const response = await fetch(`${server.url}/api/2.0/mlflow/${path}`, body ? { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {});
+  const response = await fetch(
+    `${server.url}/api/2.0/mlflow/${path}`,
+    body ? { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {},
+  );
   return (await response.json()) as T;
 }
 
-async function remoteHistory(runId: string, key: string): Promise<{ value: number | string; step: number; timestamp: number }[]> {
+async function remoteHistory(
+  runId: string,
+  key: string,
+): Promise<{ value: number | string; step: number; timestamp: number }[]> {
   const out: { value: number | string; step: number; timestamp: number }[] = [];
   let token = '';
   do {
-    const page = await remote<{ metrics?: typeof out; next_page_token?: string }>(`metrics/get-history?run_id=${runId}&metric_key=${key}&max_results=25000${token ? `&page_token=${token}` : ''}`);
+    const page = await remote<{ metrics?: typeof out; next_page_token?: string }>(
+      `metrics/get-history?run_id=${runId}&metric_key=${key}&max_results=25000${token ? `&page_token=${token}` : ''}`,
+    );
     out.push(...(page.metrics ?? []));
     token = page.next_page_token ?? '';
   } while (token);
@@ -76,11 +90,20 @@ describe('push to a real MLflow server', () => {
     // Every local tag, plus the source tag; mlflow.runName is local already.
     expect(pushed.tags).toBe(251);
 
-    const { run } = await remote<{ run: { info: { run_name: string; status: string; start_time: number; end_time: number }; data: { params: unknown[]; tags: { key: string; value: string }[] }; inputs: { dataset_inputs?: unknown[] } } }>(
-      `runs/get?run_id=${pushed.remoteRunId}`,
-    );
+    const { run } = await remote<{
+      run: {
+        info: { run_name: string; status: string; start_time: number; end_time: number };
+        data: { params: unknown[]; tags: { key: string; value: string }[] };
+        inputs: { dataset_inputs?: unknown[] };
+      };
+    }>(`runs/get?run_id=${pushed.remoteRunId}`);
     const local = await t.getRun(runId);
-    expect(run.info).toMatchObject({ run_name: 'big', status: 'FINISHED', start_time: T0, end_time: local.info.endTime });
+    expect(run.info).toMatchObject({
+      run_name: 'big',
+      status: 'FINISHED',
+      start_time: T0,
+      end_time: local.info.endTime,
+    });
     expect(run.data.params).toHaveLength(150);
     const tags = Object.fromEntries(run.data.tags.map((x) => [x.key, x.value]));
     expect(tags[SOURCE_RUN_TAG]).toBe(runId);
@@ -94,11 +117,22 @@ describe('push to a real MLflow server', () => {
     const odd = await remoteHistory(pushed.remoteRunId, 'odd');
     expect(odd.map((p) => p.value)).toEqual(['NaN', 1.7976931348623157e308, -1.7976931348623157e308]);
 
-    const blob = await fetch(`${server.url}/api/2.0/mlflow-artifacts/artifacts/${pushed.remoteExperimentId}/${pushed.remoteRunId}/artifacts/data/blob.bin`);
-    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array(await (await t.getArtifact(runId, 'data/blob.bin')).arrayBuffer()));
+    const blob = await fetch(
+      `${server.url}/api/2.0/mlflow-artifacts/artifacts/${pushed.remoteExperimentId}/${pushed.remoteRunId}/artifacts/data/blob.bin`,
+    );
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(
+      new Uint8Array(await (await t.getArtifact(runId, 'data/blob.bin')).arrayBuffer()),
+    );
 
     const again = await pushRuns(t, config, { runIds: [runId] });
-    expect(again.runs[0]).toMatchObject({ status: 'unchanged', remoteRunId: pushed.remoteRunId, metricPoints: 0, params: 0, tags: 0, artifacts: 0 });
+    expect(again.runs[0]).toMatchObject({
+      status: 'unchanged',
+      remoteRunId: pushed.remoteRunId,
+      metricPoints: 0,
+      params: 0,
+      tags: 0,
+      artifacts: 0,
+    });
     expect(await remoteHistory(pushed.remoteRunId, 'loss')).toHaveLength(20_000);
   });
 
@@ -109,7 +143,12 @@ describe('push to a real MLflow server', () => {
     await parent.end();
     const child = await t.startRun({ experimentId, runName: 'trial-1', parentRunId: parent.id });
     await child.logParams({ lr: 0.1 });
-    await child.logModelArtifacts({ modelTopology: { class_name: 'Sequential' }, weightSpecs: [], weightData: new ArrayBuffer(8), format: 'layers-model' });
+    await child.logModelArtifacts({
+      modelTopology: { class_name: 'Sequential' },
+      weightSpecs: [],
+      weightData: new ArrayBuffer(8),
+      format: 'layers-model',
+    });
     await child.end();
     const version = await t.createModelVersion('spiral-classifier', child.id, 'model');
     await t.setRegisteredModelAlias('spiral-classifier', 'champion', version);
@@ -118,11 +157,21 @@ describe('push to a real MLflow server', () => {
     const result = await pushRuns(t, config, { runIds: [child.id, parent.id] });
     const remoteChild = result.runs.find((r) => r.runId === child.id)!;
     const remoteParent = result.runs.find((r) => r.runId === parent.id)!;
-    const { run } = await remote<{ run: { info: { artifact_uri: string }; data: { tags: { key: string; value: string }[] } } }>(`runs/get?run_id=${remoteChild.remoteRunId}`);
+    const { run } = await remote<{
+      run: { info: { artifact_uri: string }; data: { tags: { key: string; value: string }[] } };
+    }>(`runs/get?run_id=${remoteChild.remoteRunId}`);
     expect(run.data.tags.find((x) => x.key === 'mlflow.parentRunId')?.value).toBe(remoteParent.remoteRunId);
-    expect(result.models).toEqual([{ name: 'spiral-classifier', version, remoteVersion: 1, aliases: ['champion'], status: 'created' }]);
-    const byAlias = await remote<{ model_version: { version: string; source: string; run_id: string } }>('registered-models/alias?name=spiral-classifier&alias=champion');
-    expect(byAlias.model_version).toMatchObject({ version: '1', source: `${run.info.artifact_uri}/model`, run_id: remoteChild.remoteRunId });
+    expect(result.models).toEqual([
+      { name: 'spiral-classifier', version, remoteVersion: 1, aliases: ['champion'], status: 'created' },
+    ]);
+    const byAlias = await remote<{ model_version: { version: string; source: string; run_id: string } }>(
+      'registered-models/alias?name=spiral-classifier&alias=champion',
+    );
+    expect(byAlias.model_version).toMatchObject({
+      version: '1',
+      source: `${run.info.artifact_uri}/model`,
+      run_id: remoteChild.remoteRunId,
+    });
     expect((await pushRuns(t, config, { runIds: [child.id] })).models[0].status).toBe('unchanged');
 
     // Someone changed the param on the server's copy's source: a local run with the same id and another lr.
@@ -143,7 +192,8 @@ describe('push to a real MLflow server', () => {
       const run = await source.startRun({ experimentId, runName: `r${i}`, startTime: T0 + i });
       await run.logParams({ i, lr: 0.01 * (i + 1) });
       await run.setTag('note', `run ${i}`);
-      for (let step = 0; step < 30; step++) run.logMetric('loss', i === 0 && step === 3 ? NaN : 1 / (step + 1 + i), step, T0 + step);
+      for (let step = 0; step < 30; step++)
+        run.logMetric('loss', i === 0 && step === 3 ? NaN : 1 / (step + 1 + i), step, T0 + step);
       run.logMetric('edge', -Infinity, 0, T0);
       await run.logArtifact('notes/readme.md', bytes(`# run ${i}`));
       await run.end();
@@ -152,13 +202,22 @@ describe('push to a real MLflow server', () => {
     const pushed = await pushRuns(source, config, { runIds });
     const target = await freshTracking();
     // Pages of 2 runs and 7 points force every list through next_page_token.
-    const summary = await pullRuns(target, config, { experimentNames: ['round-trip'], onExisting: 'skip', pageSizes: { runs: 2, history: 7 } });
+    const summary = await pullRuns(target, config, {
+      experimentNames: ['round-trip'],
+      onExisting: 'skip',
+      pageSizes: { runs: 2, history: 7 },
+    });
     expect(summary).toMatchObject({ runs: 5, metricPoints: 5 * 31, artifacts: 5, skipped: [] });
 
     for (const [i, runId] of runIds.entries()) {
       const remoteRunId = pushed.runs.find((r) => r.runId === runId)!.remoteRunId;
       const [mine, theirs] = [await source.getRun(runId), await target.getRun(remoteRunId)];
-      expect(theirs.info).toMatchObject({ runName: `r${i}`, status: 'FINISHED', startTime: mine.info.startTime, endTime: mine.info.endTime });
+      expect(theirs.info).toMatchObject({
+        runName: `r${i}`,
+        status: 'FINISHED',
+        startTime: mine.info.startTime,
+        endTime: mine.info.endTime,
+      });
       expect(theirs.data.params).toEqual(mine.data.params);
       expect(theirs.data.tags).toEqual({ ...mine.data.tags, [SOURCE_RUN_TAG]: runId });
       for (const key of ['loss', 'edge']) {
@@ -177,7 +236,9 @@ describe('push to a real MLflow server', () => {
   it('a pull that fails half-way writes nothing', async () => {
     const target = await freshTracking();
     const before = await target.searchRuns({ viewType: 'ALL' });
-    await expect(pullRuns(target, config, { experimentNames: ['round-trip'], runIds: ['0'.repeat(32)], onExisting: 'skip' })).rejects.toThrow();
+    await expect(
+      pullRuns(target, config, { experimentNames: ['round-trip'], runIds: ['0'.repeat(32)], onExisting: 'skip' }),
+    ).rejects.toThrow();
     expect(await target.searchRuns({ viewType: 'ALL' })).toEqual(before);
   });
 
@@ -247,7 +308,10 @@ describe('resume after the server dies mid-push', () => {
     const remoteRunId = resumed.runs[0].remoteRunId;
     expect(await remoteHistory(remoteRunId, 'loss')).toHaveLength(20_000);
     expect(await remoteHistory(remoteRunId, 'acc')).toHaveLength(4_997);
-    const search = await remote<{ runs: unknown[] }>('runs/search', { experiment_ids: [resumed.runs[0].remoteExperimentId], filter: `tags.\`${SOURCE_RUN_TAG}\` = '${runId}'` });
+    const search = await remote<{ runs: unknown[] }>('runs/search', {
+      experiment_ids: [resumed.runs[0].remoteExperimentId],
+      filter: `tags.\`${SOURCE_RUN_TAG}\` = '${runId}'`,
+    });
     expect(search.runs).toHaveLength(1);
     expect((await pushRuns(t, config, { runIds: [runId] })).runs[0].status).toBe('unchanged');
   }, 600_000);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRuns, importRuns } from '../../src/io';
 import type { TrackingClient } from '../../src/tracking';
-import { ensureMlflowVenv, REPO_ROOT, VENV_INSTALL_TIMEOUT_MS, venvBin } from '../mlflow/mlflow-venv';
+import { ensureMlflowVenv, REPO_ROOT, VENV_INSTALL_TIMEOUT_MS, venvBin } from '../mlflow/mlflow-venv.mjs';
 import { freshTracking } from './helpers';
 
 /**
@@ -22,11 +22,27 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const checkZip = (...args: string[]) =>
-  JSON.parse(execFileSync(venvBin('python'), [join(REPO_ROOT, 'test/mlflow/check_zip.py'), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  JSON.parse(
+    execFileSync(venvBin('python'), [join(REPO_ROOT, 'test/mlflow/check_zip.py'), ...args], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
 
 interface MlflowView {
   experiments: { experiment_id: string; name: string; tags: Record<string, string> }[];
-  runs: { run_id: string; experiment_id: string; run_name: string; status: string; start_time: number; end_time: number; params: Record<string, string>; tags: Record<string, string>; histories: Record<string, [number, number, number | string][]>; artifacts: Record<string, string> }[];
+  runs: {
+    run_id: string;
+    experiment_id: string;
+    run_name: string;
+    status: string;
+    start_time: number;
+    end_time: number;
+    params: Record<string, string>;
+    tags: Record<string, string>;
+    histories: Record<string, [number, number, number | string][]>;
+    artifacts: Record<string, string>;
+  }[];
 }
 
 const T0 = Date.UTC(2026, 10, 2, 8);
@@ -59,17 +75,27 @@ describe('MLflow reads a tabflow zip', () => {
     for (const id of ids) {
       const local = await t.getRun(id);
       const remote = view.runs.find((r) => r.run_id === id)!;
-      expect(remote).toMatchObject({ run_name: local.info.runName, status: local.info.status, start_time: local.info.startTime, end_time: local.info.endTime });
+      expect(remote).toMatchObject({
+        run_name: local.info.runName,
+        status: local.info.status,
+        start_time: local.info.startTime,
+        end_time: local.info.endTime,
+      });
       expect(remote.params).toEqual(local.data.params);
       expect(remote.tags).toEqual(local.data.tags);
       for (const key of Object.keys(local.data.metrics)) {
         const h = await t.getMetricHistory(id, key);
-        const spelled = (v: number) => (Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v);
-        expect(remote.histories[key]).toEqual(Array.from(h.values, (v, i) => [h.steps[i], h.timestamps[i], spelled(v)]));
+        const spelled = (v: number) =>
+          Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v;
+        expect(remote.histories[key]).toEqual(
+          Array.from(h.values, (v, i) => [h.steps[i], h.timestamps[i], spelled(v)]),
+        );
       }
       const artifacts: Record<string, string> = {};
       for (const a of await t.listArtifacts(id)) {
-        artifacts[a.path] = createHash('sha256').update(new Uint8Array(await (await t.getArtifact(id, a.path)).arrayBuffer())).digest('hex');
+        artifacts[a.path] = createHash('sha256')
+          .update(new Uint8Array(await (await t.getArtifact(id, a.path)).arrayBuffer()))
+          .digest('hex');
       }
       expect(remote.artifacts).toEqual(artifacts);
     }

@@ -13,7 +13,10 @@ export interface ServerCheck {
  * Asks the server what it is and lists its experiments: a POST (experiments/search), so a server that would refuse
  * this page's pushes (CORS, Host, credentials) refuses here too and the MlflowError says what to change.
  */
-export async function checkServer(server: MlflowServer, options: { signal?: AbortSignal; client?: RestClientOptions } = {}): Promise<ServerCheck> {
+export async function checkServer(
+  server: MlflowServer,
+  options: { signal?: AbortSignal; client?: RestClientOptions } = {},
+): Promise<ServerCheck> {
   const client = new MlflowRestClient(server, { work: 'Push', ...options.client });
   const experiments: ExperimentJson[] = [];
   let pageToken: string | undefined;
@@ -27,5 +30,9 @@ export async function checkServer(server: MlflowServer, options: { signal?: Abor
     pageToken = page.next_page_token || undefined;
   } while (pageToken);
   const version = await client.text('/version', options.signal);
-  return { url: client.baseUrl, version: version.trim(), experiments: experiments.map((e) => ({ experimentId: e.experiment_id, name: e.name })) };
+  return {
+    url: client.baseUrl,
+    version: version.trim(),
+    experiments: experiments.map((e) => ({ experimentId: e.experiment_id, name: e.name })),
+  };
 }

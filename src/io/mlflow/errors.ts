@@ -65,7 +65,9 @@ export function isDefaultAllowedHost(hostname: string): boolean {
   if (LOCALHOST_NAMES.has(hostname)) return true;
   const parts = hostname.split('.').map(Number);
   if (parts.length === 4 && parts.every((p) => Number.isInteger(p))) {
-    return parts[0] === 10 || (parts[0] === 192 && parts[1] === 168) || (parts[0] === 172 && parts[1] >= 16 && parts[1] < 32);
+    return (
+      parts[0] === 10 || (parts[0] === 192 && parts[1] === 168) || (parts[0] === 172 && parts[1] >= 16 && parts[1] < 32)
+    );
   }
   return /^\[?f[cd]00:/i.test(hostname);
 }

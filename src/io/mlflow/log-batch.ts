@@ -34,7 +34,10 @@ interface Batch {
  * a run's settings land before its long histories; the bodies are JSON strings, already measured, with
  * how many metric points each carries.
  */
-export function logBatchBodies(runId: string, items: { metrics: MetricJson[]; params: KeyValue[]; tags: KeyValue[] }): { body: string; metrics: number }[] {
+export function logBatchBodies(
+  runId: string,
+  items: { metrics: MetricJson[]; params: KeyValue[]; tags: KeyValue[] },
+): { body: string; metrics: number }[] {
   const batches: Batch[] = [];
   let current: Batch = { metrics: [], params: [], tags: [], bytes: ENVELOPE_BYTES + runId.length };
   const fits = (kind: 'metrics' | 'params' | 'tags', bytes: number) =>

@@ -1,4 +1,13 @@
-import { deferPush, enqueuePush, listOutbox, normalizeServerUrl, recordPushes, removeFromOutbox, type OutboxEntry, type TrackingClient } from '../../tracking';
+import {
+  deferPush,
+  enqueuePush,
+  listOutbox,
+  normalizeServerUrl,
+  recordPushes,
+  removeFromOutbox,
+  type OutboxEntry,
+  type TrackingClient,
+} from '../../tracking';
 import { MlflowError } from './errors';
 import { pushRuns, type PushOptions, type PushResult } from './push';
 import type { MlflowServer } from './rest-client';
@@ -82,11 +91,23 @@ export class PushOutbox {
     }
   }
 
-  private async attempt(entry: OutboxEntry, server: MlflowServer, options: Omit<PushOptions, 'runIds'>): Promise<PushOutcome> {
+  private async attempt(
+    entry: OutboxEntry,
+    server: MlflowServer,
+    options: Omit<PushOptions, 'runIds'>,
+  ): Promise<PushOutcome> {
     let outcome: PushOutcome;
     try {
-      const result = await pushRuns(this.tracking, { ...server, url: normalizeServerUrl(server.url) }, { ...options, runIds: entry.runIds });
-      await recordPushes(this.tracking, server.url, result.runs.filter((r) => r.status !== 'failed'));
+      const result = await pushRuns(
+        this.tracking,
+        { ...server, url: normalizeServerUrl(server.url) },
+        { ...options, runIds: entry.runIds },
+      );
+      await recordPushes(
+        this.tracking,
+        server.url,
+        result.runs.filter((r) => r.status !== 'failed'),
+      );
       await removeFromOutbox(this.tracking, entry.id);
       outcome = { state: 'done', result };
     } catch (error) {

@@ -43,7 +43,11 @@ export async function pullRegistry(
   }
   const registeredModels: SnapshotRegisteredModel[] = [];
   for (const name of new Set(modelVersions.map((v) => v.name))) {
-    const { registered_model: m } = await client.get<{ registered_model: RegisteredModelJson }>('registered-models/get', { name }, signal);
+    const { registered_model: m } = await client.get<{ registered_model: RegisteredModelJson }>(
+      'registered-models/get',
+      { name },
+      signal,
+    );
     const pulled = new Set(modelVersions.filter((v) => v.name === name).map((v) => v.version));
     const aliases = keyedRecord<number>();
     for (const a of m.aliases ?? []) if (pulled.has(Number(a.version))) setOwn(aliases, a.alias, Number(a.version));

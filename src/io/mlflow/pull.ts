@@ -14,7 +14,14 @@ import { throwIfAborted } from '../errors';
 import type { ImportSummary } from '../import';
 import { MlflowError } from './errors';
 import { pullRegistry } from './pull-registry';
-import { DEFAULT_PAGE_SIZES, getExperimentByName, listArtifacts, metricHistory, searchRuns, type PageSizes } from './remote';
+import {
+  DEFAULT_PAGE_SIZES,
+  getExperimentByName,
+  listArtifacts,
+  metricHistory,
+  searchRuns,
+  type PageSizes,
+} from './remote';
 import { MlflowRestClient, type MlflowServer, type RestClientOptions } from './rest-client';
 import { decodeMetricValue, num, toRecord, type ExperimentJson, type RunJson } from './wire';
 import { keyedRecord, setOwn } from '../../tracking/keyed-record';
@@ -44,27 +51,45 @@ const experimentOf = (e: ExperimentJson): Experiment => ({
 async function selectExperiments(client: MlflowRestClient, options: PullOptions): Promise<Map<string, ExperimentJson>> {
   const out = new Map<string, ExperimentJson>();
   for (const id of options.experimentIds ?? []) {
-    const { experiment } = await client.get<{ experiment: ExperimentJson }>('experiments/get', { experiment_id: id }, options.signal);
+    const { experiment } = await client.get<{ experiment: ExperimentJson }>(
+      'experiments/get',
+      { experiment_id: id },
+      options.signal,
+    );
     out.set(experiment.experiment_id, experiment);
   }
   for (const name of options.experimentNames ?? []) {
     const experiment = await getExperimentByName(client, name, options.signal);
-    if (!experiment) throw new MlflowError('not-found', `The MLflow server at ${client.baseUrl} has no experiment named '${name}'. Check the name (it is case-sensitive).`);
+    if (!experiment)
+      throw new MlflowError(
+        'not-found',
+        `The MLflow server at ${client.baseUrl} has no experiment named '${name}'. Check the name (it is case-sensitive).`,
+      );
     out.set(experiment.experiment_id, experiment);
   }
   return out;
 }
 
-async function selectRuns(client: MlflowRestClient, experiments: Map<string, ExperimentJson>, options: PullOptions, pageSize: number): Promise<RunJson[]> {
+async function selectRuns(
+  client: MlflowRestClient,
+  experiments: Map<string, ExperimentJson>,
+  options: PullOptions,
+  pageSize: number,
+): Promise<RunJson[]> {
   const runs = new Map<string, RunJson>();
   if (experiments.size > 0) {
-    for (const r of await searchRuns(client, [...experiments.keys()], { pageSize, signal: options.signal })) runs.set(r.info.run_id, r);
+    for (const r of await searchRuns(client, [...experiments.keys()], { pageSize, signal: options.signal }))
+      runs.set(r.info.run_id, r);
   }
   for (const id of options.runIds ?? []) {
     const { run } = await client.get<{ run: RunJson }>('runs/get', { run_id: id }, options.signal);
     runs.set(run.info.run_id, run);
     if (!experiments.has(run.info.experiment_id)) {
-      const { experiment } = await client.get<{ experiment: ExperimentJson }>('experiments/get', { experiment_id: run.info.experiment_id }, options.signal);
+      const { experiment } = await client.get<{ experiment: ExperimentJson }>(
+        'experiments/get',
+        { experiment_id: run.info.experiment_id },
+        options.signal,
+      );
       experiments.set(experiment.experiment_id, experiment);
     }
   }
@@ -83,9 +108,19 @@ function datasetInputsOf(run: RunJson): DatasetInput[] {
   }));
 }
 
-async function historyOf(client: MlflowRestClient, runId: string, key: string, pageSize: number, signal?: AbortSignal): Promise<MetricHistory> {
+async function historyOf(
+  client: MlflowRestClient,
+  runId: string,
+  key: string,
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<MetricHistory> {
   const points = await metricHistory(client, runId, key, pageSize, signal);
-  const history = { steps: new Float64Array(points.length), values: new Float64Array(points.length), timestamps: new Float64Array(points.length) };
+  const history = {
+    steps: new Float64Array(points.length),
+    values: new Float64Array(points.length),
+    timestamps: new Float64Array(points.length),
+  };
   points.forEach((p, i) => {
     history.steps[i] = Number(p.step ?? 0);
     history.values[i] = decodeMetricValue(p.value);
@@ -94,12 +129,18 @@ async function historyOf(client: MlflowRestClient, runId: string, key: string, p
   return history;
 }
 
-async function snapshotRunOf(client: MlflowRestClient, run: RunJson, pageSize: number, signal?: AbortSignal): Promise<SnapshotRun> {
+async function snapshotRunOf(
+  client: MlflowRestClient,
+  run: RunJson,
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<SnapshotRun> {
   const info = run.info;
   validateRunId(info.run_id);
   const tags = toRecord(run.data.tags);
   const metrics = keyedRecord<MetricHistory>();
-  for (const key of new Set((run.data.metrics ?? []).map((m) => m.key))) setOwn(metrics, key, await historyOf(client, info.run_id, key, pageSize, signal));
+  for (const key of new Set((run.data.metrics ?? []).map((m) => m.key)))
+    setOwn(metrics, key, await historyOf(client, info.run_id, key, pageSize, signal));
   const artifacts: SnapshotRun['artifacts'] = [];
   // Only a proxied artifact store is reachable from a tab; runs stored elsewhere (s3:, file:) come without files.
   if (info.artifact_uri?.startsWith('mlflow-artifacts:')) {
@@ -132,7 +173,11 @@ async function snapshotRunOf(client: MlflowRestClient, run: RunJson, pageSize: n
  * versions and aliases that point at them. Everything is fetched first and then written through the same
  * one-transaction path as a zip import (writeSnapshot), so a pull that fails writes nothing.
  */
-export async function pullRuns(tracking: TrackingClient, server: MlflowServer, options: PullOptions): Promise<ImportSummary> {
+export async function pullRuns(
+  tracking: TrackingClient,
+  server: MlflowServer,
+  options: PullOptions,
+): Promise<ImportSummary> {
   const client = new MlflowRestClient(server, { work: 'Pull', ...options.client });
   const pageSizes = { ...DEFAULT_PAGE_SIZES, ...options.pageSizes };
   const signal = options.signal;

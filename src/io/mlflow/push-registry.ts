@@ -16,7 +16,12 @@ export interface PushedModel {
  * Creates the registered model unless the server has it. Looked up with registered-models/search first: creating
  * one that exists answers 400 RESOURCE_ALREADY_EXISTS, which a page's console reports as an error on every push.
  */
-async function ensureRegisteredModel(client: MlflowRestClient, name: string, description: string, signal?: AbortSignal): Promise<void> {
+async function ensureRegisteredModel(
+  client: MlflowRestClient,
+  name: string,
+  description: string,
+  signal?: AbortSignal,
+): Promise<void> {
   const { registered_models: found = [] } = await client.get<{ registered_models?: { name: string }[] }>(
     'registered-models/search',
     { filter: `name = ${quoteFilterValue(name)}`, max_results: 1 },
@@ -51,7 +56,10 @@ export async function pushRegistry(
       const source = `${run.artifactUri}/${v.artifactPath}`;
       const { model_versions: existing = [] } = await client.get<{ model_versions?: ModelVersionJson[] }>(
         'model-versions/search',
-        { filter: `name = ${quoteFilterValue(v.name)} and run_id = ${quoteFilterValue(run.remoteRunId)}`, max_results: 1000 },
+        {
+          filter: `name = ${quoteFilterValue(v.name)} and run_id = ${quoteFilterValue(run.remoteRunId)}`,
+          max_results: 1000,
+        },
         signal,
       );
       let remote = existing.find((m) => m.source === source);
@@ -64,7 +72,9 @@ export async function pushRegistry(
           signal,
         ));
       }
-      const aliases = Object.entries(model.aliases).filter(([, version]) => version === v.version).map(([alias]) => alias);
+      const aliases = Object.entries(model.aliases)
+        .filter(([, version]) => version === v.version)
+        .map(([alias]) => alias);
       for (const alias of aliases) {
         if (remote.aliases?.includes(alias)) continue;
         await client.post('registered-models/alias', { name: v.name, alias, version: remote.version }, signal);

@@ -4,7 +4,16 @@ import { messages, MlflowError } from './errors';
 import { LOG_BATCH_LIMITS, logBatchBodies } from './log-batch';
 import { findPushedRun, listArtifacts, metricHistory, type PageSizes } from './remote';
 import type { MlflowRestClient } from './rest-client';
-import { encodeMetricValue, pointIdentity, SOURCE_RUN_TAG, toRecord, type DatasetInputJson, type KeyValue, type MetricJson, type RunJson } from './wire';
+import {
+  encodeMetricValue,
+  pointIdentity,
+  SOURCE_RUN_TAG,
+  toRecord,
+  type DatasetInputJson,
+  type KeyValue,
+  type MetricJson,
+  type RunJson,
+} from './wire';
 
 /** One run's outcome. The counts are what this push SENT: a run the server already had whole reports zeros. */
 export interface PushedRun {
@@ -34,7 +43,11 @@ const runLabel = (run: Run) => `'${run.info.runName}' (${run.info.runId})`;
 
 /** The tags the remote run must carry: every local tag, the parent re-pointed at the remote parent, the source id. */
 function wantedTags(run: Run, remoteParentId: string | undefined): Record<string, string> {
-  const tags: Record<string, string> = { ...run.data.tags, 'mlflow.runName': run.info.runName, [SOURCE_RUN_TAG]: run.info.runId };
+  const tags: Record<string, string> = {
+    ...run.data.tags,
+    'mlflow.runName': run.info.runName,
+    [SOURCE_RUN_TAG]: run.info.runId,
+  };
   if (remoteParentId) tags['mlflow.parentRunId'] = remoteParentId;
   else delete tags['mlflow.parentRunId'];
   return tags;
@@ -48,7 +61,9 @@ async function remoteParentOf(ctx: RunPushContext, run: Run, remoteExperimentId:
   const parent = run.info.parentRunId;
   if (!parent) return undefined;
   // A parent not pushed yet gets no remote link now; the tag is set by the push that follows the parent's.
-  return ctx.remoteIds.get(parent) ?? (await findPushedRun(ctx.client, remoteExperimentId, parent, ctx.signal))?.info.run_id;
+  return (
+    ctx.remoteIds.get(parent) ?? (await findPushedRun(ctx.client, remoteExperimentId, parent, ctx.signal))?.info.run_id
+  );
 }
 
 async function createRemoteRun(ctx: RunPushContext, run: Run, remoteExperimentId: string): Promise<RunJson> {
@@ -68,11 +83,23 @@ async function createRemoteRun(ctx: RunPushContext, run: Run, remoteExperimentId
 }
 
 /** Points of one metric the server does not have yet, as log-batch entities. */
-async function missingPoints(ctx: RunPushContext, remoteRunId: string, key: string, history: { steps: Float64Array; values: Float64Array; timestamps: Float64Array }, remoteHas: boolean): Promise<MetricJson[]> {
+async function missingPoints(
+  ctx: RunPushContext,
+  remoteRunId: string,
+  key: string,
+  history: { steps: Float64Array; values: Float64Array; timestamps: Float64Array },
+  remoteHas: boolean,
+): Promise<MetricJson[]> {
   const known = new Set<string>();
   if (remoteHas) {
     for (const p of await metricHistory(ctx.client, remoteRunId, key, ctx.pageSizes.history, ctx.signal)) {
-      known.add(pointIdentity(Number(p.step ?? 0), Number(p.timestamp), typeof p.value === 'number' ? p.value : Number(p.value)));
+      known.add(
+        pointIdentity(
+          Number(p.step ?? 0),
+          Number(p.timestamp),
+          typeof p.value === 'number' ? p.value : Number(p.value),
+        ),
+      );
     }
   }
   const out: MetricJson[] = [];
@@ -90,7 +117,8 @@ async function missingPoints(ctx: RunPushContext, remoteRunId: string, key: stri
 function checkLengths(run: Run): void {
   const check = (kind: 'param' | 'tag', values: Record<string, string>, limit: number) => {
     for (const [key, value] of Object.entries(values)) {
-      if (value.length > limit) throw new MlflowError('limit', messages.tooLong(runLabel(run), kind, key, value.length, limit));
+      if (value.length > limit)
+        throw new MlflowError('limit', messages.tooLong(runLabel(run), kind, key, value.length, limit));
     }
   };
   check('param', run.data.params, LOG_BATCH_LIMITS.paramValue);
@@ -115,7 +143,11 @@ function paramsToSend(run: Run, remoteParams: Record<string, string>): KeyValue[
  * MLflow's own identity, artifacts by path and size; the status and end time go last, so a remote run marked
  * FINISHED by tabflow is complete.
  */
-export async function pushRun(ctx: RunPushContext, run: Run, remoteExperimentId: string): Promise<{ pushed: PushedRun; artifactUri: string }> {
+export async function pushRun(
+  ctx: RunPushContext,
+  run: Run,
+  remoteExperimentId: string,
+): Promise<{ pushed: PushedRun; artifactUri: string }> {
   const { client, signal } = ctx;
   checkLengths(run);
   let remote = await findPushedRun(client, remoteExperimentId, run.info.runId, signal);
@@ -137,14 +169,24 @@ export async function pushRun(ctx: RunPushContext, run: Run, remoteExperimentId:
     await pushContents(ctx, run, remote, created, result);
   } catch (error) {
     if (error instanceof MlflowError && error.code === 'rejected') {
-      throw new MlflowError('rejected', messages.rejected(`run ${runLabel(run)}`, error.message.replace(/^The MLflow server refused [^:]*: /, '')), { mlflowCode: error.mlflowCode, status: error.status });
+      throw new MlflowError(
+        'rejected',
+        messages.rejected(`run ${runLabel(run)}`, error.message.replace(/^The MLflow server refused [^:]*: /, '')),
+        { mlflowCode: error.mlflowCode, status: error.status },
+      );
     }
     throw error;
   }
   return { pushed: result, artifactUri: remote.info.artifact_uri };
 }
 
-async function pushContents(ctx: RunPushContext, run: Run, remote: RunJson, created: boolean, result: PushedRun): Promise<void> {
+async function pushContents(
+  ctx: RunPushContext,
+  run: Run,
+  remote: RunJson,
+  created: boolean,
+  result: PushedRun,
+): Promise<void> {
   const { client, signal } = ctx;
   const remoteRunId = remote.info.run_id;
   const remoteParams = toRecord(remote.data.params);
@@ -169,12 +211,23 @@ async function pushContents(ctx: RunPushContext, run: Run, remote: RunJson, crea
   result.tags = tags.length;
   result.metricPoints = metrics.length;
 
-  const remoteInputs = new Set((remote.inputs?.dataset_inputs ?? []).map((d) => datasetKey(d.dataset.name, d.dataset.digest, toRecord(d.tags)['mlflow.data.context'])));
+  const remoteInputs = new Set(
+    (remote.inputs?.dataset_inputs ?? []).map((d) =>
+      datasetKey(d.dataset.name, d.dataset.digest, toRecord(d.tags)['mlflow.data.context']),
+    ),
+  );
   const datasets: DatasetInputJson[] = run.inputs.datasetInputs
     .filter((d) => !remoteInputs.has(datasetKey(d.name, d.digest, d.context)))
     .map((d) => ({
       tags: d.context ? [{ key: 'mlflow.data.context', value: d.context }] : [],
-      dataset: { name: d.name, digest: d.digest, source_type: d.sourceType, source: d.source, schema: d.schema, profile: d.profile },
+      dataset: {
+        name: d.name,
+        digest: d.digest,
+        source_type: d.sourceType,
+        source: d.source,
+        schema: d.schema,
+        profile: d.profile,
+      },
     }));
   if (datasets.length > 0) await client.post('runs/log-inputs', { run_id: remoteRunId, datasets }, signal);
 
@@ -183,10 +236,15 @@ async function pushContents(ctx: RunPushContext, run: Run, remote: RunJson, crea
     if (!artifactUri.startsWith('mlflow-artifacts:')) {
       throw new MlflowError(
         'rejected',
-        messages.rejected(`the artifacts of run ${runLabel(run)}`, `its artifact location is ${artifactUri}, which a browser cannot write to. Start the server with --serve-artifacts.`),
+        messages.rejected(
+          `the artifacts of run ${runLabel(run)}`,
+          `its artifact location is ${artifactUri}, which a browser cannot write to. Start the server with --serve-artifacts.`,
+        ),
       );
     }
-    const remoteFiles = new Map(created ? [] : (await listArtifacts(client, remoteRunId, signal)).map((f) => [f.path, f.size]));
+    const remoteFiles = new Map(
+      created ? [] : (await listArtifacts(client, remoteRunId, signal)).map((f) => [f.path, f.size]),
+    );
     for (const artifact of contents.artifacts) {
       throwIfAborted(signal, 'Push');
       // A file cut off mid-upload has another size: sent again whole. Same path and size: the server has it.
@@ -198,9 +256,21 @@ async function pushContents(ctx: RunPushContext, run: Run, remote: RunJson, crea
   }
 
   const remoteEnd = remote.info.end_time === undefined ? null : Number(remote.info.end_time);
-  const needsUpdate = remote.info.status !== run.info.status || remoteEnd !== run.info.endTime || remote.info.run_name !== run.info.runName;
+  const needsUpdate =
+    remote.info.status !== run.info.status ||
+    remoteEnd !== run.info.endTime ||
+    remote.info.run_name !== run.info.runName;
   if (needsUpdate) {
-    await client.post('runs/update', { run_id: remoteRunId, status: run.info.status, end_time: run.info.endTime ?? undefined, run_name: run.info.runName }, signal);
+    await client.post(
+      'runs/update',
+      {
+        run_id: remoteRunId,
+        status: run.info.status,
+        end_time: run.info.endTime ?? undefined,
+        run_name: run.info.runName,
+      },
+      signal,
+    );
   }
   const sent = result.params + result.tags + result.metricPoints + result.artifacts + datasets.length;
   if (!created && (sent > 0 || needsUpdate)) result.status = 'updated';

@@ -29,7 +29,9 @@ export interface PushResult {
 }
 
 /** Failures that stop the whole push (the server, the connection or the settings), not one run's data. */
-const stopsThePush = (error: unknown) => !(error instanceof MlflowError) || !['immutable-param', 'limit', 'rejected', 'not-found', 'forbidden'].includes(error.code);
+const stopsThePush = (error: unknown) =>
+  !(error instanceof MlflowError) ||
+  !['immutable-param', 'limit', 'rejected', 'not-found', 'forbidden'].includes(error.code);
 
 /** Parents before children, so a child's `mlflow.parentRunId` can point at its parent's remote id. */
 function parentsFirst(runs: Run[]): Run[] {
@@ -53,7 +55,11 @@ function parentsFirst(runs: Run[]): Run[] {
  * the reason and the others go on; a failure of the connection, the credentials or the server's CORS/Host rules
  * throws an MlflowError that says what to change.
  */
-export async function pushRuns(tracking: TrackingClient, server: MlflowServer, options: PushOptions): Promise<PushResult> {
+export async function pushRuns(
+  tracking: TrackingClient,
+  server: MlflowServer,
+  options: PushOptions,
+): Promise<PushResult> {
   const client = new MlflowRestClient(server, { work: 'Push', ...options.client });
   const signal = options.signal;
   const runs = parentsFirst(await Promise.all(options.runIds.map((id) => tracking.getRun(id))));

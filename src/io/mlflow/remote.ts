@@ -17,7 +17,11 @@ export const DEFAULT_PAGE_SIZES: PageSizes = { runs: 1000, history: 25_000 };
  * The active experiment of this name, or null. experiments/search rather than get-by-name: a missing name is an
  * empty list there instead of a 404, which a page's console would report as an error.
  */
-export async function getExperimentByName(client: MlflowRestClient, name: string, signal?: AbortSignal): Promise<ExperimentJson | null> {
+export async function getExperimentByName(
+  client: MlflowRestClient,
+  name: string,
+  signal?: AbortSignal,
+): Promise<ExperimentJson | null> {
   const { experiments } = await client.post<{ experiments?: ExperimentJson[] }>(
     'experiments/search',
     { filter: `name = ${quoteFilterValue(name)}`, max_results: 1, view_type: 'ACTIVE_ONLY' },
@@ -27,7 +31,11 @@ export async function getExperimentByName(client: MlflowRestClient, name: string
 }
 
 /** The remote experiment of this name, created when missing (a race with another pusher ends in the same id). */
-export async function findOrCreateExperiment(client: MlflowRestClient, name: string, signal?: AbortSignal): Promise<string> {
+export async function findOrCreateExperiment(
+  client: MlflowRestClient,
+  name: string,
+  signal?: AbortSignal,
+): Promise<string> {
   const found = await getExperimentByName(client, name, signal);
   if (found) return found.experiment_id;
   try {
@@ -52,7 +60,13 @@ export async function searchRuns(
   do {
     const page = await client.post<{ runs?: RunJson[]; next_page_token?: string }>(
       'runs/search',
-      { experiment_ids: experimentIds, filter: options.filter ?? '', run_view_type: options.viewType ?? 'ACTIVE_ONLY', max_results: options.pageSize, page_token: pageToken },
+      {
+        experiment_ids: experimentIds,
+        filter: options.filter ?? '',
+        run_view_type: options.viewType ?? 'ACTIVE_ONLY',
+        max_results: options.pageSize,
+        page_token: pageToken,
+      },
       options.signal,
     );
     runs.push(...(page.runs ?? []));
@@ -62,12 +76,28 @@ export async function searchRuns(
 }
 
 /** The run an earlier push made of this local run, found by its source tag (deleted runs included). */
-export async function findPushedRun(client: MlflowRestClient, experimentId: string, localRunId: string, signal?: AbortSignal): Promise<RunJson | null> {
-  const runs = await searchRuns(client, [experimentId], { filter: `tags.\`${SOURCE_RUN_TAG}\` = ${quoteFilterValue(localRunId)}`, pageSize: 10, signal, viewType: 'ALL' });
+export async function findPushedRun(
+  client: MlflowRestClient,
+  experimentId: string,
+  localRunId: string,
+  signal?: AbortSignal,
+): Promise<RunJson | null> {
+  const runs = await searchRuns(client, [experimentId], {
+    filter: `tags.\`${SOURCE_RUN_TAG}\` = ${quoteFilterValue(localRunId)}`,
+    pageSize: 10,
+    signal,
+    viewType: 'ALL',
+  });
   return runs[0] ?? null;
 }
 
-export async function metricHistory(client: MlflowRestClient, runId: string, key: string, pageSize: number, signal?: AbortSignal): Promise<MetricJson[]> {
+export async function metricHistory(
+  client: MlflowRestClient,
+  runId: string,
+  key: string,
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<MetricJson[]> {
   const points: MetricJson[] = [];
   let pageToken: string | undefined;
   do {
@@ -83,8 +113,17 @@ export async function metricHistory(client: MlflowRestClient, runId: string, key
 }
 
 /** Every file under a run's artifact root, walking folders (artifacts/list lists one level). */
-export async function listArtifacts(client: MlflowRestClient, runId: string, signal?: AbortSignal, path?: string): Promise<{ path: string; size: number }[]> {
-  const { files } = await client.get<{ files?: { path: string; is_dir?: boolean; file_size?: number | string }[] }>('artifacts/list', { run_id: runId, path }, signal);
+export async function listArtifacts(
+  client: MlflowRestClient,
+  runId: string,
+  signal?: AbortSignal,
+  path?: string,
+): Promise<{ path: string; size: number }[]> {
+  const { files } = await client.get<{ files?: { path: string; is_dir?: boolean; file_size?: number | string }[] }>(
+    'artifacts/list',
+    { run_id: runId, path },
+    signal,
+  );
   const out: { path: string; size: number }[] = [];
   for (const f of files ?? []) {
     if (f.is_dir) out.push(...(await listArtifacts(client, runId, signal, f.path)));

@@ -1,5 +1,12 @@
 import { CancelledError, type CancellableWork } from '../errors';
-import { CORS_BLOCKED_MSG, INVALID_HOST_MSG, isAlwaysAllowedOrigin, isDefaultAllowedHost, messages, MlflowError } from './errors';
+import {
+  CORS_BLOCKED_MSG,
+  INVALID_HOST_MSG,
+  isAlwaysAllowedOrigin,
+  isDefaultAllowedHost,
+  messages,
+  MlflowError,
+} from './errors';
 
 /** Where an MLflow tracking server is, and who we are to it (MLflow's `--app-name basic-auth` wants HTTP Basic). */
 export interface MlflowServer {
@@ -52,7 +59,8 @@ export class MlflowRestClient {
     } catch {
       throw new MlflowError('bad-url', messages.badUrl(server.url));
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new MlflowError('bad-url', messages.badUrl(server.url));
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new MlflowError('bad-url', messages.badUrl(server.url));
     this.baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     this.pageOrigin = options.pageOrigin ?? options.sendOrigin ?? pageLocation()?.origin;
     if (this.pageOrigin?.startsWith('https:') && url.protocol === 'http:' && !isLoopback(url.hostname)) {
@@ -71,7 +79,12 @@ export class MlflowRestClient {
 
   /** POST /api/2.0/mlflow/<endpoint> with a JSON body (already a string when the caller measured its size). */
   post<T>(endpoint: string, body: object | string, signal?: AbortSignal): Promise<T> {
-    return this.json<T>('POST', `${this.baseUrl}/api/2.0/mlflow/${endpoint}`, typeof body === 'string' ? body : JSON.stringify(body), signal);
+    return this.json<T>(
+      'POST',
+      `${this.baseUrl}/api/2.0/mlflow/${endpoint}`,
+      typeof body === 'string' ? body : JSON.stringify(body),
+      signal,
+    );
   }
 
   /** GET a plain-text path of the server itself (e.g. /version). */
@@ -100,11 +113,25 @@ export class MlflowRestClient {
     return (text ? JSON.parse(text) : {}) as T;
   }
 
-  private async send(method: string, url: string, body: BodyInit | undefined, signal: AbortSignal | undefined, contentType?: string): Promise<Response> {
+  private async send(
+    method: string,
+    url: string,
+    body: BodyInit | undefined,
+    signal: AbortSignal | undefined,
+    contentType?: string,
+  ): Promise<Response> {
     const headers = { ...this.headers, ...(contentType ? { 'Content-Type': contentType } : {}) };
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, body, signal, mode: 'cors', credentials: 'omit', cache: 'no-store' });
+      response = await fetch(url, {
+        method,
+        headers,
+        body,
+        signal,
+        mode: 'cors',
+        credentials: 'omit',
+        cache: 'no-store',
+      });
     } catch (error) {
       if (signal?.aborted) throw new CancelledError(this.options.work ?? 'Push');
       throw await this.diagnoseNetworkFailure(error);
@@ -122,13 +149,16 @@ export class MlflowRestClient {
    * refusal beside "not running", and the code stays 'unreachable' so waiting pushes keep being retried.
    */
   private async diagnoseNetworkFailure(error: unknown): Promise<MlflowError> {
-    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    const cause =
+      error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
     const origin = pageLocation() ? this.pageOrigin : undefined;
     if (!origin) return new MlflowError('unreachable', messages.unreachable(this.baseUrl, cause));
     const url = new URL(this.baseUrl);
     const refusal = (): MlflowError => {
-      if (!isAlwaysAllowedOrigin(origin)) return new MlflowError('origin-refused', messages.originRefused(this.baseUrl, origin));
-      if (!isDefaultAllowedHost(url.hostname)) return new MlflowError('host-refused', messages.hostRefused(this.baseUrl, url.host));
+      if (!isAlwaysAllowedOrigin(origin))
+        return new MlflowError('origin-refused', messages.originRefused(this.baseUrl, origin));
+      if (!isDefaultAllowedHost(url.hostname))
+        return new MlflowError('host-refused', messages.hostRefused(this.baseUrl, url.host));
       return new MlflowError('no-cors', messages.noCors(this.baseUrl, origin));
     };
     if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) {
@@ -155,14 +185,35 @@ export class MlflowRestClient {
     }
     const details = { mlflowCode, status: response.status };
     const status = response.status;
-    if (status === 401) return new MlflowError('unauthorized', messages.unauthorized(this.baseUrl, Boolean(this.server.username)), details);
+    if (status === 401)
+      return new MlflowError(
+        'unauthorized',
+        messages.unauthorized(this.baseUrl, Boolean(this.server.username)),
+        details,
+      );
     if (status === 403 && text.includes(CORS_BLOCKED_MSG)) {
-      return new MlflowError('origin-refused', messages.originRefused(this.baseUrl, this.pageOrigin ?? 'this origin'), details);
+      return new MlflowError(
+        'origin-refused',
+        messages.originRefused(this.baseUrl, this.pageOrigin ?? 'this origin'),
+        details,
+      );
     }
-    if (status === 403 && text.includes(INVALID_HOST_MSG)) return new MlflowError('host-refused', messages.hostRefused(this.baseUrl, new URL(this.baseUrl).host), details);
-    if (status === 403) return new MlflowError('forbidden', messages.forbidden(this.baseUrl, this.server.username, serverMessage), details);
-    if (status >= 500) return new MlflowError('server-error', messages.serverError(this.baseUrl, status, serverMessage), details);
-    if (status === 404 || mlflowCode === 'RESOURCE_DOES_NOT_EXIST') return new MlflowError('not-found', serverMessage, details);
-    return new MlflowError('rejected', messages.rejected(new URL(response.url || this.baseUrl).pathname, serverMessage), details);
+    if (status === 403 && text.includes(INVALID_HOST_MSG))
+      return new MlflowError('host-refused', messages.hostRefused(this.baseUrl, new URL(this.baseUrl).host), details);
+    if (status === 403)
+      return new MlflowError(
+        'forbidden',
+        messages.forbidden(this.baseUrl, this.server.username, serverMessage),
+        details,
+      );
+    if (status >= 500)
+      return new MlflowError('server-error', messages.serverError(this.baseUrl, status, serverMessage), details);
+    if (status === 404 || mlflowCode === 'RESOURCE_DOES_NOT_EXIST')
+      return new MlflowError('not-found', serverMessage, details);
+    return new MlflowError(
+      'rejected',
+      messages.rejected(new URL(response.url || this.baseUrl).pathname, serverMessage),
+      details,
+    );
   }
 }

@@ -87,7 +87,16 @@ export function encodeMetricValue(value: number): number | string {
 }
 
 export function decodeMetricValue(value: number | string): number {
-  const n = typeof value === 'number' ? value : value === 'NaN' ? NaN : value === 'Infinity' ? Infinity : value === '-Infinity' ? -Infinity : Number(value);
+  const n =
+    typeof value === 'number'
+      ? value
+      : value === 'NaN'
+        ? NaN
+        : value === 'Infinity'
+          ? Infinity
+          : value === '-Infinity'
+            ? -Infinity
+            : Number(value);
   if (n === DOUBLE_MAX) return Infinity;
   if (n === -DOUBLE_MAX) return -Infinity;
   return n;
@@ -100,13 +109,22 @@ export function decodeMetricValue(value: number | string): number {
  * points has one fewer on the server; comparing these identities is what "sends only what the server lacks" means.
  */
 export function pointIdentity(step: number, timestamp: number, value: number): string {
-  const stored = Number.isNaN(value) ? 'NaN' : value === Infinity ? String(DOUBLE_MAX) : value === -Infinity ? String(-DOUBLE_MAX) : String(value);
+  const stored = Number.isNaN(value)
+    ? 'NaN'
+    : value === Infinity
+      ? String(DOUBLE_MAX)
+      : value === -Infinity
+        ? String(-DOUBLE_MAX)
+        : String(value);
   return `${step}|${timestamp}|${stored}`;
 }
 
-export const toRecord = (pairs: KeyValue[] | undefined): Record<string, string> => keyedRecord((pairs ?? []).map((p) => [p.key, p.value] as const));
-export const toPairs = (record: Record<string, string>): KeyValue[] => Object.entries(record).map(([key, value]) => ({ key, value }));
-export const num = (v: number | string | undefined | null): number | null => (v === undefined || v === null || v === '' ? null : Number(v));
+export const toRecord = (pairs: KeyValue[] | undefined): Record<string, string> =>
+  keyedRecord((pairs ?? []).map((p) => [p.key, p.value] as const));
+export const toPairs = (record: Record<string, string>): KeyValue[] =>
+  Object.entries(record).map(([key, value]) => ({ key, value }));
+export const num = (v: number | string | undefined | null): number | null =>
+  v === undefined || v === null || v === '' ? null : Number(v);
 
 /** MLflow's search filters quote strings with single quotes; SearchUtils reads a doubled quote as one. */
 export const quoteFilterValue = (value: string) => `'${value.replace(/'/g, "''")}'`;

@@ -58,7 +58,8 @@ export class MlflowPull extends LitElement {
       this.phase = { kind: 'done', summary };
       this.dispatchEvent(new CustomEvent('import-complete', { detail: summary, bubbles: true, composed: true }));
     } catch (error) {
-      this.phase = (error as Error).name === 'AbortError' ? { kind: 'closed' } : { kind: 'failed', error: errorMessage(error) };
+      this.phase =
+        (error as Error).name === 'AbortError' ? { kind: 'closed' } : { kind: 'failed', error: errorMessage(error) };
     } finally {
       this.controller = null;
     }
@@ -74,7 +75,8 @@ export class MlflowPull extends LitElement {
           <legend>Remote experiments at ${p.server.url}</legend>
           ${p.server.experiments.length === 0 ? html`<p class="muted">The server has no experiments yet.</p>` : nothing}
           ${p.server.experiments.map(
-            (e) => html`<label class="row"><input type="checkbox" .checked=${this.chosen.has(e.experimentId)} @change=${(ev: Event) => this.toggle(e.experimentId, (ev.target as HTMLInputElement).checked)} /> ${e.name}</label>`,
+            (e) =>
+              html`<label class="row"><input type="checkbox" .checked=${this.chosen.has(e.experimentId)} @change=${(ev: Event) => this.toggle(e.experimentId, (ev.target as HTMLInputElement).checked)} /> ${e.name}</label>`,
           )}
           <div class="row"><button class="primary" ?disabled=${this.chosen.size === 0} @click=${() => void this.pull()}>Pull</button></div>
         </fieldset>`;
@@ -99,7 +101,8 @@ export class MlflowPull extends LitElement {
   render() {
     const mlflow = this.services.mlflow;
     if (!mlflow) return nothing;
-    if (!mlflow.settings.url) return html`<p class="muted">To pull from an MLflow server, set its address in Settings → MLflow server.</p>`;
+    if (!mlflow.settings.url)
+      return html`<p class="muted">To pull from an MLflow server, set its address in Settings → MLflow server.</p>`;
     return html`
       <button ?disabled=${this.phase.kind === 'listing' || this.phase.kind === 'pulling'} @click=${() => void this.list()}>From an MLflow server</button>
       ${this.renderPhase()}

@@ -16,7 +16,12 @@ type Phase =
 function describe(run: PushedRun): string {
   if (run.status === 'failed') return `failed: ${run.error ?? ''}`;
   if (run.status === 'unchanged') return 'unchanged (the server had all of it)';
-  const parts = [plural(run.metricPoints, 'metric point'), plural(run.params, 'param'), plural(run.tags, 'tag'), plural(run.artifacts, 'artifact')];
+  const parts = [
+    plural(run.metricPoints, 'metric point'),
+    plural(run.params, 'param'),
+    plural(run.tags, 'tag'),
+    plural(run.artifacts, 'artifact'),
+  ];
   return `${run.status}: sent ${parts.join(', ')}`;
 }
 
@@ -42,14 +47,20 @@ export class MlflowPush extends LitElement {
     const mlflow = this.services.mlflow;
     if (!mlflow) return;
     if (!mlflow.settings.url) {
-      this.phase = { kind: 'failed', error: 'No MLflow server is set yet. Enter its address in Settings → MLflow server (#/settings).' };
+      this.phase = {
+        kind: 'failed',
+        error: 'No MLflow server is set yet. Enter its address in Settings → MLflow server (#/settings).',
+      };
       return;
     }
     this.controller = new AbortController();
     this.phase = { kind: 'pushing', progress: null };
     const runIds = [...this.runIds];
     try {
-      const outcome = await mlflow.push(runIds, { signal: this.controller.signal, onProgress: (progress) => (this.phase = { kind: 'pushing', progress }) });
+      const outcome = await mlflow.push(runIds, {
+        signal: this.controller.signal,
+        onProgress: (progress) => (this.phase = { kind: 'pushing', progress }),
+      });
       if (outcome.state === 'waiting') {
         this.phase = { kind: 'waiting', error: outcome.error };
         return;
@@ -58,7 +69,8 @@ export class MlflowPush extends LitElement {
       const names = new Map(runs.filter((r) => r !== null).map((r) => [r.info.runId, r.info.runName]));
       this.phase = { kind: 'done', result: outcome.result, names };
     } catch (error) {
-      this.phase = (error as Error).name === 'AbortError' ? { kind: 'idle' } : { kind: 'failed', error: errorMessage(error) };
+      this.phase =
+        (error as Error).name === 'AbortError' ? { kind: 'idle' } : { kind: 'failed', error: errorMessage(error) };
     } finally {
       this.controller = null;
     }
@@ -82,7 +94,8 @@ export class MlflowPush extends LitElement {
           <ul aria-label="Push results">
             ${p.result.runs.map((r) => html`<li class=${r.status === 'failed' ? 'error' : ''}>${p.names.get(r.runId) ?? r.runId}: ${describe(r)}</li>`)}
             ${p.result.models.map(
-              (m) => html`<li>Model ${m.name} version ${m.version} → server version ${m.remoteVersion}${m.aliases.length ? ` (${m.aliases.map((a) => `@${a}`).join(', ')})` : ''}: ${m.status}</li>`,
+              (m) =>
+                html`<li>Model ${m.name} version ${m.version} → server version ${m.remoteVersion}${m.aliases.length ? ` (${m.aliases.map((a) => `@${a}`).join(', ')})` : ''}: ${m.status}</li>`,
             )}
           </ul>
           <div class="row"><button @click=${() => (this.phase = { kind: 'idle' })}>Close</button></div>

@@ -18,10 +18,17 @@ export interface MlflowService {
   saveSettings(settings: MlflowSettings): Promise<void>;
   /** The server's version and experiments; rejects with an MlflowError that says what to change. */
   check(signal?: AbortSignal): Promise<ServerCheck>;
-  push(runIds: string[], options?: { signal?: AbortSignal; onProgress?: (progress: PushProgress) => void }): Promise<PushOutcome>;
+  push(
+    runIds: string[],
+    options?: { signal?: AbortSignal; onProgress?: (progress: PushProgress) => void },
+  ): Promise<PushOutcome>;
   pull(
     experimentIds: string[],
-    options: { onExisting: 'skip' | 'replace'; signal?: AbortSignal; onProgress?: (progress: { phase: 'reading' | 'writing'; done: number; total: number }) => void },
+    options: {
+      onExisting: 'skip' | 'replace';
+      signal?: AbortSignal;
+      onProgress?: (progress: { phase: 'reading' | 'writing'; done: number; total: number }) => void;
+    },
   ): Promise<ImportSummary>;
   /** Calls `listener` now and whenever the waiting pushes change; returns the unsubscribe function. */
   subscribeOutbox(listener: (entries: OutboxEntry[]) => void): () => void;

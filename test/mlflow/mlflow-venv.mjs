@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
  * on a fresh clone needs nothing but Python 3 and the package registry.
  */
 
+/** @type {string} */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const VENV_DIR = join(REPO_ROOT, '.venv-mlflow');
 const REQUIREMENTS = join(REPO_ROOT, 'test/mlflow/requirements.txt');
@@ -23,16 +24,21 @@ const STALE_LOCK_MS = 15 * 60_000;
 /** How long the first install may take; tests that need the venv give their beforeAll this much. */
 export const VENV_INSTALL_TIMEOUT_MS = 10 * 60_000;
 
-export const venvBin = (name: string) => join(VENV_DIR, 'bin', name);
+/** @param {string} name */
+export const venvBin = (name) => join(VENV_DIR, 'bin', name);
 
 const requirementsHash = () => createHash('sha256').update(readFileSync(REQUIREMENTS)).digest('hex');
 const isReady = () => existsSync(READY_MARKER) && readFileSync(READY_MARKER, 'utf8') === requirementsHash();
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** @param {number} ms */
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function findPython(): string {
-  for (const candidate of [process.env.PYTHON, 'python3', 'python'].filter(Boolean) as string[]) {
-    const probe = spawnSync(candidate, ['-c', 'import sys, venv; print(sys.version_info[:2] >= (3, 10))'], { encoding: 'utf8' });
+/** @returns {string} */
+function findPython() {
+  for (const candidate of /** @type {string[]} */ ([process.env.PYTHON, 'python3', 'python'].filter(Boolean))) {
+    const probe = spawnSync(candidate, ['-c', 'import sys, venv; print(sys.version_info[:2] >= (3, 10))'], {
+      encoding: 'utf8',
+    });
     if (probe.status === 0 && probe.stdout.trim() === 'True') return candidate;
   }
   throw new Error(
@@ -41,16 +47,19 @@ function findPython(): string {
   );
 }
 
-function install(): void {
+function install() {
   const python = findPython();
   const started = Date.now();
   // An existing venv is updated in place (pip installs only what changed); a broken one is made anew.
   if (!existsSync(venvBin('pip'))) {
     rmSync(VENV_DIR, { recursive: true, force: true });
     const venv = spawnSync(python, ['-m', 'venv', VENV_DIR], { encoding: 'utf8' });
-    if (venv.status !== 0) throw new Error(`Could not create ${VENV_DIR} with '${python} -m venv': ${venv.stderr.trim()}`);
+    if (venv.status !== 0)
+      throw new Error(`Could not create ${VENV_DIR} with '${python} -m venv': ${venv.stderr.trim()}`);
   }
-  const pip = spawnSync(venvBin('pip'), ['install', '--disable-pip-version-check', '-q', '-r', REQUIREMENTS], { encoding: 'utf8' });
+  const pip = spawnSync(venvBin('pip'), ['install', '--disable-pip-version-check', '-q', '-r', REQUIREMENTS], {
+    encoding: 'utf8',
+  });
   if (pip.status !== 0) {
     throw new Error(
       `Installing MLflow into ${VENV_DIR} failed (pip install -r test/mlflow/requirements.txt). Is the Python package ` +
@@ -62,7 +71,8 @@ function install(): void {
 }
 
 /** Makes sure the venv exists with the pinned MLflow; returns its directory. Safe to call from parallel workers. */
-export async function ensureMlflowVenv(): Promise<string> {
+/** @returns {Promise<string>} */
+export async function ensureMlflowVenv() {
   while (!isReady()) {
     try {
       mkdirSync(LOCK_DIR);

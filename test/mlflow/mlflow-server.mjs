@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureMlflowVenv, venvBin } from './mlflow-venv';
+import { ensureMlflowVenv, venvBin } from './mlflow-venv.mjs';
 
 /**
  * A real `mlflow server` for tests: a free loopback port, a SQLite backend and an artifact folder in a temp
@@ -13,15 +13,6 @@ import { ensureMlflowVenv, venvBin } from './mlflow-venv';
  * same store and port.
  */
 
-export interface MlflowServerOptions {
-  /** Origins for --cors-allowed-origins; omitted: MLflow's default (its own localhost origins only). */
-  corsOrigins?: string[];
-  /** Run with --app-name basic-auth; the admin is BASIC_AUTH_ADMIN. */
-  basicAuth?: boolean;
-  /** Host headers for --allowed-hosts; omitted: MLflow's default (loopback and private addresses). */
-  allowedHosts?: string[];
-}
-
 /** The admin our basic-auth ini names; MLflow ships none and creates it on first start (server/auth/basic_auth.ini). */
 export const BASIC_AUTH_ADMIN = { username: 'admin', password: 'tabflow-admin-pass-1' };
 
@@ -29,48 +20,60 @@ export const BASIC_AUTH_ADMIN = { username: 'admin', password: 'tabflow-admin-pa
  * mlflow alone took 67 s on a loaded 2-core machine). */
 const READY_TIMEOUT_MS = 300_000;
 
-export function freePort(): Promise<number> {
+/** @returns {Promise<number>} */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** @param {number} ms */
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export class MlflowServer {
-  readonly url: string;
-  private child: ChildProcess | null = null;
-  private output = '';
+  /** @type {import('node:child_process').ChildProcess | null} */
+  child = null;
+  output = '';
 
-  private constructor(
-    readonly port: number,
-    readonly storeDir: string,
-    private readonly options: MlflowServerOptions,
-  ) {
+  /**
+   * @param {number} port
+   * @param {string} storeDir
+   * @param {import('./mlflow-server.d.mts').MlflowServerOptions} options
+   */
+  constructor(port, storeDir, options) {
+    this.port = port;
+    this.storeDir = storeDir;
+    this.options = options;
     this.url = `http://127.0.0.1:${port}`;
   }
 
-  static async start(options: MlflowServerOptions = {}): Promise<MlflowServer> {
+  /** @param {import('./mlflow-server.d.mts').MlflowServerOptions} options */
+  static async start(options = {}) {
     await ensureMlflowVenv();
     const server = new MlflowServer(await freePort(), mkdtempSync(join(tmpdir(), 'tabflow-mlflow-')), options);
     await server.start();
     return server;
   }
 
-  private args(): string[] {
+  args() {
     const args = [
       'server',
-      '--host', '127.0.0.1',
-      '--port', String(this.port),
-      '--backend-store-uri', `sqlite:///${join(this.storeDir, 'mlflow.db')}`,
-      '--artifacts-destination', join(this.storeDir, 'artifacts'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(this.port),
+      '--backend-store-uri',
+      `sqlite:///${join(this.storeDir, 'mlflow.db')}`,
+      '--artifacts-destination',
+      join(this.storeDir, 'artifacts'),
       '--serve-artifacts',
-      '--workers', '1',
+      '--workers',
+      '1',
     ];
     if (this.options.corsOrigins) args.push('--cors-allowed-origins', this.options.corsOrigins.join(','));
     if (this.options.basicAuth) args.push('--app-name', 'basic-auth');
@@ -78,9 +81,14 @@ export class MlflowServer {
     return args;
   }
 
-  private env(): NodeJS.ProcessEnv {
+  env() {
     // No job runner: it is a second process the tests do not use, and it slows every start on a busy machine.
-    const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_TRACKING_URI: '', PYTHONUNBUFFERED: '1', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' };
+    const env = {
+      ...process.env,
+      MLFLOW_TRACKING_URI: '',
+      PYTHONUNBUFFERED: '1',
+      MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false',
+    };
     if (this.options.basicAuth) {
       // The auth app keeps its users in a database named by an ini file; ours lives in the temp store.
       const ini = join(this.storeDir, 'basic_auth.ini');
@@ -90,23 +98,29 @@ export class MlflowServer {
           `admin_username = ${BASIC_AUTH_ADMIN.username}\nadmin_password = ${BASIC_AUTH_ADMIN.password}\n` +
           'authorization_function = mlflow.server.auth:authenticate_request_basic_auth\n',
       );
-      env.MLFLOW_AUTH_CONFIG_PATH = ini;
+      env['MLFLOW_AUTH_CONFIG_PATH'] = ini;
       // The auth app refuses to start without a static CSRF secret (mlflow/server/auth get_flask_server_secret_key).
-      env.MLFLOW_FLASK_SERVER_SECRET_KEY = 'tabflow-test-secret';
+      env['MLFLOW_FLASK_SERVER_SECRET_KEY'] = 'tabflow-test-secret';
     }
     return env;
   }
 
   /** Starts (or restarts, on the same store and port) and waits until /health answers. */
-  async start(): Promise<void> {
+  async start() {
     if (this.child) throw new Error('The MLflow server is already running.');
     this.output = '';
     // Its own process group: the CLI starts uvicorn as a child, and a kill must take both (a crash, not a shutdown).
-    const child = spawn(venvBin('mlflow'), this.args(), { cwd: this.storeDir, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(venvBin('mlflow'), this.args(), {
+      cwd: this.storeDir,
+      env: this.env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     this.child = child;
-    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    /** @param {Buffer} chunk */
+    const keep = (chunk) => (this.output = (this.output + chunk.toString()).slice(-20_000));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     child.once('exit', () => {
       if (this.child === child) this.child = null;
     });
@@ -125,24 +139,26 @@ export class MlflowServer {
   }
 
   /** SIGKILL to the whole process group (the CLI starts uvicorn/gunicorn workers as children). */
-  async kill(): Promise<void> {
+  async kill() {
     await this.signal('SIGKILL');
   }
 
-  async stop(): Promise<void> {
+  async stop() {
     await this.signal('SIGTERM');
   }
 
-  private async signal(signal: NodeJS.Signals): Promise<void> {
+  /** @param {NodeJS.Signals} signal */
+  async signal(signal) {
     const child = this.child;
     if (!child || child.exitCode !== null) {
       this.child = null;
       return;
     }
     const exited = new Promise((r) => child.once('exit', r));
-    const group = (s: NodeJS.Signals) => {
+    /** @param {NodeJS.Signals} s */
+    const group = (s) => {
       try {
-        process.kill(-child.pid!, s);
+        process.kill(-(child.pid ?? 0), s);
       } catch {
         // The group is gone already.
       }
@@ -166,12 +182,12 @@ export class MlflowServer {
   }
 
   /** Stops the server and deletes its store. */
-  async dispose(): Promise<void> {
+  async dispose() {
     await this.stop();
     rmSync(this.storeDir, { recursive: true, force: true });
   }
 
-  get log(): string {
+  get log() {
     return this.output;
   }
 }
