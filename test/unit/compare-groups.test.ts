@@ -39,9 +39,9 @@ describe('grouped compare', () => {
     const [std] = groupSeries(groups, 'acc', bands, 'std', new Map([[groups[0].id, '#4e79a7']]));
     expect(std.label).toBe('lr = 1 (n = 2)');
     expect(std.color).toBe('#4e79a7');
-    expect([...std.ys]).toEqual([2, 4]);
-    expect([...std.band!.upper]).toEqual([2 + Math.SQRT2, 4 + Math.SQRT2]);
-    expect([...groupSeries(groups, 'acc', bands, 'minmax', new Map())[0].band!.lower]).toEqual([1, 3]);
+    expect(Array.from(std.ys)).toEqual([2, 4]);
+    expect(Array.from(std.band!.upper)).toEqual([2 + Math.SQRT2, 4 + Math.SQRT2]);
+    expect(Array.from(groupSeries(groups, 'acc', bands, 'minmax', new Map())[0].band!.lower)).toEqual([1, 3]);
     expect(groupSeries(groups, 'acc', bands, 'none', new Map())[0].band).toBeUndefined();
     expect(groupSeries(groups, 'loss', bands, 'std', new Map())).toEqual([]);
   });

@@ -5,9 +5,11 @@ import type { ChartSeries, SeriesToggleDetail } from '../../charts/metric-chart'
 import type { Run } from '../../tracking';
 import { compareChange } from './compare-change';
 import { X_AXIS_MODES, type XAxisMode } from './compare-settings';
+import { BAND_LABELS, BAND_MODES, type BandMode } from './group-bands';
 import { metricSeries, X_AXIS_LABELS, type HistoryCache } from './metric-histories';
 import { touchTargets } from '../primitives/touch-targets';
 
+const NO_HIDDEN: ReadonlySet<string> = new Set();
 const X_AXIS_CHOICES: Record<XAxisMode, string> = { step: 'Step', wall: 'Wall time', relative: 'Time since start' };
 
 /**
@@ -45,12 +47,16 @@ export class CompareMetricCharts extends LitElement {
   @property({ type: Number }) smoothing = 0;
   @property({ type: Boolean }) logScale = false;
   @property({ type: Boolean }) loading = false;
+  /** When runs are grouped: per metric, one mean line per group (with its band), drawn instead of a line per run. */
+  @property({ attribute: false }) groupedSeries: ReadonlyMap<string, ChartSeries[]> | null = null;
+  @property() band: BandMode = 'std';
 
   /** Series are rebuilt only when their inputs change: moving the cursor or hiding a run must stay cheap. */
   private seriesMemo = new Map<string, ChartSeries[]>();
   private memoInputs = '';
 
   private seriesFor(metric: string): ChartSeries[] {
+    if (this.groupedSeries) return this.groupedSeries.get(metric) ?? [];
     const inputs = `${this.historyVersion}|${this.x}|${this.smoothing}|${this.runs.map((r) => r.info.runId + r.info.runName).join(',')}`;
     if (inputs !== this.memoInputs) {
       this.memoInputs = inputs;
@@ -72,6 +78,8 @@ export class CompareMetricCharts extends LitElement {
   }
 
   private onSeriesToggle(event: CustomEvent<SeriesToggleDetail>): void {
+    // A group's line hides in its chart only: hidden runs in the URL are run ids, and a group is not one.
+    if (this.groupedSeries) return;
     const hidden = new Set(this.hiddenRuns);
     if (event.detail.hidden) hidden.add(event.detail.key);
     else hidden.delete(event.detail.key);
@@ -102,6 +110,13 @@ export class CompareMetricCharts extends LitElement {
             @input=${(e: Event) => compareChange(this, { smoothing: Number((e.target as HTMLInputElement).value) })} />
           <output>${this.smoothingLabel}</output>
         </label>
+        ${this.groupedSeries
+          ? html`<label>Band
+              <select @change=${(e: Event) => compareChange(this, { band: (e.target as HTMLSelectElement).value as BandMode })}>
+                ${BAND_MODES.map((mode) => html`<option value=${mode} ?selected=${mode === this.band}>${BAND_LABELS[mode]}</option>`)}
+              </select>
+            </label>`
+          : nothing}
         <label><input type="checkbox" .checked=${this.logScale}
           @change=${(e: Event) => compareChange(this, { logScale: (e.target as HTMLInputElement).checked })} />Log scale</label>
         ${this.loading ? html`<span role="status">Loading metric histories…</span>` : nothing}
@@ -112,10 +127,10 @@ export class CompareMetricCharts extends LitElement {
             ${this.metrics.map((metric) => html`<metric-chart
               .title=${metric}
               .series=${this.seriesFor(metric)}
-              .xLabel=${X_AXIS_LABELS[this.x]}
-              ?xTime=${this.x === 'wall'}
+              .xLabel=${X_AXIS_LABELS[this.groupedSeries ? 'step' : this.x]}
+              ?xTime=${!this.groupedSeries && this.x === 'wall'}
               ?logScale=${this.logScale}
-              .hiddenKeys=${this.hiddenRuns}
+              .hiddenKeys=${this.groupedSeries ? NO_HIDDEN : this.hiddenRuns}
               syncKey="compare"
             ></metric-chart>`)}
           </div>`}

@@ -1,6 +1,7 @@
 import type { Direction } from './diff';
 import { isFieldId, type FieldId } from './fields';
 import { keyedRecord, setOwn } from '../../tracking/keyed-record';
+import { BAND_MODES, type BandMode } from './group-bands';
 
 /** What the x axis of the metric charts measures. */
 export type XAxisMode = 'step' | 'wall' | 'relative';
@@ -28,6 +29,12 @@ export interface CompareSettings {
   boxBy: string | null;
   /** The metric that decides the winner in the summary. */
   winBy: string | null;
+  /** Group keys (`params.lr`, `tags.x`, `attributes.parent_run`): one mean line per group instead of a line per run. */
+  groupBy: string[];
+  /** The shading around each group's mean line. */
+  band: BandMode;
+  /** The metric the "Parameter importance" section explains. */
+  importanceMetric: string | null;
 }
 
 // Metric and param keys cannot contain commas or colons (MLflow's key rule: letters, digits, _ - . / space),
@@ -61,6 +68,9 @@ export function parseSettings(query: URLSearchParams): CompareSettings {
     boxMetric: query.get('box'),
     boxBy: query.get('by'),
     winBy: query.get('win'),
+    groupBy: list(query.get('group')),
+    band: BAND_MODES.includes(query.get('band') as BandMode) ? (query.get('band') as BandMode) : 'std',
+    importanceMetric: query.get('imp'),
   };
 }
 
@@ -82,5 +92,8 @@ export function settingsToQuery(settings: CompareSettings): URLSearchParams {
   if (settings.boxMetric) query.set('box', settings.boxMetric);
   if (settings.boxBy) query.set('by', settings.boxBy);
   if (settings.winBy) query.set('win', settings.winBy);
+  if (settings.groupBy.length) query.set('group', settings.groupBy.join(','));
+  if (settings.band !== 'std') query.set('band', settings.band);
+  if (settings.importanceMetric) query.set('imp', settings.importanceMetric);
   return query;
 }

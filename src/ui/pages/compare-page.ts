@@ -5,10 +5,15 @@ import { NotFoundError, type Run } from '../../tracking';
 import '../compare/compare-confusion';
 import '../compare/compare-diff-table';
 import '../images/prediction-grids';
-import '../images/prediction-grids';
 import '../compare/compare-metric-charts';
 import '../compare/compare-summary';
 import '../compare/compare-actions';
+import '../compare/compare-group-summary';
+import '../compare/compare-importance';
+import '../runs-table/group-by-chooser';
+import { GroupBandLoader } from '../compare/group-band-loader';
+import { groupOptions } from '../runs-table/grouping';
+import type { ImportanceInput } from '../../stats/importance';
 import '../compare/compare-run-charts';
 import type { CompareChange } from '../compare/compare-change';
 import { parseSettings, settingsToQuery, type CompareSettings } from '../compare/compare-settings';
@@ -16,9 +21,10 @@ import { buildDiffRows, type DiffRow } from '../compare/diff';
 import { HistoryReader } from '../compare/history-reader';
 import { HistoryCache } from '../compare/metric-histories';
 import { LiveQueryController } from '../live-query-controller';
-import { reportError, type AppServices, type PageRoute } from '../services';
+import { errorMessage, reportError, type AppServices, type PageRoute } from '../services';
 import { ownValue } from '../../tracking/keyed-record';
 import { hashHref } from '../links';
+import '../primitives/empty-state';
 
 /** How many metrics get a chart before the user picks: enough for a typical run, few enough to stay quick. */
 const DEFAULT_CHARTED_METRICS = 6;
@@ -45,6 +51,8 @@ export class ComparePage extends LitElement {
     section.plain { background: none; border: 0; padding: 0; }
     .lead { color: var(--tf-color-text-muted); margin: 4px 0 0; font-size: var(--tf-font-size); }
     .notice { background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 8px; padding: 10px 14px; margin: 0; }
+    .grouping { display: flex; flex-wrap: wrap; align-items: center; gap: var(--tf-space-2) var(--tf-space-3); }
+    .grouping .lead { margin: 0; }
     .empty { color: var(--tf-color-text-muted); }
   `;
 
@@ -56,6 +64,7 @@ export class ComparePage extends LitElement {
   @state() private loadingHistories = false;
 
   private loaded = new LiveQueryController<LoadedRuns>(this);
+  private groupBands = new GroupBandLoader(this);
   private cache: HistoryCache | null = null;
   private reader: HistoryReader | null = null;
   private routeQuery = '';
@@ -96,12 +105,23 @@ export class ComparePage extends LitElement {
     super.disconnectedCallback();
     // The reader restarts its worker by itself if this page is shown again.
     this.historyLoad?.abort();
+    this.groupBands.dispose();
     this.reader?.dispose();
     this.wantedHistories = '';
   }
 
   protected updated(): void {
-    void this.loadHistories();
+    const { groupBy } = this.settings;
+    const reader = this.reader;
+    if (groupBy.length === 0) {
+      void this.loadHistories();
+    } else if (reader) {
+      // Grouped charts draw bands computed from exact histories in the worker; per-run lines are not needed.
+      const { groups } = this.groupBands.groups(this.runs, groupBy);
+      this.groupBands
+        .ensure(groups, this.chartedMetrics, (runIds, metric) => reader.band(runIds, metric))
+        .catch((error: unknown) => reportError(this, new Error(`Could not compute the group bands: ${errorMessage(error)}`)));
+    }
   }
 
   private async loadRuns(runIds: string[]): Promise<LoadedRuns> {
@@ -154,7 +174,7 @@ export class ComparePage extends LitElement {
       if (await cache.load(runs, metrics, controller.signal, onLoaded)) this.historyVersion++;
     } catch (error) {
       // Not retried until the runs or metrics change: retrying on every render would repeat the error forever.
-      reportError(this, new Error(`Could not load metric histories: ${error instanceof Error ? error.message : String(error)}`));
+      reportError(this, new Error(`Could not load metric histories: ${errorMessage(error)}`));
     } finally {
       if (this.historyLoad === controller) this.loadingHistories = false;
     }
@@ -179,6 +199,9 @@ export class ComparePage extends LitElement {
     return this.memo!;
   }
 
+  /** Stable across renders, so the importance section refits only when its runs or metric change. */
+  private readonly fitImportance = (inputs: ImportanceInput[], seed: number) => this.reader!.importance(inputs, seed);
+
   private onChange(event: CustomEvent<CompareChange>): void {
     const change = event.detail;
     const directions = change.directions ? { ...this.settings.directions, ...change.directions } : this.settings.directions;
@@ -193,7 +216,7 @@ export class ComparePage extends LitElement {
     const { runIds } = this.settings;
     if (runIds.length === 0) {
       return html`<div class="page"><h1>Compare runs</h1>
-        <p class="empty">No runs chosen. Tick two or more runs in an experiment's runs table and press “Compare”.</p></div>`;
+        <empty-state href="#/experiments" action="Choose runs to compare">No runs chosen. Tick two or more runs in an experiment's runs table and press “Compare”.</empty-state></div>`;
     }
     if (this.loaded.error) {
       return html`<div class="page"><h1>Compare runs</h1><p role="alert" class="notice">Could not load these runs: ${String(this.loaded.error)}</p></div>`;
@@ -201,6 +224,9 @@ export class ComparePage extends LitElement {
     if (!this.loaded.value) return html`<div class="page"><h1>Compare runs</h1><p class="empty">Loading runs…</p></div>`;
     const { runs, missing } = this.loaded.value;
     const { colors, rows, hiddenRuns } = this.derived(runs);
+    const { groupBy } = this.settings;
+    const grouped = this.groupBands.groups(runs, groupBy);
+    const groupedSeries = groupBy.length ? this.groupBands.series(grouped.groups, this.chartedMetrics, this.settings.band, grouped.colors) : null;
     return html`<div class="page" @compare-change=${this.onChange}>
       <header>
         <h1>Comparing ${runs.length} run${runs.length === 1 ? '' : 's'}</h1>
@@ -215,7 +241,14 @@ export class ComparePage extends LitElement {
       ${runs.length === 0
         ? html`<p class="empty">None of these runs exists any more.</p>`
         : html`
-          <compare-summary .runs=${runs} .rows=${rows} .colors=${colors} .winBy=${this.settings.winBy}></compare-summary>
+          <div class="grouping">
+            <group-by-chooser .options=${groupOptions(runs)} .value=${groupBy}
+              @group-by-change=${(e: CustomEvent<string[]>) => this.onChange(new CustomEvent('compare-change', { detail: { groupBy: e.detail } }))}></group-by-chooser>
+            ${groupBy.length ? html`<span class="lead">${grouped.groups.length} groups: each line is a group's mean, shaded by its spread.</span>` : nothing}
+          </div>
+          ${groupBy.length
+            ? html`<compare-group-summary .groups=${grouped.groups} .rows=${rows} .colors=${grouped.colors} .winBy=${this.settings.winBy}></compare-group-summary>`
+            : html`<compare-summary .runs=${runs} .rows=${rows} .colors=${colors} .winBy=${this.settings.winBy}></compare-summary>`}
           <section aria-labelledby="curves">
             <h2 id="curves">Metric curves</h2>
             <compare-metric-charts
@@ -229,10 +262,16 @@ export class ComparePage extends LitElement {
               .x=${this.settings.x}
               .smoothing=${this.settings.smoothing}
               ?logScale=${this.settings.logScale}
-              ?loading=${this.loadingHistories}
+              ?loading=${groupBy.length ? this.groupBands.loading : this.loadingHistories}
+              .groupedSeries=${groupedSeries}
+              .band=${this.settings.band}
             ></compare-metric-charts>
           </section>
-          <prediction-grids .services=${this.services} .runs=${runs.map((r) => ({ runId: r.info.runId, label: r.info.runName }))}></prediction-grids>
+          <section aria-labelledby="importance">
+            <h2 id="importance">Parameter importance</h2>
+            <compare-importance .runs=${runs} .metrics=${this.allMetrics} .metric=${this.settings.importanceMetric}
+              .fit=${this.fitImportance}></compare-importance>
+          </section>
           <prediction-grids .services=${this.services} .runs=${runs.map((r) => ({ runId: r.info.runId, label: r.info.runName }))}></prediction-grids>
           <compare-confusion .services=${this.services} .runs=${runs}></compare-confusion>
           <section aria-labelledby="diff">

@@ -1,0 +1,104 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+/** Two learning rates × three seeds, each a child of its config's parent run, logged through the page's API. */
+async function seedRepeats(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const tracking = window.tabflow!.tracking;
+    const experimentId = await tracking.createExperiment('seeds');
+    const accuracy: Record<string, number[]> = { '0.1': [0.9, 0.92, 0.94], '0.001': [0.6, 0.62, 0.64] };
+    for (const [lr, values] of Object.entries(accuracy)) {
+      const parent = await tracking.startRun({ experimentId, runName: `lr ${lr}` });
+      await parent.end();
+      for (let seed = 0; seed < 3; seed++) {
+        const run = await tracking.startRun({ experimentId, runName: `lr ${lr} seed ${seed}`, parentRunId: parent.id });
+        await run.logParams({ learningRate: lr, seed, epochs: 3 });
+        for (let step = 0; step < 3; step++) run.logMetric('val_accuracy', values[seed] - 0.1 * (2 - step), step);
+        await run.end();
+      }
+    }
+    return experimentId;
+  });
+}
+
+test('runs table: group by learning rate gives one row per rate with n = 3 and mean ± std', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  const id = await seedRepeats(page);
+  await page.goto(`./#/experiments/${id}`);
+  const table = page.getByRole('table', { name: 'Runs' });
+  // Children sit collapsed under their parent run until grouped.
+  await expect(table.getByRole('link', { name: 'lr 0.1', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Group by' }).click();
+  await page.getByRole('group', { name: 'Group by' }).getByRole('checkbox', { name: 'learningRate' }).check();
+  await page.keyboard.press('Escape');
+  const groups = table.getByRole('row', { name: /^Group / });
+  await expect(groups).toHaveCount(3);
+  const fast = table.getByRole('row', { name: 'Group learningRate = 0.1 · 3 runs' });
+  await expect(fast.getByRole('cell', { name: '0.92 ± 0.02' })).toBeVisible();
+  await expect(table.getByRole('row', { name: 'Group learningRate = 0.001 · 3 runs' }).getByRole('cell', { name: '0.62 ± 0.02' })).toBeVisible();
+  // The parents logged no learning rate: their own group.
+  await expect(table.getByRole('row', { name: 'Group learningRate = (not set) · 2 runs' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/h18/table-grouped-1366.png' });
+
+  await fast.getByRole('button', { name: /Show the runs of/ }).click();
+  await expect(table.getByRole('link', { name: 'lr 0.1 seed 0' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'lr 0.001 seed 0' })).toHaveCount(0);
+  // Sorting by the metric orders the groups by their mean: the slow rate first when ascending.
+  await table.getByRole('button', { name: 'Sort by val_accuracy (metric)' }).click();
+  await expect(groups.first()).toHaveAccessibleName('Group learningRate = 0.001 · 3 runs');
+  // The grouping is in the URL, so a reload keeps it.
+  await page.reload();
+  await expect(table.getByRole('row', { name: 'Group learningRate = 0.1 · 3 runs' })).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: '/tmp/h18/table-grouped-390.png' });
+});
+
+test('compare grouped: two mean lines with bands read back from the chart, the winner sentence and parameter importance', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  const id = await seedRepeats(page);
+  const runIds = await page.evaluate(async (experimentId) => {
+    const runs = await window.tabflow!.tracking.searchRuns({ experimentIds: [experimentId], filter: "params.seed != ''" });
+    return runs.map((r) => r.info.runId);
+  }, id);
+  expect(runIds).toHaveLength(6);
+  await page.goto(`./#/compare?runs=${runIds.join(',')}`);
+  // Per-run lines first; the page has settled once they are drawn.
+  await expect(page.locator('metric-chart').getByRole('button', { name: /lr 0.1 seed 2/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Group by' }).click();
+  await page.getByRole('group', { name: 'Group by' }).getByRole('checkbox', { name: 'learningRate' }).check();
+  await page.keyboard.press('Escape');
+
+  const chart = page.locator('metric-chart').filter({ has: page.getByRole('heading', { name: 'val_accuracy' }) });
+  await expect(chart.getByRole('button', { name: /learningRate = 0.1 \(n = 3\)/ })).toBeVisible();
+  const lines = await chart.evaluate((el) =>
+    (el as unknown as { series: { label: string; xs: ArrayLike<number>; ys: ArrayLike<number>; band?: { lower: ArrayLike<number>; upper: ArrayLike<number> } }[] }).series.map((s) => ({
+      label: s.label,
+      xs: Array.from(s.xs),
+      ys: Array.from(s.ys),
+      lower: Array.from(s.band!.lower),
+      upper: Array.from(s.band!.upper),
+    })),
+  );
+  expect(lines.map((l) => l.label).sort()).toEqual(['learningRate = 0.001 (n = 3)', 'learningRate = 0.1 (n = 3)']);
+  const fast = lines.find((l) => l.label.startsWith('learningRate = 0.1 '))!;
+  expect(fast.xs).toEqual([0, 1, 2]);
+  fast.ys.forEach((y, i) => expect(y).toBeCloseTo([0.72, 0.82, 0.92][i], 10));
+  fast.upper.forEach((y, i) => expect(y).toBeCloseTo([0.74, 0.84, 0.94][i], 10)); // mean + 1 sample std (0.02)
+  fast.lower.forEach((y, i) => expect(y).toBeCloseTo([0.7, 0.8, 0.9][i], 10));
+
+  await page.getByRole('combobox', { name: 'Band' }).selectOption('minmax');
+  await expect.poll(() => chart.evaluate((el) => Array.from((el as unknown as { series: { band?: { upper: ArrayLike<number> } }[] }).series[0].band!.upper))).toHaveLength(3);
+
+  const winner = page.getByRole('region', { name: 'Winner' });
+  await expect(winner.getByRole('status')).toHaveText(
+    "learningRate = 0.1 is best (mean val_accuracy 0.92 ± 0.02 over 3 runs). Its lead of 0.3 over learningRate = 0.001 is larger than the spread between seeds (Welch's t-test, p < 0.001): unlikely to be luck.",
+  );
+  const importance = page.getByRole('table', { name: 'Parameter importance for val_accuracy' });
+  await expect(importance.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('learningRate');
+  await expect(page.getByText(/Only 6 runs logged this metric: too few to say/)).toBeVisible();
+  await page.screenshot({ path: '/tmp/h18/compare-grouped-1366.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: '/tmp/h18/compare-grouped-390.png', fullPage: true });
+});
