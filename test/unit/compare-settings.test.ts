@@ -5,7 +5,7 @@ import { reduceHistory } from '../../src/charts/reduce-history';
 describe('compare settings in the URL', () => {
   it('round-trips every setting through the query string', () => {
     const query = new URLSearchParams(
-      'runs=a,b,c&metrics=loss,val_loss&x=wall&smooth=0.6&log=1&hide=b&diff=only&best=loss:max&axes=params.lr,metrics.loss&sx=params.lr&sy=metrics.loss&box=val_accuracy&by=optimizer&win=loss',
+      'runs=a,b,c&metrics=loss,val_loss&x=wall&smooth=0.6&log=1&hide=b&diff=only&best=loss:max&axes=params.lr,metrics.loss&sx=params.lr&sy=metrics.loss&box=val_accuracy&by=optimizer&win=loss&group=params.lr,tags.note&band=minmax&imp=val_loss',
     );
     const settings = parseSettings(query);
     expect(settings).toEqual({
@@ -23,6 +23,9 @@ describe('compare settings in the URL', () => {
       boxMetric: 'val_accuracy',
       boxBy: 'optimizer',
       winBy: 'loss',
+      groupBy: ['params.lr', 'tags.note'],
+      band: 'minmax',
+      importanceMetric: 'val_loss',
     });
     expect(parseSettings(settingsToQuery(settings))).toEqual(settings);
   });
