@@ -12,8 +12,10 @@ import { useBackend } from './backends';
 
 export const CALIBRATION_PREFERENCE = 'tabflow.backend-calibration.v1';
 const CANDIDATES: BackendChoice[] = ['cpu', 'wasm', 'webgl'];
-/** Samples per measurement: enough batches to average out one slow step, few enough to take well under a second. */
-const MIN_SAMPLES = 512;
+/** Timed batches per backend: enough to average out one slow step, few enough that a new shape waits ~a second. */
+const TIMED_BATCHES = 8;
+/** Untimed first batches: kernel set-up, WebGL shader compiles. */
+const WARM_UP_BATCHES = 2;
 
 export interface BackendMeasurement {
   backend: BackendChoice;
@@ -44,28 +46,30 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Trains `config`'s model on random data on `backend`: one warm-up pass (kernels, shaders), then a timed one. */
+/** Trains `config`'s model on random data on `backend`: warm-up batches (kernels, shaders), then timed ones. */
 export async function measureBackend(backend: BackendChoice, config: ModelConfig, inputDim: number, outputs: number): Promise<BackendMeasurement> {
   try {
     await useBackend(backend, config, inputDim);
   } catch {
     return { backend, unsupported: 'could not start in this browser' };
   }
-  const samples = Math.ceil(MIN_SAMPLES / config.batchSize) * config.batchSize;
+  const samples = TIMED_BATCHES * config.batchSize;
   const model = buildModel(tf, config, inputDim, 'classification', outputs);
   const xs = tf.randomUniform([samples, inputDim], -1, 1, 'float32', 1);
   const ys = tf.oneHot(tf.randomUniform([samples], 0, outputs, 'int32', 2), outputs);
+  const warmX = xs.slice(0, WARM_UP_BATCHES * config.batchSize);
+  const warmY = ys.slice(0, WARM_UP_BATCHES * config.batchSize);
   try {
-    const pass = () => model.fit(xs, ys, { batchSize: config.batchSize, epochs: 1, shuffle: false, verbose: 0 });
-    await pass();
+    const fit = (x: tf.Tensor, y: tf.Tensor) => model.fit(x, y, { batchSize: config.batchSize, epochs: 1, shuffle: false, verbose: 0 });
+    await fit(warmX, warmY);
     const started = performance.now();
-    await pass();
+    await fit(xs, ys);
     return { backend, samplesPerSecond: samples / ((performance.now() - started) / 1000) };
   } catch (error) {
     return { backend, unsupported: errorText(error) };
   } finally {
     model.dispose();
-    tf.dispose([xs, ys]);
+    tf.dispose([xs, ys, warmX, warmY]);
   }
 }
 
