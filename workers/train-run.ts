@@ -28,7 +28,7 @@ import { dataBounds, predictGrid } from '../src/ml/predict-grid';
 import { splitDataset, type SplitDataset } from '../src/ml/split';
 import type { Tf, LayersModel } from '../src/ml/tf-types';
 import { trainModel } from '../src/ml/train';
-import { ImageRunRecorder, prepareDigits, type ImageHooks } from './image-training';
+import { ImageRunRecorder, prepareDigits, prepareImageFolder, type ImageHooks, type PreparedImages } from './image-training';
 import type { BoundaryGrid, DatasetSource, TrainOutcome, TrainProgress, TrainRequest } from '../src/ml/training-messages';
 
 /** What a decision-boundary PNG shows: the model's scores over the data's box, and the data on top. */
@@ -76,7 +76,7 @@ interface PreparedData {
   source: string;
 }
 
-function prepareData(source: Exclude<DatasetSource, { kind: 'digits' }>): PreparedData {
+function prepareData(source: Exclude<DatasetSource, { kind: 'digits' | 'images' }>): PreparedData {
   if (source.kind === 'generated') {
     // The same steps as buildSplitDataset, kept apart here because the run also logs the unsplit table's digest.
     const config = source.config;
@@ -184,7 +184,11 @@ export async function runTrackedTraining(
   hooks.onProgress?.({ type: 'started', runId: run.id, backend: hooks.backend, epochs: request.stepped ? 0 : config.epochs });
   let model: LayersModel | null = null;
   try {
-    const data = request.source.kind === 'digits' ? await prepareDigits(request.source, hooks.images) : prepareData(request.source);
+    const { source } = request;
+    const data: PreparedImages =
+      source.kind === 'digits' ? await prepareDigits(source, hooks.images)
+      : source.kind === 'images' ? await prepareImageFolder(source, hooks.images)
+      : prepareData(source);
     // A stepped run's length is known only at its end, when its `epochs` param is logged.
     const { epochs: plannedEpochs, ...modelParams } = configToParams(config);
     await run.logParams({ ...data.params, ...modelParams, ...(request.stepped ? {} : { epochs: plannedEpochs }) });
@@ -198,6 +202,7 @@ export async function runTrackedTraining(
       profile: summary.profile,
       context: 'training',
     });
+    if (data.skipped?.length) await run.logArtifact('skipped_files.txt', data.skipped.join('\n'));
 
     const train = expandFeatures(data.split.train, config.inputFeatures);
     const test = expandFeatures(data.split.test, config.inputFeatures);

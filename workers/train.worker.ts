@@ -10,7 +10,10 @@ import { parseCsv, type CsvOptions } from '../src/ml/csv';
 import { numFeatures, type Dataset } from '../src/ml/dataset';
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../src/ml/training-messages';
 import { DIGIT_CLASS_NAMES, DIGIT_PIXELS } from '../src/ml/digits';
+import { pixelsPerImage } from '../src/ml/image-dataset';
+import { IMAGE_SIZES } from '../src/ml/image-folder';
 import { useBackendFor } from './image-backend';
+import { decodeImageFolder } from './image-decode';
 import { renderPredictionGridPng, renderSpritePng } from './image-png';
 import { renderBoundaryPng } from './boundary-png';
 import { stepReceiver } from '../src/ml/step-channel';
@@ -28,6 +31,7 @@ function inputDim(request: TrainRequest): number {
   if (request.model.inputFeatures.length > 0) return request.model.inputFeatures.length;
   if (request.source.kind === 'csv') return numFeatures(request.source.dataset);
   if (request.source.kind === 'digits') return DIGIT_PIXELS;
+  if (request.source.kind === 'images') return pixelsPerImage(IMAGE_SIZES[request.source.size]);
   return request.source.config.generator === 'sine' ? 1 : 2;
 }
 
@@ -61,7 +65,7 @@ const api = {
       // The live view is best effort: a page that went away must not fail the run.
       onProgress: (progress) => void Promise.resolve(onProgress(progress)).catch(() => {}),
       renderPng: renderBoundaryPng,
-      images: { loadBytes: fetchBytes, renderGrid: renderPredictionGridPng, renderSprite: renderSpritePng },
+      images: { loadBytes: fetchBytes, renderGrid: renderPredictionGridPng, renderSprite: renderSpritePng, decodeFolder: decodeImageFolder },
     }).finally(() => steps?.close());
   },
 

@@ -5,7 +5,7 @@
  */
 import { decodeDigits } from './digits-pack';
 import type { Dataset } from './dataset';
-import { imageSetToDataset } from './image-dataset';
+import { imageSetToDataset, imageTableShape } from './image-dataset';
 import type { ModelConfig } from './model-config';
 import { readNumber, type Params } from './param-codec';
 import { checkSeed } from './problems';
@@ -80,8 +80,7 @@ export function digitsDataset(file: Uint8Array, config: Pick<DigitsConfig, 'subs
  * classes) before the worker loads the file, which only the worker does.
  */
 export function digitsTableShape(): Dataset {
-  const shape = { width: 28, height: 28, channels: 1, classNames: DIGIT_CLASS_NAMES };
-  return imageSetToDataset({ name: 'mnist-digits', shape, pixels: new Uint8Array(0), labels: new Uint8Array(0) });
+  return imageTableShape('mnist-digits', { width: 28, height: 28, channels: 1, classNames: DIGIT_CLASS_NAMES });
 }
 
 /** A model that learns digits in a few seconds, offered when Digits is chosen over the 2-D Playground defaults. */

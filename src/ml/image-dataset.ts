@@ -86,3 +86,8 @@ export function describeImageDataset(ds: Dataset): DatasetSummary {
     profile: JSON.stringify({ num_rows: n, num_elements: n * (pixelsPerImage(shape) + 1), class_names: shape.classNames }),
   };
 }
+
+/** A table's columns and classes without its rows: what the page checks and shows before the worker reads the pictures. */
+export function imageTableShape(name: string, shape: ImageShape): Dataset {
+  return imageSetToDataset({ name, shape, pixels: new Uint8Array(0), labels: new Uint8Array(0) });
+}

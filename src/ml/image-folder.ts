@@ -80,3 +80,38 @@ export function describeLayout(layout: FolderLayout): string {
   const counts = layout.classNames.map((name, c) => `${name} (${layout.files.filter((f) => f.label === c).length})`);
   return `${layout.classNames.length} classes: ${counts.join(', ')}`;
 }
+
+/** The files of a folder as the page hands them to the worker: their bytes, read in the page (Files cannot be read in the worker after a folder pick in every browser). */
+export interface ImageFolderFiles {
+  folderName: string;
+  /** A picked or dropped folder (paths start with its name), or one zip file holding the folder. */
+  source: 'folder' | 'zip';
+  files: { path: string; bytes: ArrayBuffer }[];
+  /** Files the page already left out (not images, not in a class folder), with the reason: the run records them. */
+  skipped: string[];
+}
+
+/** The params a run on an image folder logs in place of a recipe (the images are not stored; their digest is). */
+export const FOLDER_PARAM_KEYS = {
+  source: 'dataset_source',
+  folder: 'dataset_folder',
+  size: 'image_size',
+  testFraction: 'dataset_test_fraction',
+  seed: 'dataset_seed',
+} as const;
+
+export const FOLDER_SOURCE = 'images';
+
+export function folderSourceParams(folderName: string, size: ImageSizeKey, testFraction: number, seed: number): Record<string, string> {
+  return {
+    [FOLDER_PARAM_KEYS.source]: FOLDER_SOURCE,
+    [FOLDER_PARAM_KEYS.folder]: folderName,
+    [FOLDER_PARAM_KEYS.size]: size,
+    [FOLDER_PARAM_KEYS.testFraction]: String(testFraction),
+    [FOLDER_PARAM_KEYS.seed]: String(seed),
+  };
+}
+
+export function isImageSizeKey(value: string | undefined): value is ImageSizeKey {
+  return value !== undefined && Object.hasOwn(IMAGE_SIZES, value);
+}

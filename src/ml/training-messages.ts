@@ -5,6 +5,7 @@
 import type { Dataset } from './dataset';
 import type { DatasetConfig } from './dataset-config';
 import type { DigitsConfig } from './digits';
+import type { ImageFolderFiles, ImageSizeKey } from './image-folder';
 import type { NetworkFrame, NetworkLayout } from './network-frame';
 import type { GridBounds } from './predict-grid';
 import type { StepSize } from './stepped-training';
@@ -16,6 +17,8 @@ export type DatasetSource =
   | { kind: 'generated'; config: DatasetConfig }
   /** `url` is the shipped digits file as the page resolves it (the worker's own URL is in assets/). */
   | ({ kind: 'digits'; url: string } & DigitsConfig)
+  /** A folder of pictures, one subfolder per class; the worker decodes them at `size` (image-decode.ts). */
+  | ({ kind: 'images'; size: ImageSizeKey; testFraction: number; seed: number } & ImageFolderFiles)
   | {
       kind: 'csv';
       /** The parsed table (already checked in the page, where the person can fix the file). */

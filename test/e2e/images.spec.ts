@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
 
@@ -95,4 +98,66 @@ test('offline (network blocked after the first load) the Digits dataset still lo
   const runId = await trainAndWait(page, 1);
   const params = await page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).data.params, runId);
   expect(params).toMatchObject({ dataset: 'digits', dataset_subset: '500' });
+});
+
+test('a folder of generated pictures in 3 classes trains, and the confusion matrix names the three classes', async ({ page }) => {
+  await openApp(page, '#/playground');
+  // Pictures drawn by the browser itself (vertical bars, rings, squares at random places), written as PNG files.
+  const pictures = await page.evaluate(async () => {
+    const out: { name: string; base64: string }[] = [];
+    const canvas = new OffscreenCanvas(40, 40);
+    const ctx = canvas.getContext('2d')!;
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (const shape of ['bars', 'rings', 'squares']) {
+      for (let i = 0; i < 24; i++) {
+        ctx.fillStyle = '#fff';
+        ctx.fillRect(0, 0, 40, 40);
+        ctx.strokeStyle = '#000';
+        ctx.lineWidth = 4;
+        const x = 10 + rand() * 20;
+        const y = 10 + rand() * 20;
+        ctx.beginPath();
+        if (shape === 'bars') { ctx.moveTo(x, 4); ctx.lineTo(x, 36); }
+        if (shape === 'rings') ctx.arc(x, y, 7, 0, Math.PI * 2);
+        if (shape === 'squares') ctx.rect(x - 7, y - 7, 14, 14);
+        ctx.stroke();
+        const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+        out.push({ name: `${shape}/${i}.png`, base64: btoa(String.fromCharCode(...bytes)) });
+      }
+    }
+    return out;
+  });
+  const root = join(mkdtempSync(join(tmpdir(), 'tabflow-images-')), 'shapes');
+  for (const picture of pictures) {
+    mkdirSync(join(root, dirname(picture.name)), { recursive: true });
+    writeFileSync(join(root, picture.name), Buffer.from(picture.base64, 'base64'));
+  }
+  // Two files that cannot train: a note beside the class folders, and a "picture" that is not one.
+  writeFileSync(join(root, 'notes.txt'), 'not a picture');
+  writeFileSync(join(root, 'rings', 'broken.png'), 'not a png either');
+
+  await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Image folder' });
+  await page.getByLabel('Choose a folder', { exact: true }).setInputFiles(root);
+  await expect(page.getByText(/“shapes”: 73 images in 3 classes: bars \(24\), rings \(25\), squares \(24\)\. Skipped 1: shapes\/notes\.txt/)).toBeVisible();
+  await page.getByLabel('Epochs', { exact: true }).fill('8');
+  await page.getByLabel('Hidden layers', { exact: true }).fill('32');
+  await page.getByLabel('Backend', { exact: true }).selectOption('cpu');
+  await expect(page).toHaveURL(/dataset_source=images/);
+  const runId = await trainAndWait(page, 8);
+
+  const run = await page.evaluate(async (id) => {
+    const tracking = window.tabflow!.tracking;
+    const run = await tracking.getRun(id);
+    const skipped = await (await tracking.getArtifact(id, 'skipped_files.txt')).text();
+    return { params: run.data.params, inputs: run.inputs.datasetInputs, skipped };
+  }, runId);
+  expect(run.params).toMatchObject({ dataset_source: 'images', dataset_folder: 'shapes', image_size: '28-gray' });
+  expect(JSON.parse(run.inputs[0].profile!)).toMatchObject({ num_rows: 72, class_names: ['bars', 'rings', 'squares'] });
+  expect(run.skipped).toContain('shapes/notes.txt');
+  expect(run.skipped).toContain('shapes/rings/broken.png (unreadable');
+
+  await page.getByRole('link', { name: 'Open this run' }).click();
+  const matrix = page.getByRole('figure', { name: /Confusion matrix/ });
+  for (const name of ['bars', 'rings', 'squares']) await expect(matrix.getByRole('rowheader', { name })).toBeVisible();
 });

@@ -28,7 +28,11 @@ import '../playground/experiment-select';
 import '../playground/experiment-deleted-notice';
 import type { DatasetChangeDetail } from '../playground/dataset-controls';
 import '../images/draw-section';
+import '../images/image-folder-picker';
+import type { FolderChangeDetail } from '../images/image-folder-picker';
 import '../images/image-model-fields';
+import { imageTableShape } from '../../ml/image-dataset';
+import { IMAGE_SIZES, type ImageFolderFiles } from '../../ml/image-folder';
 import '../playground/model-config-form';
 import { readState, requestState, stateQuery, type PlaygroundState } from '../playground/playground-state';
 import '../playground/training-charts';
@@ -100,6 +104,8 @@ export class PlaygroundPage extends LitElement {
   @state() private setup: PlaygroundState = readState(new URLSearchParams()).state;
   @state() private linkProblems: string[] = [];
   @state() private csvData: Dataset | null = null;
+  /** The picked image folder's files (read in the page, decoded by the worker) and its table's shape. */
+  @state() private folderData: { folder: ImageFolderFiles; table: Dataset } | null = null;
   /** The app's training (this page's, or one started before the page was last shown). */
   @state() private session: TrainingSnapshot | null = null;
   /** Runs cannot start in a deleted experiment; <experiment-deleted-notice> says so and offers Restore. */
@@ -171,6 +177,9 @@ export class PlaygroundPage extends LitElement {
   private data(): { data: Dataset | null; problem: string } {
     // The worker loads the digits themselves; the page needs only their columns and classes.
     if (this.setup.digits) return { data: DIGITS_TABLE, problem: '' };
+    if (this.setup.images) {
+      return { data: this.folderData?.table ?? null, problem: this.folderData ? '' : 'Choose a folder of pictures (one subfolder per class), or a zip of one.' };
+    }
     if (this.setup.csv) {
       return { data: this.csvData, problem: this.csvData ? '' : 'Upload a CSV file with numeric columns to train on it.' };
     }
@@ -197,10 +206,20 @@ export class PlaygroundPage extends LitElement {
   private onDatasetChange(e: CustomEvent<DatasetChangeDetail>): void {
     const { dataset, csv, digits } = e.detail;
     const wasCsv = this.setup.csv;
-    // Choosing Digits swaps the 2-D defaults (50 epochs of an 8-8 tanh MLP) for a model that learns digits in seconds.
-    const model = digits && !this.setup.digits ? { ...this.setup.model, ...DIGITS_MODEL_SETTINGS } : this.setup.model;
-    this.applySetup({ ...this.setup, dataset, model, digits, csv: csv ? (wasCsv ?? { fileName: '', target: '' }) : null });
+    const images = e.detail.images ? (this.setup.images ?? { folderName: '', size: '28-gray' as const }) : null;
+    // Choosing images swaps the 2-D defaults (50 epochs of an 8-8 tanh MLP) for a model that learns digits in seconds.
+    const toImages = (digits && !this.setup.digits) || (images && !this.setup.images);
+    const model = toImages ? { ...this.setup.model, ...DIGITS_MODEL_SETTINGS } : this.setup.model;
+    this.applySetup({ ...this.setup, dataset, model, digits, images, csv: csv ? (wasCsv ?? { fileName: '', target: '' }) : null });
     if (!csv) this.csvData = null;
+    if (!images) this.folderData = null;
+  }
+
+  private onFolderChange(e: CustomEvent<FolderChangeDetail>): void {
+    const { folder, classNames, size } = e.detail;
+    const { width, height, channels } = IMAGE_SIZES[size];
+    this.folderData = folder ? { folder, table: imageTableShape(folder.folderName, { width, height, channels, classNames }) } : null;
+    this.applySetup({ ...this.setup, images: { folderName: folder?.folderName ?? this.setup.images?.folderName ?? '', size } });
   }
 
   private onCsvChange(e: CustomEvent<CsvChangeDetail>): void {
@@ -219,13 +238,16 @@ export class PlaygroundPage extends LitElement {
   private request(data: Dataset): TrainRequest {
     const memo = this.requestMemo;
     if (memo && memo.setup === this.setup && memo.data === data) return memo.request;
-    const { dataset, csv, digits, model, experimentId } = this.setup;
+    const { dataset, csv, digits, images, model, experimentId } = this.setup;
+    const folder = this.folderData?.folder;
     const { testFraction, seed } = dataset;
     // The digits file sits next to the page; the worker, whose own URL is in assets/, is told where.
     const request: TrainRequest = csv
       ? { source: { kind: 'csv', dataset: data, fileName: csv.fileName, testFraction, seed }, model, experimentId }
       : digits
         ? { source: { kind: 'digits', url: new URL(DIGITS_FILE, document.baseURI).href, subset: digits.subset, testFraction, seed }, model, experimentId }
+        : images && folder
+        ? { source: { kind: 'images', ...folder, size: images.size, testFraction, seed }, model, experimentId }
         : { source: { kind: 'generated', config: dataset }, model, experimentId };
     this.requestMemo = { setup: this.setup, data, request };
     return request;
@@ -321,13 +343,17 @@ export class PlaygroundPage extends LitElement {
       ${this.services?.training ? nothing : html`<p class="warning">Training needs Web Workers, which this browser does not offer here.</p>`}
       <div class="layout">
         <div class="column">
-          <dataset-controls .config=${this.setup.dataset} ?csv=${this.setup.csv !== null} .digits=${this.setup.digits ?? null} ?disabled=${training}
+          <dataset-controls .config=${this.setup.dataset} ?csv=${this.setup.csv !== null} .digits=${this.setup.digits ?? null} ?images=${Boolean(this.setup.images)} ?disabled=${training}
             @dataset-change=${this.onDatasetChange}></dataset-controls>
           ${this.setup.csv
             ? html`<csv-upload ?disabled=${training} expectedFile=${this.setup.csv.fileName} preferredTarget=${this.setup.csv.target}
                 .parser=${this.services?.training ? this.parseCsvInWorker : undefined} @csv-change=${this.onCsvChange}></csv-upload>`
             : nothing}
-          ${problem && !this.setup.csv ? html`<p class="error" role="alert">${problem}</p>` : nothing}
+          ${this.setup.images
+            ? html`<image-folder-picker ?disabled=${training} size=${this.setup.images.size} expectedFolder=${this.setup.images.folderName}
+                @folder-change=${this.onFolderChange}></image-folder-picker>`
+            : nothing}
+          ${problem && !this.setup.csv && !this.setup.images ? html`<p class="error" role="alert">${problem}</p>` : nothing}
           ${data?.image
             ? nothing
             : network && unit

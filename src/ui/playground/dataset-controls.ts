@@ -11,6 +11,8 @@ export interface DatasetChangeDetail {
   csv: boolean;
   /** Set when "Digits" is chosen: how many of the shipped digits to use (0 for all). */
   digits: { subset: number } | null;
+  /** True when "Image folder" is chosen (the folder itself is picked in <image-folder-picker>). */
+  images: boolean;
 }
 
 const GENERATOR_LABELS: Record<GeneratorName, string> = {
@@ -25,6 +27,7 @@ const GENERATOR_LABELS: Record<GeneratorName, string> = {
 
 const CSV_CHOICE = 'csv';
 const DIGITS_CHOICE = 'digits';
+const IMAGES_CHOICE = 'images';
 
 /**
  * `<dataset-controls>`: which data to train on (a seeded generator or an uploaded CSV) and how to make and
@@ -40,6 +43,7 @@ export class DatasetControls extends LitElement {
   @property({ attribute: false }) config!: DatasetConfig;
   @property({ type: Boolean }) csv = false;
   @property({ attribute: false }) digits: { subset: number } | null = null;
+  @property({ type: Boolean }) images = false;
   @property({ type: Boolean }) disabled = false;
 
   render() {
@@ -54,8 +58,9 @@ export class DatasetControls extends LitElement {
         <legend>Data</legend>
         <label class="wide">Dataset
           <select aria-label="Dataset" ?disabled=${this.disabled} @change=${this.onChoose}>
-            ${GENERATOR_NAMES.map((name) => html`<option .value=${name} ?selected=${!this.csv && !this.digits && d.generator === name}>${GENERATOR_LABELS[name]}</option>`)}
+            ${GENERATOR_NAMES.map((name) => html`<option .value=${name} ?selected=${!this.csv && !this.digits && !this.images && d.generator === name}>${GENERATOR_LABELS[name]}</option>`)}
             <option .value=${DIGITS_CHOICE} ?selected=${this.digits !== null}>Digits</option>
+            <option .value=${IMAGES_CHOICE} ?selected=${this.images}>Image folder</option>
             <option .value=${CSV_CHOICE} ?selected=${this.csv}>Upload a CSV…</option>
           </select>
         </label>
@@ -65,7 +70,7 @@ export class DatasetControls extends LitElement {
                 @input=${(e: Event) => this.change(this.config, false, { subset: numberOf(e) })} />
             </label>`
           : nothing}
-        ${this.csv || this.digits
+        ${this.csv || this.digits || this.images
           ? nothing
           : html`
               ${field('Points', d.numPoints, 'numPoints', { min: 2, step: 50 })}
@@ -75,7 +80,8 @@ export class DatasetControls extends LitElement {
         ${field('Test fraction', d.testFraction, 'testFraction', { min: 0, max: 0.9, step: 0.05 })}
         ${field('Data seed', d.seed, 'seed', { min: 0, step: 1 })}
         ${this.digits ? html`<p class="note">Classification of 28 × 28 handwritten digits (MNIST, shipped with the app)</p>` : nothing}
-        ${this.csv || this.digits ? nothing : html`<p class="note">${generatorTask(d.generator) === 'classification' ? 'Classification' : 'Regression'}</p>`}
+        ${this.images ? html`<p class="note">Classification of your own pictures, one subfolder per class</p>` : nothing}
+        ${this.csv || this.digits || this.images ? nothing : html`<p class="note">${generatorTask(d.generator) === 'classification' ? 'Classification' : 'Regression'}</p>`}
       </fieldset>
     `;
   }
@@ -83,21 +89,25 @@ export class DatasetControls extends LitElement {
   private onChoose(event: Event): void {
     const choice = (event.target as HTMLSelectElement).value;
     if (choice === CSV_CHOICE) {
-      this.change(this.config, true, null);
+      this.change(this.config, true, null, false);
       return;
     }
     if (choice === DIGITS_CHOICE) {
-      this.change(this.config, false, { subset: DEFAULT_DIGITS_CONFIG.subset });
+      this.change(this.config, false, { subset: DEFAULT_DIGITS_CONFIG.subset }, false);
+      return;
+    }
+    if (choice === IMAGES_CHOICE) {
+      this.change(this.config, false, null, true);
       return;
     }
     const generator = choice as GeneratorName;
     // Only the gauss generator takes a class count; every other one refuses it.
     const { numClasses: _dropped, ...rest } = this.config;
-    this.change(generator === 'gauss' ? { ...rest, generator, numClasses: this.config.numClasses ?? 2 } : { ...rest, generator }, false, null);
+    this.change(generator === 'gauss' ? { ...rest, generator, numClasses: this.config.numClasses ?? 2 } : { ...rest, generator }, false, null, false);
   }
 
-  private change(dataset: DatasetConfig, csv = this.csv, digits = this.digits): void {
-    const detail: DatasetChangeDetail = { dataset, csv, digits };
+  private change(dataset: DatasetConfig, csv = this.csv, digits = this.digits, images = this.images): void {
+    const detail: DatasetChangeDetail = { dataset, csv, digits, images };
     this.dispatchEvent(new CustomEvent('dataset-change', { detail, bubbles: true, composed: true }));
   }
 }

@@ -6,6 +6,7 @@
 import { CSV_PARAM_KEYS } from '../../ml/csv-params';
 import { datasetConfigToParams, DEFAULT_DATASET_CONFIG } from '../../ml/dataset-config';
 import { DEFAULT_DIGITS_CONFIG, digitsConfigToParams } from '../../ml/digits';
+import { FOLDER_PARAM_KEYS } from '../../ml/image-folder';
 import { MODEL_PARAM_KEYS } from '../../ml/model-config';
 import { hashHref } from '../links';
 
@@ -16,7 +17,7 @@ const DATASET_PARAM_KEYS: readonly string[] = Object.keys(
 
 /** The param keys that make up a Playground state, in the order they appear in a link. */
 export const PLAYGROUND_PARAM_KEYS: readonly string[] = [
-  ...new Set([...DATASET_PARAM_KEYS, ...Object.keys(digitsConfigToParams(DEFAULT_DIGITS_CONFIG)), ...Object.values(CSV_PARAM_KEYS)]),
+  ...new Set([...DATASET_PARAM_KEYS, ...Object.keys(digitsConfigToParams(DEFAULT_DIGITS_CONFIG)), ...Object.values(CSV_PARAM_KEYS), ...Object.values(FOLDER_PARAM_KEYS)]),
   ...MODEL_PARAM_KEYS,
 ];
 

@@ -10,6 +10,7 @@ import {
   type DatasetConfig,
 } from '../../ml/dataset-config';
 import { digitsConfigToParams, isDigitsParams, paramsToDigitsConfig } from '../../ml/digits';
+import { FOLDER_PARAM_KEYS, FOLDER_SOURCE, folderSourceParams, isImageSizeKey, type ImageSizeKey } from '../../ml/image-folder';
 import { configToParams, DEFAULT_MODEL_CONFIG, paramsToConfig, type ModelConfig } from '../../ml/model-config';
 import type { TrainRequest } from '../../ml/training-messages';
 import { DEFAULT_EXPERIMENT_ID } from '../../tracking';
@@ -23,6 +24,8 @@ export interface PlaygroundState {
   csv: { fileName: string; target: string } | null;
   /** Set when the data is the shipped digits: how many of them (0 for all); split as `dataset` says. */
   digits?: { subset: number } | null;
+  /** Set when the data is a folder of pictures: its name (the files are picked again, as a CSV is) and size. */
+  images?: { folderName: string; size: ImageSizeKey } | null;
   model: ModelConfig;
   /** Where the runs go. Not a run param (a run knows its experiment), so it has a key of its own in the link. */
   experimentId: string;
@@ -44,10 +47,11 @@ export function readState(query: URLSearchParams): ParsedState {
   let model: ModelConfig = { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [...DEFAULT_MODEL_CONFIG.hiddenLayers], inputFeatures: [] };
   const isCsv = params[CSV_PARAM_KEYS.source] === 'csv';
   const isDigits = isDigitsParams(params);
+  const isImages = params[FOLDER_PARAM_KEYS.source] === FOLDER_SOURCE;
   let digits: { subset: number } | null = null;
   try {
     // A CSV or digits link has no generator recipe; its split settings still live under the dataset keys.
-    dataset = paramsToDatasetConfig(isCsv || isDigits ? { ...params, dataset: DEFAULT_DATASET_CONFIG.generator } : params);
+    dataset = paramsToDatasetConfig(isCsv || isDigits || isImages ? { ...params, dataset: DEFAULT_DATASET_CONFIG.generator } : params);
     if (isDigits) digits = { subset: paramsToDigitsConfig(params).subset };
   } catch (error) {
     problems.push(`The link's dataset settings could not be used (${errorMessage(error)}), so the defaults are shown.`);
@@ -57,10 +61,12 @@ export function readState(query: URLSearchParams): ParsedState {
   } catch (error) {
     problems.push(`The link's model settings could not be used (${errorMessage(error)}), so the defaults are shown.`);
   }
+  const sizeParam = params[FOLDER_PARAM_KEYS.size];
+  const images = isImages ? { folderName: params[FOLDER_PARAM_KEYS.folder] ?? '', size: isImageSizeKey(sizeParam) ? sizeParam : '28-gray' } : null;
   const csv = isCsv ? { fileName: params[CSV_PARAM_KEYS.file] ?? '', target: params[CSV_PARAM_KEYS.target] ?? '' } : null;
   const experimentId = query.get(EXPERIMENT_QUERY_KEY) || DEFAULT_EXPERIMENT_ID;
   // Left out unless set, so a state read from a link equals one built without knowing about digits.
-  return { state: { dataset, csv, ...(digits ? { digits } : {}), model, experimentId }, problems };
+  return { state: { dataset, csv, ...(digits ? { digits } : {}), ...(images ? { images } : {}), model, experimentId }, problems };
 }
 
 export function stateQuery(state: PlaygroundState): URLSearchParams {
@@ -69,6 +75,8 @@ export function stateQuery(state: PlaygroundState): URLSearchParams {
     ? csvSourceParams(state.csv.fileName, state.csv.target, testFraction, seed)
     : state.digits
       ? digitsConfigToParams({ subset: state.digits.subset, testFraction, seed })
+      : state.images
+      ? folderSourceParams(state.images.folderName, state.images.size, testFraction, seed)
       : datasetConfigToParams(state.dataset);
   const query = playgroundQuery({ ...dataParams, ...configToParams(state.model) });
   if (state.experimentId !== DEFAULT_EXPERIMENT_ID) query.set(EXPERIMENT_QUERY_KEY, state.experimentId);
@@ -83,6 +91,10 @@ export function requestState(request: TrainRequest): PlaygroundState {
   if (source.kind === 'digits') {
     const dataset = { ...DEFAULT_DATASET_CONFIG, testFraction: source.testFraction, seed: source.seed };
     return { dataset, csv: null, digits: { subset: source.subset }, model, experimentId };
+  }
+  if (source.kind === 'images') {
+    const dataset = { ...DEFAULT_DATASET_CONFIG, testFraction: source.testFraction, seed: source.seed };
+    return { dataset, csv: null, images: { folderName: source.folderName, size: source.size }, model, experimentId };
   }
   return {
     dataset: { ...DEFAULT_DATASET_CONFIG, testFraction: source.testFraction, seed: source.seed },
