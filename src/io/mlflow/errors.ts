@@ -72,6 +72,13 @@ export function isDefaultAllowedHost(hostname: string): boolean {
   return /^\[?f[cd]00:/i.test(hostname);
 }
 
+/** The fix for each refusal in a few words, for messages that cannot tell a refusal from a server that is down. */
+export const fixes = {
+  origin: (origin: string) => `restart it with \`mlflow server --cors-allowed-origins ${origin}\``,
+  host: (host: string) => `restart it with \`mlflow server --allowed-hosts ${host}\``,
+  noCors: () => 'a server older than MLflow 3.5 sends no CORS headers at all, so upgrade it (pip install -U mlflow)',
+};
+
 export const messages = {
   originRefused: (url: string, origin: string) =>
     `The MLflow server at ${url} refused requests from this page (${origin}). Restart it with ` +
@@ -96,9 +103,12 @@ export const messages = {
   unreachable: (url: string, cause: string) =>
     `Could not reach the MLflow server at ${url} (${cause}). Is \`mlflow server\` running there, and is the URL right ` +
     '(scheme, host and port)? tabflow retries waiting pushes when the connection is back.',
-  unreachableOrRefused: (url: string, refusal: string) =>
-    `Could not talk to the MLflow server at ${url}. Either it is not running there (check the address; tabflow ` +
-    `retries waiting pushes), or it refused this page: ${refusal}`,
+  unreachableOrRefused: (url: string, fix: string) =>
+    `Could not talk to the MLflow server at ${url}. If it is not running there, start it (or check the address); ` +
+    `tabflow retries waiting pushes. If it is running, it refused this page: ${fix}.`,
+  offline: (url: string) =>
+    `This browser is offline, so the MLflow server at ${url} cannot be reached. Waiting pushes are sent when the ` +
+    'connection is back.',
   badUrl: (url: string) => `'${url}' is not a server address. Enter one like http://127.0.0.1:5000.`,
   immutableParam: (runLabel: string, keys: { key: string; remote: string; local: string }[]) =>
     `The MLflow server already holds run ${runLabel} with other values for ${keys

@@ -1,6 +1,7 @@
 import { CancelledError, type CancellableWork } from '../errors';
 import {
   CORS_BLOCKED_MSG,
+  fixes,
   INVALID_HOST_MSG,
   isAlwaysAllowedOrigin,
   isDefaultAllowedHost,
@@ -153,6 +154,9 @@ export class MlflowRestClient {
       error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
     const origin = pageLocation() ? this.pageOrigin : undefined;
     if (!origin) return new MlflowError('unreachable', messages.unreachable(this.baseUrl, cause));
+    if ((globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false) {
+      return new MlflowError('unreachable', messages.offline(this.baseUrl));
+    }
     const url = new URL(this.baseUrl);
     const refusal = (): MlflowError => {
       if (!isAlwaysAllowedOrigin(origin))
@@ -162,7 +166,12 @@ export class MlflowRestClient {
       return new MlflowError('no-cors', messages.noCors(this.baseUrl, origin));
     };
     if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) {
-      return new MlflowError('unreachable', messages.unreachableOrRefused(this.baseUrl, refusal().message));
+      const fix = !isAlwaysAllowedOrigin(origin)
+        ? fixes.origin(origin)
+        : !isDefaultAllowedHost(url.hostname)
+          ? fixes.host(url.host)
+          : fixes.noCors();
+      return new MlflowError('unreachable', messages.unreachableOrRefused(this.baseUrl, fix));
     }
     try {
       await fetch(`${this.baseUrl}/health`, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });

@@ -10,7 +10,7 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'pushing'; progress: PushProgress | null }
   | { kind: 'done'; result: PushResult; names: Map<string, string> }
-  | { kind: 'waiting'; error: string }
+  | { kind: 'waiting' }
   | { kind: 'failed'; error: string };
 
 function describe(run: PushedRun): string {
@@ -62,7 +62,7 @@ export class MlflowPush extends LitElement {
         onProgress: (progress) => (this.phase = { kind: 'pushing', progress }),
       });
       if (outcome.state === 'waiting') {
-        this.phase = { kind: 'waiting', error: outcome.error };
+        this.phase = { kind: 'waiting' };
         return;
       }
       const runs = await Promise.all(runIds.map((id) => this.services.tracking.getRun(id).catch(() => null)));
@@ -101,7 +101,10 @@ export class MlflowPush extends LitElement {
           <div class="row"><button @click=${() => (this.phase = { kind: 'idle' })}>Close</button></div>
         </div>`;
       case 'waiting':
-        return html`<div class="panel"><p class="warn" role="status">The push waits and is retried on its own: ${p.error}</p></div>`;
+        // The reason is shown once, in the outbox entry below.
+        return html`<div class="panel">
+          <p class="warn" role="status">Not sent yet: the push waits in “Waiting to push” and is retried on its own.</p>
+        </div>`;
       case 'failed':
         return html`<div class="panel"><p class="error" role="alert">${p.error}</p><div class="row"><button @click=${() => (this.phase = { kind: 'idle' })}>Close</button></div></div>`;
       default:
