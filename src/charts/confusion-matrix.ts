@@ -63,7 +63,9 @@ export class ConfusionMatrix extends LitElement {
                 const share = rowTotal > 0 ? count / rowTotal : 0;
                 const percent = Math.round(share * 100);
                 const pressed = this.chosen?.actual === actual && this.chosen.predicted === predicted;
-                const style = `background: color-mix(in srgb, var(--tf-color-accent) ${Math.round(share * 90)}%, var(--tf-color-surface)); color: ${share > 0.5 ? 'var(--tf-color-on-accent)' : 'var(--tf-color-text)'}`;
+                // Shading stops at 40% accent: up to there the text colour keeps 4.5:1 in both themes (past it, neither
+                // the text nor the on-accent colour does for every share).
+                const style = `background: color-mix(in srgb, var(--tf-color-accent) ${Math.round(share * 40)}%, var(--tf-color-surface)); color: var(--tf-color-text)`;
                 return html`<td><button class=${actual === predicted ? 'diagonal' : ''} style=${style} aria-pressed=${pressed ? 'true' : 'false'}
                   aria-label="Actual ${labels[actual]}, predicted ${labels[predicted]}: ${count} (${percent}% of ${labels[actual]})"
                   @click=${() => this.choose(actual, predicted)}>${formatNumber(count)}</button></td>`;

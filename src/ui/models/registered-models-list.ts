@@ -6,6 +6,8 @@ import type { AppServices } from '../services';
 import { modelsStyles } from './models-styles';
 import { formatTime } from '../../format';
 import { modelHref } from '../links';
+import '../primitives/empty-state';
+import '../primitives/page-header';
 
 /** #/models: every registered model with its newest version and aliases, kept live. */
 @customElement('registered-models-list')
@@ -20,9 +22,9 @@ export class RegisteredModelsList extends LitElement {
     if (this.models.error) return html`<p class="error" role="alert">Could not read the registry: ${String(this.models.error)}</p>`;
     if (!models) return html`<p class="note">Loading…</p>`;
     return html`
-      <h1>Registered models</h1>
+      <page-header heading="Registered models" lead="Models registered from runs: their versions, aliases and evaluations."></page-header>
       ${models.length === 0
-        ? html`<p class="empty">No registered models yet. Open a run with a model and press "Register model".</p>`
+        ? html`<empty-state href="#/experiments" action="Find a run with a model">No registered models yet. Open a run that has a model and press “Register model”.</empty-state>`
         : html`<table aria-label="Registered models">
             <thead><tr><th>Name</th><th>Latest version</th><th>Aliases</th><th>Description</th><th>Last modified</th></tr></thead>
             <tbody>

@@ -22,6 +22,7 @@ import type { SortState } from '../runs-table/sort-rows';
 import { errorMessage, reportError, type AppServices, type PageRoute } from '../services';
 import { touchTargets } from '../primitives/touch-targets';
 import { experimentHref, hashHref } from '../links';
+import '../primitives/empty-state';
 
 const DEFAULT_SORT: SortState = { columnId: 'attributes.start_time', ascending: false };
 const hiddenColumnsKey = (experimentId: string) => `runs-table.hidden-columns.${experimentId}`;
@@ -61,8 +62,6 @@ export class ExperimentsPage extends LitElement {
     .same { display: flex; flex-wrap: wrap; align-items: center; gap: var(--tf-space-1) var(--tf-space-3); margin: 0; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
     .same-values { display: flex; flex-wrap: wrap; gap: var(--tf-space-1) var(--tf-space-3); }
     .same b { color: var(--tf-color-text); font-weight: 600; }
-    .empty { background: var(--tf-color-surface); border: 1px dashed var(--tf-color-border); border-radius: 8px; padding: 40px; text-align: center; color: var(--tf-color-text-muted); }
-    .empty a { color: var(--tf-color-accent); font-weight: 600; }
     /* Phones: the experiments list becomes a drawer over the page, opened by the "Experiments" button. */
     @media (max-width: 719px) {
       :host { height: auto; min-height: calc(100vh - 53px); }
@@ -298,9 +297,10 @@ export class ExperimentsPage extends LitElement {
         <run-actions .services=${this.services} .selected=${this.selected} .showDeleted=${this.showDeleted}
           @selection-cleared=${() => (this.selected = new Set())}></run-actions>
         ${runs.length === 0 && this.runs.value
-          ? html`<p class="empty">${this.showDeleted
-              ? 'No deleted runs in this experiment.'
-              : html`No runs yet. <a href=${hashHref('playground', [], { experiment_id: this.experimentId })}>Train a model in the Playground</a>, or log runs with the tracking API.`}</p>`
+          ? this.showDeleted
+            ? html`<empty-state>No deleted runs in this experiment.</empty-state>`
+            : html`<empty-state href=${hashHref('playground', [], { experiment_id: this.experimentId })} action="Train a model in the Playground">
+                No runs yet. Train one, or log runs with the tracking API.</empty-state>`
           : html`<runs-table .rows=${view.rows} .columns=${view.columns} .sort=${this.sort} .selected=${this.selected}
               @sort-column=${(e: CustomEvent<string>) => this.sortBy(e.detail)}
               @toggle-run=${(e: CustomEvent<{ runId: string; selected: boolean }>) => (this.selected = this.toggleSet(this.selected, e.detail.runId, e.detail.selected))}

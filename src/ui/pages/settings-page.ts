@@ -8,6 +8,7 @@ import '../settings/mlflow-section';
 import '../settings/storage-panel';
 import '../settings/training-threads';
 import type { StoragePanel } from '../settings/storage-panel';
+import '../primitives/page-header';
 
 /**
  * #/settings: storage (persistence, space used per experiment, freeing space), exporting and importing
@@ -18,7 +19,6 @@ export class SettingsPage extends LitElement {
   static styles = css`
     :host { display: block; padding: 16px 24px; overflow: auto; }
     .column { max-width: 880px; display: flex; flex-direction: column; gap: 16px; }
-    h1 { font-size: var(--tf-font-size-xl); margin: 0; }
   `;
 
   @property({ attribute: false }) services!: AppServices;
@@ -27,7 +27,7 @@ export class SettingsPage extends LitElement {
 
   render() {
     return html`<div class="column">
-      <h1>Settings</h1>
+      <page-header heading="Settings" lead="Where tabflow keeps your runs, how it looks, and what this copy is."></page-header>
       <appearance-section></appearance-section>
       <section aria-label="Storage"><storage-panel .services=${this.services}></storage-panel></section>
       <data-section .services=${this.services} @import-complete=${() => void this.storagePanel.refresh()}></data-section>

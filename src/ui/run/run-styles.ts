@@ -1,10 +1,11 @@
 import { css } from 'lit';
+import { cardStyles } from '../primitives/card';
 import { narrowTables } from '../primitives/narrow-tables';
 import { touchTargets } from '../primitives/touch-targets';
 
 /** The look shared by the run page's sections: a white card with a heading, compact tables, plain buttons. */
 export const runSectionStyles = css`
-  :host { display: block; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 16px 20px; min-width: 0; }
+  :host { display: block; ${cardStyles} min-width: 0; }
   h2 { font-size: var(--tf-font-size-lg); margin: 0 0 12px; display: flex; align-items: center; gap: 8px; }
   h2 .count { font-weight: 400; color: var(--tf-color-text-muted); font-size: var(--tf-font-size); }
   table { border-collapse: collapse; width: 100%; font-size: var(--tf-font-size); }

@@ -1,10 +1,11 @@
 import { css } from 'lit';
+import { cardStyles } from '../primitives/card';
 import { narrowTables } from '../primitives/narrow-tables';
 import { touchTargets } from '../primitives/touch-targets';
 
 /** Shared look of the Settings sections: a card with a heading, text, buttons and tables. */
 export const sectionStyles = css`
-  :host { display: block; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 16px 20px; }
+  :host { display: block; ${cardStyles} }
   h2 { font-size: var(--tf-font-size-lg); margin: 0 0 8px; }
   p { margin: 6px 0; font-size: var(--tf-font-size); line-height: 1.5; }
   .muted { color: var(--tf-color-text-muted); }

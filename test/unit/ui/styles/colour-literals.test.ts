@@ -14,6 +14,7 @@ const ALLOWED: Record<string, string> = {
   'src/charts/run-colors.ts': "the charts' per-run palette (data colours, the same in every theme)",
   'src/ml/boundary-palette.ts': 'decision-boundary pictures: a data palette shared with the PNGs runs store',
   'src/ml/boundary-scene.ts': 'draws the PNG a run stores, which must look the same in every theme',
+  'src/ui/images/digit-draw.ts': "a drawing canvas whose ink is read back as the model's input pixels",
 };
 
 const HEX = /(?<![\w&/])#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3,4})\b/g;
