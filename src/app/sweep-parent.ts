@@ -5,7 +5,7 @@
 import { describeSource, sourceParams } from '../ml/dataset-source';
 import { configToParams } from '../ml/model-config';
 import type { ActiveRun, TrackingClient } from '../tracking';
-import { sweepSetting, type PlannedTrial, type SweepPlan, type SweepSnapshot, type TrialBase } from '../sweep';
+import { repeatedKeys, sweepSetting, type PlannedTrial, type SweepPlan, type SweepSnapshot, type TrialBase } from '../sweep';
 
 /** Tags that mark a parent run and its trials, so tables and searches can find a sweep's runs. */
 export const SWEEP_TAGS = {
@@ -27,7 +27,8 @@ function baseParams(base: TrialBase): Record<string, string> {
 export function parentParams(plan: SweepPlan, trialCount: number): Record<string, string> {
   const { definition: def } = plan;
   const params = baseParams(plan.base);
-  for (const key of Object.keys(def.space)) for (const p of sweepSetting(key).paramKeys) delete params[p];
+  for (const key of [...Object.keys(def.space), ...repeatedKeys(def.repeats)]) for (const p of sweepSetting(key).paramKeys) delete params[p];
+  if (def.repeats) params['sweep.repeats'] = JSON.stringify(def.repeats);
   params['sweep.method'] = def.method;
   params['sweep.metric'] = def.metric;
   params['sweep.direction'] = def.direction;

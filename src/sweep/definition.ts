@@ -13,6 +13,14 @@ export type SweepSpace =
 
 export type Direction = 'minimize' | 'maximize';
 
+/** Each trial repeated over seeds (see repeat.ts); with no swept setting, the base config alone is repeated. */
+export interface SweepRepeats {
+  /** How many times each trial runs, repeat k with model seed k. */
+  seeds: number;
+  /** Also give each repeat its own data seed (a different split and noise draw). */
+  dataSeeds?: boolean;
+}
+
 export interface SweepDefinition {
   method: 'grid' | 'random';
   space: Record<string, SweepSpace>;
@@ -25,6 +33,8 @@ export interface SweepDefinition {
   direction: Direction;
   /** Median stopping rule: stop a trial whose metric at epoch k is worse than the median of completed trials at k. */
   earlyStopping?: { minCompletedTrials: number; minEpochs: number };
+  /** Repeat each trial over N model seeds (and optionally data seeds). */
+  repeats?: SweepRepeats;
 }
 
 export class SweepDefinitionError extends Error {
@@ -37,7 +47,7 @@ export class SweepDefinitionError extends Error {
 /** Problems with a definition, in words; throws the first. */
 export function checkDefinition(def: SweepDefinition): void {
   const keys = Object.keys(def.space);
-  if (keys.length === 0) throw new SweepDefinitionError('Mark at least one setting as swept.');
+  if (keys.length === 0 && !def.repeats) throw new SweepDefinitionError('Mark at least one setting as swept.');
   for (const key of keys) {
     const space = def.space[key];
     if (space.kind === 'values') {

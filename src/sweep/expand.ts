@@ -1,11 +1,13 @@
 import { checkDefinition, type SweepDefinition, type SweepSpace, type SweepValue } from './definition';
+import { checkRepeats, repeatTrials } from './repeat';
 
 export type TrialSettings = Record<string, SweepValue>;
 
 /** The number of trials a definition will run, shown before starting. */
 export function countTrials(def: SweepDefinition): number {
-  if (def.method === 'random') return def.trials ?? 0;
-  return Object.values(def.space).reduce((n, s) => n * (s.kind === 'values' ? s.values.length : 0), 1);
+  const repeats = def.repeats?.seeds ?? 1;
+  if (def.method === 'random') return (def.trials ?? 0) * repeats;
+  return Object.values(def.space).reduce((n, s) => n * (s.kind === 'values' ? s.values.length : 0), 1) * repeats;
 }
 
 /** Every combination of the listed values, the first key varying slowest (as nested loops would). */
@@ -53,5 +55,7 @@ export function sampleRandom(space: Record<string, SweepSpace>, trials: number, 
 
 export function expandTrials(def: SweepDefinition): TrialSettings[] {
   checkDefinition(def);
-  return def.method === 'grid' ? expandGrid(def.space) : sampleRandom(def.space, def.trials ?? 0, def.seed ?? 0);
+  checkRepeats(def);
+  const trials = def.method === 'grid' ? expandGrid(def.space) : sampleRandom(def.space, def.trials ?? 0, def.seed ?? 0);
+  return repeatTrials(trials, def.repeats);
 }

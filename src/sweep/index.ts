@@ -4,6 +4,7 @@ export * from './estimate';
 export * from './expand';
 export * from './median-stopping';
 export * from './plan';
+export * from './repeat';
 export * from './settings';
 export * from './snapshot';
 export * from './trial-queue';

@@ -39,6 +39,9 @@ describe('grouping runs', () => {
     expect(groupRuns(runs, ['params.lr', 'params.seed'])).toHaveLength(6);
     expect(groupRuns(runs, [PARENT_GROUP]).map((g) => g.values[0])).toEqual(['p1', 'p2', undefined]);
     expect(groupRuns(runs, ['tags.note']).map((g) => g.runs.length)).toEqual([5, 1]);
+    // A parent listed with its children is their container, not one more run of the group.
+    const withParent = [run('p1', { lr: '0.01', seed: '1', epochs: '5' }, { acc: [0.1, 0.1, 0.1] }), ...runs];
+    expect(groupRuns(withParent, ['params.lr'])[0].runs.map((r) => r.info.runId)).toEqual(['a1', 'a2', 'a3']);
   });
 
   it('offers params, user tags (not mlflow./tabflow. ones) and the parent run', () => {

@@ -84,10 +84,16 @@ export interface RunGroup {
   runs: Run[];
 }
 
-/** Runs sharing every group key's value, groups in order of their first run. */
+/**
+ * Runs sharing every group key's value, groups in order of their first run. A run whose children are among the
+ * runs (a sweep's or a repeat's parent) is their container, not one more repeat, so it is left out: otherwise a
+ * parent logging the same learning rate would count as a fourth seed.
+ */
 export function groupRuns(runs: readonly Run[], groupIds: readonly string[]): RunGroup[] {
   const groups = new Map<string, RunGroup>();
+  const parents = new Set(runs.map((r) => r.info.parentRunId).filter(Boolean));
   for (const run of runs) {
+    if (parents.has(run.info.runId)) continue;
     const values = groupIds.map((g) => groupValueOf(run, g));
     // JSON keeps undefined (as null) apart from the text "undefined", and a value containing a comma apart too.
     const id = JSON.stringify(values.map((v) => v ?? null));
