@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrackingClient } from '../src/tracking';
 import { buildModel } from '../src/ml/build-model';
 import type { BackendChoice, ModelConfig } from '../src/ml/model-config';
+import { errorMessage } from '../src/shared/errors';
 import { useBackend } from './backends';
 
 export const CALIBRATION_PREFERENCE = 'tabflow.backend-calibration.v1';
@@ -42,10 +43,6 @@ export function calibrationShape(config: ModelConfig, inputDim: number, outputs:
   return `mlp ${[inputDim, ...config.hiddenLayers, outputs].join('-')} ${config.activation} batch ${config.batchSize}; ${cores} cores${isolated ? ', isolated' : ''}`;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Trains `config`'s model on random data on `backend`: warm-up batches (kernels, shaders), then timed ones. */
 export async function measureBackend(backend: BackendChoice, config: ModelConfig, inputDim: number, outputs: number): Promise<BackendMeasurement> {
   try {
@@ -66,7 +63,7 @@ export async function measureBackend(backend: BackendChoice, config: ModelConfig
     await fit(xs, ys);
     return { backend, samplesPerSecond: samples / ((performance.now() - started) / 1000) };
   } catch (error) {
-    return { backend, unsupported: errorText(error) };
+    return { backend, unsupported: errorMessage(error) };
   } finally {
     model.dispose();
     tf.dispose([xs, ys, warmX, warmY]);

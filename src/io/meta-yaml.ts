@@ -1,4 +1,5 @@
 import { parseDocument, stringify, visit, type Document } from 'yaml';
+import { errorMessage } from '../shared/errors';
 import { ImportError } from './errors';
 
 /**
@@ -36,7 +37,7 @@ export function readYamlMapping(text: string, file: string): Record<string, unkn
     plainScalarsAsText(doc);
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const detail = errorMessage(error).split('\n')[0];
     throw new ImportError('INVALID_CONTENT', `${file} is not valid YAML: ${detail}`, file);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

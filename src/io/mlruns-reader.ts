@@ -17,6 +17,7 @@ import {
   type Snapshot,
   type SnapshotRun,
 } from '../tracking';
+import { errorMessage } from '../shared/errors';
 import { checkMetadataSize, DATASET_META_LIMIT } from './entry-checks';
 import { ImportError, throwIfAborted } from './errors';
 import { readYamlMapping, YamlFields } from './meta-yaml';
@@ -66,7 +67,7 @@ export class TreeReader {
     try {
       validate();
     } catch (error) {
-      throw new ImportError('INVALID_CONTENT', `${file}: ${error instanceof Error ? error.message : String(error)}`, file);
+      throw new ImportError('INVALID_CONTENT', `${file}: ${errorMessage(error)}`, file);
     }
   }
 
