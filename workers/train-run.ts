@@ -66,6 +66,8 @@ export interface TrainHooks {
 export const TRAINING_FLUSH_MS = 500;
 
 const LIVE_GRID_SIZE = 48;
+/** Training time between two replay snapshots, in multiples of what a snapshot costs (see replay-recorder.ts). */
+const REPLAY_COST_RATIO = 20;
 const PNG_GRID_SIZE = 160;
 
 interface PreparedData {
@@ -214,9 +216,14 @@ export async function runTrackedTraining(
     let lastBoundary = -Infinity;
     const recording = picture ? NetworkRecording.create(tf, trained, data.full, config.inputFeatures, colorScale(data.full)) : null;
     /** The boundary (and the network, over 2-D data) after `epochsDone` epochs: for the replay, and shown when `live`. */
+    let captureMs = 0;
+    let lastCapture = -Infinity;
     const capture = async (epochsDone: number, live: boolean, record = true) => {
+      const started = performance.now();
       const grid = await picture!(tf, trained, data.full, config.inputFeatures, LIVE_GRID_SIZE);
       const frame = await recording?.capture(epochsDone, grid, record);
+      lastCapture = performance.now();
+      captureMs = lastCapture - started;
       if (!live || !hooks.onProgress) return;
       lastBoundary = performance.now();
       hooks.onProgress({ type: 'boundary', epoch: epochsDone - 1, grid });
@@ -239,7 +246,10 @@ export async function runTrackedTraining(
         // Every step is shown: a person waits for it.
         const last = request.stepped !== undefined || epoch === config.epochs - 1;
         const live = liveBoundary && hooks.onProgress !== undefined && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250));
-        if (live || (recording && (last || recording.wants(epoch + 1)))) await capture(epoch + 1, live);
+        // A replay snapshot of its own (beyond the live ones, which the replay keeps too) only once training has
+        // run REPLAY_COST_RATIO times its cost: snapshots then take at most ~5% of the training time.
+        const replayDue = recording !== null && (last || (recording.wants(epoch + 1) && performance.now() - lastCapture >= REPLAY_COST_RATIO * captureMs));
+        if (live || replayDue) await capture(epoch + 1, live);
       },
     }).finally(() => yielder.close());
     // Every finished epoch is committed before the run moves on (a Stop included); a write error ends it FAILED.

@@ -3,7 +3,9 @@
  * stepped run has no planned length): it keeps every `stride`-th epoch, starting with every epoch; when the
  * kept snapshots would pass the budget it doubles the stride and drops the epochs off the new stride. The most
  * recent snapshot offered is always kept too, so the replay ends where the training ended. A short run keeps
- * every epoch; a long one ends with between capacity / 2 and capacity evenly spaced snapshots.
+ * every epoch offered; a long one ends with between capacity / 2 and capacity evenly spaced snapshots. (The
+ * training routine offers an epoch only when taking its snapshot costs at most ~5% of the training time, so very
+ * fast epochs are spaced by time as well; see workers/train-run.ts.)
  */
 import { REPLAY_BUDGET_BYTES, type ReplaySnapshot } from './replay-format';
 

@@ -68,7 +68,7 @@ describe('stepped training', () => {
     const stop = new AbortController();
     const progress: TrainProgress[] = [];
     const running = stepped(tracking, 'epoch', [], progress, stop.signal);
-    await expect.poll(() => progress.some((p) => p.type === 'epoch')).toBe(true);
+    await expect.poll(() => progress.some((p) => p.type === 'epoch'), { timeout: 30_000 }).toBe(true);
     stop.abort();
     const outcome = await running;
     expect(outcome.status).toBe('FINISHED');
