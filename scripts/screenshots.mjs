@@ -78,6 +78,19 @@ try {
       }
     }
   }
+  // Presentation mode, as a projector shows it: larger type, thicker lines, higher contrast.
+  if (!only || only.includes('presentation')) {
+    await page.evaluate(() => {
+      localStorage.setItem('tabflow.theme', 'light');
+      localStorage.setItem('tabflow.presentation', '1');
+    });
+    await page.setViewportSize(DEVICES.desktop);
+    await page.goto(`./${pages.compare}`);
+    await page.reload();
+    await page.waitForTimeout(2000);
+    await page.screenshot({ path: `${out}/compare-presentation-desktop.png` });
+    console.log(`${out}/compare-presentation-desktop.png`);
+  }
   await context.close();
 } finally {
   await browser.close();
