@@ -100,13 +100,6 @@ export function unitGrid(layout: NetworkLayout, frame: NetworkFrame, layer: numb
   return out;
 }
 
-/** Unit `unit` of `layer`'s quantized grid, 0..255 per cell (what the view colors). */
-export function unitBytes(layout: NetworkLayout, frame: NetworkFrame, layer: number, unit: number): Uint8Array {
-  const n = cells(layout);
-  const index = unitIndex(layout, layer, unit);
-  return frame.grids.subarray(index * n, index * n + n);
-}
-
 function weightOffset(layout: NetworkLayout, layer: number): number {
   let offset = 0;
   for (let l = 1; l < layer; l++) offset += layout.layers[l - 1].shown * layout.layers[l].shown;

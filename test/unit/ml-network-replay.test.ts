@@ -4,7 +4,7 @@ import { buildModel } from '../../src/ml/build-model';
 import { expandFeatures } from '../../src/ml/features';
 import { generateDataset } from '../../src/ml/generators';
 import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../../src/ml/model-config';
-import { biasAt, frameBytes, unitBytes, unitGrid, weightAt, type NetworkLayout } from '../../src/ml/network-frame';
+import { biasAt, frameBytes, unitGrid, weightAt, type NetworkLayout } from '../../src/ml/network-frame';
 import { networkFrame, networkProbe, unitActivations } from '../../src/ml/network-grids';
 import { decodeReplay, encodeReplay, ReplayFormatError, snapshotBlockBytes, type ReplaySnapshot } from '../../src/ml/replay-format';
 import { ReplayRecorder } from '../../src/ml/replay-recorder';
@@ -129,7 +129,7 @@ describe('replay format', () => {
       expect(back.boundary).toEqual(s.boundary);
       expect(back.frame).toEqual(s.frame);
       for (let l = 0; l < layout.layers.length; l++) {
-        for (let u = 0; u < layout.layers[l].shown; u++) expect(unitBytes(layout, back.frame, l, u)).toEqual(unitBytes(layout, s.frame, l, u));
+        for (let u = 0; u < layout.layers[l].shown; u++) expect(unitGrid(layout, back.frame, l, u)).toEqual(unitGrid(layout, s.frame, l, u));
       }
     });
     expect(snapshots[0].frame.grids).not.toEqual(snapshots[2].frame.grids);
