@@ -37,7 +37,7 @@ export class RunReplay extends LitElement {
       .controls { display: flex; flex-wrap: wrap; align-items: center; gap: var(--tf-space-3); margin-bottom: var(--tf-space-3); }
       .controls label { display: flex; align-items: center; gap: var(--tf-space-2); flex: 1 1 240px; }
       input[type='range'] { flex: 1; padding: 0; }
-      output { font-variant-numeric: tabular-nums; min-width: 9em; }
+      .epoch { font-variant-numeric: tabular-nums; min-width: 9em; }
       .views { display: grid; gap: var(--tf-space-4); grid-template-columns: minmax(220px, 300px) minmax(0, 1fr); align-items: start; }
       .side { display: grid; gap: var(--tf-space-3); min-width: 0; }
       .about { color: var(--tf-color-text-muted); font-size: var(--tf-font-size-sm); margin: 0 0 var(--tf-space-3); }
@@ -141,7 +141,7 @@ export class RunReplay extends LitElement {
         <label>Epoch
           <input type="range" min="0" max=${count - 1} step="1" .value=${String(index)} aria-valuetext=${epochText} @input=${this.onSlide} />
         </label>
-        <output aria-live="off">${epochText}</output>
+        <span class="epoch">${epochText}</span>
       </div>
       <div class="views">
         <div class="side">
