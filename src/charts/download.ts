@@ -14,3 +14,17 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 export function safeFileName(text: string, extension: string): string {
   return `${text.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'chart'}.${extension}`;
 }
+
+/** A chart element that can draw itself as a PNG. */
+export interface PngChart extends HTMLElement {
+  toPngBlob(): Promise<Blob>;
+}
+
+/** Saves a chart as "<title>.png"; one that cannot (nothing drawn yet) tells the app why, as a tabflow-error. */
+export async function downloadChartPng(chart: PngChart): Promise<void> {
+  try {
+    downloadBlob(await chart.toPngBlob(), safeFileName(chart.title, 'png'));
+  } catch (error) {
+    chart.dispatchEvent(new CustomEvent('tabflow-error', { detail: error, bubbles: true, composed: true }));
+  }
+}

@@ -28,7 +28,7 @@ import { formatNumber } from './format';
 import { RUN_PALETTE } from './run-colors';
 import { chartToPng } from './chart-png';
 import { AppearanceController, chartColors } from './chart-theme';
-import { downloadBlob, safeFileName } from './download';
+import { downloadChartPng } from './download';
 import { bandLines, bandOptions, type SeriesBand } from './chart-bands';
 
 export interface ChartSeries {
@@ -283,12 +283,8 @@ export class MetricChart extends LitElement {
     });
   }
 
-  private async download(): Promise<void> {
-    try {
-      downloadBlob(await this.toPngBlob(), safeFileName(this.title, 'png'));
-    } catch (error) {
-      this.dispatchEvent(new CustomEvent('tabflow-error', { detail: error, bubbles: true, composed: true }));
-    }
+  private download(): Promise<void> {
+    return downloadChartPng(this);
   }
 
   render() {

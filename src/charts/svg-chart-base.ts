@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type CSSResultGroup, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { svgToPng } from './chart-png';
 import { AppearanceController, chartColors, type ChartColors } from './chart-theme';
-import { downloadBlob, safeFileName } from './download';
+import { downloadChartPng } from './download';
 
 /** Fonts and colours are written as SVG attributes, so a downloaded PNG looks like the chart on screen. */
 export const SVG_FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
@@ -74,12 +74,8 @@ export abstract class SvgChartElement extends LitElement {
     return svgToPng(svg, this.title, this.colors);
   }
 
-  private async download(): Promise<void> {
-    try {
-      downloadBlob(await this.toPngBlob(), safeFileName(this.title, 'png'));
-    } catch (error) {
-      this.dispatchEvent(new CustomEvent('tabflow-error', { detail: error, bubbles: true, composed: true }));
-    }
+  private download(): Promise<void> {
+    return downloadChartPng(this);
   }
 
   render() {

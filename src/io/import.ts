@@ -1,4 +1,4 @@
-import { writeSnapshot, type SkippedItem, type TrackingClient } from '../tracking';
+import { writeSnapshot, type SnapshotWriteResult, type TrackingClient } from '../tracking';
 import { throwIfAborted } from './errors';
 import { groupLayout } from './mlruns-layout';
 import { readSnapshot } from './mlruns-reader';
@@ -13,15 +13,8 @@ export interface ImportOptions {
   limits?: Partial<ImportLimits>;
 }
 
-export interface ImportSummary {
-  experiments: number;
-  runs: number;
-  metricPoints: number;
-  artifacts: number;
-  /** Registered model versions imported. */
-  models: number;
-  skipped: SkippedItem[];
-}
+/** What an import wrote and skipped: the counts of its one snapshot write. */
+export type ImportSummary = SnapshotWriteResult;
 
 /**
  * Imports a tabflow export, a zip of an MLflow `mlruns` folder (with or without the `mlruns/` level) or a picked
