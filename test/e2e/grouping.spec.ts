@@ -101,3 +101,45 @@ test('compare grouped: two mean lines with bands read back from the chart, the w
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: '/tmp/h18/compare-grouped-390.png', fullPage: true });
 });
+
+test('"Repeat with seeds" on two configs makes 3 children each; grouped by learning rate they compare as two lines with bands', async ({ page }) => {
+  test.setTimeout(240_000);
+  for (const lr of ['0.3', '0.003']) {
+    await openApp(page, `#/playground?dataset=spiral&dataset_points=120&epochs=3&batch_size=20&learning_rate=${lr}`);
+    await page.getByRole('button', { name: 'Repeat with seeds' }).click();
+    const form = page.getByRole('form', { name: 'Repeat with seeds' });
+    await form.getByRole('spinbutton', { name: 'Seeds' }).fill('3');
+    await form.getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Repeat with 3 seeds finished/ })).toBeVisible({ timeout: 120_000 });
+  }
+  const children = await page.evaluate(async () => {
+    const runs = await window.tabflow!.tracking.searchRuns({ experimentIds: ['0'] });
+    return runs.filter((r) => r.info.parentRunId).map((r) => ({ lr: r.data.params.learning_rate, seed: r.data.params.seed, status: r.info.status }));
+  });
+  expect(children.map((c) => `${c.lr}/${c.seed}/${c.status}`).sort()).toEqual(
+    ['0.003/1', '0.003/2', '0.003/3', '0.3/1', '0.3/2', '0.3/3'].map((s) => `${s}/FINISHED`),
+  );
+
+  await page.goto('./#/experiments/0?group=params.learning_rate');
+  const table = page.getByRole('table', { name: 'Runs' });
+  const groups = table.getByRole('row', { name: /^Group / });
+  await expect(groups).toHaveCount(2);
+  for (const lr of ['0.3', '0.003']) {
+    const row = table.getByRole('row', { name: `Group learning_rate = ${lr} · 3 runs` });
+    await expect(row.getByRole('cell', { name: /^-?\d[\d.e-]* ± \d/ }).first()).toBeVisible();
+    await row.getByRole('checkbox').check();
+  }
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: 'Group by' }).click();
+  await page.getByRole('group', { name: 'Group by' }).getByRole('checkbox', { name: 'learning_rate' }).check();
+  await page.keyboard.press('Escape');
+  const chart = page.locator('metric-chart').filter({ has: page.getByRole('heading', { name: 'val_accuracy', exact: true }) });
+  await expect(chart.getByRole('button', { name: /learning_rate = 0.3 \(n = 3\)/ })).toBeVisible();
+  const lines = await chart.evaluate((el) =>
+    (el as unknown as { series: { label: string; ys: ArrayLike<number>; band?: { upper: ArrayLike<number> } }[] }).series.map((s) => ({ label: s.label, points: s.ys.length, band: s.band ? s.band.upper.length : 0 })),
+  );
+  expect(lines.map((l) => l.label).sort()).toEqual(['learning_rate = 0.003 (n = 3)', 'learning_rate = 0.3 (n = 3)']);
+  for (const line of lines) expect(line).toMatchObject({ points: 3, band: 3 });
+  await expect(page.getByRole('region', { name: 'Winner' }).getByRole('status')).toHaveText(/^learning_rate = (0.3|0.003) (is best|is ahead|has the best)/);
+  await expect(page.getByRole('table', { name: /Parameter importance for/ }).getByRole('row').nth(1).getByRole('cell').first()).toHaveText('learning_rate');
+});

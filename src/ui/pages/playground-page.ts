@@ -37,6 +37,7 @@ import '../playground/model-config-form';
 import { readState, requestState, stateQuery, type PlaygroundState } from '../playground/playground-state';
 import '../playground/training-charts';
 import '../sweep/sweep-panel';
+import '../sweep/repeat-seeds';
 import { errorMessage, reportError, type AppServices, type PageRoute, type TrainingSnapshot } from '../services';
 import { hashHref, runHref } from '../links';
 
@@ -392,6 +393,8 @@ export class PlaygroundPage extends LitElement {
             : nothing}
         </div>
       </div>
+      <repeat-seeds class="repeat" .sweeps=${this.services?.sweeps} .base=${request} experimentId=${this.setup.experimentId}
+        task=${data?.task ?? 'classification'} ?hasTest=${this.setup.dataset.testFraction > 0}></repeat-seeds>
       <sweep-panel .sweeps=${this.services?.sweeps} .base=${request} experimentId=${this.setup.experimentId}
         task=${data?.task ?? 'classification'} .hasTest=${this.setup.dataset.testFraction > 0}></sweep-panel>
     `;

@@ -9,7 +9,7 @@ import './sweep-queue';
 import './sweep-space-editor';
 import { sweepStyles } from './sweep-styles';
 
-function metricChoices(task: 'classification' | 'regression', hasTest: boolean): string[] {
+export function metricChoices(task: 'classification' | 'regression', hasTest: boolean): string[] {
   const score = task === 'classification' ? 'accuracy' : 'mae';
   return hasTest ? [`val_${score}`, 'val_loss', score, 'loss'] : [score, 'loss'];
 }
