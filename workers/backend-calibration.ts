@@ -2,7 +2,8 @@
  * `auto` backend by measurement: for each model shape, a short training of that very model on random data on
  * every backend that starts here, and the fastest that can train it wins. A backend that lacks one of the model's
  * kernels (tfjs-wasm has no Conv2DBackpropFilter, tfjs#8474) fails its measurement and says so. Results are cached
- * per shape and machine setup in tracking preferences, so a shape is measured once, not every run.
+ * per shape and machine setup in tracking preferences, so a shape is measured once (after its first run, which
+ * goes by model size), not every run.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TrackingClient } from '../src/tracking';
@@ -70,40 +71,59 @@ export async function measureBackend(backend: BackendChoice, config: ModelConfig
   }
 }
 
-function describe(calibration: Calibration, cached: boolean): string {
+function describe(calibration: Calibration): string {
   const parts = calibration.measurements.map((m) =>
     m.samplesPerSecond !== undefined ? `${m.backend} ${Math.round(m.samplesPerSecond).toLocaleString('en-US')} samples/s` : `${m.backend}: ${m.unsupported}`,
   );
-  const when = cached ? `measured ${new Date(calibration.measuredAt).toISOString().slice(0, 16).replace('T', ' ')} UTC for this model shape` : 'measured now for this model shape';
-  return `auto picked ${calibration.best}, the fastest that trains this model here (${parts.join('; ')}; ${when})`;
+  const when = new Date(calibration.measuredAt).toISOString().slice(0, 16).replace('T', ' ');
+  return `auto picked ${calibration.best}, the fastest that trains this model here (${parts.join('; ')}; measured ${when} UTC for this model shape)`;
 }
 
-/**
- * Picks and switches to the fastest backend for an `auto` model, measuring once per shape; returns the backend
- * and why, for the `tabflow.backend` and `tabflow.backend_reason` tags.
- */
-export async function useMeasuredBackend(
+/** Measures every backend on this model shape and caches the result; returns it. */
+export async function calibrate(
   tracking: TrackingClient,
   config: ModelConfig,
   inputDim: number,
   outputs: number,
   measure: MeasureBackend = measureBackend,
-): Promise<{ name: string; reason: string }> {
-  const shape = calibrationShape(config, inputDim, outputs);
+): Promise<Calibration> {
+  const measurements: BackendMeasurement[] = [];
+  for (const backend of CANDIDATES) measurements.push(await measure(backend, config, inputDim, outputs));
+  const usable = measurements.filter((m) => m.samplesPerSecond !== undefined);
+  if (usable.length === 0) throw new Error(`No backend could train this model here: ${measurements.map((m) => `${m.backend}: ${m.unsupported}`).join('; ')}.`);
+  const best = usable.reduce((a, b) => (b.samplesPerSecond! > a.samplesPerSecond! ? b : a)).backend;
+  const calibration: Calibration = { best, measurements, measuredAt: Date.now() };
+  // Read just before writing: another worker may have cached other shapes meanwhile.
+  const latest = (await tracking.getPreference<Record<string, Calibration>>(CALIBRATION_PREFERENCE)) ?? {};
+  await tracking.setPreference(CALIBRATION_PREFERENCE, { ...latest, [calibrationShape(config, inputDim, outputs)]: calibration });
+  return calibration;
+}
+
+export interface AutoChoice {
+  name: string;
+  reason: string;
+  /**
+   * Set when this shape was not measured yet: measures it, for the next run. Measuring switches backends, so the
+   * caller runs it when no training is using tfjs.
+   */
+  calibrateLater?: () => Promise<void>;
+}
+
+/**
+ * Switches to the backend for an `auto` model: the measured fastest for its shape when measured before, else the
+ * choice by model size (measuring first would keep the person waiting several seconds on a busy machine).
+ */
+export async function useAutoBackend(tracking: TrackingClient, config: ModelConfig, inputDim: number, outputs: number): Promise<AutoChoice> {
   const cache = (await tracking.getPreference<Record<string, Calibration>>(CALIBRATION_PREFERENCE)) ?? {};
-  let calibration = Object.hasOwn(cache, shape) ? cache[shape] : undefined;
-  const cached = calibration !== undefined;
-  if (!calibration) {
-    const measurements: BackendMeasurement[] = [];
-    for (const backend of CANDIDATES) measurements.push(await measure(backend, config, inputDim, outputs));
-    const usable = measurements.filter((m) => m.samplesPerSecond !== undefined);
-    if (usable.length === 0) throw new Error(`No backend could train this model here: ${measurements.map((m) => `${m.backend}: ${m.unsupported}`).join('; ')}.`);
-    const best = usable.reduce((a, b) => (b.samplesPerSecond! > a.samplesPerSecond! ? b : a)).backend;
-    calibration = { best, measurements, measuredAt: Date.now() };
-    // Re-read before writing: another worker may have cached other shapes meanwhile.
-    const latest = (await tracking.getPreference<Record<string, Calibration>>(CALIBRATION_PREFERENCE)) ?? {};
-    await tracking.setPreference(CALIBRATION_PREFERENCE, { ...latest, [shape]: calibration });
-  }
-  const name = await useBackend(calibration.best, config, inputDim);
-  return { name, reason: describe(calibration, cached) };
+  const shape = calibrationShape(config, inputDim, outputs);
+  const calibration = Object.hasOwn(cache, shape) ? cache[shape] : undefined;
+  if (calibration) return { name: await useBackend(calibration.best, config, inputDim), reason: describe(calibration) };
+  const name = await useBackend('auto', config, inputDim);
+  return {
+    name,
+    reason: `auto picked ${name} by model size: this model shape is not measured on this machine yet (it is measured after this run, for the next)`,
+    calibrateLater: async () => {
+      await calibrate(tracking, config, inputDim, outputs);
+    },
+  };
 }

@@ -19,10 +19,12 @@ import { renderBoundaryPng } from './boundary-png';
 import { stepReceiver } from '../src/ml/step-channel';
 import { runTrackedTraining } from './train-run';
 import { backendTags } from './backends';
-import { useMeasuredBackend } from './backend-calibration';
+import { useAutoBackend, type AutoChoice } from './backend-calibration';
 import { isCnn } from '../src/ml/image-model-config';
 
 let tracking: Promise<TrackingClient> | null = null;
+/** An `auto` model shape being measured after its first run; the next training waits for it (it switches backends). */
+let calibrating: Promise<void> = Promise.resolve();
 /** Aborted by the page's Stop; the training in progress then ends its run KILLED itself. */
 let stopController = new AbortController();
 
@@ -49,11 +51,13 @@ const api = {
     const { signal } = stopController;
     tracking ??= openTracking();
     const client = await tracking;
-    // `auto` for an MLP is measured on this machine (once per model shape); a CNN's choice is image-backend.ts's.
-    const { name: backend, reason } =
+    await calibrating;
+    // `auto` for an MLP goes by measurements on this machine (once per model shape); a CNN's is image-backend.ts's.
+    const choice: Partial<AutoChoice> & { name: string } =
       request.model.backend === 'auto' && !isCnn(request.model)
-        ? await useMeasuredBackend(client, request.model, inputDim(request), request.source.kind === 'digits' ? DIGIT_CLASS_NAMES.length : 2)
+        ? await useAutoBackend(client, request.model, inputDim(request), request.source.kind === 'digits' ? DIGIT_CLASS_NAMES.length : 2)
         : await useBackendFor(request.model, inputDim(request));
+    const { name: backend, reason } = choice;
     if (signal.aborted) throw new DOMException('Training was stopped before it started.', 'AbortError');
     const tagged = { ...request, tags: { ...request.tags, ...(await backendTags(backend)), ...(reason ? { 'tabflow.backend_reason': reason } : {}) } };
     // A stepped training hears the page's Step button on the step channel until it ends.
@@ -66,7 +70,11 @@ const api = {
       onProgress: (progress) => void Promise.resolve(onProgress(progress)).catch(() => {}),
       renderPng: renderBoundaryPng,
       images: { loadBytes: fetchBytes, renderGrid: renderPredictionGridPng, renderSprite: renderSpritePng, decodeFolder: decodeImageFolder },
-    }).finally(() => steps?.close());
+    }).finally(() => {
+      steps?.close();
+      // Sweep trials leave measuring to a Playground run: a whole pool measuring at once would slow the sweep.
+      if (choice.calibrateLater && request.parentRunId === undefined) calibrating = choice.calibrateLater().catch(() => {});
+    });
   },
 
   /**
