@@ -6,6 +6,7 @@ import { CHUNK_SIZE, deleteHistory, readHistory } from './metric-chunks';
 import { summarise } from './metric-summary';
 import { hasOwnKey, keyedRecord, ownValue, setOwn } from './keyed-record';
 import { guardQuota, runFieldsOf } from './rows';
+import { FOREIGN_RUN_HEARTBEAT } from './run-locks';
 import type { DatasetInput, Experiment, MetricHistory, MetricSummary, RunFields, RunTexts } from './types';
 
 /**
@@ -92,7 +93,7 @@ function runRowOf(run: SnapshotRun, experimentId: string): RunRow {
     datasetInputs: run.datasetInputs.map((d) => ({ ...d })),
     // No writer in this browser owns an imported run, so endAbandonedRuns must not end one that is RUNNING
     // elsewhere: its status is the exporter's to keep, and "never silent" says so.
-    heartbeat: run.status === 'RUNNING' ? Number.MAX_SAFE_INTEGER : (run.endTime ?? run.startTime),
+    heartbeat: run.status === 'RUNNING' ? FOREIGN_RUN_HEARTBEAT : (run.endTime ?? run.startTime),
   };
 }
 
