@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import { openTracking, type TrackingClient } from '../src/tracking';
+import { errorMessage } from '../src/shared/errors';
 import { DEFAULT_CNN_FIELDS } from '../src/ml/image-model-config';
 import { DEFAULT_MODEL_CONFIG, type BackendChoice, type ModelConfig } from '../src/ml/model-config';
 import { backendTags, useBackend } from '../workers/backends';
@@ -126,7 +127,7 @@ const api = {
     try {
       ({ name, reason } = backend === 'auto' ? await chooseAuto(model, dbName) : { name: await useBackend(backend, spec.config, 1) });
     } catch (error) {
-      return { model, backend, unsupported: error instanceof Error ? error.message : String(error) };
+      return { model, backend, unsupported: errorMessage(error) };
     }
     const tags = await backendTags(name);
     const common = { model, backend: name, reason, wasmBuild: tags['tabflow.wasm_build'], wasmThreads: tags['tabflow.wasm_threads'] };
@@ -135,7 +136,7 @@ const api = {
     } catch (error) {
       // A backend without one of the model's kernels (wasm: Conv2DBackpropFilter) fails here, and says so.
       if (backend === 'auto') throw error;
-      return { ...common, unsupported: error instanceof Error ? error.message : String(error) };
+      return { ...common, unsupported: errorMessage(error) };
     }
   },
 };
