@@ -14,6 +14,7 @@ import { serveStatic } from './server.mjs';
 import { sweepParallel } from './sweep-figure.mjs';
 import { mlflowPull, mlflowPush } from './mlflow-figures.mjs';
 import { trainingThroughput } from './throughput-figure.mjs';
+import { digitsResponsiveness, digitsTraining } from './digits-figure.mjs';
 import { markdownTable, notMeasured } from './stats.mjs';
 
 // BENCH_DIST lets several people bench on one machine without building into each other's folders.
@@ -26,8 +27,8 @@ const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 const SIZES = quick
-  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50, exportRuns: 100, exportPointsPerRun: 1_000, trainEpochs: 20, throughputSamples: { playground: 1000, mlp784: 256, cnn: 64 }, chartRuns: 10, chartPoints: 10_000, responsivenessEpochs: 15, sweepPoints: 200, sweepEpochs: 5, mlflowRuns: 2, mlflowPoints: 5_000 }
-  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200, exportRuns: 1_000, exportPointsPerRun: 1_000, trainEpochs: 30, throughputSamples: { playground: 4000, mlp784: 1024, cnn: 256 }, chartRuns: 10, chartPoints: 100_000, responsivenessEpochs: 20, sweepPoints: 300, sweepEpochs: 15, mlflowRuns: 5, mlflowPoints: 20_000 };
+  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50, exportRuns: 100, exportPointsPerRun: 1_000, trainEpochs: 20, throughputSamples: { playground: 1000, mlp784: 256, cnn: 64 }, chartRuns: 10, chartPoints: 10_000, responsivenessEpochs: 15, sweepPoints: 200, sweepEpochs: 5, mlflowRuns: 2, mlflowPoints: 5_000, digitsSubset: 1000, digitsEpochs: 3 }
+  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200, exportRuns: 1_000, exportPointsPerRun: 1_000, trainEpochs: 30, throughputSamples: { playground: 4000, mlp784: 1024, cnn: 256 }, chartRuns: 10, chartPoints: 100_000, responsivenessEpochs: 20, sweepPoints: 300, sweepEpochs: 15, mlflowRuns: 5, mlflowPoints: 20_000, digitsSubset: 4000, digitsEpochs: 4 };
 
 // Repetitions after one warm-up: more for the short measurements, whose medians a busy shared machine moves most.
 const MEASURED = [
@@ -44,10 +45,12 @@ const MEASURED = [
   { figure: 'sweep', measure: sweepParallel, repetitions: 2 },
   { figure: 'push', measure: mlflowPush, repetitions: 3 },
   { figure: 'pull', measure: mlflowPull, repetitions: 3 },
+  { figure: 'digits training', measure: digitsTraining, repetitions: 3 },
+  { figure: 'digits responsiveness', measure: digitsResponsiveness, repetitions: 2 },
 ];
 const planFor = (figure) => ({ warmup: 1, repetitions: quick ? Math.min(3, figure.repetitions) : figure.repetitions });
 // The order, so the table reads the same every time.
-const ORDER = ['metric logging', 'metric read', 'chart draw', 'runs table', 'training overhead', 'training throughput', 'responsiveness', 'network view', 'export / import', 'cold start', 'sweep', 'push', 'pull'];
+const ORDER = ['metric logging', 'metric read', 'chart draw', 'runs table', 'training overhead', 'training throughput', 'responsiveness', 'network view', 'export / import', 'cold start', 'sweep', 'push', 'pull', 'digits training', 'digits responsiveness'];
 
 function build() {
   const steps = [
