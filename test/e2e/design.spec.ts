@@ -103,6 +103,24 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
   }
 }
 
+test('no page is wider than a tablet (768 px) or a large screen (1920 px), and both show the full header', async () => {
+  test.setTimeout(180_000);
+  const { page, errors, pages } = shared;
+  await page.emulateMedia({ colorScheme: 'light' });
+  for (const viewport of [{ width: 768, height: 1024 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(viewport);
+    for (const { name, hash, main } of pages) {
+      await page.goto(`./${hash}`);
+      await expect.soft(main(page), `${name} at ${viewport.width}: main action`).toBeVisible();
+      const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+      expect.soft(width.scroll, `${name}: wider than ${viewport.width} px`).toBeLessThanOrEqual(width.inner);
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
+    }
+  }
+  expect(errors, 'console errors in the page').toEqual([]);
+});
+
 test('Theme in Settings overrides the system, presentation mode enlarges type; both are remembered', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('./#/settings');
