@@ -143,3 +143,47 @@ test('"Repeat with seeds" on two configs makes 3 children each; grouped by learn
   await expect(page.getByRole('region', { name: 'Winner' }).getByRole('status')).toHaveText(/^learning_rate = (0.3|0.003) (is best|is ahead|has the best)/);
   await expect(page.getByRole('table', { name: /Parameter importance for/ }).getByRole('row').nth(1).getByRole('cell').first()).toHaveText('learning_rate');
 });
+
+test('a saved view reopens from the Views list after a reload, and travels through export → import', async ({ page, browser }, testInfo) => {
+  await openApp(page);
+  const id = await seedRepeats(page);
+  await page.goto(`./#/experiments/${id}`);
+  const table = page.getByRole('table', { name: 'Runs' });
+  await page.getByRole('button', { name: 'Group by' }).click();
+  await page.getByRole('group', { name: 'Group by' }).getByRole('checkbox', { name: 'learningRate' }).check();
+  await page.keyboard.press('Escape');
+  await table.getByRole('button', { name: 'Sort by val_accuracy (metric)' }).click();
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await page.getByRole('textbox', { name: 'View name' }).fill('by rate');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Views' }).getByRole('button', { name: 'by rate' })).toBeVisible();
+
+  // A reload without the view's query: the view is stored with the experiment, not in the URL.
+  await page.goto(`./#/experiments/${id}`);
+  await page.reload();
+  await expect(table.getByRole('link', { name: 'lr 0.1', exact: true })).toBeVisible();
+  await expect(table.getByRole('row', { name: /^Group / })).toHaveCount(0);
+  await page.getByRole('list', { name: 'Views' }).getByRole('button', { name: 'by rate' }).click();
+  await expect(table.getByRole('row', { name: /^Group / }).first()).toHaveAccessibleName('Group learningRate = 0.001 · 3 runs');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export experiment' }).click();
+  const zipPath = testInfo.outputPath('views.zip');
+  await (await downloading).saveAs(zipPath);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openApp(other);
+  await other.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = other.getByRole('dialog', { name: 'Import runs' });
+  await dialog.getByLabel('Zip file').setInputFiles(zipPath);
+  await dialog.getByRole('button', { name: 'Import runs' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported 8 runs');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await other.getByRole('link', { name: 'seeds', exact: true }).click();
+  await other.getByRole('list', { name: 'Views' }).getByRole('button', { name: 'by rate' }).click();
+  const otherTable = other.getByRole('table', { name: 'Runs' });
+  await expect(otherTable.getByRole('row', { name: /^Group / })).toHaveCount(2);
+  await expect(otherTable.getByRole('row', { name: 'Group learningRate = 0.1 · 3 runs' }).getByRole('cell', { name: '0.92 ± 0.02' })).toBeVisible();
+  await fresh.close();
+});

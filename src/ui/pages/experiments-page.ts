@@ -2,6 +2,8 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_EXPERIMENT_ID, observeRuns, parseFilter, type Experiment, type Run } from '../../tracking';
 import '../experiments/experiments-sidebar';
+import '../experiments/saved-views-bar';
+import { serializeView, viewTagKey, type SavedView } from '../experiments/saved-views';
 import '../export-dialog';
 import '../mlflow/mlflow-push';
 import '../import-dialog';
@@ -88,6 +90,7 @@ export class ExperimentsPage extends LitElement {
   @state() private groupBy: readonly string[] = [];
   @state() private summaries: SummaryChoices = {};
   @state() private showIdenticalParams = false;
+  @state() private viewError = '';
   /** On a phone, the experiments list is open as a drawer. */
   @state() private drawerOpen = false;
 
@@ -226,6 +229,48 @@ export class ExperimentsPage extends LitElement {
     };
   }
 
+  private currentView(): SavedView {
+    return {
+      filter: this.appliedFilter,
+      sort: this.sort,
+      groupBy: [...this.groupBy],
+      hiddenColumns: [...this.hiddenIds],
+      summaries: this.summaries,
+      showIdenticalParams: this.showIdenticalParams,
+      hideIdentical: this.hideIdentical,
+    };
+  }
+
+  /** A view is an experiment tag, so it travels in the zip export and comes back on import. */
+  private async saveView(name: string): Promise<void> {
+    try {
+      await this.services.tracking.setExperimentTag(this.experimentId, viewTagKey(name), serializeView(this.currentView()));
+      this.viewError = '';
+    } catch (error) {
+      this.viewError = `Could not save the view: ${errorMessage(error)}`;
+    }
+  }
+
+  private openView(view: SavedView): void {
+    this.filterText = view.filter;
+    // A view can come from someone else's zip: a filter this version cannot read is shown, not applied.
+    try {
+      parseFilter(view.filter);
+      this.appliedFilter = view.filter;
+      this.filterError = '';
+    } catch (error) {
+      this.appliedFilter = '';
+      this.filterError = errorMessage(error);
+    }
+    this.sort = view.sort ?? DEFAULT_SORT;
+    this.groupBy = view.groupBy;
+    this.summaries = view.summaries;
+    this.showIdenticalParams = view.showIdenticalParams;
+    this.setHideIdentical(view.hideIdentical);
+    this.setHidden(new Set(view.hiddenColumns));
+    this.writeViewToQuery();
+  }
+
   private setGroupBy(groupBy: readonly string[]): void {
     this.groupBy = groupBy;
     this.writeViewToQuery();
@@ -293,6 +338,8 @@ export class ExperimentsPage extends LitElement {
         ${experiment === null ? html`<p class="notice" role="status">There is no experiment with id “${this.experimentId}”. Pick one from the list.</p>` : nothing}
         ${experiment?.lifecycleStage === 'deleted' ? html`<p class="notice" role="status">This experiment is deleted. Restore it from the Deleted list to log new runs in it.</p>` : nothing}
         ${this.renderToolbar(view, name)}
+        <saved-views-bar .tags=${experiment?.tags ?? {}} error=${this.viewError}
+          @save-view=${(e: CustomEvent<string>) => this.saveView(e.detail)} @open-view=${(e: CustomEvent<SavedView>) => this.openView(e.detail)}></saved-views-bar>
         ${this.renderSameForAll(view)}
         <run-actions .services=${this.services} .selected=${this.selected} .showDeleted=${this.showDeleted}
           @selection-cleared=${() => (this.selected = new Set())}></run-actions>

@@ -72,6 +72,7 @@ export class RunsTable extends LitElement {
     /* The band naming the column kinds; it scrolls with the columns, so nothing in it is pinned. */
     .row.kinds { height: 24px; font-size: var(--tf-font-size-sm); text-transform: uppercase; letter-spacing: .04em; }
     .row.kinds > * { position: static; box-shadow: none; }
+    .kind { padding: 0 10px; height: 100%; display: flex; align-items: center; overflow: hidden; white-space: nowrap; }
     .kind.metric { color: var(--tf-color-accent); box-shadow: inset 0 -2px 0 var(--tf-color-accent); }
     .kind.param { color: var(--tf-color-warning); box-shadow: inset 0 -2px 0 var(--tf-color-warning); }
     .kind.tag { color: var(--tf-color-success); box-shadow: inset 0 -2px 0 var(--tf-color-success); }
@@ -188,7 +189,7 @@ export class RunsTable extends LitElement {
     const { group, name } = row;
     const runIds = group.runs.map((r) => r.info.runId);
     const selectedCount = runIds.reduce((n, id) => n + (this.selected.has(id) ? 1 : 0), 0);
-    return html`<div role="row" class="row group" aria-label=${name} aria-rowindex=${index + 3} aria-expanded=${row.expanded ? 'true' : 'false'}
+    return html`<div role="row" class="row group" aria-label=${name} aria-rowindex=${index + 2} aria-expanded=${row.expanded ? 'true' : 'false'}
       style="transform:translateY(${index * ROW_HEIGHT}px)">
       <div role="cell" class="check">
         <input type="checkbox" .checked=${selectedCount === runIds.length} .indeterminate=${selectedCount > 0 && selectedCount < runIds.length}
@@ -207,7 +208,7 @@ export class RunsTable extends LitElement {
   private bodyRow(row: TableRow, index: number) {
     const { runId, runName } = row.run.info;
     const selected = this.selected.has(runId);
-    return html`<div role="row" class="row ${selected ? 'selected' : ''}" aria-rowindex=${index + 3} aria-selected=${selected ? 'true' : 'false'} style="transform:translateY(${index * ROW_HEIGHT}px)">
+    return html`<div role="row" class="row ${selected ? 'selected' : ''}" aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'} style="transform:translateY(${index * ROW_HEIGHT}px)">
       <div role="cell" class="check">
         <input type="checkbox" .checked=${selected} aria-label=${`Select run ${runName}`}
           @change=${(e: Event) => this.emit('toggle-run', { runId, selected: (e.target as HTMLInputElement).checked })} />
@@ -233,15 +234,16 @@ export class RunsTable extends LitElement {
       const row = this.rows[i];
       visible.push(isGroupRow(row) ? this.groupRow(row, i) : this.bodyRow(row, i));
     }
-    return html`<div class="scroller" role="table" aria-label="Runs" aria-rowcount=${count + 2} aria-colcount=${widths.length}
+    return html`<div class="scroller" role="table" aria-label="Runs" aria-rowcount=${count + 1} aria-colcount=${widths.length}
       style="--columns:${template};--width:${total}px" @scroll=${this.onScroll}>
       <div role="rowgroup" class="header">
-        <div role="row" class="row kinds" aria-rowindex="1">
+        <!-- The kind band is for the eye: each header's sort button already names its kind, "(metric)", "(param)". -->
+        <div class="row kinds" aria-hidden="true">
           ${columnGroupSpans(this.columns).map(
-            (span) => html`<div role="columnheader" class="kind ${span.kind}" aria-colspan=${span.count} style="grid-column: span ${span.count}">${span.label}</div>`,
+            (span) => html`<div class="kind ${span.kind}" style="grid-column: span ${span.count}">${span.label}</div>`,
           )}
         </div>
-        <div role="row" class="row" aria-rowindex="2">
+        <div role="row" class="row" aria-rowindex="1">
           <div role="columnheader" class="check">
             <input type="checkbox" aria-label="Select all listed runs" .checked=${allSelected} .indeterminate=${someSelected}
               @change=${(e: Event) => this.emit('toggle-all', (e.target as HTMLInputElement).checked)} />
