@@ -54,6 +54,46 @@ test('an experiment id that is not URL-safe gets an encoded sidebar link that op
   await expect(page.getByRole('heading', { name: 'hostile' })).toBeVisible();
 });
 
+test('keys named __proto__, constructor and toString show in the runs table, its filter and the run page', async ({
+  page,
+}) => {
+  await openApp(page);
+  const runId = await page.evaluate(async () => {
+    const tracking = window.tabflow!.tracking;
+    const run = await tracking.startRun({ runName: 'prototype keys' });
+    await run.logParams(
+      Object.fromEntries([
+        ['__proto__', 'p-value'],
+        ['constructor', 'c-value'],
+      ]),
+    );
+    await run.setTag('toString', 't-value');
+    run.logMetric('hasOwnProperty', 0.75, 0);
+    await run.end();
+    return run.id;
+  });
+  await openApp(page, '#/experiments/0');
+  const table = page.getByRole('table', { name: 'Runs' });
+  for (const key of ['__proto__', 'constructor', 'hasOwnProperty'])
+    await expect(table.getByRole('columnheader', { name: new RegExp(key) })).toBeVisible();
+  const row = table.getByRole('row').filter({ hasText: 'prototype keys' });
+  await expect(row).toContainText('p-value');
+  await expect(row).toContainText('c-value');
+  await expect(row).toContainText('0.75');
+  await page
+    .getByRole('searchbox', { name: 'Filter runs' })
+    .fill("params.`__proto__` = 'p-value' and metrics.hasOwnProperty > 0.5");
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(table.getByRole('row').filter({ hasText: 'prototype keys' })).toHaveCount(1);
+  await page.goto(`./#/run/${runId}`);
+  const params = page.getByRole('table', { name: 'Parameters' });
+  await expect(params.getByRole('row').filter({ hasText: '__proto__' })).toContainText('p-value');
+  await expect(params.getByRole('row').filter({ hasText: 'constructor' })).toContainText('c-value');
+  await expect(
+    page.getByRole('table', { name: 'Tags' }).getByRole('row').filter({ hasText: 'toString' }),
+  ).toContainText('t-value');
+});
+
 test('a damaged link opens with a message in words instead of breaking the router', async ({ page }) => {
   await openApp(page, '#/experiments/50%zz');
   await expect(page.getByRole('alert').filter({ hasText: 'This link is damaged' })).toContainText(
