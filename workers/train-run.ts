@@ -67,7 +67,7 @@ export const TRAINING_FLUSH_MS = 500;
 
 const LIVE_GRID_SIZE = 48;
 /** Training time between two replay snapshots, in multiples of what a snapshot costs (see replay-recorder.ts). */
-const REPLAY_COST_RATIO = 20;
+const REPLAY_COST_RATIO = 40;
 const PNG_GRID_SIZE = 160;
 
 interface PreparedData {
@@ -247,7 +247,7 @@ export async function runTrackedTraining(
         const last = request.stepped !== undefined || epoch === config.epochs - 1;
         const live = liveBoundary && hooks.onProgress !== undefined && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250));
         // A replay snapshot of its own (beyond the live ones, which the replay keeps too) only once training has
-        // run REPLAY_COST_RATIO times its cost: snapshots then take at most ~5% of the training time.
+        // run REPLAY_COST_RATIO times its cost: snapshots then take at most ~2.5% of the training time.
         const replayDue = recording !== null && (last || (recording.wants(epoch + 1) && performance.now() - lastCapture >= REPLAY_COST_RATIO * captureMs));
         if (live || replayDue) await capture(epoch + 1, live);
       },

@@ -4,7 +4,7 @@
  * kept snapshots would pass the budget it doubles the stride and drops the epochs off the new stride. The most
  * recent snapshot offered is always kept too, so the replay ends where the training ended. A short run keeps
  * every epoch offered; a long one ends with between capacity / 2 and capacity evenly spaced snapshots. (The
- * training routine offers an epoch only when taking its snapshot costs at most ~5% of the training time, so very
+ * training routine offers an epoch only when taking its snapshot costs at most ~2.5% of the training time, so very
  * fast epochs are spaced by time as well; see workers/train-run.ts.)
  */
 import { REPLAY_BUDGET_BYTES, type ReplaySnapshot } from './replay-format';
