@@ -1,15 +1,12 @@
 import { css } from 'lit';
 import { touchTargets } from './primitives/touch-targets';
+import { buttonStyles, fieldStyles } from './primitives/controls';
 
 /** Shared look of <export-dialog> and <import-dialog>: a trigger button and a native modal <dialog>. */
 export const ioDialogStyles = css`
   :host { display: inline-block; }
-  button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); color: var(--tf-color-text); cursor: pointer; }
-  button:hover:not(:disabled) { background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
-  button:disabled { color: var(--tf-color-text-muted); cursor: default; }
-  button.primary { background: var(--tf-color-success); border-color: var(--tf-color-success); color: var(--tf-color-on-accent); }
-  button.primary:hover:not(:disabled) { background: var(--tf-color-success); }
-  button.primary:disabled { opacity: 0.55; }
+  ${buttonStyles}
+  ${fieldStyles}
   dialog { border: 1px solid var(--tf-color-border); border-radius: 10px; padding: 20px 24px; width: min(520px, 92vw); box-shadow: var(--tf-shadow-2); color: var(--tf-color-text); background: var(--tf-color-surface); }
   dialog::backdrop { background: color-mix(in srgb, var(--tf-color-bg) 70%, transparent); }
   h2 { font-size: var(--tf-font-size-xl); margin: 0 0 12px; }

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Run } from '../../tracking';
 import '../export-dialog';
 import '../models/register-model-form';
+import { buttonStyles } from '../primitives/controls';
 import { touchTargets } from '../primitives/touch-targets';
 import type { AppServices } from '../services';
 import type { DiffRow } from './diff';
@@ -15,12 +16,11 @@ import { decideWinner } from './winner';
 @customElement('compare-actions')
 export class CompareActions extends LitElement {
   static styles = [
+    buttonStyles,
     touchTargets,
     css`
       :host { display: flex; flex-wrap: wrap; gap: var(--tf-space-2); align-items: flex-start; }
-      button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius); background: var(--tf-color-surface); color: var(--tf-color-text); cursor: pointer; }
       button[aria-expanded='true'] { background: color-mix(in srgb, var(--tf-color-accent) 12%, var(--tf-color-surface)); border-color: var(--tf-color-accent); }
-      button:focus-visible { outline: 2px solid var(--tf-color-focus); outline-offset: 2px; }
       .panel { flex-basis: 100%; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius-lg); padding: var(--tf-space-4); }
       .panel p { margin: 0 0 var(--tf-space-3); font-size: var(--tf-font-size); }
     `,

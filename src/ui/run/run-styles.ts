@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { cardStyles } from '../primitives/card';
 import { narrowTables } from '../primitives/narrow-tables';
 import { touchTargets } from '../primitives/touch-targets';
+import { buttonStyles, fieldStyles } from '../primitives/controls';
 
 /** The look shared by the run page's sections: a white card with a heading, compact tables, plain buttons. */
 export const runSectionStyles = css`
@@ -12,10 +13,8 @@ export const runSectionStyles = css`
   th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); vertical-align: top; overflow-wrap: anywhere; }
   th { color: var(--tf-color-text-muted); font-weight: 600; background: var(--tf-color-surface-2); }
   td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-  button { font: inherit; font-size: var(--tf-font-size); padding: 4px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); color: var(--tf-color-text); cursor: pointer; }
-  button:hover:not(:disabled) { background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
-  button.primary { background: var(--tf-color-success); color: var(--tf-color-on-accent); border-color: var(--tf-color-success); }
-  input, textarea { font: inherit; font-size: var(--tf-font-size); padding: 5px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; box-sizing: border-box; }
+  ${buttonStyles}
+  ${fieldStyles}
   .empty { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); margin: 0; }
   .error { color: var(--tf-color-danger); font-size: var(--tf-font-size); margin: 6px 0 0; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { cardStyles } from '../primitives/card';
 import { narrowTables } from '../primitives/narrow-tables';
 import { touchTargets } from '../primitives/touch-targets';
+import { buttonStyles, fieldStyles } from '../primitives/controls';
 
 /** Shared look of the Settings sections: a card with a heading, text, buttons and tables. */
 export const sectionStyles = css`
@@ -11,11 +12,8 @@ export const sectionStyles = css`
   .muted { color: var(--tf-color-text-muted); }
   .ok { color: var(--tf-color-success); }
   .warn { color: var(--tf-color-warning); }
-  button { font: inherit; font-size: var(--tf-font-size); padding: 5px 14px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); color: var(--tf-color-text); cursor: pointer; }
-  button:hover:not(:disabled) { background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
-  button:disabled { opacity: 0.6; cursor: default; }
-  button.primary { background: var(--tf-color-accent); border-color: var(--tf-color-accent); color: var(--tf-color-on-accent); }
-  button.danger { background: var(--tf-color-danger); border-color: var(--tf-color-danger); color: var(--tf-color-on-accent); }
+  ${buttonStyles}
+  ${fieldStyles}
   .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-top: 8px; }
   table { border-collapse: collapse; width: 100%; margin-top: 8px; font-size: var(--tf-font-size); }
   th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
