@@ -211,7 +211,10 @@ export class ExperimentsPage extends LitElement {
   }
 
   private downloadCsv(runs: Run[], name: string): void {
-    const columns = [NAME_COLUMN, ...this.pipeline.compute(this.tableInputs()).columns];
+    // Params folded into the "same for all" note are still data: the file keeps them, in column order.
+    const view = this.pipeline.compute(this.tableInputs());
+    const kept = new Set([...view.columns, ...view.identicalParams.map((p) => p.column)]);
+    const columns = [NAME_COLUMN, ...view.allColumns.filter((c) => kept.has(c))];
     downloadBlob(new Blob([runsToCsv(runs, columns)], { type: 'text/csv' }), `${name.replace(/[^\w.-]+/g, '_') || 'runs'}-runs.csv`);
   }
 
