@@ -46,7 +46,7 @@ async function refusal(promise: Promise<unknown>): Promise<MlflowError> {
   return error as MlflowError;
 }
 
-describe('MLflow refusals say what to change', () => {
+describe('MLflow refusals say what to change', { timeout: 180_000 }, () => {
   it('a page origin the server does not list: the exact --cors-allowed-origins flag', async () => {
     const t = await freshTracking();
     const runId = await oneRun(t);

@@ -62,7 +62,8 @@ async function exampleRuns(t: TrackingClient): Promise<string[]> {
   return [parent.id, child.id];
 }
 
-describe('MLflow reads a tabflow zip', () => {
+// Each Python run imports mlflow: 10 – 50 s on a busy machine.
+describe('MLflow reads a tabflow zip', { timeout: 300_000 }, () => {
   it('experiments, runs, params, tags, every metric point and artifact bytes, as tabflow holds them', async () => {
     const t = await freshTracking();
     const ids = await exampleRuns(t);
@@ -103,7 +104,7 @@ describe('MLflow reads a tabflow zip', () => {
   });
 });
 
-describe('tabflow imports what MLflow wrote', () => {
+describe('tabflow imports what MLflow wrote', { timeout: 300_000 }, () => {
   it('params, metrics with steps, tags, a nested run, an artifact and a registered model with its alias', async () => {
     const zip = join(dir, 'written.zip');
     const written = checkZip('write', zip) as { parent: string; child: string; experiment_id: string };

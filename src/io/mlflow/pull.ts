@@ -39,6 +39,9 @@ export interface PullOptions {
   client?: RestClientOptions;
 }
 
+/** Runs read at once during a pull. */
+const PULL_CONCURRENCY = 4;
+
 const experimentOf = (e: ExperimentJson): Experiment => ({
   experimentId: e.experiment_id,
   name: e.name,
@@ -186,12 +189,21 @@ export async function pullRuns(
   }
   const experiments = await selectExperiments(client, options);
   const remoteRuns = await selectRuns(client, experiments, options, pageSizes.runs);
-  const runs: SnapshotRun[] = [];
-  for (const [i, run] of remoteRuns.entries()) {
-    throwIfAborted(signal, 'Pull');
-    options.onProgress?.({ phase: 'reading', done: i, total: remoteRuns.length });
-    runs.push(await snapshotRunOf(client, run, pageSizes.history, signal));
-  }
+  // A few runs at a time: each is several small requests, and the server's latency, not its work, is what they
+  // wait on. Order is kept, so the write is the same whatever order the answers come in.
+  const runs: SnapshotRun[] = new Array(remoteRuns.length);
+  let next = 0;
+  let done = 0;
+  options.onProgress?.({ phase: 'reading', done: 0, total: remoteRuns.length });
+  const worker = async () => {
+    while (next < remoteRuns.length) {
+      const i = next++;
+      throwIfAborted(signal, 'Pull');
+      runs[i] = await snapshotRunOf(client, remoteRuns[i], pageSizes.history, signal);
+      options.onProgress?.({ phase: 'reading', done: ++done, total: remoteRuns.length });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PULL_CONCURRENCY, remoteRuns.length) }, worker));
   const registry = await pullRegistry(client, remoteRuns, signal);
   throwIfAborted(signal, 'Pull');
   options.onProgress?.({ phase: 'writing', done: remoteRuns.length, total: remoteRuns.length });
