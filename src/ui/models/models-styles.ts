@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { narrowTables } from '../primitives/narrow-tables';
 import { touchTargets } from '../primitives/touch-targets';
+import { buttonStyles, fieldStyles } from '../primitives/controls';
 
 /** Shared look of the Models page's parts. */
 export const modelsStyles = css`
@@ -17,11 +18,10 @@ export const modelsStyles = css`
   .chip { display: inline-flex; align-items: center; gap: 2px; background: color-mix(in srgb, var(--tf-color-accent) 12%, var(--tf-color-surface)); color: var(--tf-color-accent); border-radius: 12px; padding: 1px 4px 1px 8px; font-size: var(--tf-font-size-sm); margin: 0 4px 2px 0; }
   .chip button { border: 0; background: transparent; cursor: pointer; color: inherit; font-size: var(--tf-font-size); padding: 0 4px; }
   .tag { display: inline-block; background: var(--tf-color-surface-2); border: 1px solid var(--tf-color-border); border-radius: 4px; padding: 0 6px; font-size: var(--tf-font-size-sm); margin: 0 4px 2px 0; }
-  button.small, form button { font: inherit; font-size: var(--tf-font-size); padding: 3px 10px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
-  button.danger { color: var(--tf-color-danger); }
+  ${buttonStyles}
+  ${fieldStyles}
   form.inline { display: flex; gap: 6px; align-items: end; flex-wrap: wrap; margin: 8px 0; }
   form.inline label { display: flex; flex-direction: column; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); gap: 2px; }
-  input, select, textarea { font: inherit; font-size: var(--tf-font-size); padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: 6px; }
   .description { white-space: pre-wrap; margin: 4px 0 8px; }
   ${touchTargets}
   ${narrowTables}

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { touchTargets } from '../primitives/touch-targets';
+import { buttonStyles } from '../primitives/controls';
 
 /** The sweep panel's look, matching the Playground's forms. */
 export const sweepStyles = css`
@@ -8,10 +9,7 @@ export const sweepStyles = css`
   label { display: grid; gap: 4px; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
   label.inline { display: flex; align-items: center; gap: 6px; color: var(--tf-color-text); font-size: var(--tf-font-size); }
   input, select { font: inherit; font-size: var(--tf-font-size); color: var(--tf-color-text); padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); min-width: 0; }
-  button { font: inherit; font-size: var(--tf-font-size); font-weight: 600; padding: 6px 14px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
-  button.primary { background: var(--tf-color-success); border-color: var(--tf-color-success); color: var(--tf-color-on-accent); }
-  button.danger { color: var(--tf-color-danger); }
-  button:disabled { opacity: 0.5; cursor: not-allowed; }
+  ${buttonStyles}
   .row { display: flex; gap: 8px; align-items: end; flex-wrap: wrap; }
   .error { margin: 0; color: var(--tf-color-danger); background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); border-radius: 6px; padding: 6px 8px; font-size: var(--tf-font-size); }
   .note { margin: 0; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
