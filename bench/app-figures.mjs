@@ -33,16 +33,19 @@ function logLongRuns(page, runs, points) {
   );
 }
 
-/** Navigates to the Compare page and resolves once the loss overlay is drawn with every history loaded. */
-function drawCompare(page, runIds) {
-  return page.evaluate(async (ids) => {
+/**
+ * Navigates to the Compare page and resolves once the loss overlay is drawn with every history loaded (or, with
+ * `query` such as `&group=params.group`, every group's band).
+ */
+export function drawCompare(page, runIds, query = '') {
+  return page.evaluate(async ({ ids, query }) => {
     const find = window.__benchDeepFind;
     const lossChart = () => find((el) => el.getAttribute('role') === 'img' && el.getAttribute('aria-label') === 'loss');
     const hasCanvas = (el) => !!el && !!(el.querySelector('canvas') || el.shadowRoot?.querySelector('canvas') || find((c) => c.tagName === 'CANVAS', el.shadowRoot ?? el));
     const loading = () => find((el) => el.getAttribute('role') === 'status' && el.textContent.includes('Loading metric histories'));
     window.__benchProbe.start();
     const start = performance.now();
-    location.hash = `#/compare?runs=${ids.join(',')}`;
+    location.hash = `#/compare?runs=${ids.join(',')}${query}`;
     let sawLoading = false;
     await new Promise((resolve, reject) => {
       const deadline = start + 120_000;
@@ -59,7 +62,7 @@ function drawCompare(page, runIds) {
     // Anything the drawing left queued still counts towards its longest task.
     await new Promise((r) => setTimeout(r, 500));
     return { ms, ...window.__benchProbe.stop() };
-  }, runIds);
+  }, { ids: runIds, query });
 }
 
 export async function chartDraw({ browser, url, size, plan }) {

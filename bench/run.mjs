@@ -12,6 +12,7 @@ import { coldStart } from './cold-start.mjs';
 import { exportImport, metricLogging, metricRead, runsTable, trainingOverhead } from './page-figures.mjs';
 import { serveStatic } from './server.mjs';
 import { sweepParallel } from './sweep-figure.mjs';
+import { groupedOverlay } from './grouped-overlay-figure.mjs';
 import { mlflowPull, mlflowPush } from './mlflow-figures.mjs';
 import { trainingThroughput } from './throughput-figure.mjs';
 import { digitsResponsiveness, digitsTraining } from './digits-figure.mjs';
@@ -27,14 +28,15 @@ const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 const SIZES = quick
-  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50, exportRuns: 100, exportPointsPerRun: 1_000, trainEpochs: 20, throughputSamples: { playground: 1000, mlp784: 256, cnn: 64 }, chartRuns: 10, chartPoints: 10_000, responsivenessEpochs: 15, sweepPoints: 200, sweepEpochs: 5, mlflowRuns: 2, mlflowPoints: 5_000, digitsSubset: 1000, digitsEpochs: 3 }
-  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200, exportRuns: 1_000, exportPointsPerRun: 1_000, trainEpochs: 30, throughputSamples: { playground: 4000, mlp784: 1024, cnn: 256 }, chartRuns: 10, chartPoints: 100_000, responsivenessEpochs: 20, sweepPoints: 300, sweepEpochs: 15, mlflowRuns: 5, mlflowPoints: 20_000, digitsSubset: 4000, digitsEpochs: 4 };
+  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50, exportRuns: 100, exportPointsPerRun: 1_000, trainEpochs: 20, throughputSamples: { playground: 1000, mlp784: 256, cnn: 64 }, chartRuns: 10, chartPoints: 10_000, responsivenessEpochs: 15, sweepPoints: 200, sweepEpochs: 5, mlflowRuns: 2, mlflowPoints: 5_000, digitsSubset: 1000, digitsEpochs: 3, groupedRuns: 50, groupedPoints: 2_000 }
+  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200, exportRuns: 1_000, exportPointsPerRun: 1_000, trainEpochs: 30, throughputSamples: { playground: 4000, mlp784: 1024, cnn: 256 }, chartRuns: 10, chartPoints: 100_000, responsivenessEpochs: 20, sweepPoints: 300, sweepEpochs: 15, mlflowRuns: 5, mlflowPoints: 20_000, digitsSubset: 4000, digitsEpochs: 4, groupedRuns: 200, groupedPoints: 10_000 };
 
 // Repetitions after one warm-up: more for the short measurements, whose medians a busy shared machine moves most.
 const MEASURED = [
   { figure: 'metric logging', measure: metricLogging, repetitions: 5 },
   { figure: 'metric read', measure: metricRead, repetitions: 9 },
   { figure: 'chart draw', measure: chartDraw, repetitions: 3 },
+  { figure: 'grouped overlay', measure: groupedOverlay, repetitions: 3 },
   { figure: 'runs table', measure: runsTable, repetitions: 15 },
   { figure: 'training overhead', measure: trainingOverhead, repetitions: 3 },
   { figure: 'training throughput', measure: trainingThroughput, repetitions: 2 },
@@ -50,7 +52,7 @@ const MEASURED = [
 ];
 const planFor = (figure) => ({ warmup: 1, repetitions: quick ? Math.min(3, figure.repetitions) : figure.repetitions });
 // The order, so the table reads the same every time.
-const ORDER = ['metric logging', 'metric read', 'chart draw', 'runs table', 'training overhead', 'training throughput', 'responsiveness', 'network view', 'export / import', 'cold start', 'sweep', 'push', 'pull', 'digits training', 'digits responsiveness'];
+const ORDER = ['metric logging', 'metric read', 'chart draw', 'grouped overlay', 'runs table', 'training overhead', 'training throughput', 'responsiveness', 'network view', 'export / import', 'cold start', 'sweep', 'push', 'pull', 'digits training', 'digits responsiveness'];
 
 function build() {
   const steps = [
