@@ -39,7 +39,16 @@ const bytes = (url: string) => (file ??= fetch(url).then(async (r) => new Uint8A
 
 /** The issue's MLP: 784-128-64-10, relu, adam, batch 32. */
 function modelConfig(setup: DigitsSetup): ModelConfig {
-  return { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [128, 64], activation: 'relu', learningRate: 0.005, batchSize: 32, epochs: setup.epochs, backend: setup.backend, inputFeatures: [] };
+  return {
+    ...DEFAULT_MODEL_CONFIG,
+    hiddenLayers: [128, 64],
+    activation: 'relu',
+    learningRate: 0.005,
+    batchSize: 32,
+    epochs: setup.epochs,
+    backend: setup.backend,
+    inputFeatures: [],
+  };
 }
 
 function rate(epochEnds: number[], trainRows: number): number {
@@ -57,14 +66,18 @@ const api = {
     const outcome = await runTrackedTraining(
       tf,
       client,
-      { source: { kind: 'digits', url: setup.url, subset: setup.subset, testFraction: TEST_FRACTION, seed: SEED }, model },
+      {
+        source: { kind: 'digits', url: setup.url, subset: setup.subset, testFraction: TEST_FRACTION, seed: SEED },
+        model,
+      },
       {
         backend,
         onProgress: (p) => void (p.type === 'epoch' && epochEnds.push(performance.now())),
         images: { loadBytes: async () => file, renderGrid: renderPredictionGridPng, renderSprite: renderSpritePng },
       },
     );
-    if (outcome.status !== 'FINISHED') throw new Error(`tracked digits training ended ${outcome.status}: ${outcome.error ?? ''}`);
+    if (outcome.status !== 'FINISHED')
+      throw new Error(`tracked digits training ended ${outcome.status}: ${outcome.error ?? ''}`);
     const trainRows = setup.subset - Math.round(setup.subset * TEST_FRACTION);
     return { backend, samplesPerSecond: rate(epochEnds, trainRows), trainRows };
   },

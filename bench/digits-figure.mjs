@@ -16,13 +16,25 @@ export async function digitsTraining({ browser, url, size, plan }) {
     const reps = await repeat(plan, async (i) => {
       const backends = [];
       for (const backend of BACKENDS) {
-        backends.push(await page.evaluate((s) => window.bench.digitsPlain(s).catch((e) => ({ backend: s.backend, error: String(e) })), setup(backend)));
+        backends.push(
+          await page.evaluate(
+            (s) => window.bench.digitsPlain(s).catch((e) => ({ backend: s.backend, error: String(e) })),
+            setup(backend),
+          ),
+        );
       }
       const usable = backends.filter((b) => b.samplesPerSecond > 0);
-      if (usable.length === 0) throw new Error(`no backend trained the digits MLP: ${backends.map((b) => `${b.backend}: ${b.error}`).join('; ')}`);
+      if (usable.length === 0)
+        throw new Error(
+          `no backend trained the digits MLP: ${backends.map((b) => `${b.backend}: ${b.error}`).join('; ')}`,
+        );
       const fastest = usable.reduce((a, b) => (b.samplesPerSecond > a.samplesPerSecond ? b : a)).backend;
       // Alternate which goes first, so neither always runs on a warmer worker.
-      const run = (tracked) => page.evaluate(([t, s]) => (t ? window.bench.digitsTracked(s) : window.bench.digitsPlain(s)), [tracked, setup(fastest)]);
+      const run = (tracked) =>
+        page.evaluate(
+          ([t, s]) => (t ? window.bench.digitsTracked(s) : window.bench.digitsPlain(s)),
+          [tracked, setup(fastest)],
+        );
       const [first, second] = i % 2 ? [await run(false), await run(true)] : [await run(true), await run(false)];
       const [tracked, plain] = i % 2 ? [second, first] : [first, second];
       return { backends, fastest, tracked, plain };
@@ -36,14 +48,23 @@ export async function digitsTraining({ browser, url, size, plan }) {
       goal: { on: 'ratio', op: '>=', limit: 0.9 },
     });
     const perBackend = BACKENDS.map((backend) => {
-      const rates = reps.map((r) => r.backends.find((b) => b.backend === backend)).filter((b) => b?.samplesPerSecond > 0).map((b) => b.samplesPerSecond);
-      return rates.length ? `${backend} ${formatNumber(summarise(rates).median)}` : `${backend}: ${reps[0].backends.find((b) => b.backend === backend)?.error ?? 'not measured'}`;
+      const rates = reps
+        .map((r) => r.backends.find((b) => b.backend === backend))
+        .filter((b) => b?.samplesPerSecond > 0)
+        .map((b) => b.samplesPerSecond);
+      return rates.length
+        ? `${backend} ${formatNumber(summarise(rates).median)}`
+        : `${backend}: ${reps[0].backends.find((b) => b.backend === backend)?.error ?? 'not measured'}`;
     });
     entry.details = {
       size: `784-128-64-10 relu MLP, batch 32, ${size.digitsEpochs} epochs on ${size.digitsSubset} digits (80% training), on the fastest backend of the repetition (${reps.map((r) => r.fastest).join(', ')})`,
-      baseline: 'the same data, model and trainModel loop in the same worker with no tracking (no run, metrics, grids, model or confusion matrix)',
+      baseline:
+        'the same data, model and trainModel loop in the same worker with no tracking (no run, metrics, grids, model or confusion matrix)',
       backends: perBackend,
-      notes: [`untracked samples/s per backend: ${perBackend.join(', ')}`, `tracked runs log a prediction grid every epoch (at most 10) and the confusion examples`],
+      notes: [
+        `untracked samples/s per backend: ${perBackend.join(', ')}`,
+        `tracked runs log a prediction grid every epoch (at most 10) and the confusion examples`,
+      ],
     };
     return entry;
   } finally {
@@ -61,10 +82,18 @@ export async function digitsResponsiveness({ browser, url, size, plan }) {
       await train.waitFor();
       await page.evaluate(() => window.__benchProbe.start());
       await train.click();
-      await page.getByRole('status').filter({ hasText: /^Finished\./ }).waitFor({ timeout: 300_000 });
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Finished\./ })
+        .waitFor({ timeout: 300_000 });
       return page.evaluate(() => window.__benchProbe.stop());
     });
-    const entry = figureEntry({ figure: 'digits responsiveness', unit: 'ms', samples: samples.map((s) => s.longestTask), goal: { on: 'value', op: '<=', limit: 50 } });
+    const entry = figureEntry({
+      figure: 'digits responsiveness',
+      unit: 'ms',
+      samples: samples.map((s) => s.longestTask),
+      goal: { on: 'value', op: '<=', limit: 50 },
+    });
     entry.details = {
       size: `longest main-thread task (Long Tasks API; 0 = none reached 50 ms) while the Playground trains a 784-128-64-10 MLP on ${size.digitsSubset} digits for ${size.digitsEpochs} epochs (auto backend), with live charts`,
       notes: [

@@ -13,11 +13,13 @@ export interface BackendChoiceMade {
   reason?: string;
 }
 
-const NO_WASM_CONV = "tfjs's wasm backend cannot train convolutions (it lacks the Conv2DBackpropFilter kernel, tfjs#8474)";
+const NO_WASM_CONV =
+  "tfjs's wasm backend cannot train convolutions (it lacks the Conv2DBackpropFilter kernel, tfjs#8474)";
 
 export async function useBackendFor(config: ModelConfig, inputDim: number): Promise<BackendChoiceMade> {
   if (!isCnn(config)) return { name: await useBackend(config.backend, config, inputDim) };
-  if (config.backend === 'wasm') throw new Error(`${NO_WASM_CONV}. Choose the cpu or webgl backend, or auto, for a CNN.`);
+  if (config.backend === 'wasm')
+    throw new Error(`${NO_WASM_CONV}. Choose the cpu or webgl backend, or auto, for a CNN.`);
   if (config.backend !== 'auto') return { name: await useBackend(config.backend, config, inputDim) };
   const reason = `auto skipped wasm for this CNN: ${NO_WASM_CONV}`;
   try {

@@ -19,7 +19,9 @@ function expandFiles(folder: ImageFolderFiles): { path: string; blob: Blob }[] {
   try {
     entries = unzipSync(new Uint8Array(folder.files[0].bytes));
   } catch {
-    throw new Error(`“${folder.folderName}” is not a zip file that can be read. Zip the folder again, or pick the folder itself.`);
+    throw new Error(
+      `“${folder.folderName}” is not a zip file that can be read. Zip the folder again, or pick the folder itself.`,
+    );
   }
   return Object.entries(entries)
     .filter(([path]) => !path.endsWith('/'))
@@ -29,7 +31,11 @@ function expandFiles(folder: ImageFolderFiles): { path: string; blob: Blob }[] {
 export async function decodeImageFolder(folder: ImageFolderFiles, sizeKey: ImageSizeKey): Promise<DecodedFolder> {
   const files = expandFiles(folder);
   const byPath = new Map(files.map((f) => [f.path, f.blob]));
-  const layout = readFolderLayout(files.map((f) => f.path), folder.folderName, folder.source);
+  const layout = readFolderLayout(
+    files.map((f) => f.path),
+    folder.folderName,
+    folder.source,
+  );
   const { width, height, channels } = IMAGE_SIZES[sizeKey];
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
@@ -62,7 +68,9 @@ export async function decodeImageFolder(folder: ImageFolderFiles, sizeKey: Image
   }
   const empty = layout.classNames.filter((_, c) => !labels.includes(c));
   if (empty.length > 0) {
-    throw new Error(`No picture of ${empty.map((n) => `“${n}”`).join(', ')} could be read (${skipped.length} files skipped: ${skipped.slice(0, 5).join('; ')}). Add readable PNG or JPEG pictures to that class folder.`);
+    throw new Error(
+      `No picture of ${empty.map((n) => `“${n}”`).join(', ')} could be read (${skipped.length} files skipped: ${skipped.slice(0, 5).join('; ')}). Add readable PNG or JPEG pictures to that class folder.`,
+    );
   }
   const set: ImageSet = {
     name: folder.folderName,

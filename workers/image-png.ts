@@ -13,7 +13,13 @@ const COLUMNS = 8;
 const WRONG = '#cf222e';
 const RIGHT = '#1a7f37';
 
-function paintImage(ctx: OffscreenCanvasRenderingContext2D, grid: Pick<PredictionGrid, 'shape' | 'images'>, index: number, x: number, y: number): void {
+function paintImage(
+  ctx: OffscreenCanvasRenderingContext2D,
+  grid: Pick<PredictionGrid, 'shape' | 'images'>,
+  index: number,
+  x: number,
+  y: number,
+): void {
   const { width, height, channels } = grid.shape;
   const size = width * height * channels;
   const rgba = new Uint8ClampedArray(width * height * 4);
@@ -51,7 +57,9 @@ export async function renderPredictionGridPng(grid: PredictionGrid): Promise<Blo
       ctx.strokeRect(x + 2, y + 2, cellW - 4, cellH - 4);
     }
     ctx.fillStyle = wrong ? WRONG : RIGHT;
-    const text = wrong ? `${classNames[grid.predicted[i]]} ✗ (${classNames[grid.truth[i]]})` : `${classNames[grid.predicted[i]]} ✓`;
+    const text = wrong
+      ? `${classNames[grid.predicted[i]]} ✗ (${classNames[grid.truth[i]]})`
+      : `${classNames[grid.predicted[i]]} ✓`;
     ctx.fillText(text, x + cellW / 2, y + PAD + height * SCALE + 12, cellW - 2);
   }
   return canvas.convertToBlob({ type: 'image/png' });

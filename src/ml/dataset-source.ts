@@ -30,8 +30,21 @@ export function describeSource(source: DatasetSource): unknown {
     case 'digits':
       return { kind: 'digits', subset: source.subset, testFraction: source.testFraction, seed: source.seed };
     case 'images':
-      return { kind: 'images', folderName: source.folderName, files: source.files.length, size: source.size, testFraction: source.testFraction, seed: source.seed };
+      return {
+        kind: 'images',
+        folderName: source.folderName,
+        files: source.files.length,
+        size: source.size,
+        testFraction: source.testFraction,
+        seed: source.seed,
+      };
     case 'csv':
-      return { kind: 'csv', fileName: source.fileName, target: source.dataset.targetName, testFraction: source.testFraction, seed: source.seed };
+      return {
+        kind: 'csv',
+        fileName: source.fileName,
+        target: source.dataset.targetName,
+        testFraction: source.testFraction,
+        seed: source.seed,
+      };
   }
 }

@@ -51,7 +51,7 @@ export function decodeDigits(file: Uint8Array): PackedDigits {
     throw new Error('The digits file is damaged (it does not unzip). Reload the page to fetch it again.');
   }
   if (raw.length < HEADER_BYTES || new TextDecoder().decode(raw.subarray(0, 8)) !== MAGIC) {
-    throw new Error('The digits file is not in tabflow\'s digits format. Reload the page to fetch it again.');
+    throw new Error("The digits file is not in tabflow's digits format. Reload the page to fetch it again.");
   }
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const count = view.getUint32(8, true);
@@ -59,7 +59,9 @@ export function decodeDigits(file: Uint8Array): PackedDigits {
   const height = view.getUint16(14, true);
   const pixelBytes = count * width * height;
   if (raw.length !== HEADER_BYTES + pixelBytes + count) {
-    throw new Error(`The digits file is truncated (${raw.length} bytes for ${count} images). Reload the page to fetch it again.`);
+    throw new Error(
+      `The digits file is truncated (${raw.length} bytes for ${count} images). Reload the page to fetch it again.`,
+    );
   }
   return {
     count,

@@ -28,7 +28,11 @@ export interface DigitsConfig {
   seed: number;
 }
 
-export const DEFAULT_DIGITS_CONFIG: Readonly<DigitsConfig> = Object.freeze({ subset: 2000, testFraction: 0.2, seed: 1 });
+export const DEFAULT_DIGITS_CONFIG: Readonly<DigitsConfig> = Object.freeze({
+  subset: 2000,
+  testFraction: 0.2,
+  seed: 1,
+});
 
 const KEYS = { subset: 'dataset_subset', testFraction: 'dataset_test_fraction', seed: 'dataset_seed' } as const;
 
@@ -36,7 +40,8 @@ export function checkDigitsConfig(config: DigitsConfig): void {
   if (!(Number.isInteger(config.subset) && config.subset >= 0)) {
     throw new RangeError(`Subset must be a whole number of digits (0 for all 10,000), got ${config.subset}.`);
   }
-  if (config.subset > 0 && config.subset < 20) throw new RangeError(`Subset must be at least 20 digits (or 0 for all), got ${config.subset}.`);
+  if (config.subset > 0 && config.subset < 20)
+    throw new RangeError(`Subset must be at least 20 digits (or 0 for all), got ${config.subset}.`);
   if (!(config.testFraction >= 0 && config.testFraction < 1)) {
     throw new RangeError(`Test fraction must be at least 0 and below 1, got ${config.testFraction}.`);
   }
@@ -72,7 +77,11 @@ export function paramsToDigitsConfig(params: Params): DigitsConfig {
 export function digitsDataset(file: Uint8Array, config: Pick<DigitsConfig, 'subset' | 'seed'>): Dataset {
   const packed = decodeDigits(file);
   const shape = { width: packed.width, height: packed.height, channels: 1, classNames: DIGIT_CLASS_NAMES };
-  return imageSetToDataset({ name: 'mnist-digits', shape, pixels: packed.pixels, labels: packed.labels }, config.subset, config.seed);
+  return imageSetToDataset(
+    { name: 'mnist-digits', shape, pixels: packed.pixels, labels: packed.labels },
+    config.subset,
+    config.seed,
+  );
 }
 
 /**

@@ -35,7 +35,10 @@ export function imageCount(set: ImageSet): number {
 export function imageSetToDataset(set: ImageSet, subset = 0, seed = 1): Dataset {
   const size = pixelsPerImage(set.shape);
   const total = imageCount(set);
-  const rows = subset > 0 && subset < total ? permutation(total, mulberry32(deriveSeed(seed, SUBSET_STREAM))).subarray(0, subset) : null;
+  const rows =
+    subset > 0 && subset < total
+      ? permutation(total, mulberry32(deriveSeed(seed, SUBSET_STREAM))).subarray(0, subset)
+      : null;
   const n = rows ? rows.length : total;
   const x = new Float32Array(n * size);
   const y = new Float32Array(n);
@@ -73,7 +76,8 @@ export function describeImageDataset(ds: Dataset): DatasetSummary {
   const shape = ds.image;
   if (!shape) throw new Error(`"${ds.name}" is not an image dataset.`);
   const n = ds.y.length;
-  const tensor = (dtype: string, dims: number[]) => JSON.stringify([{ type: 'tensor', 'tensor-spec': { dtype, shape: dims } }]);
+  const tensor = (dtype: string, dims: number[]) =>
+    JSON.stringify([{ type: 'tensor', 'tensor-spec': { dtype, shape: dims } }]);
   return {
     name: ds.name,
     digest: datasetDigest(ds),
@@ -81,9 +85,16 @@ export function describeImageDataset(ds: Dataset): DatasetSummary {
     featureNames: ['image'],
     targetName: ds.targetName,
     schema: JSON.stringify({
-      mlflow_tensorspec: { features: tensor('float32', [-1, shape.height, shape.width, shape.channels]), targets: tensor('int64', [-1]) },
+      mlflow_tensorspec: {
+        features: tensor('float32', [-1, shape.height, shape.width, shape.channels]),
+        targets: tensor('int64', [-1]),
+      },
     }),
-    profile: JSON.stringify({ num_rows: n, num_elements: n * (pixelsPerImage(shape) + 1), class_names: shape.classNames }),
+    profile: JSON.stringify({
+      num_rows: n,
+      num_elements: n * (pixelsPerImage(shape) + 1),
+      class_names: shape.classNames,
+    }),
   };
 }
 

@@ -37,11 +37,16 @@ function extension(path: string): string {
  * and non-images are skipped and named. Throws in words when it cannot train: fewer than two classes, too many
  * images, or nothing to read.
  */
-export function readFolderLayout(paths: readonly string[], folderName: string, source: 'folder' | 'zip' = 'folder'): FolderLayout {
+export function readFolderLayout(
+  paths: readonly string[],
+  folderName: string,
+  source: 'folder' | 'zip' = 'folder',
+): FolderLayout {
   const parts = paths.map((p) => p.split('/').filter((s) => s !== ''));
   // A picked folder's paths all start with the folder's own name; a zip's may, or may start at the classes.
   const sharedRoot =
-    source === 'folder' || (parts.length > 0 && parts.every((p) => p[0] === parts[0][0]) && parts.some((p) => p.length >= 3));
+    source === 'folder' ||
+    (parts.length > 0 && parts.every((p) => p[0] === parts[0][0]) && parts.some((p) => p.length >= 3));
   const skipped: string[] = [];
   const byClass = new Map<string, string[]>();
   parts.forEach((segments, i) => {
@@ -63,13 +68,19 @@ export function readFolderLayout(paths: readonly string[], folderName: string, s
   const classNames = [...byClass.keys()].sort((a, b) => a.localeCompare(b));
   const total = [...byClass.values()].reduce((n, list) => n + list.length, 0);
   if (total === 0) {
-    throw new Error(`“${folderName}” holds no images in class folders. Put each class's pictures in a subfolder named after the class (e.g. cats/, dogs/).`);
+    throw new Error(
+      `“${folderName}” holds no images in class folders. Put each class's pictures in a subfolder named after the class (e.g. cats/, dogs/).`,
+    );
   }
   if (classNames.length < 2) {
-    throw new Error(`“${folderName}” has one class folder (“${classNames[0]}”); a classifier needs at least two. Add a subfolder of pictures for each other class.`);
+    throw new Error(
+      `“${folderName}” has one class folder (“${classNames[0]}”); a classifier needs at least two. Add a subfolder of pictures for each other class.`,
+    );
   }
   if (total > MAX_IMAGES) {
-    throw new Error(`“${folderName}” has ${total.toLocaleString('en')} images; at most ${MAX_IMAGES.toLocaleString('en')} fit in a browser tab's memory. Train on a smaller selection.`);
+    throw new Error(
+      `“${folderName}” has ${total.toLocaleString('en')} images; at most ${MAX_IMAGES.toLocaleString('en')} fit in a browser tab's memory. Train on a smaller selection.`,
+    );
   }
   const files = classNames.flatMap((name, label) => byClass.get(name)!.map((path) => ({ path, label })));
   return { classNames, files, skipped };
@@ -102,7 +113,12 @@ export const FOLDER_PARAM_KEYS = {
 
 export const FOLDER_SOURCE = 'images';
 
-export function folderSourceParams(folderName: string, size: ImageSizeKey, testFraction: number, seed: number): Record<string, string> {
+export function folderSourceParams(
+  folderName: string,
+  size: ImageSizeKey,
+  testFraction: number,
+  seed: number,
+): Record<string, string> {
   return {
     [FOLDER_PARAM_KEYS.source]: FOLDER_SOURCE,
     [FOLDER_PARAM_KEYS.folder]: folderName,

@@ -54,17 +54,29 @@ export function cnnFields(fields: ImageModelFields): Required<ImageModelFields> 
 export function validateImageModel(fields: ImageModelFields): Problem<keyof ImageModelFields>[] {
   const problems: Problem<keyof ImageModelFields>[] = [];
   if (fields.modelType !== undefined && !MODEL_TYPES.includes(fields.modelType)) {
-    problems.push({ field: 'modelType', message: `Model type must be one of ${MODEL_TYPES.join(', ')}, got "${fields.modelType}".` });
+    problems.push({
+      field: 'modelType',
+      message: `Model type must be one of ${MODEL_TYPES.join(', ')}, got "${fields.modelType}".`,
+    });
   }
   if (!isCnn(fields)) return problems;
   const { filters, kernelSize, pooling } = cnnFields(fields);
   if (!Array.isArray(filters) || filters.length < 1 || filters.length > LIMITS.maxBlocks) {
-    problems.push({ field: 'filters', message: `Filters must list 1 to ${LIMITS.maxBlocks} convolution sizes, e.g. "8, 16".` });
+    problems.push({
+      field: 'filters',
+      message: `Filters must list 1 to ${LIMITS.maxBlocks} convolution sizes, e.g. "8, 16".`,
+    });
   } else if (filters.some((f) => !(Number.isInteger(f) && f >= 1 && f <= LIMITS.maxFilters))) {
-    problems.push({ field: 'filters', message: `Each convolution must have 1 to ${LIMITS.maxFilters} filters, got ${filters.join(', ')}.` });
+    problems.push({
+      field: 'filters',
+      message: `Each convolution must have 1 to ${LIMITS.maxFilters} filters, got ${filters.join(', ')}.`,
+    });
   }
   if (!(Number.isInteger(kernelSize) && kernelSize >= 1 && kernelSize <= LIMITS.maxKernel)) {
-    problems.push({ field: 'kernelSize', message: `Kernel size must be a whole number from 1 to ${LIMITS.maxKernel}, got ${kernelSize}.` });
+    problems.push({
+      field: 'kernelSize',
+      message: `Kernel size must be a whole number from 1 to ${LIMITS.maxKernel}, got ${kernelSize}.`,
+    });
   }
   if (!POOLINGS.includes(pooling)) {
     problems.push({ field: 'pooling', message: `Pooling must be one of ${POOLINGS.join(', ')}, got "${pooling}".` });

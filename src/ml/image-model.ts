@@ -35,13 +35,17 @@ export function addConvolutionBlocks(
         kernelSize,
         padding: 'same',
         activation: config.activation,
-        kernelInitializer: tf.initializers.glorotUniform({ seed: deriveSeed(config.seed, config.weightsStream, CONV_SEED_OFFSET + i) }),
+        kernelInitializer: tf.initializers.glorotUniform({
+          seed: deriveSeed(config.seed, config.weightsStream, CONV_SEED_OFFSET + i),
+        }),
         biasInitializer: 'zeros',
       }),
     );
     // Pooling stops once the picture is down to 1 pixel, so a deep stack on small images still builds.
     if (pooling !== 'none' && side >= 2) {
-      model.add(pooling === 'max' ? tf.layers.maxPooling2d({ poolSize: 2 }) : tf.layers.averagePooling2d({ poolSize: 2 }));
+      model.add(
+        pooling === 'max' ? tf.layers.maxPooling2d({ poolSize: 2 }) : tf.layers.averagePooling2d({ poolSize: 2 }),
+      );
       side = Math.floor(side / 2);
     }
   });

@@ -18,12 +18,16 @@ async function chooseDigits(page: Page, subset: number, epochs: number): Promise
 
 async function trainAndWait(page: Page, epochs: number): Promise<string> {
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Finished\\. Epoch ${epochs} of ${epochs}`), { timeout: 90_000 });
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Finished\\. Epoch ${epochs} of ${epochs}`), {
+    timeout: 90_000,
+  });
   const href = await page.getByRole('link', { name: 'Open this run' }).getAttribute('href');
   return href!.split('/').pop()!;
 }
 
-test('Digits, a small MLP, 3 epochs on a subset: accuracy well above chance, prediction grids, and the Epoch slider shows two epochs', async ({ page }) => {
+test('Digits, a small MLP, 3 epochs on a subset: accuracy well above chance, prediction grids, and the Epoch slider shows two epochs', async ({
+  page,
+}) => {
   await openApp(page, '#/playground');
   await chooseDigits(page, 2000, 3);
   await expect(page.getByLabel('Model type', { exact: true })).toHaveValue('mlp');
@@ -35,15 +39,34 @@ test('Digits, a small MLP, 3 epochs on a subset: accuracy well above chance, pre
     const tracking = window.tabflow!.tracking;
     const run = await tracking.getRun(id);
     const artifacts = (await tracking.listArtifacts(id)).map((a) => a.path);
-    const firstBytes = Array.from(new Uint8Array(await (await tracking.getArtifact(id, 'predictions/epoch_0002.png')).arrayBuffer()).slice(0, 4));
-    const matrix = JSON.parse(await (await tracking.getArtifact(id, 'confusion_matrix.json')).text()) as { labels: string[] };
-    return { params: run.data.params, metrics: run.data.metrics, inputs: run.inputs.datasetInputs, artifacts, firstBytes, labels: matrix.labels };
+    const firstBytes = Array.from(
+      new Uint8Array(await (await tracking.getArtifact(id, 'predictions/epoch_0002.png')).arrayBuffer()).slice(0, 4),
+    );
+    const matrix = JSON.parse(await (await tracking.getArtifact(id, 'confusion_matrix.json')).text()) as {
+      labels: string[];
+    };
+    return {
+      params: run.data.params,
+      metrics: run.data.metrics,
+      inputs: run.inputs.datasetInputs,
+      artifacts,
+      firstBytes,
+      labels: matrix.labels,
+    };
   }, runId);
   expect(run.params).toMatchObject({ dataset: 'digits', dataset_subset: '2000', epochs: '3', hidden_layers: '[64]' });
   expect(run.inputs[0]).toMatchObject({ name: 'mnist-digits' });
   expect(run.metrics.val_accuracy.value).toBeGreaterThan(DIGITS_ACCURACY_FLOOR);
   expect(Object.keys(run.metrics).filter((k) => k.startsWith('class_accuracy/')).length).toBeGreaterThanOrEqual(9);
-  expect(run.artifacts).toEqual(expect.arrayContaining(['predictions/epoch_0000.png', 'predictions/epoch_0001.png', 'predictions/epoch_0002.png', 'confusion_examples.png', 'model/model.json']));
+  expect(run.artifacts).toEqual(
+    expect.arrayContaining([
+      'predictions/epoch_0000.png',
+      'predictions/epoch_0001.png',
+      'predictions/epoch_0002.png',
+      'confusion_examples.png',
+      'model/model.json',
+    ]),
+  );
   expect(run.firstBytes).toEqual([0x89, 0x50, 0x4e, 0x47]);
   expect(run.labels).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 
@@ -57,7 +80,9 @@ test('Digits, a small MLP, 3 epochs on a subset: accuracy well above chance, pre
   await expect(grid).toHaveAttribute('alt', /at epoch 1$/);
   await expect(grid).not.toHaveAttribute('src', lastSrc!);
   // Both pictures are real decoded PNGs, not broken images.
-  expect(await grid.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(100);
+  expect(await grid.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(
+    100,
+  );
 
   // Click an off-diagonal cell of the confusion matrix (else a diagonal one): its example images show.
   const matrix = page.getByRole('figure', { name: /Confusion matrix/ });
@@ -74,7 +99,13 @@ test('Digits, a small MLP, 3 epochs on a subset: accuracy well above chance, pre
   const at = (fx: number, fy: number) => [box.x + fx * box.width, box.y + fy * box.height] as const;
   await page.mouse.move(...at(0.25, 0.2));
   await page.mouse.down();
-  for (const [fx, fy] of [[0.5, 0.2], [0.75, 0.2], [0.62, 0.5], [0.5, 0.8]]) await page.mouse.move(...at(fx, fy), { steps: 8 });
+  for (const [fx, fy] of [
+    [0.5, 0.2],
+    [0.75, 0.2],
+    [0.62, 0.5],
+    [0.5, 0.8],
+  ])
+    await page.mouse.move(...at(fx, fy), { steps: 8 });
   await page.mouse.up();
   const items = page.getByRole('list', { name: 'Probabilities' }).getByRole('listitem');
   await expect(items).toHaveCount(10);
@@ -85,7 +116,10 @@ test('Digits, a small MLP, 3 epochs on a subset: accuracy well above chance, pre
   await expect(items).toHaveCount(0);
 });
 
-test('offline (network blocked after the first load) the Digits dataset still loads and trains', async ({ page, context }) => {
+test('offline (network blocked after the first load) the Digits dataset still loads and trains', async ({
+  page,
+  context,
+}) => {
   await openApp(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -100,7 +134,9 @@ test('offline (network blocked after the first load) the Digits dataset still lo
   expect(params).toMatchObject({ dataset: 'digits', dataset_subset: '500' });
 });
 
-test('a folder of generated pictures in 3 classes trains, and the confusion matrix names the three classes', async ({ page }) => {
+test('a folder of generated pictures in 3 classes trains, and the confusion matrix names the three classes', async ({
+  page,
+}) => {
   await openApp(page, '#/playground');
   // Pictures drawn by the browser itself (vertical bars, rings, squares at random places), written as PNG files.
   const pictures = await page.evaluate(async () => {
@@ -108,7 +144,7 @@ test('a folder of generated pictures in 3 classes trains, and the confusion matr
     const canvas = new OffscreenCanvas(40, 40);
     const ctx = canvas.getContext('2d')!;
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (const shape of ['bars', 'rings', 'squares']) {
       for (let i = 0; i < 24; i++) {
         ctx.fillStyle = '#fff';
@@ -118,7 +154,10 @@ test('a folder of generated pictures in 3 classes trains, and the confusion matr
         const x = 10 + rand() * 20;
         const y = 10 + rand() * 20;
         ctx.beginPath();
-        if (shape === 'bars') { ctx.moveTo(x, 4); ctx.lineTo(x, 36); }
+        if (shape === 'bars') {
+          ctx.moveTo(x, 4);
+          ctx.lineTo(x, 36);
+        }
         if (shape === 'rings') ctx.arc(x, y, 7, 0, Math.PI * 2);
         if (shape === 'squares') ctx.rect(x - 7, y - 7, 14, 14);
         ctx.stroke();
@@ -139,7 +178,11 @@ test('a folder of generated pictures in 3 classes trains, and the confusion matr
 
   await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Image folder' });
   await page.getByLabel('Choose a folder', { exact: true }).setInputFiles(root);
-  await expect(page.getByText(/“shapes”: 73 images in 3 classes: bars \(24\), rings \(25\), squares \(24\)\. Skipped 1: shapes\/notes\.txt/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /“shapes”: 73 images in 3 classes: bars \(24\), rings \(25\), squares \(24\)\. Skipped 1: shapes\/notes\.txt/,
+    ),
+  ).toBeVisible();
   await page.getByLabel('Epochs', { exact: true }).fill('8');
   await page.getByLabel('Hidden layers', { exact: true }).fill('32');
   await page.getByLabel('Backend', { exact: true }).selectOption('cpu');

@@ -9,7 +9,8 @@ import { describeImageDataset } from '../../src/ml/image-dataset';
 import { splitDataset } from '../../src/ml/split';
 
 const folder = join(dirname(createRequire(import.meta.url).resolve('mnist/package.json')), 'src', 'digits');
-const packageDigit = (digit: number) => (JSON.parse(readFileSync(join(folder, `${digit}.json`), 'utf8')) as { data: number[] }).data;
+const packageDigit = (digit: number) =>
+  (JSON.parse(readFileSync(join(folder, `${digit}.json`), 'utf8')) as { data: number[] }).data;
 const file = packMnistPackage();
 
 describe('the shipped digits', () => {
@@ -22,7 +23,8 @@ describe('the shipped digits', () => {
       const images = data.length / 784;
       for (let i = 0; i < data.length; i++) {
         const back = packed.pixels[image * 784 + i] / 255;
-        if (Math.abs(back - data[i]) > 0.5 / 255 + 1e-9) throw new Error(`digit ${digit} value ${i}: ${back} vs ${data[i]}`);
+        if (Math.abs(back - data[i]) > 0.5 / 255 + 1e-9)
+          throw new Error(`digit ${digit} value ${i}: ${back} vs ${data[i]}`);
       }
       expect(Array.from(new Set(packed.labels.subarray(image, image + images)))).toEqual([digit]);
       image += images;
@@ -63,7 +65,10 @@ describe('the shipped digits', () => {
     expect(summary.numRows).toBe(100);
     expect(summary.digest).toMatch(/^[0-9a-f]{16}$/);
     const schema = JSON.parse(summary.schema) as { mlflow_tensorspec: { features: string } };
-    expect(JSON.parse(schema.mlflow_tensorspec.features)[0]['tensor-spec']).toEqual({ dtype: 'float32', shape: [-1, 28, 28, 1] });
+    expect(JSON.parse(schema.mlflow_tensorspec.features)[0]['tensor-spec']).toEqual({
+      dtype: 'float32',
+      shape: [-1, 28, 28, 1],
+    });
     expect(describeImageDataset(digitsDataset(file, { subset: 100, seed: 2 })).digest).not.toBe(summary.digest);
   });
 

@@ -4,7 +4,15 @@ import { describeLayout, readFolderLayout } from '../../src/ml/image-folder';
 describe('reading an image folder', () => {
   it('finds one class per subfolder, in name order, and names the files it skips', () => {
     const layout = readFolderLayout(
-      ['pets/dogs/a.png', 'pets/cats/b.JPG', 'pets/cats/c.webp', 'pets/notes.txt', 'pets/cats/readme.md', 'pets/dogs/.DS_Store', 'pets/cats/deep/d.png'],
+      [
+        'pets/dogs/a.png',
+        'pets/cats/b.JPG',
+        'pets/cats/c.webp',
+        'pets/notes.txt',
+        'pets/cats/readme.md',
+        'pets/dogs/.DS_Store',
+        'pets/cats/deep/d.png',
+      ],
       'pets',
     );
     expect(layout.classNames).toEqual(['cats', 'dogs']);
@@ -23,11 +31,17 @@ describe('reading an image folder', () => {
 
   it('reads a zip whose top level is the class folders, or one folder holding them', () => {
     expect(readFolderLayout(['shapes/a/1.png', 'shapes/b/2.png'], 'shapes.zip', 'zip').classNames).toEqual(['a', 'b']);
-    expect(readFolderLayout(['a/1.png', 'b/2.png', 'c/3.png'], 'shapes.zip', 'zip').classNames).toEqual(['a', 'b', 'c']);
+    expect(readFolderLayout(['a/1.png', 'b/2.png', 'c/3.png'], 'shapes.zip', 'zip').classNames).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 
   it('refuses a folder of one class, or without class folders, saying what to do', () => {
-    expect(() => readFolderLayout(['pets/cats/a.png', 'pets/cats/b.png'], 'pets')).toThrow(/one class folder \(“cats”\).*at least two/);
+    expect(() => readFolderLayout(['pets/cats/a.png', 'pets/cats/b.png'], 'pets')).toThrow(
+      /one class folder \(“cats”\).*at least two/,
+    );
     expect(() => readFolderLayout(['pets/a.png'], 'pets')).toThrow(/no images in class folders.*subfolder/);
   });
 });

@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/ml/build-model';
-import { DEFAULT_MODEL_CONFIG, configToParams, paramsToConfig, validateModelConfig, type ModelConfig } from '../../src/ml/model-config';
+import {
+  DEFAULT_MODEL_CONFIG,
+  configToParams,
+  paramsToConfig,
+  validateModelConfig,
+  type ModelConfig,
+} from '../../src/ml/model-config';
 
 const shape = { width: 28, height: 28, channels: 1, classNames: Array.from({ length: 10 }, (_, i) => String(i)) };
 const cnn: ModelConfig = {
@@ -19,7 +25,13 @@ const cnn: ModelConfig = {
 describe('image models', () => {
   it('a CNN config round-trips through MLflow params', () => {
     const params = configToParams(cnn);
-    expect(params).toMatchObject({ model_type: 'cnn', filters: '[4,8]', kernel_size: '5', pooling: 'avg', dropout: '0.25' });
+    expect(params).toMatchObject({
+      model_type: 'cnn',
+      filters: '[4,8]',
+      kernel_size: '5',
+      pooling: 'avg',
+      dropout: '0.25',
+    });
     expect(paramsToConfig(params)).toEqual(cnn);
   });
 
@@ -32,15 +44,28 @@ describe('image models', () => {
 
   it('refuses bad CNN fields in words', () => {
     const messages = validateModelConfig({ ...cnn, filters: [], kernelSize: 9 }).map((p) => p.message);
-    expect(messages).toEqual([expect.stringMatching(/Filters must list 1 to 4/), expect.stringMatching(/Kernel size must be a whole number from 1 to 7, got 9/)]);
-    expect(() => paramsToConfig({ ...configToParams(cnn), pooling: 'median' })).toThrow(/pooling.*not one of max, avg, none/);
+    expect(messages).toEqual([
+      expect.stringMatching(/Filters must list 1 to 4/),
+      expect.stringMatching(/Kernel size must be a whole number from 1 to 7, got 9/),
+    ]);
+    expect(() => paramsToConfig({ ...configToParams(cnn), pooling: 'median' })).toThrow(
+      /pooling.*not one of max, avg, none/,
+    );
   });
 
   it('builds conv → pool → … → dense over flat pixel rows, with the same weights for the same seed', () => {
     const a = buildModel(tf, cnn, 784, 'classification', 10, shape);
     const b = buildModel(tf, cnn, 784, 'classification', 10, shape);
     expect(a.layers.map((l) => l.getClassName())).toEqual([
-      'Reshape', 'Conv2D', 'AveragePooling2D', 'Conv2D', 'AveragePooling2D', 'Flatten', 'Dense', 'Dropout', 'Dense',
+      'Reshape',
+      'Conv2D',
+      'AveragePooling2D',
+      'Conv2D',
+      'AveragePooling2D',
+      'Flatten',
+      'Dense',
+      'Dropout',
+      'Dense',
     ]);
     expect(a.outputs[0].shape).toEqual([null, 10]);
     const out = tf.tidy(() => (a.predict(tf.zeros([2, 784])) as tf.Tensor).shape);

@@ -31,7 +31,9 @@ describe('MNIST-like preprocessing of a drawing', () => {
   });
 
   it('reads dark ink on light paper as ink, and light ink on black too', () => {
-    const darkOnLight = new Uint8ClampedArray([255, 255, 255, 255, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255]);
+    const darkOnLight = new Uint8ClampedArray([
+      255, 255, 255, 255, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    ]);
     expect(Array.from(inkFromRgba(darkOnLight, 2, 2))).toEqual([0, 1, 0, 0]);
     const lightOnDark = new Uint8ClampedArray([0, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 255, 0, 0, 0, 255]);
     expect(Array.from(inkFromRgba(lightOnDark, 2, 2))).toEqual([0, 1, 0, 0]);

@@ -1,7 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packMnistPackage } from '../../scripts/vite-digits-plugin';
-import { classMetricName, confusionExamples, gridArtifactEpoch, gridEpochs, perClassAccuracy, type PredictionGrid } from '../../src/ml/image-report';
+import {
+  classMetricName,
+  confusionExamples,
+  gridArtifactEpoch,
+  gridEpochs,
+  perClassAccuracy,
+  type PredictionGrid,
+} from '../../src/ml/image-report';
 import { DEFAULT_MODEL_CONFIG } from '../../src/ml/model-config';
 import type { TrainRequest } from '../../src/ml/training-messages';
 import { GRID_IMAGES, type ImageHooks } from '../../workers/image-training';
@@ -25,7 +32,11 @@ describe('per-class accuracy and confusion examples', () => {
     expect(perClass[0]).toBeCloseTo(2 / 3, 12);
     expect(perClass[1]).toBe(1);
     expect(perClass[2]).toBeNaN();
-    expect(confusionExamples(truth, predicted, 3, 1)).toEqual([[[0], [1], []], [[], [3], []], [[], [], []]]);
+    expect(confusionExamples(truth, predicted, 3, 1)).toEqual([
+      [[0], [1], []],
+      [[], [3], []],
+      [[], [], []],
+    ]);
     expect(classMetricName('cats & dogs')).toBe('class_accuracy/cats _ dogs');
   });
 
@@ -59,13 +70,26 @@ describe('tracked digits training', () => {
     };
     const request: TrainRequest = {
       source: { kind: 'digits', url: DIGITS_URL, subset: 400, testFraction: 0.25, seed: 2 },
-      model: { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [32], activation: 'relu', learningRate: 0.01, batchSize: 32, epochs: 3, backend: 'cpu' },
+      model: {
+        ...DEFAULT_MODEL_CONFIG,
+        hiddenLayers: [32],
+        activation: 'relu',
+        learningRate: 0.01,
+        batchSize: 32,
+        epochs: 3,
+        backend: 'cpu',
+      },
     };
     const outcome = await runTrackedTraining(tf, tracking, request, { backend: 'cpu', images: hooks });
     expect(outcome).toMatchObject({ status: 'FINISHED' });
     expect(loaded).toEqual([DIGITS_URL]);
     const run = await tracking.getRun(outcome.runId);
-    expect(run.data.params).toMatchObject({ dataset: 'digits', dataset_subset: '400', dataset_test_fraction: '0.25', dataset_seed: '2' });
+    expect(run.data.params).toMatchObject({
+      dataset: 'digits',
+      dataset_subset: '400',
+      dataset_test_fraction: '0.25',
+      dataset_seed: '2',
+    });
     expect(run.inputs.datasetInputs[0]).toMatchObject({ name: 'mnist-digits' });
     expect(JSON.parse(run.inputs.datasetInputs[0].profile!)).toMatchObject({ num_rows: 400 });
 
@@ -89,15 +113,25 @@ describe('tracked digits training', () => {
     expect(perClass.length).toBeGreaterThanOrEqual(9);
 
     const artifacts = (await tracking.listArtifacts(outcome.runId, 'predictions')).map((a) => a.path);
-    expect(artifacts).toEqual(['predictions/epoch_0000.png', 'predictions/epoch_0001.png', 'predictions/epoch_0002.png']);
+    expect(artifacts).toEqual([
+      'predictions/epoch_0000.png',
+      'predictions/epoch_0001.png',
+      'predictions/epoch_0002.png',
+    ]);
     const matrix = JSON.parse(await (await tracking.getArtifact(outcome.runId, 'confusion_matrix.json')).text()) as {
-      labels: string[]; matrix: number[][]; examples: number[][][]; example_rows: number[]; example_sprite: string;
+      labels: string[];
+      matrix: number[][];
+      examples: number[][][];
+      example_rows: number[];
+      example_sprite: string;
     };
     expect(matrix.labels).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(matrix.matrix.flat().reduce((a, b) => a + b, 0)).toBe(100);
     expect(matrix.example_sprite).toBe('confusion_examples.png');
     // Each cell's example indices point into the sprite, at most six per cell, as many as the cell counts.
-    matrix.examples.forEach((row, t) => row.forEach((cell, p) => expect(cell.length).toBe(Math.min(6, matrix.matrix[t][p]))));
+    matrix.examples.forEach((row, t) =>
+      row.forEach((cell, p) => expect(cell.length).toBe(Math.min(6, matrix.matrix[t][p]))),
+    );
     expect(matrix.example_rows).toHaveLength(matrix.examples.flat(2).length);
   });
 });

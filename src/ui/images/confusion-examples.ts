@@ -18,9 +18,15 @@ interface Cell {
 }
 
 /** Reads the image part of a run's confusion_matrix.json (image-training.ts), or null when it has none. */
-function readExamples(text: string): Omit<Examples, 'spriteUrl'> & { sprite: string } | null {
-  const value = JSON.parse(text) as { labels?: unknown; examples?: unknown; example_sprite?: unknown; example_rows?: unknown };
-  if (typeof value.example_sprite !== 'string' || !Array.isArray(value.examples) || !Array.isArray(value.example_rows)) return null;
+function readExamples(text: string): (Omit<Examples, 'spriteUrl'> & { sprite: string }) | null {
+  const value = JSON.parse(text) as {
+    labels?: unknown;
+    examples?: unknown;
+    example_sprite?: unknown;
+    example_rows?: unknown;
+  };
+  if (typeof value.example_sprite !== 'string' || !Array.isArray(value.examples) || !Array.isArray(value.example_rows))
+    return null;
   return {
     labels: Array.isArray(value.labels) ? value.labels.map(String) : [],
     examples: value.examples as number[][][],

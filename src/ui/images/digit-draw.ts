@@ -88,7 +88,10 @@ export class DigitDraw extends LitElement {
 
   private point(event: PointerEvent): { x: number; y: number } {
     const rect = this.canvas.getBoundingClientRect();
-    return { x: ((event.clientX - rect.left) / rect.width) * this.canvas.width, y: ((event.clientY - rect.top) / rect.height) * this.canvas.height };
+    return {
+      x: ((event.clientX - rect.left) / rect.width) * this.canvas.width,
+      y: ((event.clientY - rect.top) / rect.height) * this.canvas.height,
+    };
   }
 
   private onDown(event: PointerEvent): void {
@@ -141,7 +144,10 @@ export class DigitDraw extends LitElement {
       const bitmap = await createImageBitmap(file);
       // Drawn at most 280 px wide: enough detail for 28 × 28, and a phone photo does not cost a 12 MP read.
       const scale = Math.min(1, 280 / Math.max(bitmap.width, bitmap.height));
-      const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
+      const canvas = new OffscreenCanvas(
+        Math.max(1, Math.round(bitmap.width * scale)),
+        Math.max(1, Math.round(bitmap.height * scale)),
+      );
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
       bitmap.close();
@@ -183,14 +189,19 @@ export class DigitDraw extends LitElement {
         </div>
         <div>
           ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-          ${this.probabilities.length === 0
-            ? html`<p class="empty">Draw a digit or upload an image to see what the model thinks it is.</p>`
-            : html`<ol aria-label="Probabilities">
+          ${
+            this.probabilities.length === 0
+              ? html`<p class="empty">Draw a digit or upload an image to see what the model thinks it is.</p>`
+              : html`<ol aria-label="Probabilities">
                 ${this.probabilities.map(
-                  (p, i) => html`<li class=${i === best ? 'top' : ''}><span>${p.label}: ${(p.probability * 100).toFixed(1)}%</span>
+                  (
+                    p,
+                    i,
+                  ) => html`<li class=${i === best ? 'top' : ''}><span>${p.label}: ${(p.probability * 100).toFixed(1)}%</span>
                     <span class="bar" style=${styleMap({ width: `${Math.max(0.5, p.probability * 100)}%` })} aria-hidden="true"></span></li>`,
                 )}
-              </ol>`}
+              </ol>`
+          }
         </div>
       </div>
     `;

@@ -41,9 +41,11 @@ export class DrawSection extends LitElement {
   render() {
     if (!this.digits) return html``;
     return html`<h2>Try the model</h2>
-      ${this.services.predict
-        ? html`<digit-draw .predict=${this.services.predict} uri=${this.uri}></digit-draw>`
-        : html`<p class="empty">Predicting needs Web Workers, which this browser does not offer here.</p>`}`;
+      ${
+        this.services.predict
+          ? html`<digit-draw .predict=${this.services.predict} uri=${this.uri}></digit-draw>`
+          : html`<p class="empty">Predicting needs Web Workers, which this browser does not offer here.</p>`
+      }`;
   }
 }
 

@@ -1,7 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unzipSync } from 'fflate';
-import { describeLayout, IMAGE_SIZES, readFolderLayout, type ImageFolderFiles, type ImageSizeKey } from '../../ml/image-folder';
+import {
+  describeLayout,
+  IMAGE_SIZES,
+  readFolderLayout,
+  type ImageFolderFiles,
+  type ImageSizeKey,
+} from '../../ml/image-folder';
 import { formStyles } from '../playground/form-styles';
 import { errorMessage } from '../services';
 
@@ -59,7 +65,11 @@ export class ImageFolderPicker extends LitElement {
   private folder: ImageFolderFiles | null = null;
   private classNames: string[] = [];
 
-  private async choose(folderName: string, source: 'folder' | 'zip', files: { path: string; file: File }[]): Promise<void> {
+  private async choose(
+    folderName: string,
+    source: 'folder' | 'zip',
+    files: { path: string; file: File }[],
+  ): Promise<void> {
     this.problem = '';
     this.summary = 'Reading…';
     try {
@@ -67,7 +77,9 @@ export class ImageFolderPicker extends LitElement {
       if (source === 'zip') {
         // Names only: the filter declines every entry, so nothing is inflated here; the worker unzips.
         paths = [];
-        unzipSync(new Uint8Array(await files[0].file.arrayBuffer()), { filter: (entry) => (entry.name.endsWith('/') || paths.push(entry.name), false) });
+        unzipSync(new Uint8Array(await files[0].file.arrayBuffer()), {
+          filter: (entry) => (entry.name.endsWith('/') || paths.push(entry.name), false),
+        });
       }
       const layout = readFolderLayout(paths, folderName, source);
       const wanted = source === 'zip' ? files : files.filter((f) => layout.files.some((l) => l.path === f.path));
@@ -75,7 +87,9 @@ export class ImageFolderPicker extends LitElement {
       // A zip's own layout problems are found again when the worker unpacks it.
       this.folder = { folderName, source, files: read, skipped: source === 'zip' ? [] : layout.skipped };
       this.classNames = layout.classNames;
-      const skipped = layout.skipped.length ? ` Skipped ${layout.skipped.length}: ${layout.skipped.slice(0, 3).join('; ')}${layout.skipped.length > 3 ? '; …' : ''}.` : '';
+      const skipped = layout.skipped.length
+        ? ` Skipped ${layout.skipped.length}: ${layout.skipped.slice(0, 3).join('; ')}${layout.skipped.length > 3 ? '; …' : ''}.`
+        : '';
       this.summary = `“${folderName}”: ${layout.files.length} images in ${describeLayout(layout)}.${skipped}`;
     } catch (error) {
       this.folder = null;
@@ -91,7 +105,11 @@ export class ImageFolderPicker extends LitElement {
     const files = [...(input.files ?? [])];
     if (files.length === 0) return;
     const folderName = files[0].webkitRelativePath.split('/')[0] || 'folder';
-    void this.choose(folderName, 'folder', files.map((file) => ({ path: file.webkitRelativePath || file.name, file })));
+    void this.choose(
+      folderName,
+      'folder',
+      files.map((file) => ({ path: file.webkitRelativePath || file.name, file })),
+    );
   }
 
   private onZip(event: Event): void {
@@ -138,7 +156,10 @@ export class ImageFolderPicker extends LitElement {
             ${Object.entries(IMAGE_SIZES).map(([key, s]) => html`<option .value=${key} ?selected=${this.size === key}>${s.label}</option>`)}
           </select>
         </label>
-        <div class="drop ${this.over ? 'over' : ''}" @dragover=${(e: DragEvent) => { e.preventDefault(); this.over = true; }}
+        <div class="drop ${this.over ? 'over' : ''}" @dragover=${(e: DragEvent) => {
+          e.preventDefault();
+          this.over = true;
+        }}
           @dragleave=${() => (this.over = false)} @drop=${this.onDrop}>…or drop a folder or a zip here</div>
         ${this.summary ? html`<p class="summary" aria-live="polite">${this.summary}</p>` : nothing}
         ${this.problem ? html`<p class="problems" role="alert">${this.problem}</p>` : nothing}

@@ -1,6 +1,13 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { cnnFields, isCnn, POOLINGS, validateImageModel, type ImageModelFields, type Pooling } from '../../ml/image-model-config';
+import {
+  cnnFields,
+  isCnn,
+  POOLINGS,
+  validateImageModel,
+  type ImageModelFields,
+  type Pooling,
+} from '../../ml/image-model-config';
 import type { ModelConfig } from '../../ml/model-config';
 import { formStyles, numberOf } from '../playground/form-styles';
 
@@ -8,7 +15,11 @@ const POOLING_LABELS: Record<Pooling, string> = { max: 'Max', avg: 'Average', no
 
 /** "8, 16" → [8, 16]; an unreadable entry becomes NaN, which validation reports in words. */
 function parseFilters(text: string): number[] {
-  return text.split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(Number);
 }
 
 /**
@@ -29,7 +40,8 @@ export class ImageModelFieldsElement extends LitElement {
     const c = this.config;
     const cnn = isCnn(c);
     const fields = cnnFields(c);
-    const invalid = (field: keyof ImageModelFields) => (validateImageModel(c).some((p) => p.field === field) ? 'true' : 'false');
+    const invalid = (field: keyof ImageModelFields) =>
+      validateImageModel(c).some((p) => p.field === field) ? 'true' : 'false';
     return html`
       <fieldset>
         <legend>Image model</legend>
@@ -39,8 +51,9 @@ export class ImageModelFieldsElement extends LitElement {
             <option value="cnn" ?selected=${cnn}>CNN</option>
           </select>
         </label>
-        ${cnn
-          ? html`
+        ${
+          cnn
+            ? html`
               <label>Filters (per convolution)
                 <input aria-label="Filters" .value=${fields.filters.join(', ')} aria-invalid=${invalid('filters')} ?disabled=${this.disabled}
                   @input=${(e: Event) => this.change({ filters: parseFilters((e.target as HTMLInputElement).value) })} />
@@ -56,7 +69,8 @@ export class ImageModelFieldsElement extends LitElement {
               </label>
               <p class="note">Each convolution is followed by 2 × 2 pooling; the hidden layers below come after them.</p>
             `
-          : html`<p class="note">The MLP sees the pixels as one flat row.</p>`}
+            : html`<p class="note">The MLP sees the pixels as one flat row.</p>`
+        }
       </fieldset>
     `;
   }

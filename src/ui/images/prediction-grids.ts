@@ -64,8 +64,18 @@ export class PredictionGrids extends LitElement {
       const ids = this.runs.map((r) => r.runId);
       const tracking = this.services.tracking;
       this.listing.setQuery(async () => {
-        const lists = await Promise.all(ids.map((id) => tracking.listArtifacts(id, 'predictions').catch((): ArtifactInfo[] => [])));
-        return new Map(ids.map((id, i) => [id, lists[i].map((a) => gridArtifactEpoch(a.path)).filter((e): e is number => e !== null).sort((a, b) => a - b)]));
+        const lists = await Promise.all(
+          ids.map((id) => tracking.listArtifacts(id, 'predictions').catch((): ArtifactInfo[] => [])),
+        );
+        return new Map(
+          ids.map((id, i) => [
+            id,
+            lists[i]
+              .map((a) => gridArtifactEpoch(a.path))
+              .filter((e): e is number => e !== null)
+              .sort((a, b) => a - b),
+          ]),
+        );
       });
     }
   }
@@ -144,9 +154,11 @@ export class PredictionGrids extends LitElement {
           const caption = this.runs.length > 1 ? `${run.label}, epoch ${epoch === null ? '–' : epoch + 1}` : '';
           return html`<figure>
             ${caption ? html`<figcaption>${caption}</figcaption>` : nothing}
-            ${url
-              ? html`<img src=${url} alt=${`Predictions of ${run.label} at epoch ${(epoch ?? 0) + 1}`} />`
-              : html`<p class="empty">${epoch === null ? 'No grid at or before this epoch.' : 'Loading…'}</p>`}
+            ${
+              url
+                ? html`<img src=${url} alt=${`Predictions of ${run.label} at epoch ${(epoch ?? 0) + 1}`} />`
+                : html`<p class="empty">${epoch === null ? 'No grid at or before this epoch.' : 'Loading…'}</p>`
+            }
           </figure>`;
         })}
       </div>
