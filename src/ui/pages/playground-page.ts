@@ -358,7 +358,7 @@ export class PlaygroundPage extends LitElement {
                 @folder-change=${this.onFolderChange}></image-folder-picker>`
             : nothing}
           ${problem && !this.setup.csv && !this.setup.images ? html`<p class="error" role="alert">${problem}</p>` : nothing}
-          ${data?.image
+          ${data?.image || this.setup.images
             ? nothing
             : network && unit
             ? html`<boundary-view .data=${shown} .scale=${UNIT_SCALE} .grid=${picture(unitBoundaryGrid(network, unit.layer, unit.unit), UNIT_SCALE)}
