@@ -25,6 +25,7 @@ import { errorMessage, reportError, type AppServices, type PageRoute } from '../
 import { touchTargets } from '../primitives/touch-targets';
 import { experimentHref, hashHref } from '../links';
 import '../primitives/empty-state';
+import { buttonStyles } from '../primitives/controls';
 
 const DEFAULT_SORT: SortState = { columnId: 'attributes.start_time', ascending: false };
 const hiddenColumnsKey = (experimentId: string) => `runs-table.hidden-columns.${experimentId}`;
@@ -43,7 +44,7 @@ const selectionKey = (experimentId: string, showDeleted: boolean) => `${experime
  */
 @customElement('experiments-page')
 export class ExperimentsPage extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [buttonStyles, touchTargets, css`
     :host { display: flex; flex: 1; min-height: 0; height: calc(100vh - 52px); }
     section { flex: 1; display: flex; flex-direction: column; gap: 12px; padding: 16px 24px; min-width: 0; min-height: 0; background: var(--tf-color-surface-2); }
     .title { display: flex; flex-wrap: wrap; align-items: baseline; gap: var(--tf-space-2) var(--tf-space-3); }
@@ -58,8 +59,6 @@ export class ExperimentsPage extends LitElement {
     input[type='search'][aria-invalid='true'] { border-color: var(--tf-color-danger); }
     .error { color: var(--tf-color-danger); font-size: var(--tf-font-size); margin: 0; }
     .switch { display: flex; gap: 6px; align-items: center; font-size: var(--tf-font-size); color: var(--tf-color-text); padding-top: 6px; white-space: nowrap; }
-    button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); color: var(--tf-color-text); cursor: pointer; }
-    button:hover { background: color-mix(in srgb, var(--tf-color-border) 55%, transparent); }
     .notice { background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 6px; padding: 8px 12px; font-size: var(--tf-font-size); margin: 0; }
     .same { display: flex; flex-wrap: wrap; align-items: center; gap: var(--tf-space-1) var(--tf-space-3); margin: 0; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
     .same-values { display: flex; flex-wrap: wrap; gap: var(--tf-space-1) var(--tf-space-3); }

@@ -4,7 +4,7 @@ import { targetRange, type ColorScale } from '../../ml/boundary-palette';
 import type { CsvOptions } from '../../ml/csv';
 import type { Dataset } from '../../ml/dataset';
 import { checkDatasetConfig } from '../../ml/dataset-config';
-import { DEFAULT_DIGITS_CONFIG, DIGITS_FILE, DIGITS_MODEL_SETTINGS, digitsTableShape } from '../../ml/digits';
+import { DIGITS_FILE, DIGITS_MODEL_SETTINGS, digitsTableShape } from '../../ml/digits';
 import { describeSource } from '../../ml/dataset-source';
 import { generateDataset } from '../../ml/generators';
 import { validateModelConfig, type ModelConfig } from '../../ml/model-config';
@@ -40,6 +40,8 @@ import '../sweep/sweep-panel';
 import '../sweep/repeat-seeds';
 import { errorMessage, reportError, type AppServices, type PageRoute, type TrainingSnapshot } from '../services';
 import { hashHref, runHref } from '../links';
+import { buttonStyles } from '../primitives/controls';
+import { touchTargets } from '../primitives/touch-targets';
 
 /**
  * The last training whose storage-full failure went to the app, across page instances: the page is made anew
@@ -81,15 +83,13 @@ function formatMetric(value: number | undefined): string {
  */
 @customElement('playground-page')
 export class PlaygroundPage extends LitElement {
-  static styles = css`
+  static styles = [buttonStyles, touchTargets, css`
     :host { display: block; padding: 16px 24px; overflow: auto; }
     h1 { font-size: var(--tf-font-size-xl); margin: 0 0 12px; }
     .layout { display: grid; gap: 16px; grid-template-columns: minmax(260px, 340px) minmax(300px, 1fr); align-items: start; }
     .column { display: grid; gap: 12px; min-width: 0; }
     .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-    button { font: inherit; font-size: var(--tf-font-size); font-weight: 600; padding: 6px 18px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
-    button.primary { background: var(--tf-color-success); border-color: var(--tf-color-success); color: var(--tf-color-on-accent); }
-    button:disabled { opacity: 0.5; cursor: not-allowed; }
+    button { font-weight: 600; padding: 6px 18px; }
     .status { margin: 0; font-size: var(--tf-font-size); color: var(--tf-color-text); font-variant-numeric: tabular-nums; }
     .error { margin: 0; color: var(--tf-color-danger); background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); border-radius: 6px; padding: 8px 10px; font-size: var(--tf-font-size); }
     .warning { margin: 0 0 12px; color: var(--tf-color-warning); background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 6px; padding: 8px 10px; font-size: var(--tf-font-size); }
@@ -97,7 +97,7 @@ export class PlaygroundPage extends LitElement {
     .run-name { display: flex; align-items: center; gap: var(--tf-space-2); font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
     .run-name input { font: inherit; flex: 1; min-width: 0; padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius-sm); background: var(--tf-color-surface); color: var(--tf-color-text); }
     @media (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
-  `;
+  `];
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) route!: PageRoute;
@@ -163,7 +163,6 @@ export class PlaygroundPage extends LitElement {
         // Back from another page through the menu: show the setup of the training in progress (or the last one).
         const restored = requestState(session.request);
         this.csvData = session.request.source.kind === 'csv' ? session.request.source.dataset : null;
-        this.folderData = null;
         this.linkProblems = [];
         this.applySetup(restored);
       } else {
@@ -209,12 +208,10 @@ export class PlaygroundPage extends LitElement {
     const { dataset, csv, digits } = e.detail;
     const wasCsv = this.setup.csv;
     const images = e.detail.images ? (this.setup.images ?? { folderName: '', size: '28-gray' as const }) : null;
-    // Choosing images swaps the 2-D defaults (50 epochs of an 8-8 tanh MLP, half the points held out) for a model
-    // that learns digits in seconds and a 20% test split, as image datasets are usually split.
+    // Choosing images swaps the 2-D defaults (50 epochs of an 8-8 tanh MLP) for a model that learns digits in seconds.
     const toImages = (digits && !this.setup.digits) || (images && !this.setup.images);
     const model = toImages ? { ...this.setup.model, ...DIGITS_MODEL_SETTINGS } : this.setup.model;
-    const split = toImages ? { ...dataset, testFraction: DEFAULT_DIGITS_CONFIG.testFraction } : dataset;
-    this.applySetup({ ...this.setup, dataset: split, model, digits, images, csv: csv ? (wasCsv ?? { fileName: '', target: '' }) : null });
+    this.applySetup({ ...this.setup, dataset, model, digits, images, csv: csv ? (wasCsv ?? { fileName: '', target: '' }) : null });
     if (!csv) this.csvData = null;
     if (!images) this.folderData = null;
   }
@@ -358,7 +355,7 @@ export class PlaygroundPage extends LitElement {
                 @folder-change=${this.onFolderChange}></image-folder-picker>`
             : nothing}
           ${problem && !this.setup.csv && !this.setup.images ? html`<p class="error" role="alert">${problem}</p>` : nothing}
-          ${data?.image || this.setup.images
+          ${data?.image
             ? nothing
             : network && unit
             ? html`<boundary-view .data=${shown} .scale=${UNIT_SCALE} .grid=${picture(unitBoundaryGrid(network, unit.layer, unit.unit), UNIT_SCALE)}
