@@ -4,7 +4,7 @@ import { targetRange, type ColorScale } from '../../ml/boundary-palette';
 import type { CsvOptions } from '../../ml/csv';
 import type { Dataset } from '../../ml/dataset';
 import { checkDatasetConfig } from '../../ml/dataset-config';
-import { DIGITS_FILE, DIGITS_MODEL_SETTINGS, digitsTableShape } from '../../ml/digits';
+import { DEFAULT_DIGITS_CONFIG, DIGITS_FILE, DIGITS_MODEL_SETTINGS, digitsTableShape } from '../../ml/digits';
 import { describeSource } from '../../ml/dataset-source';
 import { generateDataset } from '../../ml/generators';
 import { validateModelConfig, type ModelConfig } from '../../ml/model-config';
@@ -163,6 +163,7 @@ export class PlaygroundPage extends LitElement {
         // Back from another page through the menu: show the setup of the training in progress (or the last one).
         const restored = requestState(session.request);
         this.csvData = session.request.source.kind === 'csv' ? session.request.source.dataset : null;
+        this.folderData = null;
         this.linkProblems = [];
         this.applySetup(restored);
       } else {
@@ -208,10 +209,12 @@ export class PlaygroundPage extends LitElement {
     const { dataset, csv, digits } = e.detail;
     const wasCsv = this.setup.csv;
     const images = e.detail.images ? (this.setup.images ?? { folderName: '', size: '28-gray' as const }) : null;
-    // Choosing images swaps the 2-D defaults (50 epochs of an 8-8 tanh MLP) for a model that learns digits in seconds.
+    // Choosing images swaps the 2-D defaults (50 epochs of an 8-8 tanh MLP, half the points held out) for a model
+    // that learns digits in seconds and a 20% test split, as image datasets are usually split.
     const toImages = (digits && !this.setup.digits) || (images && !this.setup.images);
     const model = toImages ? { ...this.setup.model, ...DIGITS_MODEL_SETTINGS } : this.setup.model;
-    this.applySetup({ ...this.setup, dataset, model, digits, images, csv: csv ? (wasCsv ?? { fileName: '', target: '' }) : null });
+    const split = toImages ? { ...dataset, testFraction: DEFAULT_DIGITS_CONFIG.testFraction } : dataset;
+    this.applySetup({ ...this.setup, dataset: split, model, digits, images, csv: csv ? (wasCsv ?? { fileName: '', target: '' }) : null });
     if (!csv) this.csvData = null;
     if (!images) this.folderData = null;
   }
@@ -355,7 +358,7 @@ export class PlaygroundPage extends LitElement {
                 @folder-change=${this.onFolderChange}></image-folder-picker>`
             : nothing}
           ${problem && !this.setup.csv && !this.setup.images ? html`<p class="error" role="alert">${problem}</p>` : nothing}
-          ${data?.image
+          ${data?.image || this.setup.images
             ? nothing
             : network && unit
             ? html`<boundary-view .data=${shown} .scale=${UNIT_SCALE} .grid=${picture(unitBoundaryGrid(network, unit.layer, unit.unit), UNIT_SCALE)}
