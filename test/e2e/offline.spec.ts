@@ -136,8 +136,10 @@ test('a page closed mid-training leaves a run that shows KILLED, with its metric
       });
     });
   }, trainRequest('closed-mid-training', 2000));
-  // The worker flushes each finished epoch; wait until some are stored, then close without ending the run.
-  await page.waitForFunction(async (id) => (await window.tabflow!.tracking.getRun(id)).data.metrics.loss?.count >= 3, runId);
+  // The worker writes finished epochs on a ~500 ms timer; wait until some are stored, then close without ending the run.
+  await expect
+    .poll(() => page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).data.metrics.loss?.count ?? 0, runId))
+    .toBeGreaterThanOrEqual(3);
   expect((await page.evaluate((id) => window.tabflow!.tracking.getRun(id), runId)).info.status).toBe('RUNNING');
   await page.close({ runBeforeUnload: false });
 
