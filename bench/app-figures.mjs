@@ -37,8 +37,8 @@ function logLongRuns(page, runs, points) {
  * Navigates to the Compare page and resolves once the loss overlay is drawn with every history loaded (or, with
  * `query` such as `&group=params.group`, every group's band).
  */
-export function drawCompare(page, runIds, query = '') {
-  return page.evaluate(async ({ ids, query }) => {
+export function drawCompare(page, runIds, query = '', timeoutMs = 120_000) {
+  return page.evaluate(async ({ ids, query, timeoutMs }) => {
     const find = window.__benchDeepFind;
     const lossChart = () => find((el) => el.getAttribute('role') === 'img' && el.getAttribute('aria-label') === 'loss');
     const hasCanvas = (el) => !!el && !!(el.querySelector('canvas') || el.shadowRoot?.querySelector('canvas') || find((c) => c.tagName === 'CANVAS', el.shadowRoot ?? el));
@@ -48,11 +48,11 @@ export function drawCompare(page, runIds, query = '') {
     location.hash = `#/compare?runs=${ids.join(',')}${query}`;
     let sawLoading = false;
     await new Promise((resolve, reject) => {
-      const deadline = start + 120_000;
+      const deadline = start + timeoutMs;
       const tick = () => {
         if (loading()) sawLoading = true;
         else if (sawLoading && hasCanvas(lossChart())) return resolve();
-        if (performance.now() > deadline) return reject(new Error('the Compare overlay was not drawn within 120 s'));
+        if (performance.now() > deadline) return reject(new Error(`the Compare overlay was not drawn within ${timeoutMs / 1000} s`));
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -62,7 +62,7 @@ export function drawCompare(page, runIds, query = '') {
     // Anything the drawing left queued still counts towards its longest task.
     await new Promise((r) => setTimeout(r, 500));
     return { ms, ...window.__benchProbe.stop() };
-  }, { ids: runIds, query });
+  }, { ids: runIds, query, timeoutMs });
 }
 
 export async function chartDraw({ browser, url, size, plan }) {
