@@ -62,7 +62,7 @@ test('the Playground shows every unit of a 2 × 8 tanh network live, reads weigh
   const from = (await network.getByRole('button', { name: 'Layer 1 unit 1', exact: true }).boundingBox())!;
   const to = (await network.getByRole('button', { name: 'Layer 2 unit 1', exact: true }).boundingBox())!;
   await page.mouse.move((from.x + from.width + to.x) / 2, from.y + from.height / 2);
-  await expect(network.locator('figcaption')).toHaveText(/^Weight from Layer 1 unit 1 to Layer 2 unit 1: -?\d+\.\d{3}$/);
+  await expect(network.locator('figcaption')).toHaveText(/^Weight from Layer 1 unit 1 to Layer 2 unit 1: -?\d+(\.\d{1,4})?(e-?\d+)?$/);
 
   await expect(page.getByRole('status')).toHaveText(/^Finished\. Epoch 50 of 50/, { timeout: 90_000 });
   // Clicking a unit shows it large in the boundary area, until it is clicked again.

@@ -25,6 +25,8 @@ import { errorMessage, reportError, type AppServices, type PageRoute } from '../
 import { ownValue } from '../../tracking/keyed-record';
 import { hashHref } from '../links';
 import '../primitives/empty-state';
+import '../primitives/page-header';
+import { plural } from '../../format';
 
 /** How many metrics get a chart before the user picks: enough for a typical run, few enough to stay quick. */
 const DEFAULT_CHARTED_METRICS = 6;
@@ -45,7 +47,6 @@ export class ComparePage extends LitElement {
     :host { display: block; flex: 1; overflow: auto; background: var(--tf-color-surface-2); }
     .page { max-width: 1440px; margin: 0 auto; padding: 20px 24px 48px; display: flex; flex-direction: column; gap: 20px; min-width: 0; }
     @media (max-width: 719px) { .page { padding: var(--tf-space-3) var(--tf-space-3) var(--tf-space-6); } }
-    h1 { font-size: var(--tf-font-size-xl); margin: 0; }
     h2 { font-size: var(--tf-font-size-lg); margin: 0 0 12px; }
     section { background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 10px; padding: 16px 18px; }
     section.plain { background: none; border: 0; padding: 0; }
@@ -215,23 +216,21 @@ export class ComparePage extends LitElement {
   render() {
     const { runIds } = this.settings;
     if (runIds.length === 0) {
-      return html`<div class="page"><h1>Compare runs</h1>
+      return html`<div class="page"><page-header heading="Compare runs"></page-header>
         <empty-state href="#/experiments" action="Choose runs to compare">No runs chosen. Tick two or more runs in an experiment's runs table and press “Compare”.</empty-state></div>`;
     }
     if (this.loaded.error) {
-      return html`<div class="page"><h1>Compare runs</h1><p role="alert" class="notice">Could not load these runs: ${String(this.loaded.error)}</p></div>`;
+      return html`<div class="page"><page-header heading="Compare runs"></page-header><p role="alert" class="notice">Could not load these runs: ${String(this.loaded.error)}</p></div>`;
     }
-    if (!this.loaded.value) return html`<div class="page"><h1>Compare runs</h1><p class="empty">Loading runs…</p></div>`;
+    if (!this.loaded.value) return html`<div class="page"><page-header heading="Compare runs"></page-header><p class="empty">Loading runs…</p></div>`;
     const { runs, missing } = this.loaded.value;
     const { colors, rows, hiddenRuns } = this.derived(runs);
     const { groupBy } = this.settings;
     const grouped = this.groupBands.groups(runs, groupBy);
     const groupedSeries = groupBy.length ? this.groupBands.series(grouped.groups, this.chartedMetrics, this.settings.band, grouped.colors) : null;
     return html`<div class="page" @compare-change=${this.onChange}>
-      <header>
-        <h1>Comparing ${runs.length} run${runs.length === 1 ? '' : 's'}</h1>
-        <p class="lead">Hover a chart to read every run's value at that step; click a name in a legend to hide or show that run.</p>
-      </header>
+      <page-header heading=${`Comparing ${plural(runs.length, 'run')}`}
+        lead="Hover a chart to read every run's value at that step; click a name in a legend to hide or show that run."></page-header>
       ${runs.length
         ? html`<compare-actions .services=${this.services} .runs=${runs} .rows=${rows} .winBy=${this.settings.winBy}></compare-actions>`
         : nothing}

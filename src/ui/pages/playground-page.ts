@@ -42,6 +42,7 @@ import { errorMessage, reportError, type AppServices, type PageRoute, type Train
 import { hashHref, runHref } from '../links';
 import { buttonStyles } from '../primitives/controls';
 import { touchTargets } from '../primitives/touch-targets';
+import '../primitives/page-header';
 
 /**
  * The last training whose storage-full failure went to the app, across page instances: the page is made anew
@@ -85,7 +86,7 @@ function formatMetric(value: number | undefined): string {
 export class PlaygroundPage extends LitElement {
   static styles = [buttonStyles, touchTargets, css`
     :host { display: block; padding: 16px 24px; overflow: auto; }
-    h1 { font-size: var(--tf-font-size-xl); margin: 0 0 12px; }
+    page-header { margin-bottom: var(--tf-space-3); }
     .layout { display: grid; gap: 16px; grid-template-columns: minmax(260px, 340px) minmax(300px, 1fr); align-items: start; }
     .column { display: grid; gap: 12px; min-width: 0; }
     .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
@@ -342,7 +343,7 @@ export class PlaygroundPage extends LitElement {
     const picture = (g: BoundaryGrid | null, s: ColorScale | null) => (g && s && this.view.discretize ? discretized(g, s) : g);
     const stepping = session?.request.stepped !== undefined && training;
     return html`
-      <h1>Playground</h1>
+      <page-header heading="Playground" lead="Pick data and a model, press Train, and watch it learn; every run is recorded."></page-header>
       ${this.linkProblems.map((p) => html`<p class="warning" role="alert">${p}</p>`)}
       ${this.services?.training ? nothing : html`<p class="warning">Training needs Web Workers, which this browser does not offer here.</p>`}
       <div class="layout">
@@ -397,7 +398,8 @@ export class PlaygroundPage extends LitElement {
         </div>
       </div>
       <repeat-seeds class="repeat" .sweeps=${this.services?.sweeps} .base=${request} experimentId=${this.setup.experimentId}
-        task=${data?.task ?? 'classification'} ?hasTest=${this.setup.dataset.testFraction > 0}></repeat-seeds>
+        task=${data?.task ?? 'classification'} ?hasTest=${this.setup.dataset.testFraction > 0}
+        ?startOpen=${this.route?.query.get('repeat') === 'seeds'}></repeat-seeds>
       <sweep-panel .sweeps=${this.services?.sweeps} .base=${request} experimentId=${this.setup.experimentId}
         task=${data?.task ?? 'classification'} .hasTest=${this.setup.dataset.testFraction > 0}></sweep-panel>
     `;

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cssColor, scoreColor } from '../../ml/boundary-palette';
 import { FEATURE_LABELS } from '../../ml/features';
+import { formatNumber } from '../../format';
 import { biasAt, unitIndex, weightAt, type LiveNetwork } from '../../ml/network-frame';
 import { UNIT_SCALE, unitName, unitPixels } from './unit-shading';
 
@@ -44,10 +45,6 @@ const NEGATIVE = cssColor(scoreColor(0, UNIT_SCALE));
 
 export function featureLabel(name: string): string {
   return (FEATURE_LABELS as Record<string, string>)[name] ?? name;
-}
-
-function formatValue(value: number): string {
-  return Number.isFinite(value) ? value.toFixed(3) : String(value);
 }
 
 /**
@@ -99,11 +96,11 @@ export class NetworkView extends LitElement {
     const { layout, frame } = network;
     if (h.kind === 'weight') {
       const value = weightAt(layout, frame, h.layer, h.from, h.to);
-      return `Weight from ${this.name(h.layer - 1, h.from)} to ${this.name(h.layer, h.to)}: ${formatValue(value)}`;
+      return `Weight from ${this.name(h.layer - 1, h.from)} to ${this.name(h.layer, h.to)}: ${formatNumber(value)}`;
     }
     const index = unitIndex(layout, h.layer, h.unit);
-    const range = `activation ${formatValue(frame.ranges[2 * index])} to ${formatValue(frame.ranges[2 * index + 1])}`;
-    const bias = h.layer > 0 ? ` · bias ${formatValue(biasAt(layout, frame, h.layer, h.unit))}` : '';
+    const range = `activation ${formatNumber(frame.ranges[2 * index])} to ${formatNumber(frame.ranges[2 * index + 1])}`;
+    const bias = h.layer > 0 ? ` · bias ${formatNumber(biasAt(layout, frame, h.layer, h.unit))}` : '';
     return `${this.name(h.layer, h.unit)} (${layout.layers[h.layer].activation})${bias} · ${range}`;
   }
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../../charts/marked-curve';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes, plural } from '../../format';
 import type { Dataset } from '../../ml/dataset';
 import type { LiveNetwork } from '../../ml/network-frame';
 import { decodeReplay, REPLAY_DATA_PATH, REPLAY_HEADER_PATH, replayBoundary, type ReplayData } from '../../ml/replay-format';
@@ -133,7 +133,7 @@ export class RunReplay extends LitElement {
     const epochText = `Epoch ${epoch} of ${header.epochs}`;
     return html`<h2>Replay</h2>
       <p class="about">
-        ${count} snapshot${count === 1 ? '' : 's'} of ${header.epochs} epochs (epoch 0 is the initial weights), ${formatBytes(bytes)}; a run keeps at
+        ${plural(count, 'snapshot')} of ${plural(header.epochs, 'epoch')} (epoch 0 is the initial weights), ${formatBytes(bytes)}; a run keeps at
         most ${formatBytes(header.budgetBytes)} of snapshots, spaced evenly when there are more epochs than fit.
       </p>
       <div class="controls">
