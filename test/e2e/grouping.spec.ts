@@ -142,6 +142,13 @@ test('"Repeat with seeds" on two configs makes 3 children each; grouped by learn
   for (const line of lines) expect(line).toMatchObject({ points: 3, band: 3 });
   await expect(page.getByRole('region', { name: 'Winner' }).getByRole('status')).toHaveText(/^learning_rate = (0.3|0.003) (is best|is ahead|has the best)/);
   await expect(page.getByRole('table', { name: /Parameter importance for/ }).getByRole('row').nth(1).getByRole('cell').first()).toHaveText('learning_rate');
+
+  // Any run can be repeated: its page opens the Playground with its settings and the Seeds form ready.
+  const child = await page.evaluate(async () => (await window.tabflow!.tracking.searchRuns({ experimentIds: ['0'], filter: "params.learning_rate = '0.3'" }))[0].info.runId);
+  await page.goto(`./#/run/${child}`);
+  await page.getByRole('link', { name: 'Repeat with seeds' }).click();
+  await expect(page.getByRole('form', { name: 'Repeat with seeds' }).getByRole('spinbutton', { name: 'Seeds' })).toBeVisible();
+  expect(new URL(page.url()).hash).toContain('learning_rate=0.3');
 });
 
 test('a saved view reopens from the Views list after a reload, and travels through export → import', async ({ page, browser }, testInfo) => {

@@ -27,14 +27,16 @@ export class CompareDiffTable extends LitElement {
     button { font: inherit; font-size: var(--tf-font-size); padding: 4px 10px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); cursor: pointer; }
     /* position: relative keeps the screen-reader-only text of far-right cells inside the scroll box, or the
        whole page would scroll sideways with 100 runs. */
-    .scroll { position: relative; overflow: auto; max-height: 560px; border: 1px solid var(--tf-color-border); border-radius: 8px; background: var(--tf-color-surface); }
+    /* No height cap: an inner scroll box hid the metrics below the params; the page scrolls instead. */
+    .scroll { position: relative; overflow-x: auto; border: 1px solid var(--tf-color-border); border-radius: 8px; background: var(--tf-color-surface); }
     table { border-collapse: separate; border-spacing: 0; width: 100%; font-size: var(--tf-font-size); }
     th, td { padding: 6px 10px; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); text-align: left; white-space: nowrap; }
     thead th { position: sticky; top: 0; background: var(--tf-color-surface-2); z-index: 2; font-weight: 600; }
     th[scope='row'] { position: sticky; left: 0; background: var(--tf-color-surface); z-index: 1; font-weight: 500; max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
     .section th { background: var(--tf-color-surface-2); color: var(--tf-color-text-muted); font-size: var(--tf-font-size-sm); text-transform: uppercase; letter-spacing: .04em; position: sticky; left: 0; }
     tr.differs td, tr.differs th[scope='row'] { background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); }
-    td.num { font-variant-numeric: tabular-nums; text-align: right; }
+    /* Left, like the run names above them: a value sits under its own run's name, not under the next column's. */
+    td.num { font-variant-numeric: tabular-nums; text-align: left; }
     td.best { font-weight: 700; color: var(--tf-color-success); }
     td.best .star { color: var(--tf-color-warning); margin-right: 4px; }
     td.missing { color: var(--tf-color-text-muted); }

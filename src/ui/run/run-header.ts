@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Run } from '../../tracking';
 import { rerunHref } from '../playground/playground-link';
+import { repeatSeedsHref } from '../sweep/repeat-seeds';
 import { errorMessage, type AppServices } from '../services';
 import { touchTargets } from '../primitives/touch-targets';
 
@@ -67,6 +68,7 @@ export class RunHeader extends LitElement {
       </div>
       <div class="actions">
         <a class="button" href=${rerunHref(data.params, info.experimentId)} title="Open the Playground with this run's settings">Re-run</a>
+        <a class="button" href=${repeatSeedsHref(data.params, info.experimentId)} title="Run this config again with several seeds, to see its spread">Repeat with seeds</a>
         ${deleted
           ? html`<button @click=${() => this.attempt('restore the run', () => tracking.restoreRun(info.runId))}>Restore</button>`
           : html`<button class="danger" @click=${() => (this.confirmingDelete = true)}>Delete</button>`}

@@ -1,12 +1,19 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { MAX_SEEDS, type SweepSnapshot, type TrialBase } from '../../sweep';
 import { errorMessage, type SweepService } from '../services';
 import { touchTargets } from '../primitives/touch-targets';
+import { rerunHref } from '../playground/playground-link';
 import { directionFor } from './sweep-form';
 import { metricChoices } from './sweep-panel';
 
 const DEFAULT_SEEDS = 3;
+
+/** The Playground with a run's settings and the "Repeat with seeds" form open: the run page's way to repeat a run. */
+export function repeatSeedsHref(params: Record<string, string>, experimentId?: string): string {
+  const href = rerunHref(params, experimentId);
+  return `${href}${href.includes('?') ? '&' : '?'}repeat=seeds`;
+}
 
 /**
  * "Repeat with seeds": runs the same config N times with model seeds 1 … N (optionally data seeds too) as child
@@ -32,6 +39,8 @@ export class RepeatSeeds extends LitElement {
   @property() experimentId?: string;
   @property() task: 'classification' | 'regression' = 'classification';
   @property({ type: Boolean }) hasTest = true;
+  /** Open the form at once (a run page's "Repeat with seeds" link arrives with it open). */
+  @property({ type: Boolean }) startOpen = false;
   @state() private open = false;
   @state() private seeds = String(DEFAULT_SEEDS);
   @state() private dataSeeds = false;
@@ -40,6 +49,10 @@ export class RepeatSeeds extends LitElement {
   /** The parent run of the repeat this element started, to report on it and nothing else. */
   @state() private startedParent: string | null = null;
   private unsubscribe: (() => void) | null = null;
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('startOpen') && this.startOpen) this.open = true;
+  }
 
   connectedCallback(): void {
     super.connectedCallback();
