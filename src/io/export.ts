@@ -11,6 +11,7 @@ import {
 import { throwIfAborted } from './errors';
 import { encodeMetricLines } from './metric-lines';
 import { datasetMeta, experimentFolder, experimentMeta, inputMeta, modelVersionMeta, registeredModelMeta, runMeta } from './mlruns-writer';
+import { yieldToEventLoop } from './yield-to-event-loop';
 import { ZipWriter } from './zip-writer';
 
 export interface ExportOptions {
@@ -111,7 +112,6 @@ function writeRegistry(
   return written;
 }
 
-const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Work between two yields to the event loop: short enough for a responsive page, long enough to cost nothing. */
 const YIELD_EVERY_MS = 30;
 
@@ -161,7 +161,7 @@ export async function exportRuns(tracking: TrackingClient, options: ExportOption
     metricPoints += Object.values(run.data.metrics).reduce((n, m) => n + m.count, 0);
     options.onProgress?.({ done: i + 1, total: runs.length });
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
-      await yieldToBrowser();
+      await yieldToEventLoop();
       lastYield = performance.now();
     }
   }
