@@ -6,7 +6,7 @@
 import { parseCsv, readCsvHeader } from './csv';
 import { numFeatures, numRows, type Dataset } from './dataset';
 import { generateDataset, type GeneratorName } from './generators';
-import type { ModelSignature } from './model-signature';
+import { classNamesOf, type ModelSignature } from './model-signature';
 
 export type DatasetChoice =
   | { kind: 'generated'; generator: GeneratorName; numPoints: number; noise: number; seed: number; numClasses?: number }
@@ -15,7 +15,7 @@ export type DatasetChoice =
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
 function describeModel(s: ModelSignature): string {
-  return s.task === 'regression' ? 'a regression model' : `a classifier of ${s.numClasses} classes (${s.classLabels.join(', ')})`;
+  return s.task === 'regression' ? 'a regression model' : `a classifier of ${s.numClasses} classes (${classNamesOf(s).join(', ')})`;
 }
 
 /** The dataset with its feature columns reordered to `names`; throws naming the columns it lacks. */
@@ -33,14 +33,19 @@ function pickColumns(ds: Dataset, names: readonly string[], what: string): Datas
   return { ...ds, featureNames: [...names], x };
 }
 
-/** Renumbers the dataset's classes to the model's: class i of the model stands for signature.classLabels[i]. */
+/**
+ * Renumbers the dataset's classes to the model's: class i of the model is named classNamesOf(signature)[i].
+ * Classes match by name, so a text target ("setosa") finds its class whatever order the file lists them in.
+ */
 function toModelClasses(ds: Dataset, s: ModelSignature, what: string): Dataset {
-  const unknown = ds.classLabels.filter((label) => !s.classLabels.includes(label));
+  const modelNames = classNamesOf(s);
+  const dataNames = ds.classNames ?? ds.classLabels.map(String);
+  const unknown = dataNames.filter((name) => !modelNames.includes(name));
   if (unknown.length > 0) {
-    throw new Error(`Column "${ds.targetName}" of ${what} holds ${unknown.join(', ')}, which the model never learned: it knows the classes ${s.classLabels.join(', ')}.`);
+    throw new Error(`Column "${ds.targetName}" of ${what} holds ${unknown.join(', ')}, which the model never learned: it knows the classes ${modelNames.join(', ')}.`);
   }
-  const y = Float32Array.from(ds.y, (index) => s.classLabels.indexOf(ds.classLabels[index]));
-  return { ...ds, y, numClasses: s.numClasses, classLabels: [...s.classLabels] };
+  const y = Float32Array.from(ds.y, (index) => modelNames.indexOf(dataNames[index]));
+  return { ...ds, y, numClasses: s.numClasses, classLabels: [...s.classLabels], classNames: s.classNames && [...s.classNames] };
 }
 
 function checkTask(ds: Dataset, s: ModelSignature, what: string): void {

@@ -18,6 +18,11 @@ export interface ModelSignature {
   numClasses: number;
   /** The target value behind each class index (0..k-1 for generated data, the CSV's values for uploads). */
   classLabels: number[];
+  /**
+   * The name of each class when the training target held text (a CSV's "setosa", an image folder's "cat", the
+   * digits' "0"–"9"); classLabels are then 0..k-1. Absent when the classes are numbers.
+   */
+  classNames?: string[];
   /** The generator the model was trained on, when it was trained on generated data. */
   generator: GeneratorName | null;
 }
@@ -26,8 +31,8 @@ export interface TrainingRecord {
   params: Params;
   /** The run's dataset inputs: MLflow's schema is `{"mlflow_colspec": [{"name": ...}, ...]}`. */
   datasetInputs: { schema?: string; context?: string }[];
-  /** Class labels the run recorded (its confusion matrix's `labels`), if any. */
-  classLabels?: number[];
+  /** Class labels the run recorded (its confusion matrix's `labels`): numbers, or the classes' names as text. */
+  classLabels?: (number | string)[];
 }
 
 export interface ModelShape {
@@ -74,9 +79,17 @@ export function modelSignature(record: TrainingRecord, shape: ModelShape): Model
   }
   const task: Task = shape.outputUnits === 1 ? 'regression' : 'classification';
   const numClasses = task === 'classification' ? shape.outputUnits : 0;
-  const labels = record.classLabels;
-  const classLabels = labels && labels.length === numClasses ? [...labels] : Array.from({ length: numClasses }, (_, c) => c);
-  return { featureNames, inputFeatures, targetName, task, numClasses, classLabels, generator };
+  const labels = record.classLabels?.length === numClasses ? record.classLabels : undefined;
+  const indices = Array.from({ length: numClasses }, (_, c) => c);
+  if (labels && !labels.every((l): l is number => typeof l === 'number')) {
+    return { featureNames, inputFeatures, targetName, task, numClasses, classLabels: indices, classNames: labels.map(String), generator };
+  }
+  return { featureNames, inputFeatures, targetName, task, numClasses, classLabels: labels ? [...labels] : indices, generator };
+}
+
+/** The words for each class index: its recorded name, else its target value as text. */
+export function classNamesOf(signature: Pick<ModelSignature, 'classLabels' | 'classNames'>): string[] {
+  return signature.classNames ?? signature.classLabels.map(String);
 }
 
 /** The words for one model output row: the predicted class's label, or the predicted value. */
@@ -85,7 +98,7 @@ export function describeOutput(signature: ModelSignature, outputs: ArrayLike<num
   const k = signature.numClasses;
   let best = 0;
   for (let c = 1; c < k; c++) if (outputs[row * k + c] > outputs[row * k + best]) best = c;
-  return { label: String(signature.classLabels[best]), probability: outputs[row * k + best] };
+  return { label: signature.classNames?.[best] ?? String(signature.classLabels[best]), probability: outputs[row * k + best] };
 }
 
 export function formatNumber(value: number): string {

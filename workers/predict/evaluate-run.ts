@@ -13,6 +13,8 @@ import type { EvaluationResult, ModelDescription } from '../../src/ml/predict-ap
 import { predictDataset } from '../../src/ml/predict';
 import type { LayersModel, Tf } from '../../src/ml/tf-types';
 import { errorMessage } from '../../src/shared/errors';
+import { csvField } from '../../src/shared/csv-field';
+import { CONFUSION_MATRIX_PATH } from '../../src/ml/confusion-file';
 
 function datasetParams(choice: DatasetChoice, ds: Dataset): Record<string, string> {
   if (choice.kind === 'csv') return { dataset_source: 'csv', dataset_file: choice.fileName, dataset_target: ds.targetName };
@@ -26,9 +28,9 @@ function datasetParams(choice: DatasetChoice, ds: Dataset): Record<string, strin
   return params;
 }
 
-function matrixCsv(labels: number[], matrix: number[][]): string {
-  const header = ['true \\ predicted', ...labels.map(String)].join(',');
-  return [header, ...matrix.map((row, i) => [String(labels[i]), ...row.map(String)].join(','))].join('\n') + '\n';
+function matrixCsv(labels: string[], matrix: number[][]): string {
+  const header = ['true \\ predicted', ...labels].map(csvField).join(',');
+  return [header, ...matrix.map((row, i) => [csvField(labels[i]), ...row.map(String)].join(','))].join('\n') + '\n';
 }
 
 /** The metrics of `model` on `ds` (already in the model's columns and classes), under MLflow's names. */
@@ -90,9 +92,10 @@ export async function runEvaluation(
     });
     run.logMetrics(metrics, 0);
     if (confusionMatrix) {
-      const matrix = { labels: ds.classLabels, matrix: confusionMatrix, note: 'rows: true class, columns: predicted class' };
-      await run.logArtifact('confusion_matrix.json', JSON.stringify(matrix, null, 2));
-      await run.logArtifact('confusion_matrix.csv', matrixCsv(ds.classLabels, confusionMatrix));
+      // Text classes are recorded by name, as training runs record them, so the file reads "setosa", not an index.
+      const matrix = { labels: ds.classNames ?? ds.classLabels, matrix: confusionMatrix, note: 'rows: true class, columns: predicted class' };
+      await run.logArtifact(CONFUSION_MATRIX_PATH, JSON.stringify(matrix, null, 2));
+      await run.logArtifact('confusion_matrix.csv', matrixCsv(ds.classNames ?? ds.classLabels.map(String), confusionMatrix));
     }
     await run.end('FINISHED');
   } catch (error) {

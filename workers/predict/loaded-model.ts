@@ -4,6 +4,7 @@
  * (an alias may have moved since), but the same stored model is only parsed once.
  */
 import type { TrackingClient } from '../../src/tracking';
+import { CONFUSION_MATRIX_PATH } from '../../src/ml/confusion-file';
 import { modelSignature, type ModelSignature } from '../../src/ml/model-signature';
 import type { ModelDescription } from '../../src/ml/predict-api';
 import type { LayersModel, Tf } from '../../src/ml/tf-types';
@@ -13,12 +14,16 @@ export interface LoadedModel {
   description: ModelDescription;
 }
 
-/** The confusion matrix a training run logs carries the class labels of CSV targets (e.g. 3, 5, 8). */
-async function recordedClassLabels(tracking: TrackingClient, runId: string): Promise<number[] | undefined> {
+/**
+ * The confusion matrix a training run logs carries its classes: a CSV's numeric targets (3, 5, 8) or the names of
+ * text classes (a CSV's "setosa", an image folder's "cat", the digits' "0"–"9").
+ */
+async function recordedClassLabels(tracking: TrackingClient, runId: string): Promise<(number | string)[] | undefined> {
   try {
-    const text = await (await tracking.getArtifact(runId, 'confusion_matrix.json')).text();
+    const text = await (await tracking.getArtifact(runId, CONFUSION_MATRIX_PATH)).text();
     const labels = (JSON.parse(text) as { labels?: unknown }).labels;
-    return Array.isArray(labels) && labels.every((l) => typeof l === 'number') ? labels : undefined;
+    const usable = Array.isArray(labels) && (labels.every((l) => typeof l === 'number') || labels.every((l) => typeof l === 'string'));
+    return usable ? labels : undefined;
   } catch {
     return undefined;
   }

@@ -14,14 +14,14 @@ export class ClassLegend extends LitElement {
     .swatch { width: 12px; height: 12px; border-radius: 50%; border: 1px solid var(--tf-color-border); flex: none; }
   `;
 
-  /** The target value behind each class index, as the model's signature lists them. */
-  @property({ attribute: false }) classLabels: readonly number[] = [];
+  /** The name of each class index, as the model was trained with them (classNamesOf its signature). */
+  @property({ attribute: false }) classNames: readonly string[] = [];
 
   render() {
-    if (this.classLabels.length === 0) return nothing;
-    const scale = { task: 'classification' as const, numClasses: this.classLabels.length };
+    if (this.classNames.length === 0) return nothing;
+    const scale = { task: 'classification' as const, numClasses: this.classNames.length };
     return html`<ul aria-label="Class colours">
-      ${this.classLabels.map(
+      ${this.classNames.map(
         (label, index) => html`<li><span class="swatch" style="background:${cssColor(pointColor(index, scale))}"></span>class ${label}</li>`,
       )}
     </ul>`;

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BoundaryResult, ModelDescription, PointPrediction } from '../../ml/predict-api';
+import { classNamesOf } from '../../ml/model-signature';
 import type { AppServices } from '../services';
 import './boundary-plot';
 import type { PlotPoint } from './boundary-plot';
@@ -125,7 +126,7 @@ export class ModelPredictPanel extends LitElement {
             <div class="row">
               <div class="plot">
                 <boundary-plot .boundary=${this.boundary} .marker=${this.marker} @plot-click=${(e: CustomEvent<PlotPoint>) => void this.predictAt(e.detail)}></boundary-plot>
-                ${signature.task === 'classification' ? html`<class-legend .classLabels=${signature.classLabels}></class-legend>` : ''}
+                ${signature.task === 'classification' ? html`<class-legend .classNames=${classNamesOf(signature)}></class-legend>` : ''}
               </div>
               <div class="side">
                 <dataset-picker .value=${this.choice} .generators=${generators} @dataset-change=${(e: CustomEvent<GeneratedChoice>) => (this.choice = e.detail)}></dataset-picker>
