@@ -26,3 +26,22 @@ it('refuses a bad seed count or a seed that is also swept, in words', () => {
   expect(() => expandTrials({ ...base, space: { seed: { kind: 'values', values: [1, 2] } }, repeats: { seeds: 2 } })).toThrow(/"seed" is both swept and set by the repeat/);
   expect(() => expandTrials(base)).toThrow(/Mark at least one setting as swept/);
 });
+
+it('the sweep form repeats each trial over "Seeds per trial" when more than one', async () => {
+  const { formToDefinition } = await import('../../src/ui/sweep/sweep-form');
+  const form = {
+    method: 'grid' as const,
+    settings: { learningRate: { swept: true, values: '0.1, 0.01', min: '', max: '', scale: 'log-uniform' as const } },
+    trials: '8',
+    seed: '1',
+    metric: 'val_accuracy',
+    direction: 'maximize' as const,
+    earlyStopping: false,
+    poolSize: '1',
+  };
+  expect(formToDefinition(form, 10).repeats).toBeUndefined();
+  const def = formToDefinition({ ...form, repeatSeeds: '3' }, 10);
+  expect(def.repeats).toEqual({ seeds: 3 });
+  expect(countTrials(def)).toBe(6);
+  expect(() => expandTrials(formToDefinition({ ...form, repeatSeeds: '0' }, 10))).toThrow(/Seeds: enter a whole number from 1 to 50/);
+});

@@ -32,6 +32,8 @@ export interface SweepForm {
   direction: Direction;
   earlyStopping: boolean;
   poolSize: string;
+  /** Each trial repeated over this many model seeds (1: no repeat), as typed. */
+  repeatSeeds?: string;
 }
 
 /** The metric a direction is implied by: losses and errors go down, accuracy goes up. */
@@ -92,5 +94,8 @@ export function formToDefinition(form: SweepForm, epochs: number): SweepDefiniti
     if (!Number.isInteger(def.seed)) throw new SweepDefinitionError('Seed: enter a whole number.');
   }
   if (form.earlyStopping) def.earlyStopping = { minCompletedTrials: 2, minEpochs: Math.max(1, Math.round(epochs / 4)) };
+  // Whole numbers from 1 are checked by the plan (checkRepeats), in words.
+  const seeds = numberField(form.repeatSeeds ?? '1', 'Seeds per trial');
+  if (seeds !== 1) def.repeats = { seeds };
   return def;
 }

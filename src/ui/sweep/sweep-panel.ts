@@ -155,6 +155,8 @@ export class SweepPanel extends LitElement {
           </select></label>
         <label>Workers (trials at once)<input type="number" min="1" max=${MAX_POOL_SIZE} step="1" .value=${form.poolSize}
           @input=${(e: Event) => this.patch({ poolSize: value(e) })} /></label>
+        <label>Seeds per trial<input type="number" min="1" step="1" .value=${form.repeatSeeds ?? '1'}
+          @input=${(e: Event) => this.patch({ repeatSeeds: value(e) })} /></label>
       </div>
       <label class="inline"><input type="checkbox" .checked=${form.earlyStopping} @change=${(e: Event) => this.patch({ earlyStopping: (e.target as HTMLInputElement).checked })} />
         Stop hopeless trials early (median rule: after 2 finished trials and a quarter of the epochs)</label>
