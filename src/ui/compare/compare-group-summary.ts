@@ -28,6 +28,8 @@ export class CompareGroupSummary extends LitElement {
     .who { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; display: flex; align-items: center; gap: var(--tf-space-2); }
     .dot { width: 12px; height: 12px; border-radius: 50%; flex: none; }
     .value { font-variant-numeric: tabular-nums; color: var(--tf-color-text-muted); }
+    /* On a phone the numbers go under the group's name instead of being squeezed into a word-wide column. */
+    @media (max-width: 719px) { li { grid-template-columns: 22px 1fr; } .value { grid-column: 2; white-space: nowrap; } }
     select { font: inherit; font-size: var(--tf-font-size); }
   `];
 
