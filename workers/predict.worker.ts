@@ -6,6 +6,9 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { openTracking } from '../src/tracking';
 import type { PredictApi } from '../src/ml/predict-api';
+import { fetchBytes } from './fetch-bytes';
+import { decodeImageFolder } from './image-decode';
+import type { ImageHooks } from './image-training';
 import { runEvaluation } from './predict/evaluate-run';
 import { ModelCache } from './predict/loaded-model';
 import { decisionBoundary, predictCsv, predictPoints } from './predict/predictions';
@@ -17,6 +20,9 @@ const ready = tf.setBackend('cpu').then(async () => {
   const tracking = await openTracking();
   return { tracking, cache: new ModelCache(tf, tracking) };
 });
+
+/** Image evaluations load the digits file and decode uploaded folders the way training does. */
+const imageHooks: ImageHooks = { loadBytes: fetchBytes, decodeFolder: decodeImageFolder };
 
 const api: PredictApi = {
   async describeModel(uri) {
@@ -39,7 +45,7 @@ const api: PredictApi = {
   async evaluate(uri, dataset) {
     const { cache, tracking } = await ready;
     const loaded = await cache.load(uri);
-    return runEvaluation(tf, tracking, loaded.model, loaded.description, dataset);
+    return runEvaluation(tf, tracking, loaded.model, loaded.description, dataset, imageHooks);
   },
 };
 

@@ -14,6 +14,7 @@ import { pixelsPerImage } from '../src/ml/image-dataset';
 import { IMAGE_SIZES } from '../src/ml/image-folder';
 import { useBackendFor } from './image-backend';
 import { decodeImageFolder } from './image-decode';
+import { fetchBytes } from './fetch-bytes';
 import { renderPredictionGridPng, renderSpritePng } from './image-png';
 import { renderBoundaryPng } from './boundary-png';
 import { stepReceiver } from '../src/ml/step-channel';
@@ -35,13 +36,6 @@ function inputDim(request: TrainRequest): number {
   if (request.source.kind === 'digits') return DIGIT_PIXELS;
   if (request.source.kind === 'images') return pixelsPerImage(IMAGE_SIZES[request.source.size]);
   return request.source.config.generator === 'sine' ? 1 : 2;
-}
-
-/** A same-origin file's bytes; offline, the service worker answers from its precache. */
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
 }
 
 const api = {

@@ -3,12 +3,23 @@
  * pulling tfjs into its bundle; every field is structured-clone friendly.
  */
 import type { Task } from './dataset';
+import type { ImageFolderFiles } from './image-folder';
 import type { DatasetChoice } from './model-dataset';
 import type { ModelSignature } from './model-signature';
 import type { GridBounds } from './predict-grid';
 
 export type { DatasetChoice } from './model-dataset';
 export type { ModelSignature } from './model-signature';
+
+/**
+ * Pictures to evaluate an image model on: the test split of the Digits recipe the model was trained with (the
+ * same seeded split, rebuilt from its run's params), or an uploaded folder with one subfolder per class.
+ */
+export type ImageEvaluationChoice =
+  | { kind: 'digits-test'; /** The shipped digits file's address (the worker fetches it, offline from the cache). */ url: string }
+  | { kind: 'image-folder'; folder: ImageFolderFiles };
+
+export type EvaluationChoice = DatasetChoice | ImageEvaluationChoice;
 
 /** A loaded model and where it came from. */
 export interface ModelDescription {
@@ -69,7 +80,7 @@ export interface PredictApi {
   predictPoints(uri: string, points: number[][]): Promise<PointPrediction[]>;
   decisionBoundary(uri: string, dataset: DatasetChoice, size: number): Promise<BoundaryResult>;
   predictCsv(uri: string, text: string): Promise<CsvPredictions>;
-  evaluate(uri: string, dataset: DatasetChoice): Promise<EvaluationResult>;
+  evaluate(uri: string, dataset: EvaluationChoice): Promise<EvaluationResult>;
 }
 
 type WithSignal<F> = F extends (...args: infer A) => infer R ? (signal: AbortSignal | undefined, ...args: A) => R : never;

@@ -5,16 +5,30 @@
  */
 import type { TrackingClient } from '../../src/tracking';
 import { numRows, type Dataset } from '../../src/ml/dataset';
-import { describeDataset } from '../../src/ml/dataset-input';
-import { classificationReport, regressionReport } from '../../src/ml/evaluate';
+import { describeDataset, type DatasetSummary } from '../../src/ml/dataset-input';
+import { argmaxRows, classificationReport, regressionReport } from '../../src/ml/evaluate';
 import { expandFeatures } from '../../src/ml/features';
+import { classMetricName, perClassAccuracy } from '../../src/ml/image-report';
 import { datasetForModel, type DatasetChoice } from '../../src/ml/model-dataset';
-import type { EvaluationResult, ModelDescription } from '../../src/ml/predict-api';
+import type { EvaluationChoice, EvaluationResult, ModelDescription } from '../../src/ml/predict-api';
 import { predictDataset } from '../../src/ml/predict';
 import type { LayersModel, Tf } from '../../src/ml/tf-types';
 import { errorMessage } from '../../src/shared/errors';
 import { csvField } from '../../src/shared/csv-field';
 import { CONFUSION_MATRIX_PATH } from '../../src/ml/confusion-file';
+import type { ImageHooks } from '../image-training';
+import { imageEvaluationData } from './image-evaluation';
+
+/** The data of one evaluation, in the model's columns and classes, with what its run records about it. */
+export interface EvaluationData {
+  ds: Dataset;
+  params: Record<string, string>;
+  summary: DatasetSummary;
+  sourceType: string;
+  source: string;
+  /** Names the data in the run's name. */
+  label: string;
+}
 
 function datasetParams(choice: DatasetChoice, ds: Dataset): Record<string, string> {
   if (choice.kind === 'csv') return { dataset_source: 'csv', dataset_file: choice.fileName, dataset_target: ds.targetName };
@@ -33,7 +47,37 @@ function matrixCsv(labels: string[], matrix: number[][]): string {
   return [header, ...matrix.map((row, i) => [csvField(labels[i]), ...row.map(String)].join(','))].join('\n') + '\n';
 }
 
-/** The metrics of `model` on `ds` (already in the model's columns and classes), under MLflow's names. */
+function tableData(choice: DatasetChoice, ds: Dataset): EvaluationData {
+  const params = datasetParams(choice, ds);
+  return {
+    ds,
+    params,
+    summary: describeDataset(ds),
+    sourceType: choice.kind === 'csv' ? 'upload' : 'generated',
+    source: choice.kind === 'csv' ? choice.fileName : JSON.stringify(params),
+    label: choice.kind === 'generated' ? `${choice.generator}-seed${choice.seed}` : choice.fileName,
+  };
+}
+
+/** Each class's name as the data names it: an image class, a CSV's text class, else its target value as text. */
+function classNamesOfData(ds: Dataset): string[] {
+  return ds.image?.classNames ?? ds.classNames ?? ds.classLabels.map(String);
+}
+
+/** Per-class accuracy (`class_accuracy/<class>`, as image training runs log it), for the classes the data holds. */
+function classAccuracyMetrics(ds: Dataset, outputs: Float32Array): Record<string, number> {
+  const names = classNamesOfData(ds);
+  const metrics: Record<string, number> = {};
+  perClassAccuracy(ds.y, argmaxRows(outputs, ds.numClasses), ds.numClasses).forEach((value, c) => {
+    if (!Number.isNaN(value)) metrics[classMetricName(names[c])] = value;
+  });
+  return metrics;
+}
+
+/**
+ * The metrics of `model` on `ds` (already in the model's columns and classes), under MLflow's names; image data
+ * adds per-class accuracy. Table evaluations keep exactly MLflow's default-evaluator set.
+ */
 export async function evaluationMetrics(tf: Tf, model: LayersModel, ds: Dataset, inputFeatures: string[]): Promise<{ metrics: Record<string, number>; confusionMatrix: number[][] | null }> {
   const outputs = await predictDataset(tf, model, expandFeatures(ds, inputFeatures));
   if (ds.task === 'regression') {
@@ -42,7 +86,15 @@ export async function evaluationMetrics(tf: Tf, model: LayersModel, ds: Dataset,
   }
   const r = classificationReport(ds.y, outputs, ds.numClasses);
   return {
-    metrics: { example_count: numRows(ds), accuracy_score: r.accuracy, precision_score: r.precision, recall_score: r.recall, f1_score: r.f1, log_loss: r.logLoss },
+    metrics: {
+      example_count: numRows(ds),
+      accuracy_score: r.accuracy,
+      precision_score: r.precision,
+      recall_score: r.recall,
+      f1_score: r.f1,
+      log_loss: r.logLoss,
+      ...(ds.image ? classAccuracyMetrics(ds, outputs) : {}),
+    },
     confusionMatrix: r.confusionMatrix,
   };
 }
@@ -52,20 +104,23 @@ export async function runEvaluation(
   tracking: TrackingClient,
   model: LayersModel,
   description: ModelDescription,
-  choice: DatasetChoice,
+  choice: EvaluationChoice,
+  images?: ImageHooks,
 ): Promise<EvaluationResult> {
   const { signature } = description;
-  // Everything that can fail on bad input fails before a run exists, so a wrong file leaves no empty run behind.
-  const ds = datasetForModel(choice, signature);
-  const { metrics, confusionMatrix } = await evaluationMetrics(tf, model, ds, signature.inputFeatures);
   const source = await tracking.getRun(description.runId);
+  // Everything that can fail on bad input fails before a run exists, so a wrong file leaves no empty run behind.
+  const data =
+    choice.kind === 'digits-test' || choice.kind === 'image-folder'
+      ? await imageEvaluationData(choice, signature, source.data.params, images)
+      : tableData(choice, datasetForModel(choice, signature));
+  const { ds, summary } = data;
+  const { metrics, confusionMatrix } = await evaluationMetrics(tf, model, ds, signature.inputFeatures);
   const experiment = await tracking.getExperiment(source.info.experimentId);
   const experimentId = experiment.lifecycleStage === 'active' ? experiment.experimentId : undefined;
   const registered = description.name !== undefined && description.version !== undefined;
   const modelUri = registered ? `models:/${description.name}/${description.version}` : `runs:/${description.runId}/${description.artifactPath}`;
-  const summary = describeDataset(ds);
   const modelLabel = registered ? `${description.name}-v${description.version}` : source.info.runName;
-  const dataLabel = choice.kind === 'generated' ? `${choice.generator}-seed${choice.seed}` : choice.fileName;
   const tags: Record<string, string> = {
     'mlflow.source.name': 'evaluate',
     'mlflow.source.type': 'LOCAL',
@@ -78,14 +133,14 @@ export async function runEvaluation(
     tags['tabflow.evaluated.model_name'] = description.name!;
     tags['tabflow.evaluated.model_version'] = String(description.version);
   }
-  const run = await tracking.startRun({ experimentId, runName: `eval-${modelLabel}-${dataLabel}`.slice(0, 250), tags });
+  const run = await tracking.startRun({ experimentId, runName: `eval-${modelLabel}-${data.label}`.slice(0, 250), tags });
   try {
-    await run.logParams(datasetParams(choice, ds));
+    await run.logParams(data.params);
     await run.logInput({
       name: summary.name,
       digest: summary.digest,
-      sourceType: choice.kind === 'csv' ? 'upload' : 'generated',
-      source: choice.kind === 'csv' ? choice.fileName : JSON.stringify(datasetParams(choice, ds)),
+      sourceType: data.sourceType,
+      source: data.source,
       schema: summary.schema,
       profile: summary.profile,
       context: 'eval',
@@ -93,9 +148,9 @@ export async function runEvaluation(
     run.logMetrics(metrics, 0);
     if (confusionMatrix) {
       // Text classes are recorded by name, as training runs record them, so the file reads "setosa", not an index.
-      const matrix = { labels: ds.classNames ?? ds.classLabels, matrix: confusionMatrix, note: 'rows: true class, columns: predicted class' };
+      const matrix = { labels: ds.image?.classNames ?? ds.classNames ?? ds.classLabels, matrix: confusionMatrix, note: 'rows: true class, columns: predicted class' };
       await run.logArtifact(CONFUSION_MATRIX_PATH, JSON.stringify(matrix, null, 2));
-      await run.logArtifact('confusion_matrix.csv', matrixCsv(ds.classNames ?? ds.classLabels.map(String), confusionMatrix));
+      await run.logArtifact('confusion_matrix.csv', matrixCsv(classNamesOfData(ds), confusionMatrix));
     }
     await run.end('FINISHED');
   } catch (error) {
