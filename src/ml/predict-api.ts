@@ -30,6 +30,8 @@ export interface ModelDescription {
   name?: string;
   version?: number;
   signature: ModelSignature;
+  /** The pictures the model was trained on, which decide what it can be evaluated on; null for a table model. */
+  imageData: 'digits' | 'folder' | null;
 }
 
 export interface PointPrediction {

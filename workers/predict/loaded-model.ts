@@ -5,7 +5,10 @@
  */
 import type { TrackingClient } from '../../src/tracking';
 import { CONFUSION_MATRIX_PATH } from '../../src/ml/confusion-file';
+import { isDigitsParams } from '../../src/ml/digits';
+import { FOLDER_PARAM_KEYS, FOLDER_SOURCE } from '../../src/ml/image-folder';
 import { modelSignature, type ModelSignature } from '../../src/ml/model-signature';
+import type { Params } from '../../src/ml/param-codec';
 import type { ModelDescription } from '../../src/ml/predict-api';
 import type { LayersModel, Tf } from '../../src/ml/tf-types';
 
@@ -38,8 +41,21 @@ function dimension(shape: (number | null)[] | (number | null)[][], what: string)
   return size;
 }
 
+type ImageData = ModelDescription['imageData'];
+
+function imageDataOf(params: Params): ImageData {
+  if (isDigitsParams(params)) return 'digits';
+  return params[FOLDER_PARAM_KEYS.source] === FOLDER_SOURCE ? 'folder' : null;
+}
+
+interface StoredModel {
+  model: LayersModel;
+  signature: ModelSignature;
+  imageData: ImageData;
+}
+
 export class ModelCache {
-  private readonly models = new Map<string, Promise<{ model: LayersModel; signature: ModelSignature }>>();
+  private readonly models = new Map<string, Promise<StoredModel>>();
 
   constructor(
     private readonly tf: Tf,
@@ -55,11 +71,11 @@ export class ModelCache {
       this.models.set(key, entry);
       entry.catch(() => this.models.delete(key));
     }
-    const { model, signature } = await entry;
-    return { model, description: { uri, ...resolved, signature } };
+    const { model, signature, imageData } = await entry;
+    return { model, description: { uri, ...resolved, signature, imageData } };
   }
 
-  private async read(runId: string, artifactPath: string): Promise<{ model: LayersModel; signature: ModelSignature }> {
+  private async read(runId: string, artifactPath: string): Promise<StoredModel> {
     const [artifacts, run, classLabels] = await Promise.all([
       this.tracking.loadModelArtifacts(runId, artifactPath),
       this.tracking.getRun(runId),
@@ -69,7 +85,7 @@ export class ModelCache {
     try {
       const shape = { inputDim: dimension(model.inputs[0].shape, 'input'), outputUnits: dimension(model.outputs[0].shape, 'output') };
       const signature = modelSignature({ params: run.data.params, datasetInputs: run.inputs.datasetInputs, classLabels }, shape);
-      return { model, signature };
+      return { model, signature, imageData: imageDataOf(run.data.params) };
     } catch (error) {
       model.dispose();
       throw error;

@@ -57,6 +57,8 @@ export class ImageFolderPicker extends LitElement {
 
   @property({ type: Boolean }) disabled = false;
   @property() size: ImageSizeKey = '28-gray';
+  /** Hides "Image size" where the size is not the person's choice (evaluation decodes at the model's size). */
+  @property({ type: Boolean }) sizeFixed = false;
   /** The folder a link or "Re-run" names, so the person knows which one to pick again. */
   @property() expectedFolder = '';
   @state() private summary = '';
@@ -148,14 +150,14 @@ export class ImageFolderPicker extends LitElement {
         <label>Zip
           <input type="file" accept=".zip,application/zip" aria-label="Choose a zip" ?disabled=${this.disabled} @change=${this.onZip} />
         </label>
-        <label>Image size
+        ${this.sizeFixed ? nothing : html`<label>Image size
           <select aria-label="Image size" ?disabled=${this.disabled} @change=${(e: Event) => {
             this.size = (e.target as HTMLSelectElement).value as ImageSizeKey;
             this.emit();
           }}>
             ${Object.entries(IMAGE_SIZES).map(([key, s]) => html`<option .value=${key} ?selected=${this.size === key}>${s.label}</option>`)}
           </select>
-        </label>
+        </label>`}
         <div class="drop ${this.over ? 'over' : ''}" @dragover=${(e: DragEvent) => {
           e.preventDefault();
           this.over = true;
