@@ -44,7 +44,7 @@ test('trains a spiral model live in a worker and records a FINISHED run with par
   await page.getByLabel('Hidden layers', { exact: true }).fill('8, 6');
   // The page state is in the URL, under the run's param keys, so this link reopens the same exercise.
   await expect(page).toHaveURL(/epochs=40/);
-  await expect(page).toHaveURL(/hidden_layers=%5B8%2C6%5D/);
+  await expect(page).toHaveURL(/hidden_layers=%5B8,6%5D/);
   await watchLongTasks(page);
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
