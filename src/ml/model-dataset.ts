@@ -38,14 +38,26 @@ function pickColumns(ds: Dataset, names: readonly string[], what: string): Datas
  * Classes match by name, so a text target ("setosa") finds its class whatever order the file lists them in.
  */
 function toModelClasses(ds: Dataset, s: ModelSignature, what: string): Dataset {
-  const modelNames = classNamesOf(s);
-  const dataNames = ds.classNames ?? ds.classLabels.map(String);
-  const unknown = dataNames.filter((name) => !modelNames.includes(name));
-  if (unknown.length > 0) {
-    throw new Error(`Column "${ds.targetName}" of ${what} holds ${unknown.join(', ')}, which the model never learned: it knows the classes ${modelNames.join(', ')}.`);
-  }
-  const y = Float32Array.from(ds.y, (index) => modelNames.indexOf(dataNames[index]));
+  const y = renumberByName(ds.y, ds.classNames ?? ds.classLabels.map(String), s, (unknown, known) =>
+    new Error(`Column "${ds.targetName}" of ${what} holds ${unknown.join(', ')}, which the model never learned: it knows the classes ${known.join(', ')}.`),
+  );
   return { ...ds, y, numClasses: s.numClasses, classLabels: [...s.classLabels], classNames: s.classNames && [...s.classNames] };
+}
+
+/**
+ * Class indices `y` (into `dataNames`) renumbered to the model's classes of the same names; a class the model never
+ * learned is refused with the caller's words (`unknownError(unknown names, the model's names)`).
+ */
+export function renumberByName(
+  y: Float32Array,
+  dataNames: readonly string[],
+  s: ModelSignature,
+  unknownError: (unknown: string[], known: string[]) => Error,
+): Float32Array {
+  const modelNames = classNamesOf(s);
+  const unknown = dataNames.filter((name) => !modelNames.includes(name));
+  if (unknown.length > 0) throw unknownError(unknown, modelNames);
+  return Float32Array.from(y, (index) => modelNames.indexOf(dataNames[index]));
 }
 
 function checkTask(ds: Dataset, s: ModelSignature, what: string): void {

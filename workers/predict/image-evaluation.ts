@@ -5,9 +5,10 @@
  * the model's by name. Every mismatch is refused in words before any run exists.
  */
 import type { Dataset } from '../../src/ml/dataset';
-import { DIGIT_CLASS_NAMES, digitsConfigToParams, isDigitsParams, paramsToDigitsConfig } from '../../src/ml/digits';
+import { DIGIT_CLASS_NAMES, DIGIT_PIXELS, digitsConfigToParams, isDigitsParams, paramsToDigitsConfig } from '../../src/ml/digits';
 import { describeImageDataset, imageSetToDataset, pixelsPerImage } from '../../src/ml/image-dataset';
 import { FOLDER_PARAM_KEYS, FOLDER_SOURCE, IMAGE_SIZES, isImageSizeKey, type ImageSizeKey } from '../../src/ml/image-folder';
+import { renumberByName } from '../../src/ml/model-dataset';
 import { classNamesOf, type ModelSignature } from '../../src/ml/model-signature';
 import type { Params } from '../../src/ml/param-codec';
 import type { ImageEvaluationChoice } from '../../src/ml/predict-api';
@@ -15,7 +16,8 @@ import { prepareDigits, type ImageHooks } from '../image-training';
 import type { EvaluationData } from './evaluate-run';
 
 function sizeForModel(params: Params, inputDim: number): ImageSizeKey {
-  if (isImageSizeKey(params[FOLDER_PARAM_KEYS.size])) return params[FOLDER_PARAM_KEYS.size] as ImageSizeKey;
+  const named = params[FOLDER_PARAM_KEYS.size];
+  if (isImageSizeKey(named)) return named;
   const fitting = (Object.keys(IMAGE_SIZES) as ImageSizeKey[]).find((key) => pixelsPerImage(IMAGE_SIZES[key]) === inputDim);
   if (!fitting) throw new Error(`The model reads ${inputDim} values per row, which is no image size tabflow decodes; it cannot be evaluated on pictures.`);
   return fitting;
@@ -23,16 +25,10 @@ function sizeForModel(params: Params, inputDim: number): ImageSizeKey {
 
 /** The folder's classes renumbered to the model's; refuses a class the model never learned. */
 function toModelClasses(ds: Dataset, signature: ModelSignature, folderName: string): Dataset {
-  const modelNames = classNamesOf(signature);
-  const folderNames = ds.image!.classNames;
-  const unknown = folderNames.filter((name) => !modelNames.includes(name));
-  if (unknown.length > 0) {
-    throw new Error(
-      `“${folderName}” has the class folders ${unknown.map((n) => `"${n}"`).join(', ')}, which the model never learned: it knows ${modelNames.join(', ')}. Rename or remove those folders.`,
-    );
-  }
-  const y = Float32Array.from(ds.y, (index) => modelNames.indexOf(folderNames[index]));
-  return { ...ds, y, numClasses: signature.numClasses, classLabels: [...signature.classLabels], image: { ...ds.image!, classNames: modelNames } };
+  const y = renumberByName(ds.y, ds.image!.classNames, signature, (unknown, known) =>
+    new Error(`“${folderName}” has the class folders ${unknown.map((n) => `"${n}"`).join(', ')}, which the model never learned: it knows ${known.join(', ')}. Rename or remove those folders.`),
+  );
+  return { ...ds, y, numClasses: signature.numClasses, classLabels: [...signature.classLabels], image: { ...ds.image!, classNames: classNamesOf(signature) } };
 }
 
 export async function imageEvaluationData(
@@ -47,7 +43,7 @@ export async function imageEvaluationData(
     if (!isDigitsParams(trainingParams)) {
       throw new Error('This model was not trained on Digits, so it has no Digits test split. Evaluate it on an uploaded image folder instead.');
     }
-    if (inputDim !== 28 * 28 || signature.numClasses !== DIGIT_CLASS_NAMES.length) {
+    if (inputDim !== DIGIT_PIXELS || signature.numClasses !== DIGIT_CLASS_NAMES.length) {
       throw new Error(`The model reads ${inputDim} values into ${signature.numClasses} classes; Digits are 784 pixels into 10 classes.`);
     }
     const config = paramsToDigitsConfig(trainingParams);
