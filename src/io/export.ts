@@ -74,7 +74,7 @@ const metricKeysOf = (run: Run) => Object.keys(run.data.metrics);
  * double up to READ_BATCH_RUNS while they stay small; a batch over LARGE_BATCH_BYTES (a big model, say) sends the
  * next back to one run. Artifact sizes are unknown before reading, so this keeps memory near the largest runs'.
  */
-const READ_BATCH_RUNS = 8;
+const READ_BATCH_RUNS = 32;
 const LARGE_BATCH_BYTES = 8 * 1024 * 1024;
 
 const bytesOf = (contents: RunContents[]) =>
