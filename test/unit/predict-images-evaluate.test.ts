@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packMnistPackage } from '../../scripts/vite-digits-plugin';
 import { decodeDigits } from '../../src/ml/digits-pack';
-import { DEFAULT_MODEL_CONFIG } from '../../src/ml/model-config';
+import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../../src/ml/model-config';
 import type { ImageSet } from '../../src/ml/image-dataset';
 import type { TrackingClient } from '../../src/tracking';
 import type { ImageHooks } from '../../workers/image-training';
@@ -35,14 +35,14 @@ function folderOfDigits(classNames: string[], perClass: number): ImageSet {
   return { name: 'upload', shape: { width: 28, height: 28, channels: 1, classNames }, pixels, labels: Uint8Array.from(labels) };
 }
 
-/** A small digits MLP trained and logged as the Playground does (subset 300, a quarter held out). */
-async function trainedDigits(t: TrackingClient, hooks: ImageHooks): Promise<string> {
+/** A small digits MLP (or `model`'s CNN) trained and logged as the Playground does (subset 300, a quarter held out). */
+async function trainedDigits(t: TrackingClient, hooks: ImageHooks, model: Partial<ModelConfig> = {}): Promise<string> {
   const outcome = await runTrackedTraining(
     tf,
     t,
     {
       source: { kind: 'digits', url: DIGITS_URL, subset: 300, testFraction: 0.25, seed: 2 },
-      model: { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [16], activation: 'relu', learningRate: 0.01, batchSize: 32, epochs: 2, backend: 'cpu' },
+      model: { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [16], activation: 'relu', learningRate: 0.01, batchSize: 32, epochs: 2, backend: 'cpu', ...model },
     },
     { backend: 'cpu', images: hooks },
   );
@@ -90,6 +90,18 @@ describe('evaluating an image model', () => {
     expect(run.data.tags['tabflow.evaluated.run_id']).toBe(trainingRunId);
     expect(run.inputs.datasetInputs[0]).toMatchObject({ context: 'eval', name: 'mnist-digits-test' });
     expect(Object.keys(run.data.metrics)).toEqual(expect.arrayContaining(['accuracy_score', 'f1_score', 'log_loss']));
+  });
+
+  it('a digits CNN (its reshape layer keeps the stored input flat) evaluates on the same held-out images', async () => {
+    const t = await freshTracking();
+    const trainingRunId = await trainedDigits(t, hooks, { modelType: 'cnn', filters: [4], kernelSize: 3, pooling: 'max', epochs: 1 });
+    expect((await t.getRun(trainingRunId)).data.params).toMatchObject({ model_type: 'cnn' });
+    const model = await new ModelCache(tf, t).load(`runs:/${trainingRunId}/model`);
+    expect(model.description.imageData).toBe('digits');
+    const result = await runEvaluation(tf, t, model.model, model.description, { kind: 'digits-test', url: DIGITS_URL }, hooks);
+    const read = async (id: string) => JSON.parse(await (await t.getArtifact(id, 'confusion_matrix.json')).text()).matrix;
+    expect(await read(result.runId)).toEqual(await read(trainingRunId));
+    expect(result.metrics.example_count).toBe(75);
   });
 
   it('on an uploaded folder: classes matched by name, whatever order the folder lists them in', async () => {
