@@ -4,6 +4,7 @@ import { downloadBlob } from '../charts/download';
 import { exportRunsInWorker } from '../io';
 import { fileTimestamp, formatBytes } from '../format';
 import { ioDialogStyles } from './io-dialog-styles';
+import { modalDialog } from './primitives/modal-dialog';
 import { errorMessage, type AppServices } from './services';
 
 type Phase = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; runs: number; bytes: number; fileName: string } | { kind: 'failed'; message: string };
@@ -77,6 +78,12 @@ export class ExportDialog extends LitElement {
     this.controller?.abort();
   }
 
+  /** Escape while writing stops the export (which then closes the dialog); otherwise it just closes. */
+  private onEscape(): void {
+    if (this.phase.kind === 'running') this.cancel();
+    else this.close();
+  }
+
   private close(): void {
     this.dialog.close();
     this.phase = { kind: 'idle' };
@@ -111,10 +118,7 @@ export class ExportDialog extends LitElement {
   render() {
     return html`
       <button ?disabled=${this.disabled} @click=${() => void this.start()}>${this.label}</button>
-      <dialog aria-labelledby="export-title" @cancel=${(e: Event) => (this.phase.kind === 'running' ? (e.preventDefault(), this.cancel()) : this.close())}>
-        <h2 id="export-title">Export runs</h2>
-        ${this.renderBody()}
-      </dialog>
+      ${modalDialog({ id: 'export', heading: 'Export runs', body: this.renderBody(), onCancel: () => this.onEscape() })}
     `;
   }
 }

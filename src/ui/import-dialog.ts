@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { importRunsInWorker, type DirectoryHandleLike, type ImportSource, type ImportSummary } from '../io';
 import { ioDialogStyles } from './io-dialog-styles';
+import { modalDialog } from './primitives/modal-dialog';
 import './mlflow/mlflow-pull';
 import { errorMessage, type AppServices } from './services';
 import { plural } from '../format';
@@ -58,6 +59,11 @@ export class ImportDialog extends LitElement {
     this.phase = { kind: 'choosing' };
     this.source = null;
     this.dialog.showModal();
+  }
+
+  /** The single write cannot be interrupted half way (imports are all-or-nothing), so Escape waits for it. */
+  private onEscape(): void {
+    if (this.phase.kind !== 'writing') this.close();
   }
 
   private close(): void {
@@ -201,10 +207,7 @@ export class ImportDialog extends LitElement {
   render() {
     return html`
       <button @click=${this.open}>${this.label}</button>
-      <dialog aria-labelledby="import-title" @cancel=${(e: Event) => this.phase.kind === 'writing' && e.preventDefault()}>
-        <h2 id="import-title">Import runs</h2>
-        ${this.renderBody()}
-      </dialog>
+      ${modalDialog({ id: 'import', heading: 'Import runs', body: this.renderBody(), onCancel: () => this.onEscape() })}
     `;
   }
 }

@@ -1,20 +1,21 @@
 import { css } from 'lit';
 import { touchTargets } from './primitives/touch-targets';
 import { buttonStyles, fieldStyles } from './primitives/controls';
+import { modalDialogStyles } from './primitives/modal-dialog';
 
-/** Shared look of <export-dialog> and <import-dialog>: a trigger button and a native modal <dialog>. */
+/**
+ * Shared look of <export-dialog> and <import-dialog>: the modal of src/ui/primitives/modal-dialog.ts, their
+ * trigger button, progress and outcome messages.
+ */
 export const ioDialogStyles = css`
   :host { display: inline-block; }
   ${buttonStyles}
   ${fieldStyles}
-  dialog { border: 1px solid var(--tf-color-border); border-radius: 10px; padding: 20px 24px; width: min(520px, 92vw); box-shadow: var(--tf-shadow-2); color: var(--tf-color-text); background: var(--tf-color-surface); }
-  dialog::backdrop { background: color-mix(in srgb, var(--tf-color-bg) 70%, transparent); }
-  h2 { font-size: var(--tf-font-size-xl); margin: 0 0 12px; }
-  p { margin: 8px 0; font-size: var(--tf-font-size); line-height: 1.45; }
+  ${modalDialogStyles}
+  p { margin: var(--tf-space-2) 0; font-size: var(--tf-font-size); line-height: 1.45; }
   progress { width: 100%; height: 14px; }
-  .actions { display: flex; justify-content: flex-end; gap: 8px; margin-top: 16px; }
-  .error { background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); color: var(--tf-color-danger); padding: 8px 10px; border-radius: 6px; white-space: pre-wrap; word-break: break-word; }
-  .done { background: color-mix(in srgb, var(--tf-color-success) 12%, var(--tf-color-surface)); border: 1px solid var(--tf-color-success); color: var(--tf-color-success); padding: 8px 10px; border-radius: 6px; }
+  .error { background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); color: var(--tf-color-danger); padding: var(--tf-space-2) 10px; border-radius: var(--tf-radius); white-space: pre-wrap; word-break: break-word; }
+  .done { background: color-mix(in srgb, var(--tf-color-success) 12%, var(--tf-color-surface)); border: 1px solid var(--tf-color-success); color: var(--tf-color-success); padding: var(--tf-space-2) 10px; border-radius: var(--tf-radius); }
   .muted { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); }
   ${touchTargets}
 `;

@@ -5,6 +5,8 @@ import { LiveQueryController } from '../live-query-controller';
 import { errorMessage, type AppServices } from '../services';
 import { parseTagLines } from './tag-lines';
 import { touchTargets } from '../primitives/touch-targets';
+import { fieldStyles } from '../primitives/controls';
+import { formField, formFieldStyles } from '../primitives/form-field';
 import { modelHref } from '../links';
 
 /**
@@ -15,10 +17,8 @@ import { modelHref } from '../links';
  */
 @customElement('register-model-form')
 export class RegisterModelForm extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [fieldStyles, formFieldStyles, touchTargets, css`
     form { display: grid; gap: 10px; max-width: 520px; }
-    label { display: grid; gap: 4px; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
-    input, textarea { font: inherit; font-size: var(--tf-font-size); padding: 6px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; }
     textarea { min-height: 48px; }
     button { justify-self: start; font: inherit; padding: 6px 14px; border-radius: 6px; border: 1px solid var(--tf-color-success); background: var(--tf-color-success); color: var(--tf-color-on-accent); cursor: pointer; }
     button[disabled] { opacity: 0.6; cursor: default; }
@@ -31,6 +31,8 @@ export class RegisterModelForm extends LitElement {
   @property() artifactPath = 'model';
   @state() private busy = false;
   @state() private error = '';
+  /** A tag line that is not key=value: shown under the Tags field, which it marks invalid. */
+  @state() private tagsError = '';
   @state() private registered: ModelVersion | null = null;
 
   private models = new LiveQueryController<RegisteredModel[]>(this, () => this.services.tracking.searchRegisteredModels());
@@ -40,10 +42,17 @@ export class RegisterModelForm extends LitElement {
     const data = new FormData(e.target as HTMLFormElement);
     const name = String(data.get('name') ?? '').trim();
     this.error = '';
+    this.tagsError = '';
     this.registered = null;
+    let tags: Record<string, string>;
+    try {
+      tags = parseTagLines(String(data.get('tags') ?? ''));
+    } catch (error) {
+      this.tagsError = errorMessage(error);
+      return;
+    }
     this.busy = true;
     try {
-      const tags = parseTagLines(String(data.get('tags') ?? ''));
       const tracking = this.services.tracking;
       const version = await tracking.createModelVersion(name, this.runId, this.artifactPath, { description: String(data.get('description') ?? ''), tags });
       this.registered = await tracking.getModelVersion(name, version);
@@ -60,12 +69,20 @@ export class RegisterModelForm extends LitElement {
     const done = this.registered;
     return html`
       <form @submit=${this.submit}>
-        <label>Model name (an existing one gets a new version)
-          <input name="name" required list="registered-names" autocomplete="off" placeholder="spiral-classifier" />
-          <datalist id="registered-names">${names.map((n) => html`<option value=${n}></option>`)}</datalist>
-        </label>
-        <label>Description<textarea name="description"></textarea></label>
-        <label>Tags (key=value, one a line)<textarea name="tags" placeholder="team=vision"></textarea></label>
+        ${formField({
+          id: 'model-name',
+          label: 'Model name',
+          hint: 'An existing name gets a new version.',
+          control: (w) => html`<input id=${w.id} aria-describedby=${w.describedBy} name="name" required list="registered-names" autocomplete="off" placeholder="spiral-classifier" />`,
+        })}
+        <datalist id="registered-names">${names.map((n) => html`<option value=${n}></option>`)}</datalist>
+        ${formField({ id: 'model-description', label: 'Description', control: (w) => html`<textarea id=${w.id} name="description"></textarea>` })}
+        ${formField({
+          id: 'model-tags',
+          label: 'Tags (key=value, one a line)',
+          error: this.tagsError,
+          control: (w) => html`<textarea id=${w.id} aria-describedby=${w.describedBy} aria-invalid=${w.invalid} name="tags" placeholder="team=vision"></textarea>`,
+        })}
         <button type="submit" ?disabled=${this.busy}>${this.busy ? 'Registering…' : 'Register'}</button>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
         ${done

@@ -1,8 +1,9 @@
 import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { StorageUsage } from '../../tracking';
 import { reportError, type AppServices } from '../services';
-import { formatBytes } from '../../format';
+import { formatBytes, plural } from '../../format';
+import { modalDialog, modalDialogStyles } from '../primitives/modal-dialog';
 import { sectionStyles } from './settings-styles';
 
 /**
@@ -13,12 +14,12 @@ import { sectionStyles } from './settings-styles';
  */
 @customElement('storage-cleanup')
 export class StorageCleanup extends LitElement {
-  static styles = sectionStyles;
+  static styles = [sectionStyles, modalDialogStyles];
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) usage: StorageUsage | null = null;
-  @state() private confirming = false;
   @state() private purging = false;
+  @query('dialog') private confirmation!: HTMLDialogElement;
 
   private get deletedRuns(): number {
     return this.usage?.experiments.reduce((n, u) => n + u.deletedRuns, 0) ?? 0;
@@ -39,7 +40,7 @@ export class StorageCleanup extends LitElement {
       reportError(this, error);
     } finally {
       this.purging = false;
-      this.confirming = false;
+      this.confirmation.close();
     }
   }
 
@@ -54,13 +55,15 @@ export class StorageCleanup extends LitElement {
       ${count === 0
         ? html`<p class="muted">No deleted runs are waiting to be removed.</p>`
         : html`<p>${count} deleted ${count === 1 ? 'run still takes' : 'runs still take'} about ${formatBytes(this.deletedBytes)}.</p>
-            <div class="actions">
-              ${this.confirming
-                ? html`<span>Remove ${count} deleted ${count === 1 ? 'run' : 'runs'} with ${count === 1 ? 'its' : 'their'} metrics and artifacts for good? This cannot be undone.</span>
-                    <button class="danger" ?disabled=${this.purging} @click=${this.purge}>Remove permanently</button>
-                    <button ?disabled=${this.purging} @click=${() => (this.confirming = false)}>Cancel</button>`
-                : html`<button @click=${() => (this.confirming = true)}>Remove deleted runs permanently…</button>`}
-            </div>`}
+            <div class="actions"><button @click=${() => this.confirmation.showModal()}>Remove deleted runs permanently…</button></div>`}
+      ${modalDialog({
+        id: 'purge',
+        heading: 'Remove deleted runs permanently?',
+        body: html`<p>Remove ${plural(count, 'deleted run')} with ${count === 1 ? 'its' : 'their'} metrics and artifacts for good? This cannot be undone.</p>`,
+        // Removal is one transaction: once started it finishes, so the dialog stays until it has.
+        onCancel: () => this.purging || this.confirmation.close(),
+        confirm: { label: 'Remove permanently', danger: true, disabled: this.purging, onConfirm: () => void this.purge() },
+      })}
     `;
   }
 }
