@@ -8,8 +8,8 @@ import { summarise } from './metric-summary';
 import { MLMODEL_FILE, MODEL_JSON, WEIGHTS_FILE, packModel } from './model-files';
 import { ownValue, setOwn } from './keyed-record';
 import { guardQuota } from './rows';
-import { errorMessage } from '../shared/errors';
 import { runLocksAvailable } from './run-locks';
+import { errorMessage } from '../shared/errors';
 import type { DatasetInput, ModelArtifactsLike, RunStatus, SavableModel } from './types';
 import { paramToString, validateArtifactPath, validateMetric, validateParam, validateRunTag } from './validation';
 

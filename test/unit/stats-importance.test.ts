@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { mulberry32 } from '../../src/ml/random';
-import { paramImportance } from '../../src/stats/importance';
+import { paramImportance, type ImportanceInput } from '../../src/stats/importance';
 
 it('ranks the param that determines the metric above a random one, on both measures', () => {
   const rng = mulberry32(7);
@@ -24,7 +24,7 @@ it('ranks the param that determines the metric above a random one, on both measu
 });
 
 it('measures a text param with the correlation ratio and warns when there are too few runs', () => {
-  const inputs = [
+  const inputs: ImportanceInput[] = [
     { params: { optimizer: 'adam', seed: '1' }, value: 0.9 },
     { params: { optimizer: 'adam', seed: '2' }, value: 0.92 },
     { params: { optimizer: 'sgd', seed: '3' }, value: 0.6 },

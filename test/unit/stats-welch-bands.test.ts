@@ -35,7 +35,7 @@ group("Welch's t-test", () => {
     expect(studentTwoSidedP(2.5, 3.7)).toBeCloseTo(0.07182202291182678, 9);
     expect(welchTTest([1, 1], [2, 2])).toBeNull();
     expect(welchTTest([1], [2, 3])).toBeNull();
-    expect(welchTTest([1, undefined, 3], [2, 4]).df).toBeGreaterThan(0);
+    expect(welchTTest([1, undefined, 3], [2, 4])!.df).toBeGreaterThan(0);
   });
 });
 
