@@ -68,6 +68,8 @@ export const TRAINING_FLUSH_MS = 500;
 const LIVE_GRID_SIZE = 48;
 /** Training time between two replay snapshots, in multiples of what a snapshot costs (see replay-recorder.ts). */
 const REPLAY_COST_RATIO = 40;
+/** The longest the training loop runs without taking a timer task (one costs 1–4 ms: at most ~4 % of training). */
+const YIELD_EVERY_MS = 100;
 const PNG_GRID_SIZE = 160;
 
 interface PreparedData {
@@ -230,14 +232,27 @@ export async function runTrackedTraining(
       if (frame) hooks.onProgress({ type: 'network', layout: recording!.layout, frame });
     };
     if (recording) await capture(0, liveBoundary);
-    // A timer flush's transaction goes a step further only when this thread runs its callbacks: between batches,
-    // while one is in flight, the loop lets them run (tfjs's fit yields only every 125 ms).
+    // The metric timer, a page's flush request (a BroadcastChannel message) and a flush's transaction run only when
+    // this thread takes a task. tfjs's fit yields only every 125 ms of one fit call, and a small model's epoch is one
+    // fit of a few ms, so a loop left alone never yields and nothing is written until the end: it takes a task at
+    // least every YIELD_EVERY_MS, and after each batch while a write is in flight.
+    // The periodic task is a timer, not a MessageChannel message: a port's messages can be drained back to back
+    // (Node does), which would let the loop run on without the timers and other channels ever getting a turn.
     const yielder = taskYielder();
+    let lastYield = performance.now();
+    const takeTimerTask = (): Promise<void> =>
+      new Promise((resolve) => {
+        lastYield = performance.now();
+        setTimeout(resolve, 0);
+      });
 
     const trainer = request.stepped ? steppedTrainer(request.stepped.first, hooks, (epoch) => capture(epoch, liveBoundary, false)) : trainModel;
     const { aborted, history } = await trainer(tf, trained, train, test, config, {
       signal: hooks.signal,
-      afterBatch: () => (run.flushing ? yielder.nextTask() : undefined),
+      afterBatch: () => {
+        if (performance.now() - lastYield >= YIELD_EVERY_MS) return takeTimerTask();
+        return run.flushing ? yielder.nextTask() : undefined;
+      },
       onEpochEnd: async (epoch, metrics) => {
         if (writeError) throw writeError;
         run.logMetrics(metrics, epoch);
