@@ -23,7 +23,8 @@ function logLongRuns(page, runs, points) {
       const t0 = Date.now();
       for (let r = 0; r < runs; r++) {
         const run = await tracking.startRun({ experimentId, runName: `chart-${r}` });
-        for (let i = 0; i < points; i++) run.logMetric('loss', 1 / (1 + i / 1000) + 0.05 * noise() + r * 0.01, i, t0 + i);
+        for (let i = 0; i < points; i++)
+          run.logMetric('loss', 1 / (1 + i / 1000) + 0.05 * noise() + r * 0.01, i, t0 + i);
         await run.end();
         ids.push(run.id);
       }
@@ -38,31 +39,43 @@ function logLongRuns(page, runs, points) {
  * `query` such as `&group=params.group`, every group's band).
  */
 export function drawCompare(page, runIds, query = '', timeoutMs = 120_000) {
-  return page.evaluate(async ({ ids, query, timeoutMs }) => {
-    const find = window.__benchDeepFind;
-    const lossChart = () => find((el) => el.getAttribute('role') === 'img' && el.getAttribute('aria-label') === 'loss');
-    const hasCanvas = (el) => !!el && !!(el.querySelector('canvas') || el.shadowRoot?.querySelector('canvas') || find((c) => c.tagName === 'CANVAS', el.shadowRoot ?? el));
-    const loading = () => find((el) => el.getAttribute('role') === 'status' && el.textContent.includes('Loading metric histories'));
-    window.__benchProbe.start();
-    const start = performance.now();
-    location.hash = `#/compare?runs=${ids.join(',')}${query}`;
-    let sawLoading = false;
-    await new Promise((resolve, reject) => {
-      const deadline = start + timeoutMs;
-      const tick = () => {
-        if (loading()) sawLoading = true;
-        else if (sawLoading && hasCanvas(lossChart())) return resolve();
-        if (performance.now() > deadline) return reject(new Error(`the Compare overlay was not drawn within ${timeoutMs / 1000} s`));
+  return page.evaluate(
+    async ({ ids, query, timeoutMs }) => {
+      const find = window.__benchDeepFind;
+      const lossChart = () =>
+        find((el) => el.getAttribute('role') === 'img' && el.getAttribute('aria-label') === 'loss');
+      const hasCanvas = (el) =>
+        !!el &&
+        !!(
+          el.querySelector('canvas') ||
+          el.shadowRoot?.querySelector('canvas') ||
+          find((c) => c.tagName === 'CANVAS', el.shadowRoot ?? el)
+        );
+      const loading = () =>
+        find((el) => el.getAttribute('role') === 'status' && el.textContent.includes('Loading metric histories'));
+      window.__benchProbe.start();
+      const start = performance.now();
+      location.hash = `#/compare?runs=${ids.join(',')}${query}`;
+      let sawLoading = false;
+      await new Promise((resolve, reject) => {
+        const deadline = start + timeoutMs;
+        const tick = () => {
+          if (loading()) sawLoading = true;
+          else if (sawLoading && hasCanvas(lossChart())) return resolve();
+          if (performance.now() > deadline)
+            return reject(new Error(`the Compare overlay was not drawn within ${timeoutMs / 1000} s`));
+          requestAnimationFrame(tick);
+        };
         requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    const ms = performance.now() - start;
-    // Anything the drawing left queued still counts towards its longest task.
-    await new Promise((r) => setTimeout(r, 500));
-    return { ms, ...window.__benchProbe.stop() };
-  }, { ids: runIds, query, timeoutMs });
+      });
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const ms = performance.now() - start;
+      // Anything the drawing left queued still counts towards its longest task.
+      await new Promise((r) => setTimeout(r, 500));
+      return { ms, ...window.__benchProbe.stop() };
+    },
+    { ids: runIds, query, timeoutMs },
+  );
 }
 
 export async function chartDraw({ browser, url, size, plan }) {
@@ -77,7 +90,12 @@ export async function chartDraw({ browser, url, size, plan }) {
       await page.evaluate(() => (location.hash = '#/experiments'));
       await page.waitForFunction(() => document.title.startsWith('Experiments'));
       draws.push(await drawCompare(page, runIds));
-      uplot.push(await bench.page.evaluate((s) => window.bench.chartUplotDecimated(s), { runs: size.chartRuns, points: size.chartPoints }));
+      uplot.push(
+        await bench.page.evaluate((s) => window.bench.chartUplotDecimated(s), {
+          runs: size.chartRuns,
+          points: size.chartPoints,
+        }),
+      );
     });
     const kept = (list) => list.slice(plan.warmup);
     const entry = figureEntry({
@@ -87,7 +105,12 @@ export async function chartDraw({ browser, url, size, plan }) {
       baselineSamples: kept(uplot),
       goal: { on: 'value', op: '<=', limit: 100 },
     });
-    const longest = figureEntry({ figure: 'longest task', unit: 'ms', samples: kept(draws).map((d) => d.longestTask), goal: { on: 'value', op: '<=', limit: 100 } });
+    const longest = figureEntry({
+      figure: 'longest task',
+      unit: 'ms',
+      samples: kept(draws).map((d) => d.longestTask),
+      goal: { on: 'value', op: '<=', limit: 100 },
+    });
     const gap = summarise(kept(draws).map((d) => d.probeGap));
     // The issue's goal is on the longest main-thread task, not on the time to draw.
     entry.goal = '<= 100 ms longest main-thread task';
@@ -124,7 +147,10 @@ export async function responsiveness({ browser, url, size, plan }) {
       await page.waitForFunction(() => true);
       await page.evaluate(() => window.__benchProbe.start());
       await train.click();
-      await page.getByRole('status').filter({ hasText: /^Finished\./ }).waitFor({ timeout: 180_000 });
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Finished\./ })
+        .waitFor({ timeout: 180_000 });
       const busy = await page.evaluate(() => window.__benchProbe.stop());
       training.push(busy);
       // The same page, idle for as long as the training took.
@@ -140,7 +166,12 @@ export async function responsiveness({ browser, url, size, plan }) {
       baselineSamples: kept(idle).map((s) => s.longestTask),
       goal: { on: 'value', op: '<=', limit: 50 },
     });
-    const seconds = figureEntry({ figure: 'training time', unit: 'ms', samples: kept(training).map((s) => s.ms), goal: { on: 'value', op: '>=', limit: 0 } });
+    const seconds = figureEntry({
+      figure: 'training time',
+      unit: 'ms',
+      samples: kept(training).map((s) => s.ms),
+      goal: { on: 'value', op: '>=', limit: 0 },
+    });
     entry.details = {
       size: `longest main-thread task (Long Tasks API; 0 = none reached 50 ms) while the Playground trains its default spiral model for ${size.responsivenessEpochs} epochs with live charts and boundary`,
       baseline: 'the same page, idle, for as long as the training took',
@@ -149,7 +180,9 @@ export async function responsiveness({ browser, url, size, plan }) {
       probeGapMs: summarise(kept(training).map((s) => s.probeGap)).median,
       idleProbeGapMs: summarise(kept(idle).map((s) => s.probeGap)).median,
       notes: [
-        `training took ${(seconds.value / 1000).toFixed(1)} s; tasks over 50 ms per training: ${kept(training).map((s) => s.longTasks).join(', ')}`,
+        `training took ${(seconds.value / 1000).toFixed(1)} s; tasks over 50 ms per training: ${kept(training)
+          .map((s) => s.longTasks)
+          .join(', ')}`,
         `longest stall seen by a 4 ms timer: ${Math.round(summarise(kept(training).map((s) => s.probeGap)).median)} ms training, ${Math.round(summarise(kept(idle).map((s) => s.probeGap)).median)} ms idle`,
       ],
     };

@@ -5,7 +5,8 @@
 function installProbes() {
   window.__benchLongTasks = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
+    for (const entry of list.getEntries())
+      window.__benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask' });
 
   let running = false;

@@ -91,9 +91,15 @@ export async function coldStart({ browser, url, size, plan }) {
       await page.close();
       return ms;
     });
-    const servedBy = worker && controlled > 0 ? 'the service worker cache' : 'the HTTP cache (this build registers no service worker)';
+    const servedBy =
+      worker && controlled > 0 ? 'the service worker cache' : 'the HTTP cache (this build registers no service worker)';
     const bundleKb = gzipBytes / 1024;
-    const entry = figureEntry({ figure: 'cold start', unit: 'ms', samples, goal: { on: 'value', op: '<=', limit: 1500 } });
+    const entry = figureEntry({
+      figure: 'cold start',
+      unit: 'ms',
+      samples,
+      goal: { on: 'value', op: '<=', limit: 1500 },
+    });
     entry.goal = '<= 1500 ms; <= 150 KB gzip';
     entry.met = entry.met && bundleKb <= 150 && !tfjsOnFirstLoad;
     entry.details = {
@@ -101,7 +107,10 @@ export async function coldStart({ browser, url, size, plan }) {
       mainBundleKbGzip: Math.round(bundleKb * 10) / 10,
       scriptsOnFirstLoad: scripts.size,
       tfjsOnFirstLoad,
-      notes: [`main bundle ${bundleKb.toFixed(1)} KB gzip (${scripts.size} scripts before the first runs table)${tfjsOnFirstLoad ? ', tfjs included!' : ', no tfjs'}`, `served by ${servedBy}`],
+      notes: [
+        `main bundle ${bundleKb.toFixed(1)} KB gzip (${scripts.size} scripts before the first runs table)${tfjsOnFirstLoad ? ', tfjs included!' : ', no tfjs'}`,
+        `served by ${servedBy}`,
+      ],
     };
     return entry;
   } finally {

@@ -8,7 +8,8 @@ import { exportRuns, importRuns } from '../src/io';
 import { openTracking, type TrackingClient } from '../src/tracking';
 import { dropDb, freshDbName, seededValues, timeMs } from './timing';
 
-let prepared: { tracking: TrackingClient; dbName: string; experimentId: string; runs: number; points: number } | null = null;
+let prepared: { tracking: TrackingClient; dbName: string; experimentId: string; runs: number; points: number } | null =
+  null;
 let lastZip: Blob | null = null;
 
 export interface ExportSize {
@@ -87,7 +88,9 @@ export async function importTabflow(): Promise<{ ms: number; runs: number; metri
       summary = await importRuns(target, zip);
     });
     if (summary.runs !== runs || summary.metricPoints !== points) {
-      throw new Error(`import: got ${summary.runs} runs and ${summary.metricPoints} points, expected ${runs} and ${points}`);
+      throw new Error(
+        `import: got ${summary.runs} runs and ${summary.metricPoints} points, expected ${runs} and ${points}`,
+      );
     }
     return { ms, runs: summary.runs, metricPoints: summary.metricPoints };
   } finally {

@@ -23,7 +23,8 @@ function logGroupedRuns(page, runs, points) {
         const group = r % groups;
         const run = await tracking.startRun({ experimentId, runName: `grouped-${r}` });
         await run.logParams({ group, seed: r });
-        for (let i = 0; i < points; i++) run.logMetric('loss', 1 / (1 + i / 1000) + 0.05 * noise() + group * 0.05, i, t0 + i);
+        for (let i = 0; i < points; i++)
+          run.logMetric('loss', 1 / (1 + i / 1000) + 0.05 * noise() + group * 0.05, i, t0 + i);
         await run.end();
         ids.push(run.id);
       }

@@ -10,7 +10,17 @@ import * as runsTable from './runs-table';
 import * as throughput from './throughput';
 import * as training from './training';
 
-const api = { ...chartDraw, ...metricLogging, ...metricRead, ...runsTable, ...exportImport, ...training, ...throughput, ...mlflowPushPull, ...digits };
+const api = {
+  ...chartDraw,
+  ...metricLogging,
+  ...metricRead,
+  ...runsTable,
+  ...exportImport,
+  ...training,
+  ...throughput,
+  ...mlflowPushPull,
+  ...digits,
+};
 
 declare global {
   interface Window {

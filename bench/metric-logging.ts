@@ -43,7 +43,8 @@ export async function loggingTabflow({ runs, points, maxBufferedPoints }: Loggin
     });
     for (const run of active) {
       const stored = (await tracking.getRun(run.id)).data.metrics[KEY]?.count;
-      if (stored !== points) throw new Error(`metric logging: run ${run.id} stored ${stored} points, expected ${points}`);
+      if (stored !== points)
+        throw new Error(`metric logging: run ${run.id} stored ${stored} points, expected ${points}`);
     }
     return { ms, points: runs * points, loopMs };
   } finally {
@@ -80,7 +81,8 @@ export async function loggingChunkedLimit({ runs, points }: LoggingSize): Promis
       await Promise.all(writes);
     });
     const stored = await db.metricChunks.count();
-    if (stored !== runs * Math.ceil(points / CHUNK_SIZE)) throw new Error(`metric logging limit: stored ${stored} chunks`);
+    if (stored !== runs * Math.ceil(points / CHUNK_SIZE))
+      throw new Error(`metric logging limit: stored ${stored} chunks`);
     return { ms, points: runs * points };
   } finally {
     db.close();
@@ -98,7 +100,8 @@ export async function loggingRowPerPoint({ points }: { points: number }): Promis
     const t0 = Date.now();
     const ms = await timeMs(async () => {
       const rows: RawPointRow[] = [];
-      for (let i = 0; i < points; i++) rows.push({ runId: 'run-0', key: KEY, step: i, value: values[i], timestamp: t0 + i });
+      for (let i = 0; i < points; i++)
+        rows.push({ runId: 'run-0', key: KEY, step: i, value: values[i], timestamp: t0 + i });
       await db.points.bulkAdd(rows);
     });
     const stored = await db.points.count();

@@ -10,7 +10,11 @@ const SIX_BY_EIGHT = encodeURIComponent(JSON.stringify([8, 8, 8, 8, 8, 8]));
 export async function networkResponsiveness({ browser, url, size, plan }) {
   const context = await probedContext(browser);
   try {
-    const page = await openApp(context, url, `#/playground?epochs=${size.responsivenessEpochs}&hidden_layers=${SIX_BY_EIGHT}`);
+    const page = await openApp(
+      context,
+      url,
+      `#/playground?epochs=${size.responsivenessEpochs}&hidden_layers=${SIX_BY_EIGHT}`,
+    );
     const train = page.getByRole('button', { name: 'Train', exact: true });
     const units = page.getByRole('figure', { name: 'Network' }).getByRole('button', { name: /^Layer \d/ });
     const training = [];
@@ -20,17 +24,23 @@ export async function networkResponsiveness({ browser, url, size, plan }) {
       await train.waitFor();
       await page.evaluate(() => window.__benchProbe.start());
       await train.click();
-      await page.getByRole('status').filter({ hasText: /^Finished\./ }).waitFor({ timeout: 180_000 });
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Finished\./ })
+        .waitFor({ timeout: 180_000 });
       const busy = await page.evaluate(() => window.__benchProbe.stop());
       training.push({ ...busy, units: await units.count() });
       const href = await page.getByRole('link', { name: 'Open this run' }).getAttribute('href');
       replays.push(
-        await page.evaluate(async (runId) => {
-          const tracking = window.tabflow.tracking;
-          const header = JSON.parse(await (await tracking.getArtifact(runId, 'replay/network.json')).text());
-          const bin = await tracking.getArtifact(runId, 'replay/network.bin');
-          return { snapshotBytes: header.snapshotBytes, snapshots: header.snapshots.length, runBytes: bin.size };
-        }, decodeURIComponent(href.split('/').pop())),
+        await page.evaluate(
+          async (runId) => {
+            const tracking = window.tabflow.tracking;
+            const header = JSON.parse(await (await tracking.getArtifact(runId, 'replay/network.json')).text());
+            const bin = await tracking.getArtifact(runId, 'replay/network.bin');
+            return { snapshotBytes: header.snapshotBytes, snapshots: header.snapshots.length, runBytes: bin.size };
+          },
+          decodeURIComponent(href.split('/').pop()),
+        ),
       );
       await page.evaluate(() => window.__benchProbe.start());
       await page.waitForTimeout(busy.ms);
@@ -51,7 +61,9 @@ export async function networkResponsiveness({ browser, url, size, plan }) {
       longTasksOver50ms: kept(training).map((s) => s.longTasks),
       replay,
       notes: [
-        `tasks over 50 ms per training: ${kept(training).map((s) => s.longTasks).join(', ')}; training took ${(summarise(kept(training).map((s) => s.ms)).median / 1000).toFixed(1)} s`,
+        `tasks over 50 ms per training: ${kept(training)
+          .map((s) => s.longTasks)
+          .join(', ')}; training took ${(summarise(kept(training).map((s) => s.ms)).median / 1000).toFixed(1)} s`,
         `replay: ${replay.snapshotBytes.toLocaleString('en')} bytes per snapshot, ${replay.snapshots} snapshots, ${replay.runBytes.toLocaleString('en')} bytes per run`,
       ],
     };

@@ -1,6 +1,6 @@
 // Figures measured inside the bench page (bench/index.html): the driver calls window.bench.* one repetition at a
 // time, alternating tabflow and its baseline so that a busy moment on the shared machine hits both alike.
-import { figureEntry, summarise } from './stats.mjs';
+import { figureEntry } from './stats.mjs';
 
 /** A fresh browser context on the bench page; page errors are printed, never swallowed. */
 export async function openBenchPage(browser, url) {
@@ -43,7 +43,12 @@ export async function metricLogging({ browser, url, size, plan }) {
       rowPerPoint.push(await page.evaluate((s) => window.bench.loggingRowPerPoint(s), naive));
     });
     const kept = (list) => list.slice(plan.warmup).map(pointsPerSecond);
-    const naiveRate = figureEntry({ figure: 'naive', unit: 'points/s', samples: kept(rowPerPoint), goal: { on: 'value', op: '>=', limit: 0 } });
+    const naiveRate = figureEntry({
+      figure: 'naive',
+      unit: 'points/s',
+      samples: kept(rowPerPoint),
+      goal: { on: 'value', op: '>=', limit: 0 },
+    });
     const entry = figureEntry({
       figure: 'metric logging',
       unit: 'points/s',
@@ -54,8 +59,17 @@ export async function metricLogging({ browser, url, size, plan }) {
     entry.details = {
       size: `${logging.runs} runs × ${logging.points.toLocaleString('en-US')} points`,
       baseline: 'raw Dexie bulkAdd of 1,000-point Float64Array chunks (the limit)',
-      naive: { value: naiveRate.value, unit: 'points/s', min: naiveRate.min, max: naiveRate.max, size: `1 run × ${naive.points.toLocaleString('en-US')} points`, speedupOverNaive: entry.value / naiveRate.value },
-      notes: [`one row per point (naive): ${Math.round(naiveRate.value).toLocaleString('en-US')} points/s, tabflow ${(entry.value / naiveRate.value).toFixed(0)}× faster`],
+      naive: {
+        value: naiveRate.value,
+        unit: 'points/s',
+        min: naiveRate.min,
+        max: naiveRate.max,
+        size: `1 run × ${naive.points.toLocaleString('en-US')} points`,
+        speedupOverNaive: entry.value / naiveRate.value,
+      },
+      notes: [
+        `one row per point (naive): ${Math.round(naiveRate.value).toLocaleString('en-US')} points/s, tabflow ${(entry.value / naiveRate.value).toFixed(0)}× faster`,
+      ],
     };
     return entry;
   } finally {
@@ -71,7 +85,10 @@ export async function metricRead({ browser, url, size, plan }) {
     const raw = [];
     await repeat(plan, async (i) => {
       const order = i % 2 ? [raw, tabflow] : [tabflow, raw];
-      for (const list of order) list.push(await page.evaluate((t) => (t ? window.bench.readTabflow() : window.bench.readRawChunks()), list === tabflow));
+      for (const list of order)
+        list.push(
+          await page.evaluate((t) => (t ? window.bench.readTabflow() : window.bench.readRawChunks()), list === tabflow),
+        );
     });
     await page.evaluate(() => window.bench.readCleanUp());
     const entry = figureEntry({
@@ -100,12 +117,28 @@ export async function runsTable({ browser, url, size, plan }) {
     const element = [];
     await repeat(plan, async (i) => {
       const order = i % 2 ? [plain, tabflow] : [tabflow, plain];
-      for (const list of order) list.push(await page.evaluate((t) => (t ? window.bench.runsTableTabflow() : window.bench.runsTablePlain()), list === tabflow));
+      for (const list of order)
+        list.push(
+          await page.evaluate(
+            (t) => (t ? window.bench.runsTableTabflow() : window.bench.runsTablePlain()),
+            list === tabflow,
+          ),
+        );
       element.push(await page.evaluate(() => window.bench.runsTableElement()));
     });
-    const mismatch = [...tabflow, ...element].find((s, i) => s.matched !== plain[0].matched || s.firstRunId !== plain[0].firstRunId);
-    if (mismatch) throw new Error(`runs table: tabflow and the plain baseline disagree (${mismatch.matched} vs ${plain[0].matched} runs)`);
-    const drawn = figureEntry({ figure: 'element', unit: 'ms', samples: element.slice(plan.warmup).map((s) => s.ms), goal: { on: 'value', op: '<=', limit: 50 } });
+    const mismatch = [...tabflow, ...element].find(
+      (s) => s.matched !== plain[0].matched || s.firstRunId !== plain[0].firstRunId,
+    );
+    if (mismatch)
+      throw new Error(
+        `runs table: tabflow and the plain baseline disagree (${mismatch.matched} vs ${plain[0].matched} runs)`,
+      );
+    const drawn = figureEntry({
+      figure: 'element',
+      unit: 'ms',
+      samples: element.slice(plan.warmup).map((s) => s.ms),
+      goal: { on: 'value', op: '<=', limit: 50 },
+    });
     const entry = figureEntry({
       figure: 'runs table',
       unit: 'ms',
@@ -119,7 +152,9 @@ export async function runsTable({ browser, url, size, plan }) {
       elementMs: drawn.value,
       elementMin: drawn.min,
       elementMax: drawn.max,
-      notes: [`the Experiments page's update (table pipeline + the runs-table element redrawn): ${drawn.value.toFixed(1)} ms (${drawn.min.toFixed(1)} – ${drawn.max.toFixed(1)})`],
+      notes: [
+        `the Experiments page's update (table pipeline + the runs-table element redrawn): ${drawn.value.toFixed(1)} ms (${drawn.min.toFixed(1)} – ${drawn.max.toFixed(1)})`,
+      ],
     };
     // A person waits for the drawn table, so its time must meet the goal too.
     entry.met = entry.met && drawn.met;
@@ -134,7 +169,10 @@ const MB = 1024 * 1024;
 export async function exportImport({ browser, url, size, plan }) {
   const { page, close } = await openBenchPage(browser, url);
   try {
-    const stored = await page.evaluate((s) => window.bench.exportPrepare(s), { runs: size.exportRuns, pointsPerRun: size.exportPointsPerRun });
+    const stored = await page.evaluate((s) => window.bench.exportPrepare(s), {
+      runs: size.exportRuns,
+      pointsPerRun: size.exportPointsPerRun,
+    });
     const exports = [];
     const zips = [];
     const imports = [];
@@ -162,13 +200,19 @@ export async function exportImport({ browser, url, size, plan }) {
       baselineSamples: kept(unzips).map((s) => s.ms),
       goal: { on: 'value', op: '>=', limit: 0 },
     });
-    const exportMs = figureEntry({ figure: 'export', unit: 'ms', samples: kept(exports).map((s) => s.ms), goal: { on: 'value', op: '>=', limit: 0 } });
+    const exportMs = figureEntry({
+      figure: 'export',
+      unit: 'ms',
+      samples: kept(exports).map((s) => s.ms),
+      goal: { on: 'value', op: '>=', limit: 0 },
+    });
     // Issue 14's second goal: the import takes at most 3× fflate's bare unzip of the same zip.
     entry.goal = `${entry.goal}; import <= ${IMPORT_LIMIT}× fflate unzip`;
     entry.met = entry.met && imported.ratio <= IMPORT_LIMIT;
     const sample = exports[0];
     entry.details = {
-      size: `${stored.runs.toLocaleString('en-US')} runs, ${stored.points.toLocaleString('en-US')} metric points and ${2 * stored.runs} artifacts: ` +
+      size:
+        `${stored.runs.toLocaleString('en-US')} runs, ${stored.points.toLocaleString('en-US')} metric points and ${2 * stored.runs} artifacts: ` +
         `${sample.files.toLocaleString('en-US')} files, ${(sample.bytes / MB).toFixed(1)} MB uncompressed, ${(sample.zipBytes / MB).toFixed(1)} MB zipped`,
       baseline: 'fflate zipSync of the same files at the same DEFLATE level (6)',
       exportMs: exportMs.value,
@@ -179,7 +223,7 @@ export async function exportImport({ browser, url, size, plan }) {
       importRatio: imported.ratio,
       notes: [
         `export ${formatMs(exportMs.value)}`,
-        `import ${formatMs(imported.value)} (${((sample.bytes / MB) / (imported.value / 1000)).toFixed(1)} MB/s; fflate unzip alone ${formatMs(imported.baseline)}, ${imported.ratio.toFixed(1)}×)`,
+        `import ${formatMs(imported.value)} (${(sample.bytes / MB / (imported.value / 1000)).toFixed(1)} MB/s; fflate unzip alone ${formatMs(imported.baseline)}, ${imported.ratio.toFixed(1)}×)`,
       ],
     };
     return entry;
@@ -199,7 +243,12 @@ export async function trainingOverhead({ browser, url, size, plan }) {
     await repeat(plan, async (i) => {
       const order = i % 2 ? [plain, tracked] : [tracked, plain];
       for (const list of order) {
-        list.push(await page.evaluate(([t, epochs]) => (t ? window.bench.trainTracked(epochs) : window.bench.trainPlain(epochs)), [list === tracked, size.trainEpochs]));
+        list.push(
+          await page.evaluate(
+            ([t, epochs]) => (t ? window.bench.trainTracked(epochs) : window.bench.trainPlain(epochs)),
+            [list === tracked, size.trainEpochs],
+          ),
+        );
       }
     });
     await page.evaluate(() => window.bench.trainCleanUp());
@@ -212,7 +261,13 @@ export async function trainingOverhead({ browser, url, size, plan }) {
       baselineSamples: kept(plain).map(epochRate),
       goal: { on: 'ratio', op: '>=', limit: 0.95 },
     });
-    const whole = figureEntry({ figure: 'whole', unit: 'ms', samples: kept(tracked).map((s) => s.totalMs), baselineSamples: kept(plain).map((s) => s.totalMs), goal: { on: 'value', op: '>=', limit: 0 } });
+    const whole = figureEntry({
+      figure: 'whole',
+      unit: 'ms',
+      samples: kept(tracked).map((s) => s.totalMs),
+      baselineSamples: kept(plain).map((s) => s.totalMs),
+      goal: { on: 'value', op: '>=', limit: 0 },
+    });
     entry.details = {
       size: `Playground defaults (spiral, 500 points, 2×8 tanh, adam, batch 10), ${size.trainEpochs} epochs on the ${tracked[0].backend} backend; epochs/s between the first and the last epoch's end`,
       baseline: 'the same data, model and trainModel loop in the same worker with no tracking',

@@ -25,11 +25,58 @@ const PORT = Number(process.env.BENCH_PORT ?? 4207);
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 
 const SIZES = quick
-  ? { loggingRuns: 2, loggingPoints: 20_000, naivePoints: 10_000, readPoints: 100_000, tableRuns: 2_000, coldStartRuns: 50, exportRuns: 100, exportPointsPerRun: 1_000, trainEpochs: 20, throughputSamples: { playground: 1000, mlp784: 256, cnn: 64 }, chartRuns: 10, chartPoints: 10_000, responsivenessEpochs: 15, sweepPoints: 200, sweepEpochs: 5, mlflowRuns: 2, mlflowPoints: 5_000, digitsSubset: 1000, digitsEpochs: 3, groupedRuns: 50, groupedPoints: 2_000 }
-  : { loggingRuns: 10, loggingPoints: 100_000, naivePoints: 50_000, readPoints: 1_000_000, tableRuns: 10_000, coldStartRuns: 200, exportRuns: 1_000, exportPointsPerRun: 1_000, trainEpochs: 30, throughputSamples: { playground: 4000, mlp784: 1024, cnn: 256 }, chartRuns: 10, chartPoints: 100_000, responsivenessEpochs: 20, sweepPoints: 300, sweepEpochs: 15, mlflowRuns: 5, mlflowPoints: 20_000, digitsSubset: 4000, digitsEpochs: 4, groupedRuns: 200, groupedPoints: 10_000 };
+  ? {
+      loggingRuns: 2,
+      loggingPoints: 20_000,
+      naivePoints: 10_000,
+      readPoints: 100_000,
+      tableRuns: 2_000,
+      coldStartRuns: 50,
+      exportRuns: 100,
+      exportPointsPerRun: 1_000,
+      trainEpochs: 20,
+      throughputSamples: { playground: 1000, mlp784: 256, cnn: 64 },
+      chartRuns: 10,
+      chartPoints: 10_000,
+      responsivenessEpochs: 15,
+      sweepPoints: 200,
+      sweepEpochs: 5,
+      mlflowRuns: 2,
+      mlflowPoints: 5_000,
+      digitsSubset: 1000,
+      digitsEpochs: 3,
+      groupedRuns: 50,
+      groupedPoints: 2_000,
+    }
+  : {
+      loggingRuns: 10,
+      loggingPoints: 100_000,
+      naivePoints: 50_000,
+      readPoints: 1_000_000,
+      tableRuns: 10_000,
+      coldStartRuns: 200,
+      exportRuns: 1_000,
+      exportPointsPerRun: 1_000,
+      trainEpochs: 30,
+      throughputSamples: { playground: 4000, mlp784: 1024, cnn: 256 },
+      chartRuns: 10,
+      chartPoints: 100_000,
+      responsivenessEpochs: 20,
+      sweepPoints: 300,
+      sweepEpochs: 15,
+      mlflowRuns: 5,
+      mlflowPoints: 20_000,
+      digitsSubset: 4000,
+      digitsEpochs: 4,
+      groupedRuns: 200,
+      groupedPoints: 10_000,
+    };
 
 // Repetitions after one warm-up: more for the short measurements, whose medians a busy shared machine moves most.
 const MEASURED = [
@@ -52,7 +99,24 @@ const MEASURED = [
 ];
 const planFor = (figure) => ({ warmup: 1, repetitions: quick ? Math.min(3, figure.repetitions) : figure.repetitions });
 // The issue's order, so the table reads the same every time.
-const ORDER = ['metric logging', 'metric read', 'chart draw', 'grouped overlay', 'runs table', 'training overhead', 'training throughput', 'responsiveness', 'network view', 'export / import', 'cold start', 'sweep', 'push', 'pull', 'digits training', 'digits responsiveness'];
+const ORDER = [
+  'metric logging',
+  'metric read',
+  'chart draw',
+  'grouped overlay',
+  'runs table',
+  'training overhead',
+  'training throughput',
+  'responsiveness',
+  'network view',
+  'export / import',
+  'cold start',
+  'sweep',
+  'push',
+  'pull',
+  'digits training',
+  'digits responsiveness',
+];
 
 function build() {
   const steps = [
@@ -74,13 +138,25 @@ async function main() {
   }
   const started = Date.now();
   if (!args.includes('--no-build')) build();
-  const server = await serveStatic([{ prefix: '/bench/', dir: PAGES_DIST }, { prefix: '/', dir: APP_DIST }], PORT);
+  const server = await serveStatic(
+    [
+      { prefix: '/bench/', dir: PAGES_DIST },
+      { prefix: '/', dir: APP_DIST },
+    ],
+    PORT,
+  );
   // --expose-gc lets the bench page collect garbage between repetitions (bench/timing.ts).
-  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'], headless: true });
+  const browser = await chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+    headless: true,
+  });
   const entries = [];
   let failures = 0;
   try {
-    console.log(`Chromium ${browser.version()} at ${executablePath}; ${quick ? 'quick sizes' : 'full sizes'}; serving ${server.url}`);
+    console.log(
+      `Chromium ${browser.version()} at ${executablePath}; ${quick ? 'quick sizes' : 'full sizes'}; serving ${server.url}`,
+    );
     for (const spec of MEASURED) {
       const { figure, measure } = spec;
       if (only && !only.includes(figure)) continue;
@@ -94,7 +170,12 @@ async function main() {
         failures++;
         console.log('failed');
         console.error(error);
-        entries.push(notMeasured(figure, `the measurement failed: ${error instanceof Error ? error.message.split('\n')[0] : error}`));
+        entries.push(
+          notMeasured(
+            figure,
+            `the measurement failed: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
+          ),
+        );
       }
     }
   } finally {
@@ -104,7 +185,9 @@ async function main() {
   entries.sort((a, b) => ORDER.indexOf(a.figure) - ORDER.indexOf(b.figure));
   writeFileSync('bench/results.json', JSON.stringify(entries, null, 2) + '\n');
   console.log(`\n${markdownTable(entries)}\n`);
-  for (const e of entries) if (e.details?.size) console.log(`${e.figure}: ${e.details.size}${e.details.baseline ? `; baseline: ${e.details.baseline}` : ''}`);
+  for (const e of entries)
+    if (e.details?.size)
+      console.log(`${e.figure}: ${e.details.size}${e.details.baseline ? `; baseline: ${e.details.baseline}` : ''}`);
   console.log(`\nWrote bench/results.json in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   if (failures) process.exit(1);
 }

@@ -14,7 +14,18 @@ export const RUNS_TABLE_FILTER = "metrics.accuracy > 0.5 and params.optimizer = 
 export const RUNS_TABLE_ORDER = ['metrics.val_loss ASC'];
 
 const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'];
-const METRICS = ['loss', 'accuracy', 'val_loss', 'val_accuracy', 'precision', 'recall', 'f1', 'auc', 'lr', 'epoch_time'];
+const METRICS = [
+  'loss',
+  'accuracy',
+  'val_loss',
+  'val_accuracy',
+  'precision',
+  'recall',
+  'f1',
+  'auc',
+  'lr',
+  'epoch_time',
+];
 const PARAM_COUNT = 9;
 const TAG_COUNT = 10;
 
@@ -90,7 +101,14 @@ export async function runsTableElement(): Promise<RunsTableSample> {
   document.body.append(table);
   const pipeline = new TablePipeline();
   const show = (filter: string, sort: SortState | null) => {
-    const view = pipeline.compute({ runs, filter, sort, hiddenIds: new Set(), hideIdentical: false, expanded: new Set() });
+    const view = pipeline.compute({
+      runs,
+      filter,
+      sort,
+      hiddenIds: new Set(),
+      hideIdentical: false,
+      expanded: new Set(),
+    });
     table.rows = view.rows;
     table.columns = view.columns;
     table.sort = sort;

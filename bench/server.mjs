@@ -25,7 +25,8 @@ export function serveStatic(mounts, port) {
     const mount = mounts.find((m) => path.startsWith(m.prefix));
     if (!mount) return void res.writeHead(404).end('not found');
     let file = normalize(join(mount.dir, path.slice(mount.prefix.length)));
-    if (!file.startsWith(normalize(mount.dir) + sep) && file !== normalize(mount.dir)) return void res.writeHead(403).end('forbidden');
+    if (!file.startsWith(normalize(mount.dir) + sep) && file !== normalize(mount.dir))
+      return void res.writeHead(403).end('forbidden');
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);

@@ -50,7 +50,19 @@ export function figureEntry({ figure, unit, samples, baselineSamples, goal, deta
 
 /** An entry for a figure that could not be measured in this run, with the reason in words. */
 export function notMeasured(figure, reason) {
-  return { figure, value: null, unit: null, baseline: null, ratio: null, goal: null, met: null, min: null, max: null, repetitions: 0, notMeasured: reason };
+  return {
+    figure,
+    value: null,
+    unit: null,
+    baseline: null,
+    ratio: null,
+    goal: null,
+    met: null,
+    min: null,
+    max: null,
+    repetitions: 0,
+    notMeasured: reason,
+  };
 }
 
 /** Three significant digits, with thousands separators for large numbers. */

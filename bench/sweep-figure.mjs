@@ -8,7 +8,9 @@ async function timeSweep(browser, url, size, workers) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(`${url}#/playground?dataset=spiral&dataset_points=${size.sweepPoints}&epochs=${size.sweepEpochs}&batch_size=10`);
+    await page.goto(
+      `${url}#/playground?dataset=spiral&dataset_points=${size.sweepPoints}&epochs=${size.sweepEpochs}&batch_size=10`,
+    );
     await page.waitForFunction(() => window.tabflow?.tracking !== undefined);
     await page.getByRole('button', { name: 'Set up a sweep' }).click();
     await page.getByLabel('Sweep learning rate').check();

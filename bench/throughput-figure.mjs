@@ -17,10 +17,14 @@ async function measureAll(page, sizes) {
   const result = {};
   for (const model of Object.keys(MODELS)) {
     const fixed = [];
-    for (const backend of BACKENDS) fixed.push(await page.evaluate(([m, b, n]) => window.bench.throughput(m, b, n), [model, backend, sizes[model]]));
+    for (const backend of BACKENDS)
+      fixed.push(await page.evaluate(([m, b, n]) => window.bench.throughput(m, b, n), [model, backend, sizes[model]]));
     const auto = await page.evaluate(([m, n]) => window.bench.throughput(m, 'auto', n), [model, sizes[model]]);
     const best = Math.max(...fixed.map((s) => s.samplesPerSecond ?? 0));
-    if (!(best > 0)) throw new Error(`no backend could train the ${model} model: ${fixed.map((s) => `${s.backend}: ${s.unsupported}`).join('; ')}`);
+    if (!(best > 0))
+      throw new Error(
+        `no backend could train the ${model} model: ${fixed.map((s) => `${s.backend}: ${s.unsupported}`).join('; ')}`,
+      );
     if (!(auto.samplesPerSecond > 0)) throw new Error(`auto did not train the ${model} model`);
     result[model] = { fixed, auto, ratio: auto.samplesPerSecond / best };
   }
@@ -32,7 +36,10 @@ function describeModel(model, reps) {
     const samples = reps.map((r) => r[model].fixed.find((s) => s.backend === backend));
     const rate = median(samples.filter((s) => s.samplesPerSecond !== undefined).map((s) => s.samplesPerSecond));
     if (rate === undefined) return `${backend}: ${samples[0].unsupported}`;
-    const wasm = backend === 'wasm' ? ` (${samples[0].wasmBuild} build, ${samples[0].wasmThreads} thread${samples[0].wasmThreads === '1' ? '' : 's'})` : '';
+    const wasm =
+      backend === 'wasm'
+        ? ` (${samples[0].wasmBuild} build, ${samples[0].wasmThreads} thread${samples[0].wasmThreads === '1' ? '' : 's'})`
+        : '';
     return `${backend} ${formatNumber(rate)}${wasm}`;
   });
   const autos = reps.map((r) => r[model].auto);
@@ -54,7 +61,11 @@ export async function trainingThroughput({ browser, url, size, plan }) {
     });
     const notes = Object.keys(MODELS).map((model) => describeModel(model, reps));
     entry.details = {
-      size: `samples/s training random data (${Object.entries(size.throughputSamples).map(([m, n]) => `${m} ${n}`).join(', ')} samples after a 2-batch warm-up), per model on cpu, wasm, webgl and auto; the value is the worst model's auto / best ratio`,
+      size: `samples/s training random data (${Object.entries(size.throughputSamples)
+        .map(([m, n]) => `${m} ${n}`)
+        .join(
+          ', ',
+        )} samples after a 2-batch warm-up), per model on cpu, wasm, webgl and auto; the value is the worst model's auto / best ratio`,
       baseline: 'the fastest single backend for each model, measured in the same repetition',
       autoReasons: Object.fromEntries(Object.keys(MODELS).map((model) => [model, reps[0][model].auto.reason ?? null])),
       notes,

@@ -63,7 +63,14 @@ const SPECS: Record<ThroughputModel, ModelSpec> = {
       }),
   },
   cnn: {
-    config: { ...DEFAULT_MODEL_CONFIG, ...DEFAULT_CNN_FIELDS, hiddenLayers: [64], activation: 'relu', batchSize: 32, backend: 'auto' },
+    config: {
+      ...DEFAULT_MODEL_CONFIG,
+      ...DEFAULT_CNN_FIELDS,
+      hiddenLayers: [64],
+      activation: 'relu',
+      batchSize: 32,
+      backend: 'auto',
+    },
     inputShape: [28, 28, 1],
     classes: 10,
     build: () =>
@@ -120,17 +127,29 @@ async function timeTraining(spec: ModelSpec, samples: number): Promise<number> {
 }
 
 const api = {
-  async throughput(model: ThroughputModel, backend: BackendChoice, samples: number, dbName: string): Promise<ThroughputSample> {
+  async throughput(
+    model: ThroughputModel,
+    backend: BackendChoice,
+    samples: number,
+    dbName: string,
+  ): Promise<ThroughputSample> {
     const spec = SPECS[model];
     let name: string;
     let reason: string | undefined;
     try {
-      ({ name, reason } = backend === 'auto' ? await chooseAuto(model, dbName) : { name: await useBackend(backend, spec.config, 1) });
+      ({ name, reason } =
+        backend === 'auto' ? await chooseAuto(model, dbName) : { name: await useBackend(backend, spec.config, 1) });
     } catch (error) {
       return { model, backend, unsupported: errorMessage(error) };
     }
     const tags = await backendTags(name);
-    const common = { model, backend: name, reason, wasmBuild: tags['tabflow.wasm_build'], wasmThreads: tags['tabflow.wasm_threads'] };
+    const common = {
+      model,
+      backend: name,
+      reason,
+      wasmBuild: tags['tabflow.wasm_build'],
+      wasmThreads: tags['tabflow.wasm_threads'],
+    };
     try {
       return { ...common, samplesPerSecond: await timeTraining(spec, samples) };
     } catch (error) {

@@ -42,17 +42,29 @@ const api = {
     const backend = await useBackend(model.backend, model, 2);
     const epochEnds: number[] = [];
     const start = performance.now();
-    const outcome = await runTrackedTraining(tf, client, { source: { kind: 'generated', config: { ...DEFAULT_DATASET_CONFIG } }, model, liveBoundary: false }, {
-      backend,
-      onProgress: (p) => {
-        if (p.type === 'epoch') epochEnds.push(performance.now());
+    const outcome = await runTrackedTraining(
+      tf,
+      client,
+      { source: { kind: 'generated', config: { ...DEFAULT_DATASET_CONFIG } }, model, liveBoundary: false },
+      {
+        backend,
+        onProgress: (p) => {
+          if (p.type === 'epoch') epochEnds.push(performance.now());
+        },
       },
-    });
+    );
     const totalMs = performance.now() - start;
-    if (outcome.status !== 'FINISHED') throw new Error(`tracked training ended ${outcome.status}: ${outcome.error ?? ''}`);
+    if (outcome.status !== 'FINISHED')
+      throw new Error(`tracked training ended ${outcome.status}: ${outcome.error ?? ''}`);
     const logged = (await client.getRun(outcome.runId)).data.metrics.loss?.count;
     if (logged !== epochs) throw new Error(`tracked training logged ${logged} loss points, expected ${epochs}`);
-    return { backend, epochs, epochSpanMs: epochEnds[epochEnds.length - 1] - epochEnds[0], totalMs, flushEveryMs: TRAINING_FLUSH_MS };
+    return {
+      backend,
+      epochs,
+      epochSpanMs: epochEnds[epochEnds.length - 1] - epochEnds[0],
+      totalMs,
+      flushEveryMs: TRAINING_FLUSH_MS,
+    };
   },
 
   async plain(epochs: number): Promise<TrainingSample> {
@@ -61,7 +73,11 @@ const api = {
     const epochEnds: number[] = [];
     const start = performance.now();
     const dataConfig = DEFAULT_DATASET_CONFIG;
-    const full = generateDataset(dataConfig.generator, { numPoints: dataConfig.numPoints, noise: dataConfig.noise, seed: dataConfig.seed });
+    const full = generateDataset(dataConfig.generator, {
+      numPoints: dataConfig.numPoints,
+      noise: dataConfig.noise,
+      seed: dataConfig.seed,
+    });
     const split = splitDataset(full, dataConfig.testFraction, dataConfig.seed);
     const train = expandFeatures(split.train, config.inputFeatures);
     const test = expandFeatures(split.test, config.inputFeatures);

@@ -20,7 +20,7 @@ export function findChromium() {
 export const NO_CHROMIUM_MESSAGE = [
   'No Chromium found. The end-to-end tests and the benchmark need one. Either:',
   '  - set CHROME_PATH to a Chromium or Chrome executable, or',
-  '  - install Debian\'s: sudo apt-get install -y chromium   (gives /usr/bin/chromium), or',
+  "  - install Debian's: sudo apt-get install -y chromium   (gives /usr/bin/chromium), or",
   '  - let Playwright download its own: npx playwright install chromium',
 ].join('\n');
 

@@ -21,10 +21,16 @@ if (!chrome) {
   process.exit(1);
 }
 if (!process.env.SCREENSHOT_SKIP_BUILD) {
-  const built = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const built = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const server = spawn('npx', ['vite', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+  { stdio: 'ignore', detached: true },
+);
 const baseURL = `http://127.0.0.1:${port}/`;
 
 async function waitForServer() {

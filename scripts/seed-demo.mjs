@@ -38,7 +38,10 @@ export async function trainInPlayground(page, epochs = 20) {
   await page.getByLabel('Dataset', { exact: true }).selectOption('spiral');
   await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: /^Finished\./ }).waitFor({ timeout: 120_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Finished\./ })
+    .waitFor({ timeout: 120_000 });
   return page.evaluate(async () => {
     const [run] = await window.tabflow.tracking.searchRuns({ orderBy: ['attributes.start_time DESC'], maxResults: 1 });
     return run.info.runId;
@@ -47,9 +50,12 @@ export async function trainInPlayground(page, epochs = 20) {
 
 /** Registers a run's model as version 1 of `name`, alias "champion". */
 export async function registerModel(page, runId, name = 'spiral-classifier') {
-  await page.evaluate(async ({ runId, name }) => {
-    const tracking = window.tabflow.tracking;
-    const version = await tracking.createModelVersion(name, runId, 'model');
-    await tracking.setRegisteredModelAlias(name, 'champion', version);
-  }, { runId, name });
+  await page.evaluate(
+    async ({ runId, name }) => {
+      const tracking = window.tabflow.tracking;
+      const version = await tracking.createModelVersion(name, runId, 'model');
+      await tracking.setRegisteredModelAlias(name, 'champion', version);
+    },
+    { runId, name },
+  );
 }

@@ -1,7 +1,8 @@
 import type { Plugin } from 'vite';
 
 /** The expression in tfjs-backend-wasm 4.x that hands Emscripten's pthread workers their main script. */
-const BLOB_MAIN_SCRIPT = /new Blob\(\[`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThreadedSimd\.toString\(\)\], \{ type: 'text\/javascript' \}\)/;
+const BLOB_MAIN_SCRIPT =
+  /new Blob\(\[`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThreadedSimd\.toString\(\)\], \{ type: 'text\/javascript' \}\)/;
 
 const THREADED_GLUE = '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js?url';
 
@@ -21,7 +22,9 @@ export function tfjsWasmThreadsPlugin(): Plugin {
       if (!/[\\/]@tensorflow[\\/]tfjs-backend-wasm[\\/]dist[\\/]backend_wasm\.js$/.test(id)) return null;
       if (!BLOB_MAIN_SCRIPT.test(code)) {
         // A tfjs upgrade changed the code this rewrites: fail the build rather than ship a backend that cannot thread.
-        this.error('tfjs-backend-wasm no longer builds its pthread main script as expected; update scripts/vite-tfjs-wasm-threads-plugin.ts.');
+        this.error(
+          'tfjs-backend-wasm no longer builds its pthread main script as expected; update scripts/vite-tfjs-wasm-threads-plugin.ts.',
+        );
       }
       const rewritten = code.replace(BLOB_MAIN_SCRIPT, 'new URL(threadedGlueUrl, import.meta.url).href');
       return { code: `import threadedGlueUrl from '${THREADED_GLUE}';\n${rewritten}`, map: null };

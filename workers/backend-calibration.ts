@@ -32,7 +32,12 @@ export interface Calibration {
   measuredAt: number;
 }
 
-export type MeasureBackend = (backend: BackendChoice, config: ModelConfig, inputDim: number, outputs: number) => Promise<BackendMeasurement>;
+export type MeasureBackend = (
+  backend: BackendChoice,
+  config: ModelConfig,
+  inputDim: number,
+  outputs: number,
+) => Promise<BackendMeasurement>;
 
 /**
  * What makes one measurement apply to another run: the network's size, its batch, and the machine's setup (cores,
@@ -45,7 +50,12 @@ export function calibrationShape(config: ModelConfig, inputDim: number, outputs:
 }
 
 /** Trains `config`'s model on random data on `backend`: warm-up batches (kernels, shaders), then timed ones. */
-export async function measureBackend(backend: BackendChoice, config: ModelConfig, inputDim: number, outputs: number): Promise<BackendMeasurement> {
+export async function measureBackend(
+  backend: BackendChoice,
+  config: ModelConfig,
+  inputDim: number,
+  outputs: number,
+): Promise<BackendMeasurement> {
   try {
     await useBackend(backend, config, inputDim);
   } catch {
@@ -58,7 +68,8 @@ export async function measureBackend(backend: BackendChoice, config: ModelConfig
   const warmX = xs.slice(0, WARM_UP_BATCHES * config.batchSize);
   const warmY = ys.slice(0, WARM_UP_BATCHES * config.batchSize);
   try {
-    const fit = (x: tf.Tensor, y: tf.Tensor) => model.fit(x, y, { batchSize: config.batchSize, epochs: 1, shuffle: false, verbose: 0 });
+    const fit = (x: tf.Tensor, y: tf.Tensor) =>
+      model.fit(x, y, { batchSize: config.batchSize, epochs: 1, shuffle: false, verbose: 0 });
     await fit(warmX, warmY);
     const started = performance.now();
     await fit(xs, ys);
@@ -73,7 +84,9 @@ export async function measureBackend(backend: BackendChoice, config: ModelConfig
 
 function describe(calibration: Calibration): string {
   const parts = calibration.measurements.map((m) =>
-    m.samplesPerSecond !== undefined ? `${m.backend} ${Math.round(m.samplesPerSecond).toLocaleString('en-US')} samples/s` : `${m.backend}: ${m.unsupported}`,
+    m.samplesPerSecond !== undefined
+      ? `${m.backend} ${Math.round(m.samplesPerSecond).toLocaleString('en-US')} samples/s`
+      : `${m.backend}: ${m.unsupported}`,
   );
   const when = new Date(calibration.measuredAt).toISOString().slice(0, 16).replace('T', ' ');
   return `auto picked ${calibration.best}, the fastest that trains this model here (${parts.join('; ')}; measured ${when} UTC for this model shape)`;
@@ -90,12 +103,18 @@ export async function calibrate(
   const measurements: BackendMeasurement[] = [];
   for (const backend of CANDIDATES) measurements.push(await measure(backend, config, inputDim, outputs));
   const usable = measurements.filter((m) => m.samplesPerSecond !== undefined);
-  if (usable.length === 0) throw new Error(`No backend could train this model here: ${measurements.map((m) => `${m.backend}: ${m.unsupported}`).join('; ')}.`);
+  if (usable.length === 0)
+    throw new Error(
+      `No backend could train this model here: ${measurements.map((m) => `${m.backend}: ${m.unsupported}`).join('; ')}.`,
+    );
   const best = usable.reduce((a, b) => (b.samplesPerSecond! > a.samplesPerSecond! ? b : a)).backend;
   const calibration: Calibration = { best, measurements, measuredAt: Date.now() };
   // Read just before writing: another worker may have cached other shapes meanwhile.
   const latest = (await tracking.getPreference<Record<string, Calibration>>(CALIBRATION_PREFERENCE)) ?? {};
-  await tracking.setPreference(CALIBRATION_PREFERENCE, { ...latest, [calibrationShape(config, inputDim, outputs)]: calibration });
+  await tracking.setPreference(CALIBRATION_PREFERENCE, {
+    ...latest,
+    [calibrationShape(config, inputDim, outputs)]: calibration,
+  });
   return calibration;
 }
 
@@ -113,7 +132,12 @@ export interface AutoChoice {
  * Switches to the backend for an `auto` model: the measured fastest for its shape when measured before, else the
  * choice by model size (measuring first would keep the person waiting several seconds on a busy machine).
  */
-export async function useAutoBackend(tracking: TrackingClient, config: ModelConfig, inputDim: number, outputs: number): Promise<AutoChoice> {
+export async function useAutoBackend(
+  tracking: TrackingClient,
+  config: ModelConfig,
+  inputDim: number,
+  outputs: number,
+): Promise<AutoChoice> {
   const cache = (await tracking.getPreference<Record<string, Calibration>>(CALIBRATION_PREFERENCE)) ?? {};
   const shape = calibrationShape(config, inputDim, outputs);
   const calibration = Object.hasOwn(cache, shape) ? cache[shape] : undefined;

@@ -57,7 +57,9 @@ export async function useBackend(choice: BackendChoice, config: ModelConfig, inp
     }
     tried.push(name);
   }
-  throw new Error(`The ${tried.join(' and ')} backend could not start in this browser. Choose another backend (cpu always works).`);
+  throw new Error(
+    `The ${tried.join(' and ')} backend could not start in this browser. Choose another backend (cpu always works).`,
+  );
 }
 
 /**
@@ -67,7 +69,10 @@ export async function useBackend(choice: BackendChoice, config: ModelConfig, inp
  */
 export async function backendTags(name: string): Promise<Record<string, string>> {
   if (name !== 'wasm') return {};
-  const [simd, threads] = await Promise.all([tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')]);
+  const [simd, threads] = await Promise.all([
+    tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'),
+    tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'),
+  ]);
   const build = simd && threads ? 'threaded-simd' : simd ? 'simd' : 'plain';
   return { 'tabflow.wasm_build': build, 'tabflow.wasm_threads': String(getThreadsCount()) };
 }

@@ -7,6 +7,7 @@ import { securityHeadersFor } from '../scripts/security-headers.mjs';
 export function withSecurityHeaders(request: Request, response: Response): Response {
   if (response.type === 'opaque' || response.type === 'opaqueredirect') return response;
   const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(securityHeadersFor(new URL(request.url).pathname))) headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeadersFor(new URL(request.url).pathname)))
+    headers.set(name, value);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -9,7 +9,9 @@ import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAnd
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { withSecurityHeaders } from './sw-headers';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
+};
 
 // Before the routes: every response the precache serves (the app shell for navigations too) carries the isolation
 // and CSP headers, so an installed app is cross-origin isolated and its workers bound by their policy even when

@@ -28,8 +28,20 @@ import { dataBounds, predictGrid } from '../src/ml/predict-grid';
 import { splitDataset, type SplitDataset } from '../src/ml/split';
 import type { Tf, LayersModel } from '../src/ml/tf-types';
 import { trainModel } from '../src/ml/train';
-import { ImageRunRecorder, prepareDigits, prepareImageFolder, type ImageHooks, type PreparedImages } from './image-training';
-import type { BoundaryGrid, DatasetSource, TrainOutcome, TrainProgress, TrainRequest } from '../src/ml/training-messages';
+import {
+  ImageRunRecorder,
+  prepareDigits,
+  prepareImageFolder,
+  type ImageHooks,
+  type PreparedImages,
+} from './image-training';
+import type {
+  BoundaryGrid,
+  DatasetSource,
+  TrainOutcome,
+  TrainProgress,
+  TrainRequest,
+} from '../src/ml/training-messages';
 
 /** What a decision-boundary PNG shows: the model's scores over the data's box, and the data on top. */
 export interface BoundaryPicture {
@@ -88,27 +100,54 @@ function prepareData(source: Exclude<DatasetSource, { kind: 'digits' | 'images' 
     const { generator, numPoints, noise, seed, numClasses } = config;
     const full = generateDataset(generator, { numPoints, noise, seed, numClasses });
     const params = datasetConfigToParams(config);
-    return { full, split: splitDataset(full, config.testFraction, seed), params, sourceType: 'generated', source: JSON.stringify(params) };
+    return {
+      full,
+      split: splitDataset(full, config.testFraction, seed),
+      params,
+      sourceType: 'generated',
+      source: JSON.stringify(params),
+    };
   }
   const full = source.dataset;
   const params = csvSourceParams(source.fileName, full.targetName, source.testFraction, source.seed);
-  return { full, split: splitDataset(full, source.testFraction, source.seed), params, sourceType: 'upload', source: source.fileName };
+  return {
+    full,
+    split: splitDataset(full, source.testFraction, source.seed),
+    params,
+    sourceType: 'upload',
+    source: source.fileName,
+  };
 }
 
 function colorScale(ds: Dataset): ColorScale {
   return { task: ds.task, numClasses: ds.numClasses, range: ds.task === 'regression' ? targetRange(ds.y) : undefined };
 }
 
-async function boundaryGrid(tf: Tf, model: LayersModel, data: Dataset, inputFeatures: string[], size: number): Promise<BoundaryGrid> {
+async function boundaryGrid(
+  tf: Tf,
+  model: LayersModel,
+  data: Dataset,
+  inputFeatures: string[],
+  size: number,
+): Promise<BoundaryGrid> {
   const bounds = dataBounds(data);
   const scorer = modelScorer(tf, model, data.featureNames, inputFeatures, data.task, data.numClasses);
   return { width: size, height: size, bounds, values: await predictGrid(bounds, size, size, scorer) };
 }
 
 /** For 1-D regression (sine): the prediction at `size` evenly spaced x, a grid one row high drawn as a curve. */
-async function curveGrid(tf: Tf, model: LayersModel, data: Dataset, inputFeatures: string[], size: number): Promise<BoundaryGrid> {
+async function curveGrid(
+  tf: Tf,
+  model: LayersModel,
+  data: Dataset,
+  inputFeatures: string[],
+  size: number,
+): Promise<BoundaryGrid> {
   const bounds = sceneBounds(data);
-  const xs = Float32Array.from({ length: size }, (_, i) => bounds.xMin + ((i + 0.5) / size) * (bounds.xMax - bounds.xMin));
+  const xs = Float32Array.from(
+    { length: size },
+    (_, i) => bounds.xMin + ((i + 0.5) / size) * (bounds.xMax - bounds.xMin),
+  );
   const d = inputFeatures.length === 0 ? 1 : inputFeatures.length;
   const values = await predictMatrix(tf, model, expandMatrix(xs, data.featureNames, inputFeatures), d);
   return { width: size, height: 1, bounds, values };
@@ -147,10 +186,19 @@ function errorText(error: unknown): string {
  * trainInSteps in trainModel's shape, asking `hooks.nextStep` for each step after the first and showing the
  * network after a batch step with `showBatch` (epochs done so far).
  */
-function steppedTrainer(first: StepSize, hooks: TrainHooks, showBatch: (epochsDone: number) => Promise<void>): typeof trainModel {
+function steppedTrainer(
+  first: StepSize,
+  hooks: TrainHooks,
+  showBatch: (epochsDone: number) => Promise<void>,
+): typeof trainModel {
   const nextStep = hooks.nextStep ?? (async (): Promise<StepCommand> => 'end');
   return (tf, model, train, test, config, options = {}) =>
-    trainInSteps(tf, model, train, test, config, { ...options, first, nextStep, onBatchStep: (epoch) => showBatch(epoch) });
+    trainInSteps(tf, model, train, test, config, {
+      ...options,
+      first,
+      nextStep,
+      onBatchStep: (epoch) => showBatch(epoch),
+    });
 }
 
 /** Trains as `request` says and records it all; never throws once the run exists (a failure ends it FAILED). */
@@ -185,14 +233,21 @@ export async function runTrackedTraining(
     writeError ??= error;
   };
   const stopHearingFlushRequests = onMetricFlushRequest(() => void run.flush().catch(run.onWriteError));
-  hooks.onProgress?.({ type: 'started', runId: run.id, backend: hooks.backend, epochs: request.stepped ? 0 : config.epochs });
+  hooks.onProgress?.({
+    type: 'started',
+    runId: run.id,
+    backend: hooks.backend,
+    epochs: request.stepped ? 0 : config.epochs,
+  });
   let model: LayersModel | null = null;
   try {
     const { source } = request;
     const data: PreparedImages =
-      source.kind === 'digits' ? await prepareDigits(source, hooks.images)
-      : source.kind === 'images' ? await prepareImageFolder(source, hooks.images)
-      : prepareData(source);
+      source.kind === 'digits'
+        ? await prepareDigits(source, hooks.images)
+        : source.kind === 'images'
+          ? await prepareImageFolder(source, hooks.images)
+          : prepareData(source);
     // A stepped run's length is known only at its end, when its `epochs` param is logged.
     const { epochs: plannedEpochs, ...modelParams } = configToParams(config);
     await run.logParams({ ...data.params, ...modelParams, ...(request.stepped ? {} : { epochs: plannedEpochs }) });
@@ -212,11 +267,15 @@ export async function runTrackedTraining(
     const test = expandFeatures(data.split.test, config.inputFeatures);
     const trained = buildModel(tf, config, numFeatures(train), train.task, train.numClasses, train.image);
     model = trained;
-    const images = train.image ? new ImageRunRecorder(tf, run, test.y.length > 0 ? test : train, config.epochs, hooks.images) : null;
+    const images = train.image
+      ? new ImageRunRecorder(tf, run, test.y.length > 0 ? test : train, config.epochs, hooks.images)
+      : null;
     const picture = pictureMaker(data.full);
     const liveBoundary = picture !== null && request.liveBoundary !== false;
     let lastBoundary = -Infinity;
-    const recording = picture ? NetworkRecording.create(tf, trained, data.full, config.inputFeatures, colorScale(data.full)) : null;
+    const recording = picture
+      ? NetworkRecording.create(tf, trained, data.full, config.inputFeatures, colorScale(data.full))
+      : null;
     /** The boundary (and the network, over 2-D data) after `epochsDone` epochs: for the replay, and shown when `live`. */
     let captureMs = 0;
     let lastCapture = -Infinity;
@@ -246,7 +305,9 @@ export async function runTrackedTraining(
         setTimeout(resolve, 0);
       });
 
-    const trainer = request.stepped ? steppedTrainer(request.stepped.first, hooks, (epoch) => capture(epoch, liveBoundary, false)) : trainModel;
+    const trainer = request.stepped
+      ? steppedTrainer(request.stepped.first, hooks, (epoch) => capture(epoch, liveBoundary, false))
+      : trainModel;
     const { aborted, history } = await trainer(tf, trained, train, test, config, {
       signal: hooks.signal,
       afterBatch: () => {
@@ -260,10 +321,15 @@ export async function runTrackedTraining(
         await images?.afterEpoch(epoch, trained);
         // Every step is shown: a person waits for it.
         const last = request.stepped !== undefined || epoch === config.epochs - 1;
-        const live = liveBoundary && hooks.onProgress !== undefined && (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250));
+        const live =
+          liveBoundary &&
+          hooks.onProgress !== undefined &&
+          (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250));
         // A replay snapshot of its own (beyond the live ones, which the replay keeps too) only once training has
         // run REPLAY_COST_RATIO times its cost: snapshots then take at most ~2.5% of the training time.
-        const replayDue = recording !== null && (last || (recording.wants(epoch + 1) && performance.now() - lastCapture >= REPLAY_COST_RATIO * captureMs));
+        const replayDue =
+          recording !== null &&
+          (last || (recording.wants(epoch + 1) && performance.now() - lastCapture >= REPLAY_COST_RATIO * captureMs));
         if (live || replayDue) await capture(epoch + 1, live);
       },
     }).finally(() => yielder.close());
@@ -280,7 +346,10 @@ export async function runTrackedTraining(
     await run.logModel(trained);
     if (picture && hooks.renderPng) {
       const grid = await picture(tf, trained, data.full, config.inputFeatures, PNG_GRID_SIZE);
-      await run.logArtifact('decision_boundary.png', await hooks.renderPng({ grid, data: data.full, scale: colorScale(data.full) }));
+      await run.logArtifact(
+        'decision_boundary.png',
+        await hooks.renderPng({ grid, data: data.full, scale: colorScale(data.full) }),
+      );
     }
     if (train.task === 'classification') {
       const evaluated = test.y.length > 0 ? test : train;

@@ -49,11 +49,23 @@ const api = {
     // `auto` for an MLP goes by measurements on this machine (once per model shape); a CNN's is image-backend.ts's.
     const choice: Partial<AutoChoice> & { name: string } =
       request.model.backend === 'auto' && !isCnn(request.model)
-        ? await useAutoBackend(client, request.model, inputDim(request), request.source.kind === 'digits' ? DIGIT_CLASS_NAMES.length : 2)
+        ? await useAutoBackend(
+            client,
+            request.model,
+            inputDim(request),
+            request.source.kind === 'digits' ? DIGIT_CLASS_NAMES.length : 2,
+          )
         : await useBackendFor(request.model, inputDim(request));
     const { name: backend, reason } = choice;
     if (signal.aborted) throw new DOMException('Training was stopped before it started.', 'AbortError');
-    const tagged = { ...request, tags: { ...request.tags, ...(await backendTags(backend)), ...(reason ? { 'tabflow.backend_reason': reason } : {}) } };
+    const tagged = {
+      ...request,
+      tags: {
+        ...request.tags,
+        ...(await backendTags(backend)),
+        ...(reason ? { 'tabflow.backend_reason': reason } : {}),
+      },
+    };
     // A stepped training hears the page's Step button on the step channel until it ends.
     const steps = request.stepped ? stepReceiver(request.stepped.token) : null;
     return runTrackedTraining(tf, client, tagged, {
@@ -63,11 +75,17 @@ const api = {
       // The live view is best effort: a page that went away must not fail the run.
       onProgress: (progress) => void Promise.resolve(onProgress(progress)).catch(() => {}),
       renderPng: renderBoundaryPng,
-      images: { loadBytes: fetchBytes, renderGrid: renderPredictionGridPng, renderSprite: renderSpritePng, decodeFolder: decodeImageFolder },
+      images: {
+        loadBytes: fetchBytes,
+        renderGrid: renderPredictionGridPng,
+        renderSprite: renderSpritePng,
+        decodeFolder: decodeImageFolder,
+      },
     }).finally(() => {
       steps?.close();
       // Sweep trials leave measuring to a Playground run: a whole pool measuring at once would slow the sweep.
-      if (choice.calibrateLater && request.parentRunId === undefined) calibrating = choice.calibrateLater().catch(() => {});
+      if (choice.calibrateLater && request.parentRunId === undefined)
+        calibrating = choice.calibrateLater().catch(() => {});
     });
   },
 

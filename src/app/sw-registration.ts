@@ -54,7 +54,9 @@ export function registerServiceWorker(callbacks: ServiceWorkerCallbacks): void {
     (error: unknown) => {
       // Already installed: registering again only re-checks sw.js for an update, which fails while offline.
       if (navigator.serviceWorker.controller) return;
-      callbacks.onError(new Error(`Offline mode is unavailable: the service worker could not be registered (${errorMessage(error)}).`));
+      callbacks.onError(
+        new Error(`Offline mode is unavailable: the service worker could not be registered (${errorMessage(error)}).`),
+      );
     },
   );
 }

@@ -5,7 +5,14 @@
 import { describeSource, sourceParams } from '../ml/dataset-source';
 import { configToParams } from '../ml/model-config';
 import type { ActiveRun, TrackingClient } from '../tracking';
-import { repeatedKeys, sweepSetting, type PlannedTrial, type SweepPlan, type SweepSnapshot, type TrialBase } from '../sweep';
+import {
+  repeatedKeys,
+  sweepSetting,
+  type PlannedTrial,
+  type SweepPlan,
+  type SweepSnapshot,
+  type TrialBase,
+} from '../sweep';
 
 /** Tags that mark a parent run and its trials, so tables and searches can find a sweep's runs. */
 export const SWEEP_TAGS = {
@@ -27,7 +34,8 @@ function baseParams(base: TrialBase): Record<string, string> {
 export function parentParams(plan: SweepPlan, trialCount: number): Record<string, string> {
   const { definition: def } = plan;
   const params = baseParams(plan.base);
-  for (const key of [...Object.keys(def.space), ...repeatedKeys(def.repeats)]) for (const p of sweepSetting(key).paramKeys) delete params[p];
+  for (const key of [...Object.keys(def.space), ...repeatedKeys(def.repeats)])
+    for (const p of sweepSetting(key).paramKeys) delete params[p];
   if (def.repeats) params['sweep.repeats'] = JSON.stringify(def.repeats);
   params['sweep.method'] = def.method;
   params['sweep.metric'] = def.metric;
@@ -45,7 +53,11 @@ export function parentRunName(plan: SweepPlan, trialCount: number, now = new Dat
   return `sweep ${plan.definition.method} ×${trialCount} ${time}`;
 }
 
-export async function startParentRun(tracking: TrackingClient, plan: SweepPlan, planned: PlannedTrial[]): Promise<ActiveRun> {
+export async function startParentRun(
+  tracking: TrackingClient,
+  plan: SweepPlan,
+  planned: PlannedTrial[],
+): Promise<ActiveRun> {
   const parent = await tracking.startRun({
     experimentId: plan.experimentId,
     runName: parentRunName(plan, planned.length),
@@ -70,7 +82,11 @@ export async function startParentRun(tracking: TrackingClient, plan: SweepPlan, 
 }
 
 /** Names the best trial on the parent (tags + a `best_<metric>` metric) and ends it. */
-export async function endParentRun(parent: ActiveRun, snapshot: SweepSnapshot, status: 'FINISHED' | 'KILLED' | 'FAILED'): Promise<void> {
+export async function endParentRun(
+  parent: ActiveRun,
+  snapshot: SweepSnapshot,
+  status: 'FINISHED' | 'KILLED' | 'FAILED',
+): Promise<void> {
   const { best, progress, definition } = snapshot;
   const { counts } = progress;
   const tags: Record<string, string> = {

@@ -25,7 +25,11 @@ import { endParentRun, startParentRun, SWEEP_TAGS } from './sweep-parent';
 
 /** The worker boundary: the training bridge in the app, an in-process double in unit tests. */
 export interface Trainer {
-  train(signal: AbortSignal, request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome>;
+  train(
+    signal: AbortSignal,
+    request: TrainRequest,
+    onProgress: (progress: TrainProgress) => void,
+  ): Promise<TrainOutcome>;
   /** Lets the trainer's worker go once the sweep no longer needs it. */
   dispose?(): void;
 }
@@ -129,7 +133,8 @@ export class SweepRunner {
       if (failure) throw failure.reason;
       this.best = this.pickBest();
       const { counts } = this.queue.progress(this.plan.poolSize);
-      if (!this.best && counts.done > 0) this.message = `No finished trial logged "${this.plan.definition.metric}", so no best trial is named.`;
+      if (!this.best && counts.done > 0)
+        this.message = `No finished trial logged "${this.plan.definition.metric}", so no best trial is named.`;
       this.status = signal.aborted ? 'cancelled' : 'finished';
       this.endedAt = Date.now();
       await endParentRun(parent, this.snapshot(), signal.aborted ? 'KILLED' : 'FINISHED');
@@ -195,7 +200,11 @@ export class SweepRunner {
         progress.epochsDone = p.epoch + 1;
         const value = p.metrics[metric];
         if (value !== undefined) progress.history.push(value);
-        if (earlyStopping && !controller.signal.aborted && shouldStopEarly(progress.history, this.completed, direction, earlyStopping)) {
+        if (
+          earlyStopping &&
+          !controller.signal.aborted &&
+          shouldStopEarly(progress.history, this.completed, direction, earlyStopping)
+        ) {
           stoppedEarly = true;
           controller.abort();
         }

@@ -30,7 +30,8 @@ export class SweepPool implements SweepService {
   }
 
   async start(plan: SweepPlan): Promise<void> {
-    if (isActive(this.latest)) throw new Error('A sweep is already running: cancel it or wait for it to end before starting another.');
+    if (isActive(this.latest))
+      throw new Error('A sweep is already running: cancel it or wait for it to end before starting another.');
     const runner = new SweepRunner(this.tracking, this.createTrainer, plan, (s) => this.publish(s));
     const previous = this.latest;
     const cancel = new AbortController();

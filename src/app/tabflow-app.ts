@@ -84,7 +84,10 @@ export class TabflowApp extends LitElement {
     super.connectedCallback();
     this.addEventListener('tabflow-error', (e) => this.showError((e as CustomEvent).detail));
     window.addEventListener('unhandledrejection', (e) => this.showError(e.reason));
-    registerServiceWorker({ onUpdateAvailable: (apply) => (this.applyUpdate = apply), onError: (e) => this.showError(e) });
+    registerServiceWorker({
+      onUpdateAvailable: (apply) => (this.applyUpdate = apply),
+      onError: (e) => this.showError(e),
+    });
     void this.start();
   }
 
@@ -169,7 +172,8 @@ export class TabflowApp extends LitElement {
         <div class="bar ${this.menuOpen ? 'open' : ''}" id="header-bar">
           <nav aria-label="Main" @click=${() => (this.menuOpen = false)}>
             ${NAV_PAGES.map(
-              (p) => html`<a href="#/${p.page}" aria-current=${this.pageName === p.page ? 'page' : nothing}>${p.title}</a>`,
+              (p) =>
+                html`<a href="#/${p.page}" aria-current=${this.pageName === p.page ? 'page' : nothing}>${p.title}</a>`,
             )}
           </nav>
           <button type="button" aria-pressed=${this.presentation ? 'true' : 'false'} @click=${this.togglePresentation}>Presentation mode</button>
@@ -178,11 +182,12 @@ export class TabflowApp extends LitElement {
       ${this.applyUpdate ? html`<update-banner @update-reload=${() => this.applyUpdate?.()}></update-banner>` : nothing}
       ${this.storageFull ? html`<storage-full-notice @storage-full-dismiss=${() => (this.storageFull = false)}></storage-full-notice>` : nothing}
       <main>
-        ${this.fatal ? html`<p class="status" role="alert">${this.fatal}</p>` : this.page ?? html`<p class="status">Opening the database…</p>`}
+        ${this.fatal ? html`<p class="status" role="alert">${this.fatal}</p>` : (this.page ?? html`<p class="status">Opening the database…</p>`)}
       </main>
       <div class="alerts" role="alert" aria-live="assertive">
         ${this.errors.map(
-          (e) => html`<div class="alert"><p>${e.message}</p><button aria-label="Dismiss" @click=${() => this.dismiss(e.id)}>×</button></div>`,
+          (e) =>
+            html`<div class="alert"><p>${e.message}</p><button aria-label="Dismiss" @click=${() => this.dismiss(e.id)}>×</button></div>`,
         )}
       </div>
     `;

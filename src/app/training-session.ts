@@ -25,7 +25,11 @@ export class TrainingSession implements TrainingService {
   private abort: AbortController | null = null;
   private trainings = 0;
   /** Progress received since listeners last heard, applied to `latest` on the next publish. */
-  private pending: { epochs: EpochMetrics[]; grid: BoundaryGrid | null; network: LiveNetwork | null } = { epochs: [], grid: null, network: null };
+  private pending: { epochs: EpochMetrics[]; grid: BoundaryGrid | null; network: LiveNetwork | null } = {
+    epochs: [],
+    grid: null,
+    network: null,
+  };
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** `bridge` is the training bridge in the app, an in-process double in unit tests. */
@@ -42,7 +46,8 @@ export class TrainingSession implements TrainingService {
   }
 
   start(request: TrainRequest): Promise<TrainingSnapshot> {
-    if (this.abort) throw new Error('A training is already running: stop it or wait for it to end before starting another.');
+    if (this.abort)
+      throw new Error('A training is already running: stop it or wait for it to end before starting another.');
     const abort = new AbortController();
     this.abort = abort;
     this.pending = { epochs: [], grid: null, network: null };
@@ -79,7 +84,8 @@ export class TrainingSession implements TrainingService {
       sendStep(stepped.token, size);
       return;
     }
-    if (this.abort) throw new Error('A training is running: stop it or wait for it to end before stepping through a new one.');
+    if (this.abort)
+      throw new Error('A training is running: stop it or wait for it to end before stepping through a new one.');
     void this.start({ ...request, stepped: { token: crypto.randomUUID(), first: size } });
   }
 
@@ -127,7 +133,9 @@ export class TrainingSession implements TrainingService {
 
   /** The bridge rejects when no run could be made (or Stop came first, which leaves no run at all). */
   private fail(error: unknown): TrainingSnapshot {
-    const failure = isAbortError(error) ? null : { message: `Training could not run: ${errorMessage(error)}`, storageFull: isStorageFullError(error) };
+    const failure = isAbortError(error)
+      ? null
+      : { message: `Training could not run: ${errorMessage(error)}`, storageFull: isStorageFullError(error) };
     const snapshot: TrainingSnapshot = { ...this.withPending(), phase: failure ? 'FAILED' : 'KILLED', failure };
     this.publish(snapshot);
     return snapshot;

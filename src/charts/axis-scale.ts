@@ -27,7 +27,9 @@ export function buildAxis(values: readonly AxisValue[], options: { allowLog?: bo
   if (present.some((v) => typeof v === 'string' || !Number.isFinite(v))) {
     const categories = [...new Set(present.map(String))];
     const numeric = categories.every((c) => c.trim() !== '' && Number.isFinite(Number(c)));
-    categories.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    categories.sort(
+      numeric ? (a, b) => Number(a) - Number(b) : (a, b) => a.localeCompare(b, undefined, { numeric: true }),
+    );
     return { kind: 'category', categories };
   }
   const numbers = present as number[];
@@ -58,7 +60,8 @@ export function niceTicks(min: number, max: number, count: number): number[] {
 
 function logTicks(min: number, max: number): number[] {
   const ticks: number[] = [];
-  for (let e = Math.ceil(Math.log10(min) - 1e-9); e <= Math.floor(Math.log10(max) + 1e-9); e++) ticks.push(Math.pow(10, e));
+  for (let e = Math.ceil(Math.log10(min) - 1e-9); e <= Math.floor(Math.log10(max) + 1e-9); e++)
+    ticks.push(Math.pow(10, e));
   return ticks;
 }
 
@@ -83,5 +86,7 @@ export function axisPosition(axis: Axis, value: AxisValue): number | null {
 /** The labelled positions along an axis. */
 export function axisTicks(axis: Axis, format: (n: number) => string): { position: number; label: string }[] {
   if (axis.kind === 'category') return axis.categories.map((c) => ({ position: axisPosition(axis, c)!, label: c }));
-  return axis.ticks.map((t) => ({ position: axisPosition(axis, t)!, label: format(t) })).filter((t) => t.position >= -1e-9 && t.position <= 1 + 1e-9);
+  return axis.ticks
+    .map((t) => ({ position: axisPosition(axis, t)!, label: format(t) }))
+    .filter((t) => t.position >= -1e-9 && t.position <= 1 + 1e-9);
 }

@@ -56,8 +56,10 @@ export class BoxPlot extends SvgChartElement {
     const c = this.colors;
     return html`<svg width=${w} height=${h} role="group" aria-label=${this.title} font-family=${SVG_FONT} font-size="11">
       <rect x="0" y="0" width=${w} height=${h} fill=${c.surface}></rect>
-      ${niceTicks(lo, hi, 5).map((t) => svg`<line x1=${MARGIN.left} x2=${w - MARGIN.right} y1=${toY(t)} y2=${toY(t)} stroke=${c.grid}></line>
-        <text x=${MARGIN.left - 6} y=${toY(t)} dy="0.32em" text-anchor="end" fill=${c.muted}>${formatNumber(t)}</text>`)}
+      ${niceTicks(lo, hi, 5).map(
+        (t) => svg`<line x1=${MARGIN.left} x2=${w - MARGIN.right} y1=${toY(t)} y2=${toY(t)} stroke=${c.grid}></line>
+        <text x=${MARGIN.left - 6} y=${toY(t)} dy="0.32em" text-anchor="end" fill=${c.muted}>${formatNumber(t)}</text>`,
+      )}
       <rect x=${MARGIN.left} y=${MARGIN.top} width=${innerW} height=${innerH} fill="none" stroke=${c.border}></rect>
       <text transform="translate(14 ${MARGIN.top + innerH / 2}) rotate(-90)" text-anchor="middle" fill=${c.text} font-size="12">${this.valueLabel}</text>
       <text x=${MARGIN.left + innerW / 2} y=${h - 6} text-anchor="middle" fill=${c.text} font-size="12">${this.groupLabel}</text>

@@ -21,7 +21,14 @@ export interface BandLine {
 
 /** Upper then lower edge of every banded line, in line order. */
 export function bandLines(series: readonly { xs: ArrayLike<number>; band?: SeriesBand }[]): BandLine[] {
-  return series.flatMap((s, owner) => (s.band ? [{ owner, xs: s.xs, ys: s.band.upper }, { owner, xs: s.xs, ys: s.band.lower }] : []));
+  return series.flatMap((s, owner) =>
+    s.band
+      ? [
+          { owner, xs: s.xs, ys: s.band.upper },
+          { owner, xs: s.xs, ys: s.band.lower },
+        ]
+      : [],
+  );
 }
 
 /** A see-through fill of a line's colour (hex colours get an alpha byte; others are used as they are). */
@@ -33,8 +40,17 @@ export function bandFill(color: string): string {
  * uPlot's series options for the edges and its `bands` option. `lineCount` is the number of visible lines
  * (uPlot's series 0 is x, so line i is series i + 1 and the edges follow the lines).
  */
-export function bandOptions(lines: readonly BandLine[], lineCount: number, colorOf: (owner: number) => string): { series: uPlot.Series[]; bands: uPlot.Band[] } {
-  const series = lines.map((): uPlot.Series => ({ stroke: 'transparent', width: 0, spanGaps: true, points: { show: false } }));
+export function bandOptions(
+  lines: readonly BandLine[],
+  lineCount: number,
+  colorOf: (owner: number) => string,
+): { series: uPlot.Series[]; bands: uPlot.Band[] } {
+  const series = lines.map((): uPlot.Series => ({
+    stroke: 'transparent',
+    width: 0,
+    spanGaps: true,
+    points: { show: false },
+  }));
   const bands: uPlot.Band[] = [];
   for (let k = 0; k < lines.length; k += 2) {
     const upper = lineCount + 1 + k;

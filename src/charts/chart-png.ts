@@ -71,7 +71,10 @@ export async function chartToPng(options: {
   }
   ctx.globalAlpha = 1;
   return new Promise((resolve, reject) =>
-    out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the chart as PNG.'))), 'image/png'),
+    out.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the chart as PNG.'))),
+      'image/png',
+    ),
   );
 }
 

@@ -41,7 +41,12 @@ export function chartColors(element: Element): ChartColors {
 /** `#rrggbb` with an alpha channel; other spellings are returned as they are. */
 export function withAlpha(color: string, alpha: number): string {
   if (!/^#[0-9a-f]{6}$/i.test(color)) return color;
-  return color + Math.round(alpha * 255).toString(16).padStart(2, '0');
+  return (
+    color +
+    Math.round(alpha * 255)
+      .toString(16)
+      .padStart(2, '0')
+  );
 }
 
 /** Re-renders its host whenever the theme or presentation mode changes (and calls `onChange` first). */
@@ -51,7 +56,10 @@ export class AppearanceController implements ReactiveController {
     this.host.requestUpdate();
   };
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly onChange?: () => void) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onChange?: () => void,
+  ) {
     host.addController(this);
   }
 

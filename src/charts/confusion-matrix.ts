@@ -43,7 +43,9 @@ export class ConfusionMatrix extends LitElement {
   private choose(actual: number, predicted: number): void {
     const same = this.chosen?.actual === actual && this.chosen.predicted === predicted;
     this.chosen = same ? null : { actual, predicted };
-    this.dispatchEvent(new CustomEvent<ConfusionCell | null>('cell-select', { detail: this.chosen, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<ConfusionCell | null>('cell-select', { detail: this.chosen, bubbles: true, composed: true }),
+    );
   }
 
   render() {

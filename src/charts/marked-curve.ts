@@ -48,9 +48,11 @@ export class MarkedCurve extends SvgChartElement {
       ${axisTicks(xAxis, formatNumber).map((t) => svg`<text x=${MARGIN.left + t.position * innerW} y=${this.height - MARGIN.bottom + 16} text-anchor="middle" fill=${c.muted}>${t.label}</text>`)}
       <text x=${MARGIN.left + innerW / 2} y=${this.height - 4} text-anchor="middle" fill=${c.text}>${this.xLabel}</text>
       <polyline points=${points} fill="none" stroke=${c.accent} stroke-width=${c.lineWidth}></polyline>
-      ${this.marker === null
-        ? nothing
-        : svg`<line x1=${toX(this.marker)} x2=${toX(this.marker)} y1=${MARGIN.top} y2=${MARGIN.top + innerH} stroke=${c.contrast} stroke-width="2"></line>`}
+      ${
+        this.marker === null
+          ? nothing
+          : svg`<line x1=${toX(this.marker)} x2=${toX(this.marker)} y1=${MARGIN.top} y2=${MARGIN.top + innerH} stroke=${c.contrast} stroke-width="2"></line>`
+      }
     </svg>`;
   }
 }

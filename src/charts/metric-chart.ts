@@ -130,7 +130,11 @@ export class MetricChart extends LitElement {
     }
     const structure = JSON.stringify([
       this.series.map((s, i) => [keyOf(s), s.label, this.colorOf(s, i), Boolean(s.band)]),
-      this.xTime, this.logScale, this.xLabel, this.syncKey ?? '', this.height,
+      this.xTime,
+      this.logScale,
+      this.xLabel,
+      this.syncKey ?? '',
+      this.height,
     ]);
     if (!this.plot || structure !== this.structure) {
       this.createPlot();
@@ -163,7 +167,13 @@ export class MetricChart extends LitElement {
     // A metric logged at one step only (an evaluation score) has no x range of its own: give it one to sit in.
     const extent = hi > lo ? [lo, hi] : [lo - 1, hi + 1];
     const keep = this.logScale ? (y: number) => Number.isFinite(y) && y > 0 : Number.isFinite;
-    const grid = alignOnGrid([...this.series, ...bandLines(this.series)], extent[0], extent[1], Math.max(16, this.width), keep);
+    const grid = alignOnGrid(
+      [...this.series, ...bandLines(this.series)],
+      extent[0],
+      extent[1],
+      Math.max(16, this.width),
+      keep,
+    );
     return [grid.xs, ...grid.ys];
   }
 
@@ -171,8 +181,14 @@ export class MetricChart extends LitElement {
     this.destroyPlot();
     const container = this.renderRoot.querySelector<HTMLElement>('.plot')!;
     const colors = chartColors(this);
-    const axisStyle = { stroke: colors.muted, grid: { stroke: colors.grid, width: 1 }, ticks: { stroke: colors.border, width: 1 } };
-    const bands = bandOptions(bandLines(this.series), this.series.length, (owner) => this.colorOf(this.series[owner], owner));
+    const axisStyle = {
+      stroke: colors.muted,
+      grid: { stroke: colors.grid, width: 1 },
+      ticks: { stroke: colors.border, width: 1 },
+    };
+    const bands = bandOptions(bandLines(this.series), this.series.length, (owner) =>
+      this.colorOf(this.series[owner], owner),
+    );
     const options: uPlot.Options = {
       bands: bands.bands,
       width: this.width,
@@ -182,21 +198,42 @@ export class MetricChart extends LitElement {
         // Only the cursor is shared: zooming stays per chart, and hiding is done by key (see hiddenKeys), not by
         // uPlot's series index, which differs between charts when a run lacks a metric.
         sync: this.syncKey
-          ? { key: this.syncKey, setSeries: false, filters: { pub: (type) => type !== 'mousedown' && type !== 'mouseup' } }
+          ? {
+              key: this.syncKey,
+              setSeries: false,
+              filters: { pub: (type) => type !== 'mousedown' && type !== 'mouseup' },
+            }
           : undefined,
         drag: { x: true, y: false, setScale: false },
         points: { size: 7 },
-        bind: { dblclick: () => () => { this.zoom = null; return null; } },
+        bind: {
+          dblclick: () => () => {
+            this.zoom = null;
+            return null;
+          },
+        },
       },
       scales: {
         x: { time: this.xTime, range: (_u, min, max) => this.zoom ?? [min, max] },
         // Tight log range: uPlot's own rounds out to whole powers of ten, which can waste most of the height.
-        y: this.logScale ? { distr: 3, log: 10, range: (_u, min, max) => (min > 0 && max > 0 ? [min / 1.15, max * 1.15] : [0.1, 1]) } : {},
+        y: this.logScale
+          ? { distr: 3, log: 10, range: (_u, min, max) => (min > 0 && max > 0 ? [min / 1.15, max * 1.15] : [0.1, 1]) }
+          : {},
       },
       axes: [
-        { ...axisStyle, label: this.xLabel, labelSize: 18, labelFont: '12px system-ui, sans-serif', font: '11px system-ui, sans-serif' },
-        { ...axisStyle, size: 56, font: '11px system-ui, sans-serif', // Log axes pass null for the minor ticks they leave unlabelled.
-          values: (_u, ticks) => ticks.map((t) => (t == null ? '' : formatNumber(t))) },
+        {
+          ...axisStyle,
+          label: this.xLabel,
+          labelSize: 18,
+          labelFont: '12px system-ui, sans-serif',
+          font: '11px system-ui, sans-serif',
+        },
+        {
+          ...axisStyle,
+          size: 56,
+          font: '11px system-ui, sans-serif', // Log axes pass null for the minor ticks they leave unlabelled.
+          values: (_u, ticks) => ticks.map((t) => (t == null ? '' : formatNumber(t))),
+        },
       ],
       series: [
         {},
@@ -260,7 +297,9 @@ export class MetricChart extends LitElement {
     if (hidden) next.add(key);
     else next.delete(key);
     this.hiddenKeys = next;
-    this.dispatchEvent(new CustomEvent<SeriesToggleDetail>('series-toggle', { detail: { key, hidden }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<SeriesToggleDetail>('series-toggle', { detail: { key, hidden }, bubbles: true, composed: true }),
+    );
   }
 
   /** The value shown in the legend: at the cursor's x, else the last one logged. */
@@ -278,7 +317,11 @@ export class MetricChart extends LitElement {
     return chartToPng({
       title: this.title,
       canvas,
-      legend: this.series.map((s, i) => ({ label: s.label, color: this.colorOf(s, i), hidden: this.hiddenKeys.has(keyOf(s)) })),
+      legend: this.series.map((s, i) => ({
+        label: s.label,
+        color: this.colorOf(s, i),
+        hidden: this.hiddenKeys.has(keyOf(s)),
+      })),
       colors: chartColors(this),
     });
   }
@@ -293,15 +336,18 @@ export class MetricChart extends LitElement {
       <header>
         <h3>${this.title}</h3>
         ${this.zoom ? html`<span class="hint">Double-click to zoom out</span>` : nothing}
-        ${this.downloadable && hasData
-          ? html`<button type="button" aria-label="Download ${this.title} chart as PNG" @click=${this.download}>PNG</button>`
-          : nothing}
+        ${
+          this.downloadable && hasData
+            ? html`<button type="button" aria-label="Download ${this.title} chart as PNG" @click=${this.download}>PNG</button>`
+            : nothing
+        }
       </header>
       <div class="plot" role="img" aria-label=${this.title}>
         ${hasData ? nothing : html`<div class="empty" style="height:${this.height}px">No data to draw yet.</div>`}
       </div>
-      ${hasData
-        ? html`<ul aria-label="${this.title} legend">
+      ${
+        hasData
+          ? html`<ul aria-label="${this.title} legend">
             ${this.series.map((s, i) => {
               const value = this.legendValue(s);
               const shown = !this.hiddenKeys.has(keyOf(s));
@@ -314,7 +360,8 @@ export class MetricChart extends LitElement {
               </li>`;
             })}
           </ul>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

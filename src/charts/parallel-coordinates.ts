@@ -132,7 +132,9 @@ export class ParallelCoordinates extends SvgChartElement {
   private renderAxisKeys(axisX: (a: number) => number) {
     return this.axes.map((axis, a) => {
       const brush = this.brushes.get(a);
-      const range = brush ? `${Math.round(Math.min(...brush) * 100)} to ${Math.round(Math.max(...brush) * 100)} % of the axis` : 'no range';
+      const range = brush
+        ? `${Math.round(Math.min(...brush) * 100)} to ${Math.round(Math.max(...brush) * 100)} % of the axis`
+        : 'no range';
       return html`<div class="axis-key" tabindex="0" role="slider" aria-orientation="vertical"
         aria-label=${`Highlight runs by ${axis.label}`} aria-valuemin="0" aria-valuemax="100"
         aria-valuenow=${brush ? Math.round(((brush[0] + brush[1]) / 2) * 100) : 50} aria-valuetext=${range}
@@ -154,12 +156,19 @@ export class ParallelCoordinates extends SvgChartElement {
   }
 
   private highlighted(): boolean[] {
-    return brushedItems(layoutParallel(this.axes), this.items.length, this.brushes, BRUSH_TOLERANCE_PX / this.innerHeight);
+    return brushedItems(
+      layoutParallel(this.axes),
+      this.items.length,
+      this.brushes,
+      BRUSH_TOLERANCE_PX / this.innerHeight,
+    );
   }
 
   protected renderNote() {
     if (this.brushes.size === 0 || this.axes.length < 2) {
-      return this.axes.length >= 2 ? html`<p class="note">Drag along an axis, or Tab to it and press the arrow keys, to highlight the runs in a range.</p>` : nothing;
+      return this.axes.length >= 2
+        ? html`<p class="note">Drag along an axis, or Tab to it and press the arrow keys, to highlight the runs in a range.</p>`
+        : nothing;
     }
     const highlighted = this.highlighted();
     const names = this.items.filter((_, i) => highlighted[i]).map((item) => item.label);
@@ -198,24 +207,31 @@ export class ParallelCoordinates extends SvgChartElement {
     const c = this.colors;
     return html`${this.renderAxisKeys(axisX)}<svg width=${w} height=${h} role="img" aria-label=${this.title} font-family=${SVG_FONT} font-size="11">
       <rect x="0" y="0" width=${w} height=${h} fill=${c.surface}></rect>
-      ${order.map((i) => svg`<path d=${path(i)} fill="none" stroke=${highlighted[i] ? this.items[i].color : c.border}
+      ${order.map(
+        (i) => svg`<path d=${path(i)} fill="none" stroke=${highlighted[i] ? this.items[i].color : c.border}
         stroke-width=${highlighted[i] ? c.lineWidth + 0.5 : c.lineWidth * 0.7} stroke-opacity=${highlighted[i] ? 0.95 : 0.7}>
-        <title>${this.items[i].label}</title></path>`)}
+        <title>${this.items[i].label}</title></path>`,
+      )}
       ${layout.axes.map((axis, a) => {
         const x = axisX(a);
         const brush = this.brushes.get(a);
         const label = this.axes[a].label;
-        const shown = label.length * 6.5 > labelWidth ? `${label.slice(0, Math.max(3, Math.floor(labelWidth / 6.5) - 1))}…` : label;
+        const shown =
+          label.length * 6.5 > labelWidth ? `${label.slice(0, Math.max(3, Math.floor(labelWidth / 6.5) - 1))}…` : label;
         return svg`<g>
           <line x1=${x} x2=${x} y1=${MARGIN.top} y2=${MARGIN.top + innerH} stroke=${c.muted} stroke-width="1.5"></line>
           <text x=${x} y=${MARGIN.top - 14} text-anchor="middle" fill=${c.text} font-size="12" font-weight="600"><title>${label}</title>${shown}${axis.kind === 'numeric' && axis.log ? ' (log)' : ''}</text>
-          ${axisTicks(axis, formatNumber).map((t) => svg`
+          ${axisTicks(axis, formatNumber).map(
+            (t) => svg`
             <line x1=${x - 3} x2=${x + 3} y1=${toY(t.position)} y2=${toY(t.position)} stroke=${c.muted}></line>
-            <text x=${x + 6} y=${toY(t.position)} dy="0.32em" fill=${c.muted} stroke=${c.surface} stroke-width="3" paint-order="stroke">${t.label}</text>`)}
-          ${brush
-            ? svg`<rect x=${x - 8} y=${toY(Math.max(...brush))} width="16" height=${Math.max(2, Math.abs(brush[0] - brush[1]) * innerH)}
+            <text x=${x + 6} y=${toY(t.position)} dy="0.32em" fill=${c.muted} stroke=${c.surface} stroke-width="3" paint-order="stroke">${t.label}</text>`,
+          )}
+          ${
+            brush
+              ? svg`<rect x=${x - 8} y=${toY(Math.max(...brush))} width="16" height=${Math.max(2, Math.abs(brush[0] - brush[1]) * innerH)}
                 fill=${c.accent} fill-opacity="0.25" stroke=${c.accent} rx="3"></rect>`
-            : nothing}
+              : nothing
+          }
           <rect x=${x - 14} y=${MARGIN.top - 6} width="28" height=${innerH + 12} fill="transparent" style="cursor: ns-resize"
             @pointerdown=${(e: PointerEvent) => this.onPointerDown(a, e)} @pointermove=${this.onPointerMove} @pointerup=${this.onPointerUp}
             @pointercancel=${this.onPointerUp}><title>Drag to highlight runs by ${label}</title></rect>

@@ -27,7 +27,12 @@ export function layoutParallel(axes: readonly ParallelAxis[]): ParallelLayout {
  * every item is highlighted. `tolerance` widens each brush (in axis positions) so a line a pixel or two
  * outside a drag, like one at the very end of an axis, still counts.
  */
-export function brushedItems(layout: ParallelLayout, itemCount: number, brushes: ReadonlyMap<number, Brush>, tolerance = 0): boolean[] {
+export function brushedItems(
+  layout: ParallelLayout,
+  itemCount: number,
+  brushes: ReadonlyMap<number, Brush>,
+  tolerance = 0,
+): boolean[] {
   const result = new Array<boolean>(itemCount).fill(true);
   for (const [axis, [a, b]] of brushes) {
     const lo = Math.min(a, b) - tolerance;

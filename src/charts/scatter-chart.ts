@@ -49,7 +49,9 @@ export class ScatterChart extends SvgChartElement {
 
   protected renderNote() {
     const missing = this.points.length - this.drawable.length;
-    return missing > 0 ? html`<p class="note">${missing} run${missing === 1 ? '' : 's'} without ${this.xLabel} or ${this.yLabel} not shown.</p>` : nothing;
+    return missing > 0
+      ? html`<p class="note">${missing} run${missing === 1 ? '' : 's'} without ${this.xLabel} or ${this.yLabel} not shown.</p>`
+      : nothing;
   }
 
   protected renderChart() {
@@ -63,15 +65,25 @@ export class ScatterChart extends SvgChartElement {
     const innerH = h - MARGIN.top - MARGIN.bottom;
     const toX = (v: AxisValue) => MARGIN.left + (this.place(xAxis, v) ?? 0) * innerW;
     const toY = (v: AxisValue) => MARGIN.top + (1 - (this.place(yAxis, v) ?? 0)) * innerH;
-    const xTicks = axisTicks(xAxis, formatNumber).map((t) => ({ ...t, at: MARGIN.left + inset(xAxis, t.position) * innerW }));
-    const yTicks = axisTicks(yAxis, formatNumber).map((t) => ({ ...t, at: MARGIN.top + (1 - inset(yAxis, t.position)) * innerH }));
+    const xTicks = axisTicks(xAxis, formatNumber).map((t) => ({
+      ...t,
+      at: MARGIN.left + inset(xAxis, t.position) * innerW,
+    }));
+    const yTicks = axisTicks(yAxis, formatNumber).map((t) => ({
+      ...t,
+      at: MARGIN.top + (1 - inset(yAxis, t.position)) * innerH,
+    }));
     const c = this.colors;
     return html`<svg width=${w} height=${h} role="group" aria-label=${this.title} font-family=${SVG_FONT} font-size="11">
       <rect x="0" y="0" width=${w} height=${h} fill=${c.surface}></rect>
-      ${yTicks.map((t) => svg`<line x1=${MARGIN.left} x2=${w - MARGIN.right} y1=${t.at} y2=${t.at} stroke=${c.grid}></line>
-        <text x=${MARGIN.left - 6} y=${t.at} dy="0.32em" text-anchor="end" fill=${c.muted}>${t.label}</text>`)}
-      ${xTicks.map((t) => svg`<line x1=${t.at} x2=${t.at} y1=${MARGIN.top} y2=${h - MARGIN.bottom} stroke=${c.grid}></line>
-        <text x=${t.at} y=${h - MARGIN.bottom + 16} text-anchor="middle" fill=${c.muted}>${t.label}</text>`)}
+      ${yTicks.map(
+        (t) => svg`<line x1=${MARGIN.left} x2=${w - MARGIN.right} y1=${t.at} y2=${t.at} stroke=${c.grid}></line>
+        <text x=${MARGIN.left - 6} y=${t.at} dy="0.32em" text-anchor="end" fill=${c.muted}>${t.label}</text>`,
+      )}
+      ${xTicks.map(
+        (t) => svg`<line x1=${t.at} x2=${t.at} y1=${MARGIN.top} y2=${h - MARGIN.bottom} stroke=${c.grid}></line>
+        <text x=${t.at} y=${h - MARGIN.bottom + 16} text-anchor="middle" fill=${c.muted}>${t.label}</text>`,
+      )}
       <rect x=${MARGIN.left} y=${MARGIN.top} width=${innerW} height=${innerH} fill="none" stroke=${c.border}></rect>
       <text x=${MARGIN.left + innerW / 2} y=${h - 6} text-anchor="middle" fill=${c.text} font-size="12">${this.xLabel}${xAxis.kind === 'numeric' && xAxis.log ? ' (log)' : ''}</text>
       <text transform="translate(14 ${MARGIN.top + innerH / 2}) rotate(-90)" text-anchor="middle" fill=${c.text} font-size="12">${this.yLabel}${yAxis.kind === 'numeric' && yAxis.log ? ' (log)' : ''}</text>

@@ -20,6 +20,8 @@ export function formatBytes(bytes: number, locale?: string): string {
   }
   // One decimal while it still says something (1.4 MB), none from 10 up (12 MB).
   const digits = value < 10 ? 1 : 0;
-  const shown = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  const shown = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    value,
+  );
   return `${shown} ${UNITS[unit]}`;
 }

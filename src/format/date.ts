@@ -5,7 +5,11 @@
 const full = new Map<string | undefined, Intl.DateTimeFormat>();
 const short = new Map<string | undefined, Intl.DateTimeFormat>();
 
-function format(cache: Map<string | undefined, Intl.DateTimeFormat>, locale: string | undefined, withYear: boolean): Intl.DateTimeFormat {
+function format(
+  cache: Map<string | undefined, Intl.DateTimeFormat>,
+  locale: string | undefined,
+  withYear: boolean,
+): Intl.DateTimeFormat {
   let f = cache.get(locale);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, {

@@ -6,7 +6,11 @@
 const plain = new Map<string | undefined, Intl.NumberFormat>();
 const scientific = new Map<string | undefined, Intl.NumberFormat>();
 
-function cached(cache: Map<string | undefined, Intl.NumberFormat>, locale: string | undefined, options: Intl.NumberFormatOptions) {
+function cached(
+  cache: Map<string | undefined, Intl.NumberFormat>,
+  locale: string | undefined,
+  options: Intl.NumberFormatOptions,
+) {
   let format = cache.get(locale);
   if (!format) cache.set(locale, (format = new Intl.NumberFormat(locale, options)));
   return format;
@@ -18,7 +22,9 @@ export function formatNumber(value: number, locale?: string): string {
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
   if (magnitude >= 1e6 || magnitude < 1e-4) {
-    return cached(scientific, locale, { notation: 'scientific', maximumFractionDigits: 3 }).format(value).replace('E', 'e');
+    return cached(scientific, locale, { notation: 'scientific', maximumFractionDigits: 3 })
+      .format(value)
+      .replace('E', 'e');
   }
   return cached(plain, locale, {
     maximumSignificantDigits: 5,

@@ -2,7 +2,8 @@
  * Errors of export and import. An import that throws has written nothing; the message says, in words, what was
  * wrong with the input and where (the file, and the line for metric files).
  */
-export type ImportErrorCode = 'NOT_A_ZIP' | 'TRUNCATED' | 'UNSAFE_PATH' | 'TOO_LARGE' | 'INVALID_CONTENT' | 'NOT_MLRUNS';
+export type ImportErrorCode =
+  'NOT_A_ZIP' | 'TRUNCATED' | 'UNSAFE_PATH' | 'TOO_LARGE' | 'INVALID_CONTENT' | 'NOT_MLRUNS';
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;

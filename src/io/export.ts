@@ -10,7 +10,15 @@ import {
 } from '../tracking';
 import { throwIfAborted } from './errors';
 import { encodeMetricLines } from './metric-lines';
-import { datasetMeta, experimentFolder, experimentMeta, inputMeta, modelVersionMeta, registeredModelMeta, runMeta } from './mlruns-writer';
+import {
+  datasetMeta,
+  experimentFolder,
+  experimentMeta,
+  inputMeta,
+  modelVersionMeta,
+  registeredModelMeta,
+  runMeta,
+} from './mlruns-writer';
 import { yieldToEventLoop } from './yield-to-event-loop';
 import { ZipWriter } from './zip-writer';
 
@@ -46,7 +54,14 @@ async function selectExperiments(tracking: TrackingClient, options: ExportOption
 }
 
 /** Writes one run's folder from its contents, read beforehand; returns how many artifacts it held. */
-async function writeRun(zip: ZipWriter, run: Run, contents: RunContents, folder: string, datasetsWritten: Set<string>, experimentDir: string): Promise<number> {
+async function writeRun(
+  zip: ZipWriter,
+  run: Run,
+  contents: RunContents,
+  folder: string,
+  datasetsWritten: Set<string>,
+  experimentDir: string,
+): Promise<number> {
   const runId = run.info.runId;
   zip.add(`${folder}/meta.yaml`, runMeta(run));
   // MLflow's file store finds only runs whose folder holds metrics/, params/ and artifacts/ (file_store.py
@@ -63,7 +78,8 @@ async function writeRun(zip: ZipWriter, run: Run, contents: RunContents, folder:
     }
     zip.add(`${folder}/inputs/${await datasetId(id, runId)}/meta.yaml`, inputMeta(id, input.context));
   }
-  for (const artifact of contents.artifacts) zip.add(`${folder}/artifacts/${artifact.path}`, new Uint8Array(artifact.data));
+  for (const artifact of contents.artifacts)
+    zip.add(`${folder}/artifacts/${artifact.path}`, new Uint8Array(artifact.data));
   return contents.artifacts.length;
 }
 
@@ -78,11 +94,20 @@ const READ_BATCH_RUNS = 32;
 const LARGE_BATCH_BYTES = 8 * 1024 * 1024;
 
 const bytesOf = (contents: RunContents[]) =>
-  contents.reduce((n, c) => n + c.histories.reduce((m, h) => m + h.values.length * 24, 0) + c.artifacts.reduce((m, a) => m + a.data.byteLength, 0), 0);
+  contents.reduce(
+    (n, c) =>
+      n +
+      c.histories.reduce((m, h) => m + h.values.length * 24, 0) +
+      c.artifacts.reduce((m, a) => m + a.data.byteLength, 0),
+    0,
+  );
 
 /** Reads runs' histories and artifacts in one transaction; a rejection stays unhandled only until it is awaited. */
 function readContents(tracking: TrackingClient, runs: Run[]): Promise<RunContents[]> {
-  const reading = readRunContents(tracking, runs.map((run) => ({ runId: run.info.runId, metricKeys: metricKeysOf(run) })));
+  const reading = readRunContents(
+    tracking,
+    runs.map((run) => ({ runId: run.info.runId, metricKeys: metricKeysOf(run) })),
+  );
   reading.catch(() => undefined);
   return reading;
 }
@@ -101,10 +126,16 @@ function writeRegistry(
     const folder = `mlruns/models/${model.name}`;
     zip.add(`${folder}/meta.yaml`, registeredModelMeta(model));
     for (const [k, v] of Object.entries(model.tags)) zip.add(`${folder}/tags/${k}`, v);
-    for (const [alias, version] of Object.entries(model.aliases)) zip.add(`${folder}/aliases/${alias}`, String(version));
+    for (const [alias, version] of Object.entries(model.aliases))
+      zip.add(`${folder}/aliases/${alias}`, String(version));
     for (const v of versions.filter((x) => x.name === model.name)) {
-      const aliases = Object.entries(model.aliases).filter(([, n]) => n === v.version).map(([a]) => a);
-      zip.add(`${folder}/version-${v.version}/meta.yaml`, modelVersionMeta(v, experimentOfRun.get(v.runId) ?? '0', aliases));
+      const aliases = Object.entries(model.aliases)
+        .filter(([, n]) => n === v.version)
+        .map(([a]) => a);
+      zip.add(
+        `${folder}/version-${v.version}/meta.yaml`,
+        modelVersionMeta(v, experimentOfRun.get(v.runId) ?? '0', aliases),
+      );
       for (const [k, value] of Object.entries(v.tags)) zip.add(`${folder}/version-${v.version}/tags/${k}`, value);
       written += 1;
     }
@@ -157,7 +188,14 @@ export async function exportRuns(tracking: TrackingClient, options: ExportOption
     }
     const contents = batch.shift()!;
     const experimentDir = folders.get(run.info.experimentId)!;
-    artifacts += await writeRun(zip, run, contents, `${experimentDir}/${run.info.runId}`, datasetsWritten, experimentDir);
+    artifacts += await writeRun(
+      zip,
+      run,
+      contents,
+      `${experimentDir}/${run.info.runId}`,
+      datasetsWritten,
+      experimentDir,
+    );
     metricPoints += Object.values(run.data.metrics).reduce((n, m) => n + m.count, 0);
     options.onProgress?.({ done: i + 1, total: runs.length });
     if (performance.now() - lastYield > YIELD_EVERY_MS) {

@@ -21,7 +21,11 @@ export type ImportSummary = SnapshotWriteResult;
  * or dropped folder. Everything is read and checked first, then written in one transaction: an import that
  * throws (a typed ImportError with the file named) has written nothing.
  */
-export async function importRuns(tracking: TrackingClient, source: ImportSource, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importRuns(
+  tracking: TrackingClient,
+  source: ImportSource,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   throwIfAborted(options.signal, 'Import');
   const entries = await listEntries(source, limits);

@@ -54,7 +54,11 @@ export class YamlFields {
   ) {}
 
   private bad(key: string, expected: string): ImportError {
-    return new ImportError('INVALID_CONTENT', `${this.file}: '${key}' should be ${expected}, found ${JSON.stringify(this.data[key])}.`, this.file);
+    return new ImportError(
+      'INVALID_CONTENT',
+      `${this.file}: '${key}' should be ${expected}, found ${JSON.stringify(this.data[key])}.`,
+      this.file,
+    );
   }
 
   string(key: string, fallback?: string): string {

@@ -20,7 +20,10 @@ function writeAscii(out: Uint8Array, at: number, text: string): number {
 }
 
 /** "00", "01", … "99" as character codes, so whole numbers are written two digits per division. */
-const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => ZERO + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
+const DIGIT_PAIRS = Uint8Array.from(
+  { length: 200 },
+  (_, i) => ZERO + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10),
+);
 
 function digitCount(n: number): number {
   if (n < 1e4) return n < 10 ? 1 : n < 100 ? 2 : n < 1e3 ? 3 : 4;
@@ -91,7 +94,11 @@ function writeFloat(out: Uint8Array, at: number, value: number): number {
  * bytes written straight into one buffer: exports format millions of points, and building a string per line,
  * joining them and encoding the result costs more than the compression does.
  */
-export function encodeMetricLines(history: { steps: ArrayLike<number>; values: ArrayLike<number>; timestamps: ArrayLike<number> }): Uint8Array {
+export function encodeMetricLines(history: {
+  steps: ArrayLike<number>;
+  values: ArrayLike<number>;
+  timestamps: ArrayLike<number>;
+}): Uint8Array {
   const n = history.values.length;
   if (scratch.length < n * MAX_LINE_BYTES) scratch = new Uint8Array(n * MAX_LINE_BYTES);
   const out = scratch;
@@ -114,17 +121,31 @@ export function encodeMetricLines(history: { steps: ArrayLike<number>; values: A
 let scratch = new Uint8Array(0);
 
 /** `encodeMetricLines` as text. */
-export function formatMetricLines(history: { steps: ArrayLike<number>; values: ArrayLike<number>; timestamps: ArrayLike<number> }): string {
+export function formatMetricLines(history: {
+  steps: ArrayLike<number>;
+  values: ArrayLike<number>;
+  timestamps: ArrayLike<number>;
+}): string {
   return new TextDecoder().decode(encodeMetricLines(history));
 }
 
 const INTEGER = /^[+-]?\d+$/;
 
 /** One line the fast scanner passed over (signs, spaces, `nan`, underscores, a bad line): checked field by field. */
-function parseLineText(line: string, lineNumber: number, file: string): { timestamp: number; value: number; step: number } {
+function parseLineText(
+  line: string,
+  lineNumber: number,
+  file: string,
+): { timestamp: number; value: number; step: number } {
   const fields = line.trim().split(' ');
-  const bad = (why: string) => new ImportError('INVALID_CONTENT', `${file}, line ${lineNumber}: ${why} (the line reads '${line.slice(0, 80)}').`, file);
-  if (fields.length !== 2 && fields.length !== 3) throw bad(`expected "timestamp value step", found ${fields.length} field(s)`);
+  const bad = (why: string) =>
+    new ImportError(
+      'INVALID_CONTENT',
+      `${file}, line ${lineNumber}: ${why} (the line reads '${line.slice(0, 80)}').`,
+      file,
+    );
+  if (fields.length !== 2 && fields.length !== 3)
+    throw bad(`expected "timestamp value step", found ${fields.length} field(s)`);
   if (!INTEGER.test(fields[0])) throw bad(`the timestamp '${fields[0]}' is not a whole number`);
   const value = parsePythonFloat(fields[1]);
   if (value === null) throw bad(`the value '${fields[1]}' is not a number`);
@@ -136,7 +157,8 @@ function parseLineText(line: string, lineNumber: number, file: string): { timest
   return { timestamp, value, step };
 }
 
-const isPlainValueByte = (b: number) => (b >= ZERO && b <= ZERO + 9) || b === 0x2e || b === 0x65 || b === 0x45 || b === 0x2b || b === MINUS;
+const isPlainValueByte = (b: number) =>
+  (b >= ZERO && b <= ZERO + 9) || b === 0x2e || b === 0x65 || b === 0x45 || b === 0x2b || b === MINUS;
 
 /**
  * Parses a metric file's bytes. Lines have three fields, or two in files from old MLflow versions (then the step
@@ -159,7 +181,8 @@ export function parseMetricBytes(bytes: Uint8Array, file: string): MetricColumns
   for (let line = 0; line < n; line++) {
     let at = start;
     let timestamp = 0;
-    while (at < length && at - start < 16 && bytes[at] >= ZERO && bytes[at] <= ZERO + 9) timestamp = timestamp * 10 + (bytes[at++] - ZERO);
+    while (at < length && at - start < 16 && bytes[at] >= ZERO && bytes[at] <= ZERO + 9)
+      timestamp = timestamp * 10 + (bytes[at++] - ZERO);
     let fast = oneCharPerByte && at > start && at - start <= 15 && bytes[at] === SPACE;
     const valueStart = ++at;
     while (fast && at < length && bytes[at] !== SPACE) fast = isPlainValueByte(bytes[at++]);
@@ -187,7 +210,12 @@ export function parseMetricBytes(bytes: Uint8Array, file: string): MetricColumns
     }
     start = at + 1;
   }
-  if (n === 0) throw new ImportError('INVALID_CONTENT', `${file}: the metric file is empty; MLflow treats a metric without data as malformed.`, file);
+  if (n === 0)
+    throw new ImportError(
+      'INVALID_CONTENT',
+      `${file}: the metric file is empty; MLflow treats a metric without data as malformed.`,
+      file,
+    );
   return { steps, values, timestamps };
 }
 

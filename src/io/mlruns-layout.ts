@@ -69,7 +69,14 @@ function experimentOf(layout: MlrunsLayout, id: string, folder: string): Experim
 function runOf(experiment: ExperimentFiles, id: string): RunFiles {
   let r = experiment.runs.get(id);
   if (!r) {
-    r = { folder: `${experiment.folder}/${id}`, params: new Map(), tags: new Map(), metrics: new Map(), artifacts: new Map(), inputs: [] };
+    r = {
+      folder: `${experiment.folder}/${id}`,
+      params: new Map(),
+      tags: new Map(),
+      metrics: new Map(),
+      artifacts: new Map(),
+      inputs: [],
+    };
     experiment.runs.set(id, r);
   }
   return r;
@@ -90,7 +97,11 @@ function placeModelFile(layout: MlrunsLayout, root: string, parts: string[], ent
   const [name, kind, ...rest] = parts;
   if (!name || !kind) return;
   let m = layout.models.get(name);
-  if (!m) layout.models.set(name, (m = { name, folder: `${root}models/${name}`, tags: new Map(), aliases: new Map(), versions: new Map() }));
+  if (!m)
+    layout.models.set(
+      name,
+      (m = { name, folder: `${root}models/${name}`, tags: new Map(), aliases: new Map(), versions: new Map() }),
+    );
   if (kind === 'meta.yaml' && rest.length === 0) m.meta = entry;
   else if (kind === 'tags' && rest.length) m.tags.set(rest.join('/'), entry);
   else if (kind === 'aliases' && rest.length) m.aliases.set(rest.join('/'), entry);
@@ -124,8 +135,10 @@ export function groupLayout(entries: ImportEntry[]): MlrunsLayout {
     const experiment = experimentOf(layout, id, `${root}${trash}${id}`);
     if (second === 'meta.yaml' && rest.length === 0) experiment.meta = entry;
     else if (second === 'tags' && rest.length) experiment.tags.set(rest.join('/'), entry);
-    else if (second === 'datasets' && rest.length === 2 && rest[1] === 'meta.yaml') experiment.datasets.set(rest[0], entry);
-    else if (!EXPERIMENT_FOLDERS_NOT_RUNS.has(second) && rest.length) placeRunFile(runOf(experiment, second), rest, entry);
+    else if (second === 'datasets' && rest.length === 2 && rest[1] === 'meta.yaml')
+      experiment.datasets.set(rest[0], entry);
+    else if (!EXPERIMENT_FOLDERS_NOT_RUNS.has(second) && rest.length)
+      placeRunFile(runOf(experiment, second), rest, entry);
   }
   return layout;
 }

@@ -71,7 +71,10 @@ export class TreeReader {
     }
   }
 
-  async keyValues(files: Map<string, ImportEntry>, validate: (key: string, value: string) => void): Promise<Record<string, string>> {
+  async keyValues(
+    files: Map<string, ImportEntry>,
+    validate: (key: string, value: string) => void,
+  ): Promise<Record<string, string>> {
     const out = keyedRecord<string>();
     for (const [key, entry] of files) {
       const value = await this.text(entry);
@@ -82,19 +85,37 @@ export class TreeReader {
   }
 }
 
-const STATUS_BY_NUMBER: Record<number, RunStatus> = { 1: 'RUNNING', 2: 'SCHEDULED', 3: 'FINISHED', 4: 'FAILED', 5: 'KILLED' };
+const STATUS_BY_NUMBER: Record<number, RunStatus> = {
+  1: 'RUNNING',
+  2: 'SCHEDULED',
+  3: 'FINISHED',
+  4: 'FAILED',
+  5: 'KILLED',
+};
 
 function lifecycleOf(fields: YamlFields, file: string): LifecycleStage {
   const stage = fields.string('lifecycle_stage', 'active');
-  if (stage !== 'active' && stage !== 'deleted') throw new ImportError('INVALID_CONTENT', `${file}: lifecycle_stage '${stage}' is neither 'active' nor 'deleted'.`, file);
+  if (stage !== 'active' && stage !== 'deleted')
+    throw new ImportError(
+      'INVALID_CONTENT',
+      `${file}: lifecycle_stage '${stage}' is neither 'active' nor 'deleted'.`,
+      file,
+    );
   return stage;
 }
 
 function statusOf(fields: YamlFields, file: string): RunStatus {
   if (!fields.has('status')) return 'RUNNING';
   const raw = fields.string('status');
-  const status = /^\d+$/.test(raw) ? STATUS_BY_NUMBER[Number(raw)] : (RUN_STATUSES.find((s) => s === raw) as RunStatus | undefined);
-  if (!status) throw new ImportError('INVALID_CONTENT', `${file}: status ${raw} is not a run status (1–5 or ${RUN_STATUSES.join(', ')}).`, file);
+  const status = /^\d+$/.test(raw)
+    ? STATUS_BY_NUMBER[Number(raw)]
+    : (RUN_STATUSES.find((s) => s === raw) as RunStatus | undefined);
+  if (!status)
+    throw new ImportError(
+      'INVALID_CONTENT',
+      `${file}: status ${raw} is not a run status (1–5 or ${RUN_STATUSES.join(', ')}).`,
+      file,
+    );
   return status;
 }
 
@@ -104,7 +125,11 @@ async function readExperiment(reader: TreeReader, files: ExperimentFiles): Promi
   const experimentId = f.string('experiment_id');
   reader.check(meta.path, () => validateExperimentId(experimentId));
   if (experimentId !== files.id) {
-    throw new ImportError('INVALID_CONTENT', `${meta.path}: experiment_id '${experimentId}' does not match its folder '${files.id}'.`, meta.path);
+    throw new ImportError(
+      'INVALID_CONTENT',
+      `${meta.path}: experiment_id '${experimentId}' does not match its folder '${files.id}'.`,
+      meta.path,
+    );
   }
   const name = f.string('name');
   reader.check(meta.path, () => validateExperimentName(name));
@@ -135,7 +160,11 @@ async function readDatasets(reader: TreeReader, files: ExperimentFiles): Promise
   return datasets;
 }
 
-async function readInputs(reader: TreeReader, run: RunFiles, datasets: Map<string, DatasetInput>): Promise<DatasetInput[]> {
+async function readInputs(
+  reader: TreeReader,
+  run: RunFiles,
+  datasets: Map<string, DatasetInput>,
+): Promise<DatasetInput[]> {
   const inputs: DatasetInput[] = [];
   for (const entry of run.inputs) {
     const f = await reader.yaml(entry);
@@ -147,15 +176,30 @@ async function readInputs(reader: TreeReader, run: RunFiles, datasets: Map<strin
   return inputs;
 }
 
-async function readRun(reader: TreeReader, experimentId: string, runFolder: string, run: RunFiles, datasets: Map<string, DatasetInput>): Promise<SnapshotRun> {
+async function readRun(
+  reader: TreeReader,
+  experimentId: string,
+  runFolder: string,
+  run: RunFiles,
+  datasets: Map<string, DatasetInput>,
+): Promise<SnapshotRun> {
   const meta = run.meta!;
   const f = await reader.yaml(meta);
   const runId = f.string('run_id', f.string('run_uuid', ''));
   reader.check(meta.path, () => validateRunId(runId));
-  if (runId !== runFolder) throw new ImportError('INVALID_CONTENT', `${meta.path}: run_id '${runId}' does not match its folder '${runFolder}'.`, meta.path);
+  if (runId !== runFolder)
+    throw new ImportError(
+      'INVALID_CONTENT',
+      `${meta.path}: run_id '${runId}' does not match its folder '${runFolder}'.`,
+      meta.path,
+    );
   const runExperiment = f.string('experiment_id');
   if (runExperiment !== experimentId) {
-    throw new ImportError('INVALID_CONTENT', `${meta.path}: experiment_id '${runExperiment}' does not match the experiment folder '${experimentId}'.`, meta.path);
+    throw new ImportError(
+      'INVALID_CONTENT',
+      `${meta.path}: experiment_id '${runExperiment}' does not match the experiment folder '${experimentId}'.`,
+      meta.path,
+    );
   }
   const params = await reader.keyValues(run.params, validateParam);
   const tags = await reader.keyValues(run.tags, validateRunTag);
@@ -168,7 +212,10 @@ async function readRun(reader: TreeReader, experimentId: string, runFolder: stri
   for (const [path, entry] of run.artifacts) {
     reader.check(entry.path, () => validateArtifactPath(path));
     const bytes = await reader.bytesOf(entry);
-    artifacts.push({ path, data: bytes.buffer.byteLength === bytes.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer });
+    artifacts.push({
+      path,
+      data: bytes.buffer.byteLength === bytes.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer,
+    });
   }
   const startTime = f.integer('start_time', null) ?? 0;
   return {

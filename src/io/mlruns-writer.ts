@@ -81,7 +81,14 @@ export function modelVersionMeta(v: SnapshotModelVersion, experimentId: string, 
 }
 
 /** MLflow's dataset record under `<experiment>/datasets/<id>/meta.yaml`. */
-export function datasetMeta(d: { name: string; digest: string; sourceType: string; source: string; schema?: string; profile?: string }): string {
+export function datasetMeta(d: {
+  name: string;
+  digest: string;
+  sourceType: string;
+  source: string;
+  schema?: string;
+  profile?: string;
+}): string {
   return toYaml({
     digest: d.digest,
     name: d.name,

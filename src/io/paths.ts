@@ -7,11 +7,19 @@ import { ImportError } from './errors';
 export function safeEntryPath(name: string): string {
   const path = name.replace(/\\/g, '/');
   if (path.startsWith('/') || /^[a-zA-Z]:/.test(path)) {
-    throw new ImportError('UNSAFE_PATH', `The entry '${name}' has an absolute path; only relative paths are allowed in an import.`, name);
+    throw new ImportError(
+      'UNSAFE_PATH',
+      `The entry '${name}' has an absolute path; only relative paths are allowed in an import.`,
+      name,
+    );
   }
   const parts = path.split('/');
   if (parts.some((p) => p === '..')) {
-    throw new ImportError('UNSAFE_PATH', `The entry '${name}' contains '..'; entries may not point outside the imported folder.`, name);
+    throw new ImportError(
+      'UNSAFE_PATH',
+      `The entry '${name}' contains '..'; entries may not point outside the imported folder.`,
+      name,
+    );
   }
   if (parts.some((p) => p.includes('\0'))) {
     throw new ImportError('UNSAFE_PATH', `The entry '${name}' contains a NUL character.`, name);

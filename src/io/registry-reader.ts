@@ -26,7 +26,11 @@ export function artifactPathOfSource(source: string, runId: string): string {
 
 function versionNumberOf(text: string, file: string, what: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1) {
-    throw new ImportError('INVALID_CONTENT', `${file}: ${what} must hold a version number of at least 1, found '${text.slice(0, 40)}'.`, file);
+    throw new ImportError(
+      'INVALID_CONTENT',
+      `${file}: ${what} must hold a version number of at least 1, found '${text.slice(0, 40)}'.`,
+      file,
+    );
   }
   return Number(text);
 }
@@ -69,14 +73,21 @@ export async function readRegistryFiles(
       const runId = v.string('run_id', '');
       const versionCreated = v.integer('creation_timestamp', null) ?? 0;
       const versionNumber = v.integer('version')!;
-      if (versionNumber < 1) throw new ImportError('INVALID_CONTENT', `${version.meta.path}: version ${versionNumber} is not a whole number of at least 1.`, version.meta.path);
+      if (versionNumber < 1)
+        throw new ImportError(
+          'INVALID_CONTENT',
+          `${version.meta.path}: version ${versionNumber} is not a whole number of at least 1.`,
+          version.meta.path,
+        );
       const versionDescription = v.string('description', '');
       reader.check(version.meta.path, () => validateDescription(versionDescription));
       modelVersions.push({
         name,
         version: versionNumber,
         runId,
-        artifactPath: artifactPathOfSource(v.string('source', ''), runId) || artifactPathOfSource(v.string('storage_location', ''), runId),
+        artifactPath:
+          artifactPathOfSource(v.string('source', ''), runId) ||
+          artifactPathOfSource(v.string('storage_location', ''), runId),
         description: versionDescription,
         tags: await reader.keyValues(version.tags, validateRegistryTag),
         creationTimestamp: versionCreated,

@@ -40,7 +40,10 @@ function isDirectoryHandle(source: ImportSource): source is DirectoryHandleLike 
 }
 
 function tooManyFiles(limits: ImportLimits): ImportError {
-  return new ImportError('TOO_LARGE', `The import holds more than ${limits.maxEntries.toLocaleString('en-US')} files, the most one import accepts.`);
+  return new ImportError(
+    'TOO_LARGE',
+    `The import holds more than ${limits.maxEntries.toLocaleString('en-US')} files, the most one import accepts.`,
+  );
 }
 
 async function walk(dir: DirectoryHandleLike, prefix: string, out: ImportEntry[], limits: ImportLimits): Promise<void> {
@@ -82,7 +85,10 @@ export async function listEntries(source: ImportSource, limits: ImportLimits): P
   refuseDuplicatePaths(entries);
   if (total > limits.maxTotalBytes) {
     const gib = (n: number) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
-    throw new ImportError('TOO_LARGE', `The import unpacks to ${gib(total)}, more than the ${gib(limits.maxTotalBytes)} one import accepts.`);
+    throw new ImportError(
+      'TOO_LARGE',
+      `The import unpacks to ${gib(total)}, more than the ${gib(limits.maxTotalBytes)} one import accepts.`,
+    );
   }
   return entries;
 }

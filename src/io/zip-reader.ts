@@ -55,11 +55,16 @@ async function findDirectory(blob: Blob): Promise<{ offset: number; size: number
     let count = view.getUint16(i + 10, true);
     let size = view.getUint32(i + 12, true);
     let offset = view.getUint32(i + 16, true);
-    if ((count === 0xffff || size === 0xffffffff || offset === 0xffffffff) && i >= 20 && view.getUint32(i - 20, true) === ZIP64_LOCATOR_SIGNATURE) {
+    if (
+      (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) &&
+      i >= 20 &&
+      view.getUint32(i - 20, true) === ZIP64_LOCATOR_SIGNATURE
+    ) {
       const at = u64(view, i - 20 + 8);
       const record = await bytesOf(blob, at, at + 56);
       const r = new DataView(record.buffer, record.byteOffset, record.byteLength);
-      if (record.length < 56 || r.getUint32(0, true) !== ZIP64_EOCD_SIGNATURE) throw truncated('its Zip64 directory is missing');
+      if (record.length < 56 || r.getUint32(0, true) !== ZIP64_EOCD_SIGNATURE)
+        throw truncated('its Zip64 directory is missing');
       count = u64(r, 32);
       size = u64(r, 40);
       offset = u64(r, 48);
@@ -68,7 +73,10 @@ async function findDirectory(blob: Blob): Promise<{ offset: number; size: number
     return { offset, size, count };
   }
   if (startsLikeZip) throw truncated('its file directory at the end is missing');
-  throw new ImportError('NOT_A_ZIP', 'This file is not a zip archive. Choose a .zip exported from tabflow or a zip of an MLflow "mlruns" folder.');
+  throw new ImportError(
+    'NOT_A_ZIP',
+    'This file is not a zip archive. Choose a .zip exported from tabflow or a zip of an MLflow "mlruns" folder.',
+  );
 }
 
 function readCentralEntries(directory: Uint8Array, count: number): CentralEntry[] {
@@ -77,7 +85,8 @@ function readCentralEntries(directory: Uint8Array, count: number): CentralEntry[
   const entries: CentralEntry[] = [];
   let at = 0;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > directory.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw truncated('its file directory is cut short');
+    if (at + 46 > directory.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE)
+      throw truncated('its file directory is cut short');
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
@@ -99,7 +108,7 @@ function readCentralEntries(directory: Uint8Array, count: number): CentralEntry[
 
 /** Sizes and offsets of 0xFFFFFFFF mean "see the Zip64 extra field", in this order. */
 function readZip64Extra(view: DataView, start: number, length: number, entry: CentralEntry): void {
-  for (let at = start; at + 4 <= start + length; ) {
+  for (let at = start; at + 4 <= start + length;) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
     if (id === 0x0001) {
@@ -147,7 +156,8 @@ class WindowedBlob {
 async function readEntryData(blob: WindowedBlob, entry: CentralEntry): Promise<Uint8Array> {
   const header = await blob.range(entry.localOffset, entry.localOffset + 30);
   const h = new DataView(header.buffer, header.byteOffset, header.byteLength);
-  if (header.length < 30 || h.getUint32(0, true) !== LOCAL_SIGNATURE) throw truncated(`the entry '${entry.name}' is missing`);
+  if (header.length < 30 || h.getUint32(0, true) !== LOCAL_SIGNATURE)
+    throw truncated(`the entry '${entry.name}' is missing`);
   const start = entry.localOffset + 30 + h.getUint16(26, true) + h.getUint16(28, true);
   if (start + entry.compressedSize > blob.size) throw truncated(`the entry '${entry.name}' is cut short`);
   const raw = await blob.range(start, start + entry.compressedSize);
@@ -176,7 +186,8 @@ function inflateBounded(raw: Uint8Array, entry: CentralEntry): Uint8Array {
   const out = new Uint8Array(entry.size);
   let written = 0;
   const inflater = new Inflate((chunk) => {
-    if (written + chunk.length > out.length) throw truncated(`the entry '${entry.name}' inflates to more than its recorded size`);
+    if (written + chunk.length > out.length)
+      throw truncated(`the entry '${entry.name}' inflates to more than its recorded size`);
     out.set(chunk, written);
     written += chunk.length;
   });
@@ -200,9 +211,18 @@ export async function zipEntries(blob: Blob): Promise<ImportEntry[]> {
   return entries
     .filter((e) => !e.name.endsWith('/'))
     .map((e) => {
-      if (e.flags & 1) throw new ImportError('INVALID_CONTENT', `The entry '${e.name}' is encrypted; tabflow imports unencrypted zips only.`, e.name);
+      if (e.flags & 1)
+        throw new ImportError(
+          'INVALID_CONTENT',
+          `The entry '${e.name}' is encrypted; tabflow imports unencrypted zips only.`,
+          e.name,
+        );
       if (e.method !== 0 && e.method !== 8) {
-        throw new ImportError('INVALID_CONTENT', `The entry '${e.name}' uses compression method ${e.method}; only stored and DEFLATE entries can be read.`, e.name);
+        throw new ImportError(
+          'INVALID_CONTENT',
+          `The entry '${e.name}' uses compression method ${e.method}; only stored and DEFLATE entries can be read.`,
+          e.name,
+        );
       }
       return { path: e.name, size: e.size, read: () => readEntryData(windowed, e) };
     });

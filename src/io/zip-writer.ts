@@ -74,7 +74,9 @@ export class ZipWriter {
 
   add(path: string, data: Uint8Array | string): void {
     if (this.entries >= MAX_ZIP_ENTRIES) {
-      throw new Error(`The export has more than ${MAX_ZIP_ENTRIES.toLocaleString('en-US')} files, the most one zip can hold; export fewer runs at a time.`);
+      throw new Error(
+        `The export has more than ${MAX_ZIP_ENTRIES.toLocaleString('en-US')} files, the most one zip can hold; export fewer runs at a time.`,
+      );
     }
     const bytes = typeof data === 'string' ? utf8(data) : data;
     const file = STORED_EXTENSIONS.test(path) ? new ZipPassThrough(path) : new WholeFileDeflate(path);

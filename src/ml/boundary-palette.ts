@@ -11,7 +11,16 @@ const ORANGE: Rgb = [245, 147, 34];
 const WHITE: Rgb = [232, 234, 235];
 const BLUE: Rgb = [8, 119, 189];
 /** Hues for 3+ classes (gauss with up to 8 clusters, CSV labels); repeats past the end. */
-const CLASS_COLORS: readonly Rgb[] = [ORANGE, BLUE, [46, 160, 67], [207, 34, 46], [130, 80, 223], [191, 135, 0], [27, 31, 35], [219, 97, 162]];
+const CLASS_COLORS: readonly Rgb[] = [
+  ORANGE,
+  BLUE,
+  [46, 160, 67],
+  [207, 34, 46],
+  [130, 80, 223],
+  [191, 135, 0],
+  [27, 31, 35],
+  [219, 97, 162],
+];
 
 /** Marks drawn over a boundary picture (the chosen point): dark on the pale middle of the scale. */
 export const MARKER_COLOR = '#1b1f23';

@@ -38,7 +38,10 @@ function pointAt(ds: Dataset, i: number): [number, number] {
 
 /** The box around the drawn points, 10% wider on every side (the same box dataBounds gives 2-D data). */
 export function sceneBounds(ds: Dataset): GridBounds {
-  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
+  let xMin = Infinity,
+    xMax = -Infinity,
+    yMin = Infinity,
+    yMax = -Infinity;
   for (let i = 0; i < numRows(ds); i++) {
     const [x, y] = pointAt(ds, i);
     xMin = Math.min(xMin, x);
@@ -67,7 +70,13 @@ export interface Scene {
  * stretches over the canvas with smoothing: one drawImage instead of a rectangle per cell, and soft edges like
  * TensorFlow Playground's.
  */
-export function drawScene<Image>(ctx: SceneContext<Image>, width: number, height: number, scene: Scene, heatmap?: Image): void {
+export function drawScene<Image>(
+  ctx: SceneContext<Image>,
+  width: number,
+  height: number,
+  scene: Scene,
+  heatmap?: Image,
+): void {
   const { data, scale, grid } = scene;
   const bounds = grid?.bounds ?? sceneBounds(data);
   ctx.clearRect(0, 0, width, height);

@@ -38,7 +38,14 @@ function makeOptimizer(tf: Tf, config: ModelConfig) {
  * `numClasses` with categorical cross-entropy for classification (labels one-hot), one linear unit with mean
  * squared error for regression. Metrics: accuracy or mean absolute error.
  */
-export function buildModel(tf: Tf, config: ModelConfig, inputDim: number, task: Task, numClasses: number, image?: ImageShape): Sequential {
+export function buildModel(
+  tf: Tf,
+  config: ModelConfig,
+  inputDim: number,
+  task: Task,
+  numClasses: number,
+  image?: ImageShape,
+): Sequential {
   const problems = validateModelConfig(config);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join(' '));
   if (!(Number.isInteger(inputDim) && inputDim >= 1)) throw new Error(`The model needs at least one input feature.`);
@@ -58,7 +65,8 @@ export function buildModel(tf: Tf, config: ModelConfig, inputDim: number, task: 
       kernelRegularizer,
     });
 
-  if (isCnn(config)) addConvolutionBlocks(tf, model, { ...config, weightsStream: SEED_STREAM.weights }, inputDim, image);
+  if (isCnn(config))
+    addConvolutionBlocks(tf, model, { ...config, weightsStream: SEED_STREAM.weights }, inputDim, image);
   config.hiddenLayers.forEach((units, i) => {
     model.add(dense(i, units, config.activation));
     if (config.dropout > 0) {

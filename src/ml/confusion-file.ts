@@ -31,8 +31,14 @@ export function parseConfusionFile(text: string): ConfusionMatrixData {
     throw new Error(`${CONFUSION_MATRIX_PATH} has no matrix of 1 to ${MAX_DRAWN_CLASSES} classes to draw.`);
   }
   const n = matrix.length;
-  const square = matrix.every((row) => Array.isArray(row) && row.length === n && row.every((c) => typeof c === 'number' && Number.isFinite(c) && c >= 0));
+  const square = matrix.every(
+    (row) =>
+      Array.isArray(row) && row.length === n && row.every((c) => typeof c === 'number' && Number.isFinite(c) && c >= 0),
+  );
   if (!square) throw new Error(`${CONFUSION_MATRIX_PATH}'s matrix is not ${n} × ${n} counts.`);
-  const names = Array.isArray(labels) && labels.length === n && labels.every((l) => typeof l === 'string' || typeof l === 'number') ? labels.map(String) : Array.from({ length: n }, (_, i) => String(i));
+  const names =
+    Array.isArray(labels) && labels.length === n && labels.every((l) => typeof l === 'string' || typeof l === 'number')
+      ? labels.map(String)
+      : Array.from({ length: n }, (_, i) => String(i));
   return { labels: names, matrix: matrix as number[][], ...(typeof split === 'string' ? { split } : {}) };
 }

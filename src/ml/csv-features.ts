@@ -40,8 +40,14 @@ export function readFeatureRows(text: string, featureNames: readonly string[]): 
     indices.forEach((c, j) => {
       const text = (fields[c] ?? '').trim();
       const row = rows[r + 1];
-      if (text === '') throw new CsvError(`Row ${row}, column "${header[c]}" is empty; the model needs a number there.`, row, header[c]);
-      if (!NUMBER.test(text)) throw new CsvError(`Row ${row}, column "${header[c]}": "${text}" is not a number.`, row, header[c]);
+      if (text === '')
+        throw new CsvError(
+          `Row ${row}, column "${header[c]}" is empty; the model needs a number there.`,
+          row,
+          header[c],
+        );
+      if (!NUMBER.test(text))
+        throw new CsvError(`Row ${row}, column "${header[c]}": "${text}" is not a number.`, row, header[c]);
       x[r * d + j] = Number(text);
     });
   });

@@ -10,7 +10,12 @@ export const CSV_PARAM_KEYS = {
   seed: 'dataset_seed',
 } as const;
 
-export function csvSourceParams(fileName: string, target: string, testFraction: number, seed: number): Record<string, string> {
+export function csvSourceParams(
+  fileName: string,
+  target: string,
+  testFraction: number,
+  seed: number,
+): Record<string, string> {
   return {
     [CSV_PARAM_KEYS.source]: 'csv',
     [CSV_PARAM_KEYS.file]: fileName,

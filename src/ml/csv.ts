@@ -81,7 +81,11 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
   const target = options.target ?? header[header.length - 1];
   const targetIndex = header.indexOf(target);
   if (targetIndex < 0) {
-    throw new CsvError(`Row 1 (the header) has no column "${target}"; the columns are ${quoteList(header)}.`, 1, target);
+    throw new CsvError(
+      `Row 1 (the header) has no column "${target}"; the columns are ${quoteList(header)}.`,
+      1,
+      target,
+    );
   }
   if (header.length < 2) {
     throw new CsvError(
@@ -119,7 +123,11 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
 
 function missingValue(row: number, column: string, field: string): CsvError {
   const shown = field.trim() === '' ? 'is empty' : `has a missing value ("${field.trim()}")`;
-  return new CsvError(`Row ${row}, column "${column}" ${shown}: fill it in or remove the row (tabflow does not guess missing values).`, row, column);
+  return new CsvError(
+    `Row ${row}, column "${column}" ${shown}: fill it in or remove the row (tabflow does not guess missing values).`,
+    row,
+    column,
+  );
 }
 
 /** The target field as text, trimmed; a missing value is an error there as anywhere. */
@@ -130,7 +138,15 @@ function targetField(field: string, row: number, column: string): string {
 }
 
 /** A target holding text: each distinct text is a class, named by it, in alphabetical order. */
-function textClasses(name: string, featureNames: string[], targetName: string, x: Float32Array, targets: string[], rows: number[], task: Task | undefined): Dataset {
+function textClasses(
+  name: string,
+  featureNames: string[],
+  targetName: string,
+  x: Float32Array,
+  targets: string[],
+  rows: number[],
+  task: Task | undefined,
+): Dataset {
   if (task === 'regression') {
     const at = targets.findIndex((text) => !NUMBER.test(text));
     throw new CsvError(
@@ -140,7 +156,12 @@ function textClasses(name: string, featureNames: string[], targetName: string, x
     );
   }
   const classNames = [...new Set(targets)].sort();
-  if (classNames.length < 2) throw new CsvError(`Column "${targetName}" holds "${classNames[0]}" in every row; there is nothing to learn.`, null, targetName);
+  if (classNames.length < 2)
+    throw new CsvError(
+      `Column "${targetName}" holds "${classNames[0]}" in every row; there is nothing to learn.`,
+      null,
+      targetName,
+    );
   if (classNames.length > MAX_TEXT_CLASSES) {
     throw new CsvError(
       `Column "${targetName}" holds ${classNames.length} different texts; a class target can have at most ${MAX_TEXT_CLASSES}. Choose another target column.`,
@@ -150,7 +171,17 @@ function textClasses(name: string, featureNames: string[], targetName: string, x
   }
   const classOf = new Map(classNames.map((text, index) => [text, index]));
   const y = Float32Array.from(targets, (text) => classOf.get(text)!);
-  return { name, task: 'classification', featureNames, targetName, x, y, numClasses: classNames.length, classLabels: classNames.map((_, i) => i), classNames };
+  return {
+    name,
+    task: 'classification',
+    featureNames,
+    targetName,
+    x,
+    y,
+    numClasses: classNames.length,
+    classLabels: classNames.map((_, i) => i),
+    classNames,
+  };
 }
 
 function raggedRow(row: number, count: number, header: string[]): CsvError {
@@ -166,7 +197,8 @@ function raggedRow(row: number, count: number, header: string[]): CsvError {
 function parseNumber(field: string, row: number, column: string): number {
   const text = field.trim();
   if (text === '' || MISSING.test(text)) throw missingValue(row, column, field);
-  if (!NUMBER.test(text)) throw new CsvError(`Row ${row}, column "${column}": "${field}" is not a number.`, row, column);
+  if (!NUMBER.test(text))
+    throw new CsvError(`Row ${row}, column "${column}": "${field}" is not a number.`, row, column);
   return Number(text);
 }
 
@@ -187,7 +219,11 @@ function toDataset(
 ): Dataset {
   const distinct = [...new Set(values)].sort((a, b) => a - b);
   if (distinct.length < 2) {
-    throw new CsvError(`Column "${targetName}" holds ${distinct[0]} in every row; there is nothing to learn.`, null, targetName);
+    throw new CsvError(
+      `Column "${targetName}" holds ${distinct[0]} in every row; there is nothing to learn.`,
+      null,
+      targetName,
+    );
   }
   const task = givenTask ?? inferTask(distinct, values.length);
   if (task === 'regression') {

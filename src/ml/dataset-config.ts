@@ -2,12 +2,7 @@
  * Which generated dataset a run used, as plain values that round-trip through MLflow params (and a URL hash), so
  * "Re-run" regenerates the identical data. An uploaded CSV has no such recipe; its run keeps the digest instead.
  */
-import {
-  checkGeneratorOptions,
-  GENERATOR_NAMES,
-  generateDataset,
-  type GeneratorName,
-} from './generators';
+import { checkGeneratorOptions, GENERATOR_NAMES, generateDataset, type GeneratorName } from './generators';
 import { readChoice, readNumber, type Params } from './param-codec';
 import { splitDataset, type SplitDataset } from './split';
 

@@ -57,7 +57,14 @@ function bytesOf(array: Float32Array): Uint8Array {
  * the same table under two names is the same data.
  */
 export function datasetDigest(ds: Dataset): string {
-  const header = [DIGEST_LAYOUT, ds.task, numRows(ds), ds.featureNames.join('\t'), ds.targetName, ds.classLabels.join(',')];
+  const header = [
+    DIGEST_LAYOUT,
+    ds.task,
+    numRows(ds),
+    ds.featureNames.join('\t'),
+    ds.targetName,
+    ds.classLabels.join(','),
+  ];
   return new Fnv1a64()
     .update(new TextEncoder().encode(header.join('\n') + '\n'))
     .update(bytesOf(ds.x))

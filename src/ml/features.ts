@@ -65,7 +65,11 @@ export function checkInputFeatures(featureNames: readonly string[], chosen: read
 }
 
 /** Expands a row-major matrix whose columns are `featureNames` into the `chosen` features. */
-export function expandMatrix(x: Float32Array, featureNames: readonly string[], chosen: readonly string[]): Float32Array {
+export function expandMatrix(
+  x: Float32Array,
+  featureNames: readonly string[],
+  chosen: readonly string[],
+): Float32Array {
   if (chosen.length === 0) return x;
   const readers = compile(featureNames, chosen);
   const d = featureNames.length;

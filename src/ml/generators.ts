@@ -200,7 +200,9 @@ export function checkGeneratorOptions(name: GeneratorName, options: GeneratorOpt
   if (numClasses !== undefined) {
     if (name !== 'gauss') throw new RangeError(`The ${name} dataset has a fixed number of classes.`);
     if (!Number.isInteger(numClasses) || numClasses < 2 || numClasses > MAX_GAUSS_CLASSES) {
-      throw new RangeError(`Number of clusters must be a whole number from 2 to ${MAX_GAUSS_CLASSES}, got ${numClasses}.`);
+      throw new RangeError(
+        `Number of clusters must be a whole number from 2 to ${MAX_GAUSS_CLASSES}, got ${numClasses}.`,
+      );
     }
   }
 }

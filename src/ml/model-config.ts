@@ -4,7 +4,13 @@
  */
 import { checkSeed, type Problem } from './problems';
 import { readChoice, readList, readNumber, type Params } from './param-codec';
-import { imageModelToParams, IMAGE_MODEL_PARAM_KEYS, paramsToImageModel, validateImageModel, type ImageModelFields } from './image-model-config';
+import {
+  imageModelToParams,
+  IMAGE_MODEL_PARAM_KEYS,
+  paramsToImageModel,
+  validateImageModel,
+  type ImageModelFields,
+} from './image-model-config';
 
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
 export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop'] as const;
@@ -92,7 +98,8 @@ export function validateModelConfig(config: ModelConfig): Problem<keyof ModelCon
     add('epochs', `Epochs must be a whole number from 1 to ${LIMITS.maxEpochs}, got ${epochs}.`);
   }
   if (!(Number.isFinite(l2) && l2 >= 0)) add('l2', `L2 must be a number of at least 0, got ${l2}.`);
-  if (!(Number.isFinite(config.l1) && config.l1 >= 0)) add('l1', `L1 must be a number of at least 0, got ${config.l1}.`);
+  if (!(Number.isFinite(config.l1) && config.l1 >= 0))
+    add('l1', `L1 must be a number of at least 0, got ${config.l1}.`);
   if (!(dropout >= 0 && dropout < 1)) add('dropout', `Dropout must be at least 0 and below 1, got ${dropout}.`);
   const seedProblem = checkSeed(config.seed);
   if (seedProblem) add('seed', seedProblem);

@@ -15,14 +15,18 @@ export type DatasetChoice =
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
 function describeModel(s: ModelSignature): string {
-  return s.task === 'regression' ? 'a regression model' : `a classifier of ${s.numClasses} classes (${classNamesOf(s).join(', ')})`;
+  return s.task === 'regression'
+    ? 'a regression model'
+    : `a classifier of ${s.numClasses} classes (${classNamesOf(s).join(', ')})`;
 }
 
 /** The dataset with its feature columns reordered to `names`; throws naming the columns it lacks. */
 function pickColumns(ds: Dataset, names: readonly string[], what: string): Dataset {
   const missing = names.filter((n) => !ds.featureNames.includes(n));
   if (missing.length > 0) {
-    throw new Error(`The model reads the columns ${quoted(names)}, but ${what} has no ${quoted(missing)} (its features are ${quoted(ds.featureNames)}).`);
+    throw new Error(
+      `The model reads the columns ${quoted(names)}, but ${what} has no ${quoted(missing)} (its features are ${quoted(ds.featureNames)}).`,
+    );
   }
   if (names.every((n, i) => ds.featureNames[i] === n) && names.length === numFeatures(ds)) return ds;
   const d = numFeatures(ds);
@@ -38,10 +42,22 @@ function pickColumns(ds: Dataset, names: readonly string[], what: string): Datas
  * Classes match by name, so a text target ("setosa") finds its class whatever order the file lists them in.
  */
 function toModelClasses(ds: Dataset, s: ModelSignature, what: string): Dataset {
-  const y = renumberByName(ds.y, ds.classNames ?? ds.classLabels.map(String), s, (unknown, known) =>
-    new Error(`Column "${ds.targetName}" of ${what} holds ${unknown.join(', ')}, which the model never learned: it knows the classes ${known.join(', ')}.`),
+  const y = renumberByName(
+    ds.y,
+    ds.classNames ?? ds.classLabels.map(String),
+    s,
+    (unknown, known) =>
+      new Error(
+        `Column "${ds.targetName}" of ${what} holds ${unknown.join(', ')}, which the model never learned: it knows the classes ${known.join(', ')}.`,
+      ),
   );
-  return { ...ds, y, numClasses: s.numClasses, classLabels: [...s.classLabels], classNames: s.classNames && [...s.classNames] };
+  return {
+    ...ds,
+    y,
+    numClasses: s.numClasses,
+    classLabels: [...s.classLabels],
+    classNames: s.classNames && [...s.classNames],
+  };
 }
 
 /**
@@ -78,7 +94,9 @@ export function datasetForModel(choice: DatasetChoice, signature: ModelSignature
   const what = `"${choice.fileName}"`;
   const header = readCsvHeader(choice.text);
   if (!header.includes(signature.targetName)) {
-    throw new Error(`To evaluate, ${what} needs the target column "${signature.targetName}" next to the features ${quoted(signature.featureNames)}; its columns are ${quoted(header)}.`);
+    throw new Error(
+      `To evaluate, ${what} needs the target column "${signature.targetName}" next to the features ${quoted(signature.featureNames)}; its columns are ${quoted(header)}.`,
+    );
   }
   const ds = parseCsv(choice.text, { target: signature.targetName, task: signature.task, name: choice.fileName });
   const picked = pickColumns(ds, signature.featureNames, what);

@@ -51,7 +51,10 @@ function schemaColumns(schema: string | undefined): string[] | null {
   }
 }
 
-function rawColumns(record: TrainingRecord, inputDim: number): { featureNames: string[]; targetName: string; generator: GeneratorName | null } {
+function rawColumns(
+  record: TrainingRecord,
+  inputDim: number,
+): { featureNames: string[]; targetName: string; generator: GeneratorName | null } {
   const generator = record.params.dataset;
   if (record.params.dataset_source !== 'csv' && generator && isGeneratorName(generator)) {
     const sample = generateDataset(generator, { numPoints: 2, noise: 0, seed: 0 });
@@ -60,7 +63,10 @@ function rawColumns(record: TrainingRecord, inputDim: number): { featureNames: s
   const input = record.datasetInputs.find((d) => d.context === 'training') ?? record.datasetInputs[0];
   const columns = schemaColumns(input?.schema);
   if (columns && columns.length >= 2) {
-    const target = record.params.dataset_target && columns.includes(record.params.dataset_target) ? record.params.dataset_target : columns[columns.length - 1];
+    const target =
+      record.params.dataset_target && columns.includes(record.params.dataset_target)
+        ? record.params.dataset_target
+        : columns[columns.length - 1];
     return { featureNames: columns.filter((c) => c !== target), targetName: target, generator: null };
   }
   // A model logged without a record of its data: name the inputs as the Playground's 2-D data, else x1..xd.
@@ -82,9 +88,26 @@ export function modelSignature(record: TrainingRecord, shape: ModelShape): Model
   const labels = record.classLabels?.length === numClasses ? record.classLabels : undefined;
   const indices = Array.from({ length: numClasses }, (_, c) => c);
   if (labels && !labels.every((l): l is number => typeof l === 'number')) {
-    return { featureNames, inputFeatures, targetName, task, numClasses, classLabels: indices, classNames: labels.map(String), generator };
+    return {
+      featureNames,
+      inputFeatures,
+      targetName,
+      task,
+      numClasses,
+      classLabels: indices,
+      classNames: labels.map(String),
+      generator,
+    };
   }
-  return { featureNames, inputFeatures, targetName, task, numClasses, classLabels: labels ? [...labels] : indices, generator };
+  return {
+    featureNames,
+    inputFeatures,
+    targetName,
+    task,
+    numClasses,
+    classLabels: labels ? [...labels] : indices,
+    generator,
+  };
 }
 
 /** The words for each class index: its recorded name, else its target value as text. */
@@ -93,12 +116,19 @@ export function classNamesOf(signature: Pick<ModelSignature, 'classLabels' | 'cl
 }
 
 /** The words for one model output row: the predicted class's label, or the predicted value. */
-export function describeOutput(signature: ModelSignature, outputs: ArrayLike<number>, row: number): { label: string; probability: number | null } {
+export function describeOutput(
+  signature: ModelSignature,
+  outputs: ArrayLike<number>,
+  row: number,
+): { label: string; probability: number | null } {
   if (signature.task === 'regression') return { label: formatNumber(outputs[row]), probability: null };
   const k = signature.numClasses;
   let best = 0;
   for (let c = 1; c < k; c++) if (outputs[row * k + c] > outputs[row * k + best]) best = c;
-  return { label: signature.classNames?.[best] ?? String(signature.classLabels[best]), probability: outputs[row * k + best] };
+  return {
+    label: signature.classNames?.[best] ?? String(signature.classLabels[best]),
+    probability: outputs[row * k + best],
+  };
 }
 
 export function formatNumber(value: number): string {

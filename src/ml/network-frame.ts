@@ -122,7 +122,14 @@ export function biasAt(layout: NetworkLayout, frame: NetworkFrame, layer: number
  * Quantizes `values` (rows = units, each `n` cells) into `into` at `start`, writing each unit's min and max into
  * `ranges` at `rangeStart`. A flat unit (max = min) is all zeros with its one value as both ends.
  */
-export function quantizeUnits(values: Float32Array, n: number, into: Uint8Array, start: number, ranges: Float32Array, rangeStart: number): void {
+export function quantizeUnits(
+  values: Float32Array,
+  n: number,
+  into: Uint8Array,
+  start: number,
+  ranges: Float32Array,
+  rangeStart: number,
+): void {
   const units = values.length / n;
   for (let u = 0; u < units; u++) {
     const row = values.subarray(u * n, u * n + n);

@@ -6,7 +6,13 @@
  */
 import { numFeatures, type Dataset } from './dataset';
 import { expandMatrix } from './features';
-import { MAX_SHOWN_UNITS, quantizeUnits, type LayerLayout, type NetworkFrame, type NetworkLayout } from './network-frame';
+import {
+  MAX_SHOWN_UNITS,
+  quantizeUnits,
+  type LayerLayout,
+  type NetworkFrame,
+  type NetworkLayout,
+} from './network-frame';
 import { dataBounds, gridPoints } from './predict-grid';
 import type { LayersModel, Tensor, Tf } from './tf-types';
 
@@ -36,7 +42,12 @@ function activationOf(layer: DenseLayer): string {
  * The probe for `model` trained on `data` (raw 2-D data, before feature expansion), or null when the data has no
  * input plane to draw (1 or 3+ raw columns).
  */
-export function networkProbe(model: LayersModel, data: Dataset, inputFeatures: readonly string[], gridSize = UNIT_GRID_SIZE): NetworkProbe | null {
+export function networkProbe(
+  model: LayersModel,
+  data: Dataset,
+  inputFeatures: readonly string[],
+  gridSize = UNIT_GRID_SIZE,
+): NetworkProbe | null {
   if (numFeatures(data) !== 2) return null;
   const bounds = dataBounds(data);
   const inputs = expandMatrix(gridPoints(bounds, gridSize, gridSize), data.featureNames, inputFeatures);
@@ -73,7 +84,10 @@ export async function unitActivations(tf: Tf, model: LayersModel, probe: Network
       const index = kept.length;
       const isOutput = index === layout.layers.length - 1;
       // Binary output: P(class 1), the second softmax column, as the decision boundary colors it.
-      const columns = isOutput && layout.output === 'binary' ? h.slice([0, 1], [n, 1]) : h.slice([0, 0], [n, layout.layers[index].shown]);
+      const columns =
+        isOutput && layout.output === 'binary'
+          ? h.slice([0, 1], [n, 1])
+          : h.slice([0, 0], [n, layout.layers[index].shown]);
       kept.push(columns.transpose());
     }
     return kept;
@@ -107,7 +121,12 @@ async function shownParameters(probe: NetworkProbe): Promise<{ weights: Float32A
 }
 
 /** The network as it is now, after `epoch`. */
-export async function networkFrame(tf: Tf, model: LayersModel, probe: NetworkProbe, epoch: number): Promise<NetworkFrame> {
+export async function networkFrame(
+  tf: Tf,
+  model: LayersModel,
+  probe: NetworkProbe,
+  epoch: number,
+): Promise<NetworkFrame> {
   const activations = await unitActivations(tf, model, probe);
   const n = probe.layout.gridSize * probe.layout.gridSize;
   const units = activations.reduce((sum, a) => sum + a.length / n, 0);

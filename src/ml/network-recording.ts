@@ -7,7 +7,13 @@ import type { ColorScale } from './boundary-palette';
 import { numRows, selectRows, type Dataset } from './dataset';
 import type { NetworkFrame, NetworkLayout } from './network-frame';
 import { networkFrame, networkProbe, type NetworkProbe } from './network-grids';
-import { encodeReplay, REPLAY_BUDGET_BYTES, REPLAY_DATA_PATH, REPLAY_HEADER_PATH, snapshotBlockBytes } from './replay-format';
+import {
+  encodeReplay,
+  REPLAY_BUDGET_BYTES,
+  REPLAY_DATA_PATH,
+  REPLAY_HEADER_PATH,
+  snapshotBlockBytes,
+} from './replay-format';
 import { ReplayRecorder } from './replay-recorder';
 import type { LayersModel, Tf } from './tf-types';
 import type { BoundaryGrid } from './training-messages';
@@ -40,7 +46,13 @@ export class NetworkRecording {
   ) {}
 
   /** A recording for `model` over `data` (raw, unsplit), or null when the data has no 2-D input plane. */
-  static create(tf: Tf, model: LayersModel, data: Dataset, inputFeatures: readonly string[], scale: ColorScale): NetworkRecording | null {
+  static create(
+    tf: Tf,
+    model: LayersModel,
+    data: Dataset,
+    inputFeatures: readonly string[],
+    scale: ColorScale,
+  ): NetworkRecording | null {
     const probe = networkProbe(model, data, inputFeatures);
     return probe ? new NetworkRecording(tf, model, probe, data, scale) : null;
   }
@@ -76,7 +88,13 @@ export class NetworkRecording {
     const snapshots = this.recorder?.snapshots() ?? [];
     if (snapshots.length === 0 || !this.boundaryShape) return;
     const { header, bytes } = encodeReplay(
-      { layout: this.layout, boundary: this.boundaryShape, scale: this.scale, epochs: this.epochs, budgetBytes: REPLAY_BUDGET_BYTES },
+      {
+        layout: this.layout,
+        boundary: this.boundaryShape,
+        scale: this.scale,
+        epochs: this.epochs,
+        budgetBytes: REPLAY_BUDGET_BYTES,
+      },
       replayPoints(this.data),
       snapshots,
     );

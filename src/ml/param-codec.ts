@@ -32,7 +32,12 @@ export function readChoice<T extends string>(params: Params, key: string, choice
 }
 
 /** Lists are stored as JSON arrays: unambiguous even when an item (a CSV column name) holds a comma. */
-export function readList<T extends number | string>(params: Params, key: string, itemType: 'number' | 'string', fallback: T[]): T[] {
+export function readList<T extends number | string>(
+  params: Params,
+  key: string,
+  itemType: 'number' | 'string',
+  fallback: T[],
+): T[] {
   const text = params[key];
   if (text === undefined) return [...fallback];
   let value: unknown;

@@ -16,7 +16,10 @@ export type { ModelSignature } from './model-signature';
  * same seeded split, rebuilt from its run's params), or an uploaded folder with one subfolder per class.
  */
 export type ImageEvaluationChoice =
-  | { kind: 'digits-test'; /** The shipped digits file's address (the worker fetches it, offline from the cache). */ url: string }
+  | {
+      kind: 'digits-test';
+      /** The shipped digits file's address (the worker fetches it, offline from the cache). */ url: string;
+    }
   | { kind: 'image-folder'; folder: ImageFolderFiles };
 
 export type EvaluationChoice = DatasetChoice | ImageEvaluationChoice;
@@ -85,7 +88,9 @@ export interface PredictApi {
   evaluate(uri: string, dataset: EvaluationChoice): Promise<EvaluationResult>;
 }
 
-type WithSignal<F> = F extends (...args: infer A) => infer R ? (signal: AbortSignal | undefined, ...args: A) => R : never;
+type WithSignal<F> = F extends (...args: infer A) => infer R
+  ? (signal: AbortSignal | undefined, ...args: A) => R
+  : never;
 
 /**
  * The service pages receive: each call takes an AbortSignal first (squoosh's worker-bridge shape); aborting

@@ -17,7 +17,14 @@
  * A run keeps at most REPLAY_BUDGET_BYTES of snapshots (see replay-recorder.ts). DOM-free, no tfjs.
  */
 import type { ColorScale } from './boundary-palette';
-import { frameBytes, MAX_SHOWN_UNITS, parameterCounts, totalShownUnits, type NetworkFrame, type NetworkLayout } from './network-frame';
+import {
+  frameBytes,
+  MAX_SHOWN_UNITS,
+  parameterCounts,
+  totalShownUnits,
+  type NetworkFrame,
+  type NetworkLayout,
+} from './network-frame';
 import type { GridBounds } from './predict-grid';
 import type { BoundaryGrid } from './training-messages';
 
@@ -62,7 +69,9 @@ export interface ReplayData {
 /** Thrown for a replay file that cannot be read; the message says what is wrong and what to do. */
 export class ReplayFormatError extends Error {
   constructor(problem: string) {
-    super(`This run's replay (${REPLAY_DATA_PATH}) cannot be read: ${problem}. Train the run again to record a new replay.`);
+    super(
+      `This run's replay (${REPLAY_DATA_PATH}) cannot be read: ${problem}. Train the run again to record a new replay.`,
+    );
     this.name = 'ReplayFormatError';
   }
 }
@@ -85,11 +94,13 @@ export function encodeReplay(
   const block = snapshotBlockBytes(meta.layout, cells);
   const n = points.y.length;
   const bytes = new Uint8Array(n * 12 + snapshots.length * block);
-  const floats = (offset: number, values: Float32Array) => bytes.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), offset);
+  const floats = (offset: number, values: Float32Array) =>
+    bytes.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), offset);
   floats(0, points.x);
   floats(n * 8, points.y);
   snapshots.forEach((s, i) => {
-    if (s.boundary.length !== cells) throw new Error(`Snapshot ${i} has ${s.boundary.length} boundary cells, expected ${cells}.`);
+    if (s.boundary.length !== cells)
+      throw new Error(`Snapshot ${i} has ${s.boundary.length} boundary cells, expected ${cells}.`);
     let at = n * 12 + i * block;
     for (const part of [s.boundary, s.frame.ranges, s.frame.weights, s.frame.biases]) {
       floats(at, part);
@@ -115,19 +126,37 @@ function isWhole(value: unknown, min: number, max: number): value is number {
 /** Checks a header that came from someone else's zip before any byte is read with it. */
 function checkHeader(value: unknown): ReplayHeader {
   const h = value as ReplayHeader;
-  if (typeof h !== 'object' || h === null || h.format !== REPLAY_FORMAT) throw new ReplayFormatError(`${REPLAY_HEADER_PATH} is not a tabflow replay header`);
-  if (h.version !== REPLAY_VERSION) throw new ReplayFormatError(`it is format version ${String(h.version)}, this tabflow reads version ${REPLAY_VERSION}; update tabflow`);
+  if (typeof h !== 'object' || h === null || h.format !== REPLAY_FORMAT)
+    throw new ReplayFormatError(`${REPLAY_HEADER_PATH} is not a tabflow replay header`);
+  if (h.version !== REPLAY_VERSION)
+    throw new ReplayFormatError(
+      `it is format version ${String(h.version)}, this tabflow reads version ${REPLAY_VERSION}; update tabflow`,
+    );
   const { layout, boundary } = h;
   const layersOk =
     Array.isArray(layout?.layers) &&
     layout.layers.length >= 2 &&
-    layout.layers.every((l) => isWhole(l.units, 1, 1 << 20) && isWhole(l.shown, 1, MAX_SHOWN_UNITS) && l.shown <= l.units && Array.isArray(l.unitNames) && l.unitNames.every((name) => typeof name === 'string'));
-  if (!layersOk || !isWhole(layout.gridSize, 1, 256)) throw new ReplayFormatError('its layer list or grid size is invalid');
-  if (!isWhole(boundary?.width, 1, 1024) || !isWhole(boundary?.height, 1, 1024)) throw new ReplayFormatError('its boundary size is invalid');
-  if (!isWhole(h.points, 0, 10_000_000) || !Array.isArray(h.snapshots) || !h.snapshots.every((e) => isWhole(e, 0, 1e9))) {
+    layout.layers.every(
+      (l) =>
+        isWhole(l.units, 1, 1 << 20) &&
+        isWhole(l.shown, 1, MAX_SHOWN_UNITS) &&
+        l.shown <= l.units &&
+        Array.isArray(l.unitNames) &&
+        l.unitNames.every((name) => typeof name === 'string'),
+    );
+  if (!layersOk || !isWhole(layout.gridSize, 1, 256))
+    throw new ReplayFormatError('its layer list or grid size is invalid');
+  if (!isWhole(boundary?.width, 1, 1024) || !isWhole(boundary?.height, 1, 1024))
+    throw new ReplayFormatError('its boundary size is invalid');
+  if (
+    !isWhole(h.points, 0, 10_000_000) ||
+    !Array.isArray(h.snapshots) ||
+    !h.snapshots.every((e) => isWhole(e, 0, 1e9))
+  ) {
     throw new ReplayFormatError('its point count or snapshot list is invalid');
   }
-  if (h.snapshotBytes !== snapshotBlockBytes(layout, boundary.width * boundary.height)) throw new ReplayFormatError('its snapshot size does not match its layout');
+  if (h.snapshotBytes !== snapshotBlockBytes(layout, boundary.width * boundary.height))
+    throw new ReplayFormatError('its snapshot size does not match its layout');
   return h;
 }
 
@@ -142,7 +171,8 @@ export function decodeReplay(headerText: string, bytes: Uint8Array): ReplayData 
   const header = checkHeader(parsed);
   const { layout, points: n, snapshotBytes: block } = header;
   const expected = n * 12 + header.snapshots.length * block;
-  if (bytes.length !== expected) throw new ReplayFormatError(`it holds ${bytes.length} bytes where its header describes ${expected}`);
+  if (bytes.length !== expected)
+    throw new ReplayFormatError(`it holds ${bytes.length} bytes where its header describes ${expected}`);
   // Copies, so every Float32Array starts aligned whatever the offset of `bytes` in its buffer.
   const floats = (offset: number, count: number) => new Float32Array(bytes.slice(offset, offset + count * 4).buffer);
   const units = totalShownUnits(layout);
@@ -154,7 +184,8 @@ export function decodeReplay(headerText: string, bytes: Uint8Array): ReplayData 
     x: floats(0, 2 * n),
     y: floats(n * 8, n),
     snapshot(index: number): ReplaySnapshot {
-      if (!isWhole(index, 0, header.snapshots.length - 1)) throw new RangeError(`There is no replay snapshot ${index}.`);
+      if (!isWhole(index, 0, header.snapshots.length - 1))
+        throw new RangeError(`There is no replay snapshot ${index}.`);
       let at = n * 12 + index * block;
       const take = (count: number) => {
         const part = floats(at, count);

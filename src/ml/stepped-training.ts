@@ -37,7 +37,10 @@ async function evaluate(tf: Tf, model: LayersModel, ds: Dataset, prefix: '' | 'v
     const [loss, metric] = model.evaluate(xs, ys) as Tensor[];
     const values = [(await loss.data())[0], (await metric.data())[0]];
     tf.dispose([loss, metric]);
-    return { [`${prefix}loss`]: values[0], [`${prefix}${ds.task === 'classification' ? 'accuracy' : 'mae'}`]: values[1] };
+    return {
+      [`${prefix}loss`]: values[0],
+      [`${prefix}${ds.task === 'classification' ? 'accuracy' : 'mae'}`]: values[1],
+    };
   } finally {
     tf.dispose([xs, ys]);
   }
@@ -49,7 +52,9 @@ function whenAsked(nextStep: () => Promise<StepCommand>, signal: AbortSignal | u
   return new Promise((resolve, reject) => {
     const onAbort = () => resolve('end');
     signal.addEventListener('abort', onAbort, { once: true });
-    nextStep().then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    nextStep()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
@@ -71,9 +76,20 @@ export async function trainInSteps(
   let batch = 0;
   let order: Uint32Array | null = null;
   try {
-    for (let command: StepCommand = options.first; command !== 'end' && !signal?.aborted; command = await whenAsked(nextStep, signal)) {
+    for (
+      let command: StepCommand = options.first;
+      command !== 'end' && !signal?.aborted;
+      command = await whenAsked(nextStep, signal)
+    ) {
       if (command === 'epoch' && batch === 0) {
-        const result = await trainModel(tf, model, train, test, { ...config, epochs: epoch + 1 }, { firstEpoch: epoch, onEpochEnd, afterBatch, signal });
+        const result = await trainModel(
+          tf,
+          model,
+          train,
+          test,
+          { ...config, epochs: epoch + 1 },
+          { firstEpoch: epoch, onEpochEnd, afterBatch, signal },
+        );
         if (result.aborted) break;
         history.push(...result.history);
         epoch++;
@@ -95,7 +111,10 @@ export async function trainInSteps(
         await onBatchStep?.(epoch, batch, batches);
         continue;
       }
-      const metrics = { ...(await evaluate(tf, model, train, '')), ...(test && numRows(test) > 0 ? await evaluate(tf, model, test, 'val_') : {}) };
+      const metrics = {
+        ...(await evaluate(tf, model, train, '')),
+        ...(test && numRows(test) > 0 ? await evaluate(tf, model, test, 'val_') : {}),
+      };
       history.push(metrics);
       await onEpochEnd?.(epoch, metrics);
       epoch++;

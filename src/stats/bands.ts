@@ -95,7 +95,8 @@ export function computeBand(histories: readonly StepSeries[]): Band {
       const value =
         run.steps[j] === step
           ? run.values[j]
-          : run.values[j] + ((run.values[j + 1] - run.values[j]) * (step - run.steps[j])) / (run.steps[j + 1] - run.steps[j]);
+          : run.values[j] +
+            ((run.values[j + 1] - run.values[j]) * (step - run.steps[j])) / (run.steps[j + 1] - run.steps[j]);
       const count = ++n[u];
       const delta = value - mean[u];
       mean[u] += delta / count;

@@ -33,7 +33,8 @@ export interface ImportanceResult {
 const RUNS_PER_PARAM = 3;
 const MIN_RUNS = 8;
 
-const isNumberText = (text: string | undefined) => text !== undefined && text.trim() !== '' && Number.isFinite(Number(text));
+const isNumberText = (text: string | undefined) =>
+  text !== undefined && text.trim() !== '' && Number.isFinite(Number(text));
 
 function pearson(x: readonly number[], y: readonly number[]): number {
   const dx = describe(x)!;
@@ -74,7 +75,10 @@ function encodeByMean(categories: readonly string[], y: readonly number[]): numb
   return categories.map((c) => rank.get(c)!);
 }
 
-export function paramImportance(inputs: readonly ImportanceInput[], options: { seed?: number; trees?: number } = {}): ImportanceResult {
+export function paramImportance(
+  inputs: readonly ImportanceInput[],
+  options: { seed?: number; trees?: number } = {},
+): ImportanceResult {
   const rows = inputs.filter((r) => Number.isFinite(r.value));
   const y = rows.map((r) => r.value);
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r.params)))].sort();
@@ -87,11 +91,28 @@ export function paramImportance(inputs: readonly ImportanceInput[], options: { s
       return { key, numbers, correlation: pearson(numbers, y), correlationKind: 'pearson' as const };
     }
     const categories = texts.map((t) => t ?? '\u0000not set');
-    return { key, numbers: encodeByMean(categories, y), correlation: correlationRatio(categories, y), correlationKind: 'eta' as const };
+    return {
+      key,
+      numbers: encodeByMean(categories, y),
+      correlation: correlationRatio(categories, y),
+      correlationKind: 'eta' as const,
+    };
   });
-  const importances = rows.length >= 2 ? forestImportance(columns.map((c) => c.numbers), y, { seed: options.seed ?? 1, trees: options.trees }) : [];
+  const importances =
+    rows.length >= 2
+      ? forestImportance(
+          columns.map((c) => c.numbers),
+          y,
+          { seed: options.seed ?? 1, trees: options.trees },
+        )
+      : [];
   const params = columns
-    .map((c, i): ParamImportance => ({ param: c.key, correlation: c.correlation, correlationKind: c.correlationKind, importance: importances[i] ?? 0 }))
+    .map((c, i): ParamImportance => ({
+      param: c.key,
+      correlation: c.correlation,
+      correlationKind: c.correlationKind,
+      importance: importances[i] ?? 0,
+    }))
     .sort((a, b) => b.importance - a.importance || Math.abs(b.correlation) - Math.abs(a.correlation));
   const needed = Math.max(MIN_RUNS, RUNS_PER_PARAM * varied.length);
   const warning =

@@ -66,7 +66,11 @@ function bootstrap(size: number, rng: Rng): number[] {
  * Fits `trees` regression trees on bootstrap samples of (features[f][row], target[row]) and returns each feature's
  * share of the impurity the forest removed (sums to 1; all zeros when no split helped).
  */
-export function forestImportance(features: readonly (readonly number[])[], target: readonly number[], options: ForestOptions = {}): number[] {
+export function forestImportance(
+  features: readonly (readonly number[])[],
+  target: readonly number[],
+  options: ForestOptions = {},
+): number[] {
   const { trees = 100, maxDepth = 8, minSamplesLeaf = 1, seed = 1 } = options;
   const rng = mulberry32(seed);
   const gains = new Array<number>(features.length).fill(0);
@@ -75,7 +79,8 @@ export function forestImportance(features: readonly (readonly number[])[], targe
     const stack: Node[] = [{ rows: bootstrap(target.length, rng), depth: 0 }];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (node.depth >= maxDepth || node.rows.length < 2 * minSamplesLeaf || sumOfSquares(target, node.rows) === 0) continue;
+      if (node.depth >= maxDepth || node.rows.length < 2 * minSamplesLeaf || sumOfSquares(target, node.rows) === 0)
+        continue;
       let best: { feature: number; gain: number; left: number[]; right: number[] } | null = null;
       for (let f = 0; f < features.length; f++) {
         const split = bestSplit(features[f], target, node.rows, minSamplesLeaf);

@@ -53,12 +53,17 @@ export function checkDefinition(def: SweepDefinition): void {
     if (space.kind === 'values') {
       if (space.values.length === 0) throw new SweepDefinitionError(`"${key}" has no values to try.`);
     } else {
-      if (def.method === 'grid') throw new SweepDefinitionError(`"${key}" is a range: a grid sweep needs a list of values (or use random search).`);
+      if (def.method === 'grid')
+        throw new SweepDefinitionError(
+          `"${key}" is a range: a grid sweep needs a list of values (or use random search).`,
+        );
       if (!(Number.isFinite(space.min) && Number.isFinite(space.max) && space.min <= space.max)) {
         throw new SweepDefinitionError(`"${key}" needs a range with min ≤ max, got ${space.min} to ${space.max}.`);
       }
       if (space.scale === 'log-uniform' && space.min <= 0) {
-        throw new SweepDefinitionError(`"${key}" uses a log-uniform scale, so its range must be above 0 (got min ${space.min}).`);
+        throw new SweepDefinitionError(
+          `"${key}" uses a log-uniform scale, so its range must be above 0 (got min ${space.min}).`,
+        );
       }
     }
   }

@@ -12,7 +12,12 @@ export interface TrialView extends Trial {
  * Time left, in ms. Once a trial has ended the queue's estimate (mean trial duration) holds; before that, the
  * running trials' pace so far (time per epoch) predicts a trial's length, so the first minutes have a figure too.
  */
-export function estimateRemainingMs(trials: TrialView[], progress: QueueProgress, poolSize: number, now: number): number | null {
+export function estimateRemainingMs(
+  trials: TrialView[],
+  progress: QueueProgress,
+  poolSize: number,
+  now: number,
+): number | null {
   if (progress.remainingMs !== null) return progress.remainingMs;
   const paced = trials.filter((t) => t.state === 'running' && t.startedAt !== undefined && t.epochsDone > 0);
   if (paced.length === 0) return null;

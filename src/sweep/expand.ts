@@ -56,6 +56,7 @@ export function sampleRandom(space: Record<string, SweepSpace>, trials: number, 
 export function expandTrials(def: SweepDefinition): TrialSettings[] {
   checkDefinition(def);
   checkRepeats(def);
-  const trials = def.method === 'grid' ? expandGrid(def.space) : sampleRandom(def.space, def.trials ?? 0, def.seed ?? 0);
+  const trials =
+    def.method === 'grid' ? expandGrid(def.space) : sampleRandom(def.space, def.trials ?? 0, def.seed ?? 0);
   return repeatTrials(trials, def.repeats);
 }

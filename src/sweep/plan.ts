@@ -28,7 +28,9 @@ export function planTrials(def: SweepDefinition, base: TrialBase): PlannedTrial[
   }
   const settings = expandTrials(def);
   if (settings.length > MAX_TRIALS) {
-    throw new SweepDefinitionError(`This sweep would run ${settings.length} trials; at most ${MAX_TRIALS} fit in one sweep.`);
+    throw new SweepDefinitionError(
+      `This sweep would run ${settings.length} trials; at most ${MAX_TRIALS} fit in one sweep.`,
+    );
   }
   return settings.map((s, index) => {
     const config = applyTrialSettings(base, s);
@@ -67,6 +69,8 @@ export const MAX_POOL_SIZE = 16;
 
 export function checkPoolSize(poolSize: number): void {
   if (!(Number.isInteger(poolSize) && poolSize >= 1 && poolSize <= MAX_POOL_SIZE)) {
-    throw new SweepDefinitionError(`The pool size must be a whole number of workers from 1 to ${MAX_POOL_SIZE}, got ${poolSize}.`);
+    throw new SweepDefinitionError(
+      `The pool size must be a whole number of workers from 1 to ${MAX_POOL_SIZE}, got ${poolSize}.`,
+    );
   }
 }

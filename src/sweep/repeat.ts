@@ -24,7 +24,9 @@ export function checkRepeats(def: SweepDefinition): void {
   }
   for (const key of repeatedKeys(repeats)) {
     if (Object.hasOwn(def.space, key)) {
-      throw new SweepDefinitionError(`"${key}" is both swept and set by the repeat over seeds: remove it from the swept settings.`);
+      throw new SweepDefinitionError(
+        `"${key}" is both swept and set by the repeat over seeds: remove it from the swept settings.`,
+      );
     }
   }
 }
@@ -34,6 +36,9 @@ export function repeatTrials(trials: readonly TrialSettings[], repeats: SweepRep
   if (!repeats) return [...trials];
   const keys = repeatedKeys(repeats);
   return trials.flatMap((trial) =>
-    Array.from({ length: repeats.seeds }, (_, k) => ({ ...trial, ...Object.fromEntries(keys.map((key) => [key, k + 1])) })),
+    Array.from({ length: repeats.seeds }, (_, k) => ({
+      ...trial,
+      ...Object.fromEntries(keys.map((key) => [key, k + 1])),
+    })),
   );
 }

@@ -33,7 +33,13 @@ export const SWEEP_SETTINGS: readonly SweepSetting[] = [
   { key: 'seed', label: 'Model seed', kind: 'int', paramKeys: ['seed'] },
   { key: 'noise', label: 'Noise', kind: 'float', paramKeys: ['dataset_noise'], dataset: 'recipe' },
   { key: 'numPoints', label: 'Data points', kind: 'int', paramKeys: ['dataset_points'], dataset: 'recipe' },
-  { key: 'testFraction', label: 'Test fraction', kind: 'float', paramKeys: ['dataset_test_fraction'], dataset: 'split' },
+  {
+    key: 'testFraction',
+    label: 'Test fraction',
+    kind: 'float',
+    paramKeys: ['dataset_test_fraction'],
+    dataset: 'split',
+  },
   { key: 'datasetSeed', label: 'Data seed', kind: 'int', paramKeys: ['dataset_seed'], dataset: 'split' },
 ];
 
@@ -46,11 +52,14 @@ export function sweepSetting(key: string): SweepSetting {
 /** Reads "0.01, 0.1" (or "relu, tanh") into the setting's values; throws a SweepDefinitionError in words. */
 export function parseValues(setting: SweepSetting, text: string): SweepValue[] {
   const parts = text.split(/[,;\s]+/).filter((p) => p !== '');
-  if (parts.length === 0) throw new SweepDefinitionError(`Enter at least one value for ${setting.label.toLowerCase()}.`);
+  if (parts.length === 0)
+    throw new SweepDefinitionError(`Enter at least one value for ${setting.label.toLowerCase()}.`);
   const values = parts.map((part): SweepValue => {
     if (setting.kind === 'choice') {
       if (!setting.choices?.includes(part)) {
-        throw new SweepDefinitionError(`${setting.label} must be one of ${setting.choices?.join(', ')}, got "${part}".`);
+        throw new SweepDefinitionError(
+          `${setting.label} must be one of ${setting.choices?.join(', ')}, got "${part}".`,
+        );
       }
       return part;
     }
@@ -77,29 +86,41 @@ function units(base: ModelConfig): number {
 /** The base with one trial's values applied; the layer count applies before units per layer. */
 export function applyTrialSettings(base: TrialBase, settings: TrialSettings): TrialBase {
   const model: ModelConfig = { ...base.model, hiddenLayers: [...base.model.hiddenLayers] };
-  let source: DatasetSource = base.source.kind === 'generated' ? { ...base.source, config: { ...base.source.config } } : { ...base.source };
-  const ordered = Object.entries(settings).sort(([a], [b]) => (a === 'hiddenLayerCount' ? -1 : b === 'hiddenLayerCount' ? 1 : 0));
+  let source: DatasetSource =
+    base.source.kind === 'generated' ? { ...base.source, config: { ...base.source.config } } : { ...base.source };
+  const ordered = Object.entries(settings).sort(([a], [b]) =>
+    a === 'hiddenLayerCount' ? -1 : b === 'hiddenLayerCount' ? 1 : 0,
+  );
   for (const [key, value] of ordered) {
     const setting = sweepSetting(key);
     if (setting.dataset === 'recipe' && source.kind !== 'generated') {
-      throw new SweepDefinitionError(`${setting.label} belongs to a generated dataset; an uploaded CSV cannot vary it.`);
+      throw new SweepDefinitionError(
+        `${setting.label} belongs to a generated dataset; an uploaded CSV cannot vary it.`,
+      );
     }
     switch (key) {
       case 'hiddenLayerCount':
         model.hiddenLayers = Array.from({ length: Number(value) }, () => units(base.model));
         break;
       case 'hiddenUnits':
-        model.hiddenLayers = model.hiddenLayers.length === 0 ? [Number(value)] : model.hiddenLayers.map(() => Number(value));
+        model.hiddenLayers =
+          model.hiddenLayers.length === 0 ? [Number(value)] : model.hiddenLayers.map(() => Number(value));
         break;
       case 'noise':
       case 'numPoints':
         if (source.kind === 'generated') source = { ...source, config: { ...source.config, [key]: value } };
         break;
       case 'testFraction':
-        source = source.kind === 'generated' ? { ...source, config: { ...source.config, testFraction: Number(value) } } : { ...source, testFraction: Number(value) };
+        source =
+          source.kind === 'generated'
+            ? { ...source, config: { ...source.config, testFraction: Number(value) } }
+            : { ...source, testFraction: Number(value) };
         break;
       case 'datasetSeed':
-        source = source.kind === 'generated' ? { ...source, config: { ...source.config, seed: Number(value) } } : { ...source, seed: Number(value) };
+        source =
+          source.kind === 'generated'
+            ? { ...source, config: { ...source.config, seed: Number(value) } }
+            : { ...source, seed: Number(value) };
         break;
       default:
         (model as unknown as Record<string, SweepValue>)[key] = value;
@@ -111,6 +132,8 @@ export function applyTrialSettings(base: TrialBase, settings: TrialSettings): Tr
 /** "learningRate=0.01, hiddenUnits=4": a trial's values in a line, for run names and the queue view. */
 export function describeSettings(settings: TrialSettings): string {
   return Object.entries(settings)
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? JSON.stringify(v) : typeof v === 'number' ? Number(v.toPrecision(4)) : v}`)
+    .map(
+      ([k, v]) => `${k}=${Array.isArray(v) ? JSON.stringify(v) : typeof v === 'number' ? Number(v.toPrecision(4)) : v}`,
+    )
     .join(', ');
 }

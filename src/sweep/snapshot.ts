@@ -24,5 +24,8 @@ export interface SweepSnapshot {
 }
 
 export function isActive(snapshot: SweepSnapshot | null): boolean {
-  return snapshot !== null && (snapshot.status === 'starting' || snapshot.status === 'running' || snapshot.status === 'cancelling');
+  return (
+    snapshot !== null &&
+    (snapshot.status === 'starting' || snapshot.status === 'running' || snapshot.status === 'cancelling')
+  );
 }

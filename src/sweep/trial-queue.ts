@@ -103,7 +103,12 @@ export class TrialQueue {
         .reduce((s, t) => s + Math.max(0, mean - (now - t.startedAt!)), 0);
       remainingMs = (counts.pending * mean + runningLeft) / Math.max(1, poolSize);
     }
-    return { total: this.trials.length, counts, fraction: this.trials.length ? final / this.trials.length : 1, remainingMs };
+    return {
+      total: this.trials.length,
+      counts,
+      fraction: this.trials.length ? final / this.trials.length : 1,
+      remainingMs,
+    };
   }
 
   /** The done trial with the best metric value (ties: the earlier trial); null when none has a value. */

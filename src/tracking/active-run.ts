@@ -31,7 +31,11 @@ export class ActiveRun {
     readonly id: string,
     private readonly releaseLock: () => void = () => {},
   ) {
-    this.buffer = new MetricBuffer((points) => this.writePoints(points), client.bufferOptions, (e) => this.onWriteError(e));
+    this.buffer = new MetricBuffer(
+      (points) => this.writePoints(points),
+      client.bufferOptions,
+      (e) => this.onWriteError(e),
+    );
   }
 
   async logParam(key: string, value: unknown): Promise<void> {
@@ -46,7 +50,9 @@ export class ActiveRun {
       for (const [k, v] of entries) {
         const old = ownValue(row.params, k);
         if (old !== undefined && old !== v) {
-          throw new ValidationError(`Param '${k}' was already logged with value '${old}'; params cannot be changed (tried '${v}').`);
+          throw new ValidationError(
+            `Param '${k}' was already logged with value '${old}'; params cannot be changed (tried '${v}').`,
+          );
         }
       }
       for (const [k, v] of entries) setOwn(row.params, k, v);
@@ -85,7 +91,9 @@ export class ActiveRun {
   /** MLflow's log_input: records the dataset a run used (name, digest, source, schema, profile). */
   async logInput(dataset: DatasetInput): Promise<void> {
     await this.client.updateRun(this.id, (row) => {
-      const i = row.datasetInputs.findIndex((d) => d.name === dataset.name && d.digest === dataset.digest && d.context === dataset.context);
+      const i = row.datasetInputs.findIndex(
+        (d) => d.name === dataset.name && d.digest === dataset.digest && d.context === dataset.context,
+      );
       if (i >= 0) row.datasetInputs[i] = { ...dataset };
       else row.datasetInputs.push({ ...dataset });
     });
@@ -96,7 +104,9 @@ export class ActiveRun {
     const bytes = await toBytes(data);
     const mimeType = data instanceof Blob && data.type ? data.type : mimeTypeOf(path);
     await this.client.runRow(this.id);
-    await guardQuota(() => this.client.db.artifacts.put({ runId: this.id, path, data: bytes, mimeType, size: bytes.byteLength }));
+    await guardQuota(() =>
+      this.client.db.artifacts.put({ runId: this.id, path, data: bytes, mimeType, size: bytes.byteLength }),
+    );
   }
 
   /**
@@ -125,7 +135,13 @@ export class ActiveRun {
     const files = packModel(artifacts, { runId: this.id, artifactPath, modelUuid, now });
     const db = this.client.db;
     const put = (name: string, data: ArrayBuffer) =>
-      db.artifacts.put({ runId: this.id, path: `${artifactPath}/${name}`, data, mimeType: mimeTypeOf(name), size: data.byteLength });
+      db.artifacts.put({
+        runId: this.id,
+        path: `${artifactPath}/${name}`,
+        data,
+        mimeType: mimeTypeOf(name),
+        size: data.byteLength,
+      });
     const encode = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
     await guardQuota(() =>
       db.transaction('rw', db.runs, db.artifacts, async () => {
@@ -174,9 +190,11 @@ export class ActiveRun {
     // Where the run's Web Lock says whether its writer is alive, a heartbeat would only add writes.
     if (runLocksAvailable()) return;
     this.heartbeatTimer = setInterval(() => {
-      void this.client.updateRun(this.id, (row) => {
-        row.heartbeat = Date.now();
-      }).catch((e) => this.onWriteError(e));
+      void this.client
+        .updateRun(this.id, (row) => {
+          row.heartbeat = Date.now();
+        })
+        .catch((e) => this.onWriteError(e));
     }, intervalMs);
   }
 
@@ -191,11 +209,13 @@ export class ActiveRun {
     try {
       await this.flush();
     } catch (error) {
-      await this.client.updateRun(this.id, (row) => {
-        row.status = 'FAILED';
-        row.endTime = Date.now();
-        row.tags['tabflow.error'] = errorMessage(error);
-      }).catch(() => {});
+      await this.client
+        .updateRun(this.id, (row) => {
+          row.status = 'FAILED';
+          row.endTime = Date.now();
+          row.tags['tabflow.error'] = errorMessage(error);
+        })
+        .catch(() => {});
       this.releaseLock();
       throw error;
     }

@@ -44,7 +44,11 @@ export async function listArtifacts(db: TrackingDb, runId: string, prefix?: stri
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-async function readBytes(db: TrackingDb, runId: string, path: string): Promise<{ data: ArrayBuffer; mimeType: string }> {
+async function readBytes(
+  db: TrackingDb,
+  runId: string,
+  path: string,
+): Promise<{ data: ArrayBuffer; mimeType: string }> {
   const row = await db.artifacts.get([runId, path]);
   if (!row) throw new NotFoundError(`Run '${runId}' has no artifact '${path}'.`);
   return row;
@@ -55,9 +59,16 @@ export async function readArtifact(db: TrackingDb, runId: string, path: string):
   return new Blob([row.data], { type: row.mimeType });
 }
 
-export async function readModelArtifacts(db: TrackingDb, runId: string, artifactPath: string): Promise<ModelArtifactsLike> {
+export async function readModelArtifacts(
+  db: TrackingDb,
+  runId: string,
+  artifactPath: string,
+): Promise<ModelArtifactsLike> {
   const folder = artifactPath.replace(/\/$/, '');
   const modelJson = await db.artifacts.get([runId, `${folder}/${MODEL_JSON}`]);
   if (!modelJson) throw new NotFoundError(`Run '${runId}' has no model at '${folder}' (no ${folder}/${MODEL_JSON}).`);
-  return unpackModel(new TextDecoder().decode(modelJson.data), async (shard) => (await readBytes(db, runId, `${folder}/${shard}`)).data);
+  return unpackModel(
+    new TextDecoder().decode(modelJson.data),
+    async (shard) => (await readBytes(db, runId, `${folder}/${shard}`)).data,
+  );
 }

@@ -9,7 +9,21 @@ import { deleteOwn, keyedRecord, setOwn } from './keyed-record';
 import { guardQuota, rowToExperiment, rowToRun } from './rows';
 import { acquireRunLock, endRunsWithFreeLocks, runLocksAvailable } from './run-locks';
 import { checkMaxResults, filterRuns, pageOf, parseOrderBy, sortRuns } from './search';
-import type { ArtifactInfo, Experiment, MetricHistory, ModelArtifactsLike, ModelVersion, RegisteredModel, Run, RunsPage, RunStatus, SearchRunsOptions, SearchRunsPageOptions, StartRunOptions, ViewType } from './types';
+import type {
+  ArtifactInfo,
+  Experiment,
+  MetricHistory,
+  ModelArtifactsLike,
+  ModelVersion,
+  RegisteredModel,
+  Run,
+  RunsPage,
+  RunStatus,
+  SearchRunsOptions,
+  SearchRunsPageOptions,
+  StartRunOptions,
+  ViewType,
+} from './types';
 import { RUN_STATUSES } from './types';
 import { validateExperimentName, validateExperimentTag, validateRunTag } from './validation';
 
@@ -82,7 +96,14 @@ export class TrackingClient {
     const tags = options.tags ?? {};
     for (const [k, v] of Object.entries(tags)) validateExperimentTag(k, v);
     const now = Date.now();
-    const row: ExperimentRow = { experimentId: newExperimentId(), name, lifecycleStage: 'active', creationTime: now, lastUpdateTime: now, tags: keyedRecord(tags) };
+    const row: ExperimentRow = {
+      experimentId: newExperimentId(),
+      name,
+      lifecycleStage: 'active',
+      creationTime: now,
+      lastUpdateTime: now,
+      tags: keyedRecord(tags),
+    };
     await guardQuota(() =>
       this.db.transaction('rw', this.db.experiments, async () => {
         if (await this.db.experiments.where('name').equals(name).count()) {
@@ -130,7 +151,8 @@ export class TrackingClient {
     validateExperimentName(newName);
     await this.db.transaction('rw', this.db.experiments, async () => {
       const clash = await this.db.experiments.where('name').equals(newName).first();
-      if (clash && clash.experimentId !== experimentId) throw new AlreadyExistsError(`An experiment named '${newName}' already exists.`);
+      if (clash && clash.experimentId !== experimentId)
+        throw new AlreadyExistsError(`An experiment named '${newName}' already exists.`);
       await this.updateExperiment(experimentId, (row) => {
         row.name = newName;
       });
@@ -193,7 +215,10 @@ export class TrackingClient {
       this.db.transaction('rw', this.db.experiments, this.db.runs, async () => {
         const experiment = await this.db.experiments.get(experimentId);
         if (!experiment) throw new NotFoundError(`No experiment with id '${experimentId}'.`);
-        if (experiment.lifecycleStage !== 'active') throw new ValidationError(`Experiment '${experiment.name}' is deleted; restore it before starting runs in it.`);
+        if (experiment.lifecycleStage !== 'active')
+          throw new ValidationError(
+            `Experiment '${experiment.name}' is deleted; restore it before starting runs in it.`,
+          );
         if (options.parentRunId && !(await this.db.runs.get(options.parentRunId))) {
           throw new NotFoundError(`No parent run with id '${options.parentRunId}'.`);
         }
@@ -252,7 +277,11 @@ export class TrackingClient {
     // One indexed `equals` per experiment: Dexie's `anyOf` walks a cursor row by row, which holds the runs store
     // for about a second at 10,000 runs and stalls the writes of a training run meanwhile.
     const rows = options.experimentIds
-      ? (await Promise.all([...new Set(options.experimentIds)].map((id) => this.db.runs.where('experimentId').equals(id).toArray()))).flat()
+      ? (
+          await Promise.all(
+            [...new Set(options.experimentIds)].map((id) => this.db.runs.where('experimentId').equals(id).toArray()),
+          )
+        ).flat()
       : await this.db.runs.toArray();
     const runs = rows.filter((r) => matchesView(r.lifecycleStage, options.viewType)).map(rowToRun);
     return sortRuns(filterRuns(runs, options.filter), options.orderBy);
@@ -271,7 +300,8 @@ export class TrackingClient {
 
   /** MLflow's delete_tag: removes a run tag. `mlflow.runName` and `mlflow.parentRunId` carry run structure and stay. */
   async deleteTag(runId: string, key: string): Promise<void> {
-    if (key === 'mlflow.runName' || key === 'mlflow.parentRunId') throw new ValidationError(`Tag '${key}' belongs to the run's structure and cannot be deleted.`);
+    if (key === 'mlflow.runName' || key === 'mlflow.parentRunId')
+      throw new ValidationError(`Tag '${key}' belongs to the run's structure and cannot be deleted.`);
     await this.updateRun(runId, (row) => {
       if (!deleteOwn(row.tags, key)) throw new NotFoundError(`Run '${runId}' has no tag '${key}'.`);
     });
@@ -299,7 +329,8 @@ export class TrackingClient {
 
   /** Ends a run with a terminal status (MLflow's set_terminated). */
   async setTerminated(runId: string, status: RunStatus = 'FINISHED', endTime = Date.now()): Promise<void> {
-    if (!RUN_STATUSES.includes(status)) throw new ValidationError(`Unknown run status '${status}'; expected one of ${RUN_STATUSES.join(', ')}.`);
+    if (!RUN_STATUSES.includes(status))
+      throw new ValidationError(`Unknown run status '${status}'; expected one of ${RUN_STATUSES.join(', ')}.`);
     await this.updateRun(runId, (row) => {
       row.status = status;
       row.endTime = status === 'RUNNING' || status === 'SCHEDULED' ? null : endTime;
@@ -344,7 +375,8 @@ export class TrackingClient {
           if (now - row.heartbeat <= maxSilenceMs) continue;
           row.status = 'KILLED';
           row.endTime = row.heartbeat;
-          row.tags['tabflow.killedReason'] = `No heartbeat since ${new Date(row.heartbeat).toISOString()}: the tab or worker that was training it closed or crashed.`;
+          row.tags['tabflow.killedReason'] =
+            `No heartbeat since ${new Date(row.heartbeat).toISOString()}: the tab or worker that was training it closed or crashed.`;
           await this.db.runs.put(row);
           ended.push(row.runId);
         }
@@ -411,7 +443,12 @@ export class TrackingClient {
   }
 
   /** Registers a run's logged model as the next version of `name` (created if needed); returns the version. */
-  createModelVersion(name: string, runId: string, artifactPath = 'model', options: RegistryEntryOptions = {}): Promise<number> {
+  createModelVersion(
+    name: string,
+    runId: string,
+    artifactPath = 'model',
+    options: RegistryEntryOptions = {},
+  ): Promise<number> {
     return this.registry.createModelVersion(name, runId, artifactPath, options);
   }
 

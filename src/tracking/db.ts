@@ -105,5 +105,13 @@ export class TrackingDb extends Dexie {
 
 /** Every table, for transactions that must see a consistent database (imports, deletes). */
 export function allTables(db: TrackingDb): Table[] {
-  return [db.experiments, db.runs, db.metricChunks, db.artifacts, db.registeredModels, db.modelVersions, db.preferences];
+  return [
+    db.experiments,
+    db.runs,
+    db.metricChunks,
+    db.artifacts,
+    db.registeredModels,
+    db.modelVersions,
+    db.preferences,
+  ];
 }

@@ -44,7 +44,9 @@ export class AlreadyExistsError extends TrackingError {
 
 /** The browser refused a write because the origin's storage quota is used up. */
 export class QuotaExceededError extends TrackingError {
-  constructor(message = 'Storage is full: the browser refused to store more data. Delete runs, or export them and then delete them, to free space.') {
+  constructor(
+    message = 'Storage is full: the browser refused to store more data. Delete runs, or export them and then delete them, to free space.',
+  ) {
     super('QUOTA_EXCEEDED', message);
     this.name = 'StorageFullError';
   }

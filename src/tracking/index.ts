@@ -47,7 +47,13 @@ export { observe, observeRuns, type LiveObservable, type ObserveRunsOptions, typ
 export { parseFilter, parseOrderBy, filterRuns, sortRuns, MAX_RESULTS_LIMIT, quoteSearchValue } from './search';
 export { parseModelUri, modelVersionUri, modelAliasUri, runModelUri, type ModelUri } from './model-uri';
 export type { RegistryEntryOptions, ResolvedModel } from './registry';
-export { REGISTRY_LIMITS, validateAliasName, validateDescription, validateModelName, validateRegistryTag } from './registry-validation';
+export {
+  REGISTRY_LIMITS,
+  validateAliasName,
+  validateDescription,
+  validateModelName,
+  validateRegistryTag,
+} from './registry-validation';
 export { estimateStorageUsage, type ExperimentUsage, type StorageUsage } from './usage';
 export { deleteOwn, hasOwnKey, keyedRecord, ownValue, setOwn, type KeyedRecord } from './keyed-record';
 export { watchAbandonedRuns } from './run-locks';

@@ -17,7 +17,9 @@ export type KeyedRecord<T> = Record<string, T>;
  * about 1 µs a record, where filling an empty null-prototype object key by key cost 10 µs (rowToRun runs for
  * every run of a 10,000-run table on each read).
  */
-export function keyedRecord<T>(source?: Readonly<Record<string, T>> | Iterable<readonly [string, T]> | null): KeyedRecord<T> {
+export function keyedRecord<T>(
+  source?: Readonly<Record<string, T>> | Iterable<readonly [string, T]> | null,
+): KeyedRecord<T> {
   if (!source) return Object.create(null) as KeyedRecord<T>;
   if (!(Symbol.iterator in source)) return Object.setPrototypeOf({ ...source }, null) as KeyedRecord<T>;
   const record = Object.create(null) as KeyedRecord<T>;

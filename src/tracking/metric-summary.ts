@@ -4,7 +4,12 @@ import type { MetricSummary } from './types';
  * MLflow's "latest value" rule: the point with the largest (step, timestamp, value) wins. NaN never compares
  * greater, as in Python's tuple comparison, so a NaN logged at the same step and time does not displace a number.
  */
-export function isLater(step: number, timestamp: number, value: number, than: { step: number; timestamp: number; value: number }): boolean {
+export function isLater(
+  step: number,
+  timestamp: number,
+  value: number,
+  than: { step: number; timestamp: number; value: number },
+): boolean {
   if (step !== than.step) return step > than.step;
   if (timestamp !== than.timestamp) return timestamp > than.timestamp;
   return value > than.value;

@@ -36,7 +36,10 @@ function utcTimestamp(ms: number): string {
   return `${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')}000`;
 }
 
-export function packModel(artifacts: ModelArtifactsLike, meta: { runId: string; artifactPath: string; modelUuid: string; now: number }): ModelFiles {
+export function packModel(
+  artifacts: ModelArtifactsLike,
+  meta: { runId: string; artifactPath: string; modelUuid: string; now: number },
+): ModelFiles {
   if (!artifacts.modelTopology || artifacts.modelTopology instanceof ArrayBuffer) {
     throw new ValidationError('logModel needs a tfjs layers model whose topology is JSON (a tf.LayersModel).');
   }
@@ -75,7 +78,10 @@ interface WeightsManifestGroup {
  * Turns a stored `model.json` and its shard files back into tfjs ModelArtifacts, ready for
  * `tf.loadLayersModel(tf.io.fromMemory(artifacts))`. `readShard` fetches a file relative to the model folder.
  */
-export async function unpackModel(modelJsonText: string, readShard: (path: string) => Promise<ArrayBuffer>): Promise<ModelArtifactsLike> {
+export async function unpackModel(
+  modelJsonText: string,
+  readShard: (path: string) => Promise<ArrayBuffer>,
+): Promise<ModelArtifactsLike> {
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(modelJsonText) as Record<string, unknown>;

@@ -32,7 +32,8 @@ export function parseModelUri(uri: string): ModelUri {
   if (parts.length === 1) {
     // Names may hold '@' only before the alias: MLflow splits at the last one too.
     const at = path.lastIndexOf('@');
-    if (at <= 0 || at === path.length - 1) throw bad(uri, 'give a version (models:/<name>/<version>) or an alias (models:/<name>@<alias>)');
+    if (at <= 0 || at === path.length - 1)
+      throw bad(uri, 'give a version (models:/<name>/<version>) or an alias (models:/<name>@<alias>)');
     return { kind: 'alias', name: path.slice(0, at), alias: path.slice(at + 1) };
   }
   if (parts.length !== 2 || !parts[0] || !parts[1]) throw bad(uri, 'expected exactly one name and one version');

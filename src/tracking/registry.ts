@@ -107,7 +107,11 @@ export class ModelRegistry {
     );
   }
 
-  private async changeVersion(name: string, version: number | string, change: (row: ModelVersionRow) => void): Promise<void> {
+  private async changeVersion(
+    name: string,
+    version: number | string,
+    change: (row: ModelVersionRow) => void,
+  ): Promise<void> {
     const v = toVersionNumber(version);
     await guardQuota(() =>
       this.db.transaction('rw', this.db.modelVersions, async () => {
@@ -134,7 +138,8 @@ export class ModelRegistry {
     };
     await guardQuota(() =>
       this.db.transaction('rw', this.db.registeredModels, async () => {
-        if (await this.db.registeredModels.get(name)) throw new AlreadyExistsError(`Registered model '${name}' already exists.`);
+        if (await this.db.registeredModels.get(name))
+          throw new AlreadyExistsError(`Registered model '${name}' already exists.`);
         await this.db.registeredModels.add(row);
       }),
     );
@@ -147,12 +152,20 @@ export class ModelRegistry {
 
   /** Every registered model, by name; `filter` keeps names containing it (case-insensitive). */
   async searchRegisteredModels(options: { filter?: string } = {}): Promise<RegisteredModel[]> {
-    const [rows, keys] = await Promise.all([this.db.registeredModels.toArray(), this.db.modelVersions.toCollection().primaryKeys()]);
+    const [rows, keys] = await Promise.all([
+      this.db.registeredModels.toArray(),
+      this.db.modelVersions.toCollection().primaryKeys(),
+    ]);
     const needle = options.filter?.toLowerCase() ?? '';
     return rows
       .filter((r) => r.name.toLowerCase().includes(needle))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-      .map((r) => toRegisteredModel(r, keys.filter(([n]) => n === r.name).map(([, v]) => v)));
+      .map((r) =>
+        toRegisteredModel(
+          r,
+          keys.filter(([n]) => n === r.name).map(([, v]) => v),
+        ),
+      );
   }
 
   async updateRegisteredModel(name: string, description: string): Promise<void> {
@@ -188,44 +201,55 @@ export class ModelRegistry {
    * Registers the model logged at `artifactPath` in run `runId` as the next version of `name`, creating the
    * registered model when it does not exist yet (as `mlflow.register_model` does). Returns the version number.
    */
-  async createModelVersion(name: string, runId: string, artifactPath: string, options: RegistryEntryOptions = {}): Promise<number> {
+  async createModelVersion(
+    name: string,
+    runId: string,
+    artifactPath: string,
+    options: RegistryEntryOptions = {},
+  ): Promise<number> {
     validateModelName(name);
     validateArtifactPath(artifactPath);
     checkEntryOptions(options);
     const folder = artifactPath.replace(/\/$/, '');
     return guardQuota(() =>
-      this.db.transaction('rw', [this.db.registeredModels, this.db.modelVersions, this.db.runs, this.db.artifacts], async () => {
-        if (!(await this.db.runs.get(runId))) throw new NotFoundError(`No run with id '${runId}'.`);
-        if (!(await this.db.artifacts.get([runId, `${folder}/${MODEL_JSON}`]))) {
-          throw new NotFoundError(`Run '${runId}' has no model at '${folder}' (no ${folder}/${MODEL_JSON}), so there is nothing to register.`);
-        }
-        const now = Date.now();
-        const model: StoredModelRow = (await this.db.registeredModels.get(name)) ?? {
-          name,
-          description: '',
-          tags: keyedRecord<string>(),
-          aliases: keyedRecord<number>(),
-          creationTimestamp: now,
-          lastUpdatedTimestamp: now,
-        };
-        const existing = await this.versionNumbers(name);
-        const version = Math.max(model.highestVersion ?? 0, ...existing) + 1;
-        model.highestVersion = version;
-        model.lastUpdatedTimestamp = now;
-        await this.db.registeredModels.put(model);
-        await this.db.modelVersions.add({
-          name,
-          version,
-          runId,
-          artifactPath: folder,
-          description: options.description ?? '',
-          tags: keyedRecord(options.tags),
-          creationTimestamp: now,
-          lastUpdatedTimestamp: now,
-          userId: this.userId,
-        });
-        return version;
-      }),
+      this.db.transaction(
+        'rw',
+        [this.db.registeredModels, this.db.modelVersions, this.db.runs, this.db.artifacts],
+        async () => {
+          if (!(await this.db.runs.get(runId))) throw new NotFoundError(`No run with id '${runId}'.`);
+          if (!(await this.db.artifacts.get([runId, `${folder}/${MODEL_JSON}`]))) {
+            throw new NotFoundError(
+              `Run '${runId}' has no model at '${folder}' (no ${folder}/${MODEL_JSON}), so there is nothing to register.`,
+            );
+          }
+          const now = Date.now();
+          const model: StoredModelRow = (await this.db.registeredModels.get(name)) ?? {
+            name,
+            description: '',
+            tags: keyedRecord<string>(),
+            aliases: keyedRecord<number>(),
+            creationTimestamp: now,
+            lastUpdatedTimestamp: now,
+          };
+          const existing = await this.versionNumbers(name);
+          const version = Math.max(model.highestVersion ?? 0, ...existing) + 1;
+          model.highestVersion = version;
+          model.lastUpdatedTimestamp = now;
+          await this.db.registeredModels.put(model);
+          await this.db.modelVersions.add({
+            name,
+            version,
+            runId,
+            artifactPath: folder,
+            description: options.description ?? '',
+            tags: keyedRecord(options.tags),
+            creationTimestamp: now,
+            lastUpdatedTimestamp: now,
+            userId: this.userId,
+          });
+          return version;
+        },
+      ),
     );
   }
 
@@ -296,7 +320,8 @@ export class ModelRegistry {
 
   async deleteRegisteredModelAlias(name: string, alias: string): Promise<void> {
     await this.changeModel(name, (row) => {
-      if (!deleteOwn(row.aliases, alias)) throw new NotFoundError(`Registered model '${name}' has no alias '${alias}'.`);
+      if (!deleteOwn(row.aliases, alias))
+        throw new NotFoundError(`Registered model '${name}' has no alias '${alias}'.`);
     });
   }
 

@@ -1,6 +1,14 @@
 import { mimeTypeOf } from './artifacts';
 import type { TrackingClient } from './client';
-import { allTables, type ArtifactRow, type ExperimentRow, type MetricChunkRow, type ModelVersionRow, type RegisteredModelRow, type RunRow } from './db';
+import {
+  allTables,
+  type ArtifactRow,
+  type ExperimentRow,
+  type MetricChunkRow,
+  type ModelVersionRow,
+  type RegisteredModelRow,
+  type RunRow,
+} from './db';
 import { newExperimentId } from './ids';
 import { CHUNK_SIZE, deleteHistory, readHistory } from './metric-chunks';
 import { summarise } from './metric-summary';
@@ -66,7 +74,14 @@ function chunkRows(runId: string, key: string, history: MetricHistory): MetricCh
   const rows: MetricChunkRow[] = [];
   for (let from = 0, seq = 0; from < values.length; from += CHUNK_SIZE, seq++) {
     const to = Math.min(values.length, from + CHUNK_SIZE);
-    rows.push({ runId, key, seq, steps: steps.slice(from, to), values: values.slice(from, to), timestamps: timestamps.slice(from, to) });
+    rows.push({
+      runId,
+      key,
+      seq,
+      steps: steps.slice(from, to),
+      values: values.slice(from, to),
+      timestamps: timestamps.slice(from, to),
+    });
   }
   return rows;
 }
@@ -102,9 +117,20 @@ function runRowOf(run: SnapshotRun, experimentId: string): RunRow {
  * but another id receives the runs), then by id; a run id or model version that already exists is skipped or
  * replaced as asked.
  */
-export async function writeSnapshot(client: TrackingClient, snapshot: Snapshot, options: SnapshotWriteOptions): Promise<SnapshotWriteResult> {
+export async function writeSnapshot(
+  client: TrackingClient,
+  snapshot: Snapshot,
+  options: SnapshotWriteOptions,
+): Promise<SnapshotWriteResult> {
   const db = client.db;
-  const result: SnapshotWriteResult = { experiments: 0, runs: 0, metricPoints: 0, artifacts: 0, models: 0, skipped: [] };
+  const result: SnapshotWriteResult = {
+    experiments: 0,
+    runs: 0,
+    metricPoints: 0,
+    artifacts: 0,
+    models: 0,
+    skipped: [],
+  };
   await guardQuota(() =>
     db.transaction('rw', allTables(db), async () => {
       const experimentIds = new Map<string, string>();
@@ -121,7 +147,10 @@ export async function writeSnapshot(client: TrackingClient, snapshot: Snapshot, 
       const runRows = new Map<string, { row: RunRow; run: SnapshotRun }>();
       snapshot.runs.forEach((run, i) => {
         const experimentId = experimentIds.get(run.experimentId);
-        if (!experimentId) throw new Error(`Run '${run.runId}' belongs to experiment '${run.experimentId}', which the import does not contain.`);
+        if (!experimentId)
+          throw new Error(
+            `Run '${run.runId}' belongs to experiment '${run.experimentId}', which the import does not contain.`,
+          );
         if (stored[i] || runRows.has(run.runId)) {
           if (options.onExisting === 'skip') {
             result.skipped.push({ kind: 'run', id: run.runId, reason: `'${run.runName}' already exists here` });
@@ -143,11 +172,21 @@ export async function writeSnapshot(client: TrackingClient, snapshot: Snapshot, 
           chunks.push(...chunkRows(run.runId, key, history));
           result.metricPoints += history.values.length;
         }
-        for (const a of run.artifacts) artifacts.push({ runId: run.runId, path: a.path, data: a.data, mimeType: mimeTypeOf(a.path), size: a.data.byteLength });
+        for (const a of run.artifacts)
+          artifacts.push({
+            runId: run.runId,
+            path: a.path,
+            data: a.data,
+            mimeType: mimeTypeOf(a.path),
+            size: a.data.byteLength,
+          });
         result.artifacts += run.artifacts.length;
         result.runs += 1;
       }
-      await bulkInBatches([...runRows.values()].map((r) => r.row), (batch) => db.runs.bulkPut(batch));
+      await bulkInBatches(
+        [...runRows.values()].map((r) => r.row),
+        (batch) => db.runs.bulkPut(batch),
+      );
       await bulkInBatches(chunks, (batch) => db.metricChunks.bulkAdd(batch));
       await bulkInBatches(artifacts, (batch) => db.artifacts.bulkPut(batch));
       result.experiments = touched.size;
@@ -158,7 +197,10 @@ export async function writeSnapshot(client: TrackingClient, snapshot: Snapshot, 
 }
 
 /** Finds or creates the local experiment the imported one's runs go to. */
-async function placeExperiment(client: TrackingClient, e: Experiment): Promise<{ experimentId: string; created: boolean }> {
+async function placeExperiment(
+  client: TrackingClient,
+  e: Experiment,
+): Promise<{ experimentId: string; created: boolean }> {
   const db = client.db;
   const byName = await db.experiments.where('name').equals(e.name).first();
   if (byName) {
@@ -178,7 +220,12 @@ function mergedKeys<T>(imported: Record<string, T>, stored: Record<string, T>): 
   return keyedRecord([...Object.entries(imported), ...Object.entries(stored)]);
 }
 
-async function writeRegistry(client: TrackingClient, snapshot: Snapshot, options: SnapshotWriteOptions, result: SnapshotWriteResult): Promise<void> {
+async function writeRegistry(
+  client: TrackingClient,
+  snapshot: Snapshot,
+  options: SnapshotWriteOptions,
+  result: SnapshotWriteResult,
+): Promise<void> {
   const db = client.db;
   for (const m of snapshot.registeredModels) {
     const existing = await db.registeredModels.get(m.name);
@@ -189,18 +236,27 @@ async function writeRegistry(client: TrackingClient, snapshot: Snapshot, options
   }
   for (const v of snapshot.modelVersions) {
     if ((await db.modelVersions.get([v.name, v.version])) && options.onExisting === 'skip') {
-      result.skipped.push({ kind: 'model version', id: `${v.name} v${v.version}`, reason: `version ${v.version} of model '${v.name}' already exists` });
+      result.skipped.push({
+        kind: 'model version',
+        id: `${v.name} v${v.version}`,
+        reason: `version ${v.version} of model '${v.name}' already exists`,
+      });
       continue;
     }
     if (!(await db.registeredModels.get(v.name))) {
-      result.skipped.push({ kind: 'model version', id: `${v.name} v${v.version}`, reason: `its registered model '${v.name}' is not in the import` });
+      result.skipped.push({
+        kind: 'model version',
+        id: `${v.name} v${v.version}`,
+        reason: `its registered model '${v.name}' is not in the import`,
+      });
       continue;
     }
     const row: ModelVersionRow = { ...v, tags: keyedRecord(v.tags) };
     await db.modelVersions.put(row);
     result.models += 1;
     // The registry never reuses a version number; it remembers the highest one given on the model row.
-    const model = (await db.registeredModels.get(v.name)) as (RegisteredModelRow & { highestVersion?: number }) | undefined;
+    const model = (await db.registeredModels.get(v.name)) as
+      (RegisteredModelRow & { highestVersion?: number }) | undefined;
     if (model && (model.highestVersion ?? 0) < v.version) {
       model.highestVersion = v.version;
       await db.registeredModels.put(model);
@@ -209,7 +265,9 @@ async function writeRegistry(client: TrackingClient, snapshot: Snapshot, options
 }
 
 /** The model registry as plain data, for exports. */
-export async function readRegistry(client: TrackingClient): Promise<{ registeredModels: SnapshotRegisteredModel[]; modelVersions: SnapshotModelVersion[] }> {
+export async function readRegistry(
+  client: TrackingClient,
+): Promise<{ registeredModels: SnapshotRegisteredModel[]; modelVersions: SnapshotModelVersion[] }> {
   const db = client.db;
   return db.transaction('r', db.registeredModels, db.modelVersions, async () => ({
     registeredModels: await db.registeredModels.toArray(),
@@ -228,7 +286,10 @@ export interface RunContents {
  * Runs' metric histories and artifact bytes in ONE read transaction, for exports: a transaction per history and
  * per artifact (and a Blob per artifact) cost more than compressing them. One entry per asked-for run, in order.
  */
-export async function readRunContents(client: TrackingClient, runs: { runId: string; metricKeys: string[] }[]): Promise<RunContents[]> {
+export async function readRunContents(
+  client: TrackingClient,
+  runs: { runId: string; metricKeys: string[] }[],
+): Promise<RunContents[]> {
   const db = client.db;
   return db.transaction('r', db.metricChunks, db.artifacts, () =>
     Promise.all(
@@ -237,7 +298,9 @@ export async function readRunContents(client: TrackingClient, runs: { runId: str
           Promise.all(metricKeys.map((key) => readHistory(db, runId, key))),
           db.artifacts.where('runId').equals(runId).toArray(),
         ]);
-        const artifacts = rows.map((r) => ({ path: r.path, data: r.data })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        const artifacts = rows
+          .map((r) => ({ path: r.path, data: r.data }))
+          .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         return { histories, artifacts };
       }),
     ),

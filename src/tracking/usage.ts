@@ -53,8 +53,15 @@ export async function estimateStorageUsage(client: TrackingClient): Promise<Stor
     const byExperiment = new Map<string, ExperimentUsage>();
     for (const e of experiments) {
       byExperiment.set(e.experimentId, {
-        experimentId: e.experimentId, name: e.name, runs: 0, deletedRuns: 0,
-        runBytes: 0, metricBytes: 0, artifactBytes: 0, totalBytes: 0, deletedBytes: 0,
+        experimentId: e.experimentId,
+        name: e.name,
+        runs: 0,
+        deletedRuns: 0,
+        runBytes: 0,
+        metricBytes: 0,
+        artifactBytes: 0,
+        totalBytes: 0,
+        deletedBytes: 0,
       });
     }
     const runs = new Map<string, { usage: ExperimentUsage; deleted: boolean }>();

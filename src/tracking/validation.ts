@@ -48,7 +48,9 @@ export function validateKey(kind: KeyKind, key: string): void {
   // MLflow counts Python characters, i.e. code points, not UTF-16 units.
   const length = [...key].length;
   if (length > LIMITS.keyLength) {
-    throw new ValidationError(`Invalid ${kind} name: '${key.slice(0, 40)}…' is ${length} characters long; the limit is ${LIMITS.keyLength}.`);
+    throw new ValidationError(
+      `Invalid ${kind} name: '${key.slice(0, 40)}…' is ${length} characters long; the limit is ${LIMITS.keyLength}.`,
+    );
   }
 }
 
@@ -76,13 +78,17 @@ export function validateExperimentTag(key: string, value: string): void {
 export function validateMetric(key: string, value: number, step: number, timestamp: number): void {
   validateKey('metric', key);
   if (typeof value !== 'number') {
-    throw new ValidationError(`Metric '${key}' has a non-numeric value ${JSON.stringify(value)}; metric values must be numbers (NaN and ±Infinity are allowed).`);
+    throw new ValidationError(
+      `Metric '${key}' has a non-numeric value ${JSON.stringify(value)}; metric values must be numbers (NaN and ±Infinity are allowed).`,
+    );
   }
   if (!Number.isInteger(step)) {
     throw new ValidationError(`Metric '${key}' has step ${step}; a step must be an integer.`);
   }
   if (!Number.isFinite(timestamp) || timestamp < 0) {
-    throw new ValidationError(`Metric '${key}' has timestamp ${timestamp}; a timestamp must be a number of milliseconds ≥ 0.`);
+    throw new ValidationError(
+      `Metric '${key}' has timestamp ${timestamp}; a timestamp must be a number of milliseconds ≥ 0.`,
+    );
   }
 }
 
@@ -91,7 +97,9 @@ export function validateExperimentName(name: string): void {
     throw new ValidationError('An experiment name must be a non-empty string.');
   }
   if (name.length > LIMITS.experimentNameLength) {
-    throw new ValidationError(`Experiment name '${name.slice(0, 40)}…' is ${name.length} characters long; the limit is ${LIMITS.experimentNameLength}.`);
+    throw new ValidationError(
+      `Experiment name '${name.slice(0, 40)}…' is ${name.length} characters long; the limit is ${LIMITS.experimentNameLength}.`,
+    );
   }
 }
 
@@ -100,7 +108,9 @@ const EXPERIMENT_ID_PATTERN = /^(?:\d{1,32}|[0-9a-f]{32})$/;
 
 export function validateExperimentId(experimentId: string): void {
   if (typeof experimentId !== 'string' || !EXPERIMENT_ID_PATTERN.test(experimentId)) {
-    throw new ValidationError(`Invalid experiment id ${JSON.stringify(experimentId)}: MLflow's experiment ids are digits or 32 hex characters.`);
+    throw new ValidationError(
+      `Invalid experiment id ${JSON.stringify(experimentId)}: MLflow's experiment ids are digits or 32 hex characters.`,
+    );
   }
 }
 
@@ -115,8 +125,15 @@ export function validateArtifactPath(path: string): void {
   if (typeof path !== 'string' || path.length === 0) {
     throw new ValidationError('An artifact path must be a non-empty string.');
   }
-  if (path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.includes('\\') || path.split('/').some((p) => p === '..' || p === '.' || p === '')) {
-    throw new ValidationError(`Invalid artifact path '${path}': it must be relative, use '/' and contain no '.', '..' or empty parts.`);
+  if (
+    path.startsWith('/') ||
+    /^[a-zA-Z]:/.test(path) ||
+    path.includes('\\') ||
+    path.split('/').some((p) => p === '..' || p === '.' || p === '')
+  ) {
+    throw new ValidationError(
+      `Invalid artifact path '${path}': it must be relative, use '/' and contain no '.', '..' or empty parts.`,
+    );
   }
 }
 

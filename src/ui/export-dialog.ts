@@ -7,7 +7,11 @@ import { ioDialogStyles } from './io-dialog-styles';
 import { modalDialog } from './primitives/modal-dialog';
 import { errorMessage, type AppServices } from './services';
 
-type Phase = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; runs: number; bytes: number; fileName: string } | { kind: 'failed'; message: string };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'done'; runs: number; bytes: number; fileName: string }
+  | { kind: 'failed'; message: string };
 
 /** Date and time, so two exports of one afternoon neither overwrite each other nor need renaming. */
 function exportFileName(now = new Date()): string {
@@ -40,7 +44,8 @@ export class ExportDialog extends LitElement {
 
   private get scope(): string {
     if (this.runIds) return this.runIds.length === 1 ? '1 run' : `${this.runIds.length} runs`;
-    if (this.experimentIds) return this.experimentIds.length === 1 ? 'the experiment' : `${this.experimentIds.length} experiments`;
+    if (this.experimentIds)
+      return this.experimentIds.length === 1 ? 'the experiment' : `${this.experimentIds.length} experiments`;
     return 'everything: all experiments, runs and registered models';
   }
 
@@ -62,13 +67,22 @@ export class ExportDialog extends LitElement {
       downloadBlob(blob, fileName);
       const runs = this.phase.kind === 'running' ? this.phase.total : 0;
       this.phase = { kind: 'done', runs, bytes: blob.size, fileName };
-      this.dispatchEvent(new CustomEvent('export-complete', { detail: { runs, bytes: blob.size, fileName }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('export-complete', {
+          detail: { runs, bytes: blob.size, fileName },
+          bubbles: true,
+          composed: true,
+        }),
+      );
     } catch (error) {
       if (controller.signal.aborted) {
         this.close();
         return;
       }
-      this.phase = { kind: 'failed', message: `The export failed: ${errorMessage(error)}. Nothing was downloaded; your runs are unchanged.` };
+      this.phase = {
+        kind: 'failed',
+        message: `The export failed: ${errorMessage(error)}. Nothing was downloaded; your runs are unchanged.`,
+      };
     } finally {
       this.controller = null;
     }

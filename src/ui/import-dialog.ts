@@ -16,7 +16,11 @@ type Phase =
 
 /** Chromium's DataTransferItem.getAsFileSystemHandle, which also hands over dropped folders. */
 interface DroppedItem {
-  getAsFileSystemHandle?: () => Promise<{ kind: 'file' | 'directory'; name: string; getFile?: () => Promise<File> } | null>;
+  getAsFileSystemHandle?: () => Promise<{
+    kind: 'file' | 'directory';
+    name: string;
+    getFile?: () => Promise<File>;
+  } | null>;
 }
 
 const MAX_SKIPPED_SHOWN = 20;
@@ -89,7 +93,10 @@ export class ImportDialog extends LitElement {
     const transfer = e.dataTransfer;
     if (!transfer) return;
     // Items must be read during the event; after the first await the DataTransfer is emptied.
-    const handles = Array.from(transfer.items, (item) => (item as unknown as DroppedItem).getAsFileSystemHandle?.() ?? null);
+    const handles = Array.from(
+      transfer.items,
+      (item) => (item as unknown as DroppedItem).getAsFileSystemHandle?.() ?? null,
+    );
     const files = Array.from(transfer.files);
     try {
       const handle = handles[0] ? await handles[0] : null;
@@ -164,13 +171,15 @@ export class ImportDialog extends LitElement {
         Imported ${plural(s.runs, 'run')} into ${plural(s.experiments, 'experiment')}, with ${plural(s.metricPoints, 'metric point')},
         ${plural(s.artifacts, 'artifact')} and ${plural(s.models, 'registered model version')}.
       </div>
-      ${s.skipped.length
-        ? html`<p>Skipped ${plural(s.skipped.length, 'item')}:</p>
+      ${
+        s.skipped.length
+          ? html`<p>Skipped ${plural(s.skipped.length, 'item')}:</p>
             <ul>
               ${skipped.map((x) => html`<li>${x.kind} ${x.id}: ${x.reason}</li>`)}
               ${s.skipped.length > skipped.length ? html`<li>and ${s.skipped.length - skipped.length} more</li>` : nothing}
             </ul>`
-        : nothing}
+          : nothing
+      }
       <div class="actions"><button class="primary" @click=${this.close}>Close</button></div>
     `;
   }

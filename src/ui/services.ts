@@ -100,7 +100,11 @@ export interface TrainingService {
    * Trains outside the Playground's session (the devtools console, tests), after any training in progress; no
    * live state is kept. Resolves when the run has ended; `signal` ends it KILLED.
    */
-  train(signal: AbortSignal, request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome>;
+  train(
+    signal: AbortSignal,
+    request: TrainRequest,
+    onProgress: (progress: TrainProgress) => void,
+  ): Promise<TrainOutcome>;
   /** Parses an uploaded CSV in the worker, so a large file never freezes the page; rejects naming the row and column. */
   parseCsv(text: string, options: CsvOptions): Promise<Dataset>;
 }

@@ -10,13 +10,16 @@ import { touchTargets } from './primitives/touch-targets';
  */
 @customElement('update-banner')
 export class UpdateBanner extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: block; }
     div { display: flex; align-items: center; gap: 12px; padding: 8px 20px; background: color-mix(in srgb, var(--tf-color-accent) 12%, var(--tf-color-surface)); border-bottom: 1px solid var(--tf-color-accent); color: var(--tf-color-accent); font-size: var(--tf-font-size); }
     p { margin: 0; flex: 1; }
     button { font: inherit; padding: 4px 14px; border-radius: 6px; border: 1px solid var(--tf-color-accent); background: var(--tf-color-accent); color: var(--tf-color-on-accent); cursor: pointer; }
     button:hover { background: var(--tf-color-accent); }
-  `];
+  `,
+  ];
 
   render() {
     return html`<div role="status">

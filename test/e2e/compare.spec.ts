@@ -11,14 +11,18 @@ interface RunSpec {
 }
 
 /** Logs runs through the tracking API in the page, with realistic noisy training curves; returns their ids. */
-async function logRuns(page: Page, experimentName: string, specs: RunSpec[]): Promise<{ experimentId: string; runIds: string[] }> {
+async function logRuns(
+  page: Page,
+  experimentName: string,
+  specs: RunSpec[],
+): Promise<{ experimentId: string; runIds: string[] }> {
   return page.evaluate(
     async ({ experimentName, specs }) => {
       const tracking = window.tabflow!.tracking;
       const experimentId = await tracking.createExperiment(experimentName);
       const runIds: string[] = [];
       let seed = 11;
-      const noise = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5);
+      const noise = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
       for (const spec of specs) {
         const run = await tracking.startRun({ experimentId, runName: spec.name });
         await run.logParams(spec.params);
@@ -42,11 +46,23 @@ async function logRuns(page: Page, experimentName: string, specs: RunSpec[]): Pr
 
 const THREE_RUNS: RunSpec[] = [
   { name: 'lr-0.1', params: { learning_rate: 0.1, optimizer: 'adam', hidden_units: 16 }, finalLoss: 0.35, speed: 0.3 },
-  { name: 'lr-0.01', params: { learning_rate: 0.01, optimizer: 'adam', hidden_units: 16 }, finalLoss: 0.12, speed: 0.12 },
-  { name: 'lr-0.001', params: { learning_rate: 0.001, optimizer: 'adam', hidden_units: 16 }, finalLoss: 0.45, speed: 0.04 },
+  {
+    name: 'lr-0.01',
+    params: { learning_rate: 0.01, optimizer: 'adam', hidden_units: 16 },
+    finalLoss: 0.12,
+    speed: 0.12,
+  },
+  {
+    name: 'lr-0.001',
+    params: { learning_rate: 0.001, optimizer: 'adam', hidden_units: 16 },
+    finalLoss: 0.45,
+    speed: 0.04,
+  },
 ];
 
-test('selecting three runs and pressing Compare shows the overlay, the differing param, and survives a reload', async ({ page }) => {
+test('selecting three runs and pressing Compare shows the overlay, the differing param, and survives a reload', async ({
+  page,
+}) => {
   await openApp(page);
   const { experimentId, runIds } = await logRuns(page, 'compare e2e', THREE_RUNS);
   await page.goto(`./#/experiments/${experimentId}`);
@@ -91,7 +107,9 @@ test('selecting three runs and pressing Compare shows the overlay, the differing
   await expect(page.getByRole('checkbox', { name: 'Log scale' })).toBeChecked();
   await expect(page.getByRole('list', { name: 'loss legend', exact: true }).getByRole('button')).toHaveCount(3);
   await expect(page.getByRole('img', { name: 'val_loss', exact: true })).toHaveCount(0);
-  await expect(page.getByRole('table', { name: 'Differences between runs' }).getByRole('row', { name: /^optimizer\b/ })).toHaveCount(0);
+  await expect(
+    page.getByRole('table', { name: 'Differences between runs' }).getByRole('row', { name: /^optimizer\b/ }),
+  ).toHaveCount(0);
 });
 
 test('a run hidden from a legend disappears from every chart and stays hidden after a reload', async ({ page }) => {
@@ -102,11 +120,15 @@ test('a run hidden from a legend disappears from every chart and stays hidden af
   await lossLegend.getByRole('button', { name: /^lr-0\.001 / }).click();
   await expect(lossLegend.getByRole('button', { name: /^lr-0\.001 / })).toHaveAttribute('aria-pressed', 'false');
   // Synced across charts: the same run is hidden in the val_loss legend too, and left out of the scatter.
-  await expect(page.getByRole('list', { name: 'val_loss legend', exact: true }).getByRole('button', { name: /^lr-0\.001 / })).toHaveAttribute('aria-pressed', 'false');
+  await expect(
+    page.getByRole('list', { name: 'val_loss legend', exact: true }).getByRole('button', { name: /^lr-0\.001 / }),
+  ).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByRole('link', { name: /^lr-0\.001:/ })).toHaveCount(0);
   await expect(page.getByRole('link', { name: /^lr-0\.01:/ }).first()).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('list', { name: 'loss legend', exact: true }).getByRole('button', { name: /^lr-0\.001 / })).toHaveAttribute('aria-pressed', 'false');
+  await expect(
+    page.getByRole('list', { name: 'loss legend', exact: true }).getByRole('button', { name: /^lr-0\.001 / }),
+  ).toHaveAttribute('aria-pressed', 'false');
 
   // Drag across a chart to zoom into those steps; double-click to zoom out.
   const chart = page.getByRole('img', { name: 'loss', exact: true });
@@ -120,7 +142,9 @@ test('a run hidden from a legend disappears from every chart and stays hidden af
   await expect(page.getByText('Double-click to zoom out')).toHaveCount(0);
 });
 
-test('brushing a parallel-coordinates axis highlights the runs in range; a scatter dot opens its run', async ({ page }) => {
+test('brushing a parallel-coordinates axis highlights the runs in range; a scatter dot opens its run', async ({
+  page,
+}) => {
   await openApp(page);
   const { runIds } = await logRuns(page, 'brush e2e', THREE_RUNS);
   await page.goto(`./#/compare?runs=${runIds.join(',')}&axes=params.learning_rate,metrics.loss`);
@@ -152,20 +176,29 @@ test('the diff table downloads as CSV and a chart as PNG', async ({ page }) => {
   await page.goto(`./#/compare?runs=${runIds.join(',')}&metrics=loss`);
   await expect(page.getByRole('img', { name: 'loss', exact: true }).locator('canvas')).toHaveCount(1);
 
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
   expect(csv.suggestedFilename()).toBe('compare-runs.csv');
   const text = (await (await csv.createReadStream()).toArray()).join('');
   expect(text.split('\r\n')[0]).toBe('section,key,lr-0.1,lr-0.01,lr-0.001,best');
   expect(text).toContain('param,learning_rate,0.1,0.01,0.001,');
   expect(text).toMatch(/metric,loss,[^\r]*,lr-0\.01\r\n/);
 
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download loss chart as PNG' }).click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download loss chart as PNG' }).click(),
+  ]);
   expect(png.suggestedFilename()).toBe('loss.png');
   const bytes = Buffer.concat(await (await png.createReadStream()).toArray());
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(5_000);
 
-  const [scatter] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download val_accuracy vs .* chart as PNG$/ }).click()]);
+  const [scatter] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /^Download val_accuracy vs .* chart as PNG$/ }).click(),
+  ]);
   expect((await (await scatter.createReadStream()).toArray()).length).toBeGreaterThan(0);
 });
 
@@ -174,7 +207,9 @@ test('runs that were deleted or never existed are named, and the rest still comp
   const { runIds } = await logRuns(page, 'missing e2e', THREE_RUNS);
   await page.evaluate((id) => window.tabflow!.tracking.deleteRun(id), runIds[2]);
   await page.goto(`./#/compare?runs=${runIds.join(',')},no-such-run&metrics=loss`);
-  await expect(page.getByRole('status').filter({ hasText: 'Not shown — deleted or not found: lr-0.001, no-such-run.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Not shown — deleted or not found: lr-0.001, no-such-run.' }),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Comparing 2 runs' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'loss legend', exact: true }).getByRole('button')).toHaveCount(2);
 
@@ -186,11 +221,36 @@ test('screenshot: five learning rates compared', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 2200 });
   await openApp(page);
   const { runIds } = await logRuns(page, 'learning rates', [
-    { name: 'lr-0.3', params: { learning_rate: 0.3, optimizer: 'sgd', hidden_units: 16, batch_size: 32 }, finalLoss: 0.55, speed: 0.5 },
-    { name: 'lr-0.1', params: { learning_rate: 0.1, optimizer: 'sgd', hidden_units: 16, batch_size: 32 }, finalLoss: 0.3, speed: 0.25 },
-    { name: 'lr-0.03', params: { learning_rate: 0.03, optimizer: 'adam', hidden_units: 16, batch_size: 32 }, finalLoss: 0.11, speed: 0.12 },
-    { name: 'lr-0.01', params: { learning_rate: 0.01, optimizer: 'adam', hidden_units: 16, batch_size: 32 }, finalLoss: 0.17, speed: 0.07 },
-    { name: 'lr-0.001', params: { learning_rate: 0.001, optimizer: 'adam', hidden_units: 16, batch_size: 32 }, finalLoss: 0.6, speed: 0.03 },
+    {
+      name: 'lr-0.3',
+      params: { learning_rate: 0.3, optimizer: 'sgd', hidden_units: 16, batch_size: 32 },
+      finalLoss: 0.55,
+      speed: 0.5,
+    },
+    {
+      name: 'lr-0.1',
+      params: { learning_rate: 0.1, optimizer: 'sgd', hidden_units: 16, batch_size: 32 },
+      finalLoss: 0.3,
+      speed: 0.25,
+    },
+    {
+      name: 'lr-0.03',
+      params: { learning_rate: 0.03, optimizer: 'adam', hidden_units: 16, batch_size: 32 },
+      finalLoss: 0.11,
+      speed: 0.12,
+    },
+    {
+      name: 'lr-0.01',
+      params: { learning_rate: 0.01, optimizer: 'adam', hidden_units: 16, batch_size: 32 },
+      finalLoss: 0.17,
+      speed: 0.07,
+    },
+    {
+      name: 'lr-0.001',
+      params: { learning_rate: 0.001, optimizer: 'adam', hidden_units: 16, batch_size: 32 },
+      finalLoss: 0.6,
+      speed: 0.03,
+    },
   ]);
   await page.goto(`./#/compare?runs=${runIds.join(',')}&smooth=0.3`);
   const chart = page.getByRole('img', { name: 'val_accuracy', exact: true });
@@ -198,5 +258,8 @@ test('screenshot: five learning rates compared', async ({ page }) => {
   // Hover mid-training so the legends show every run's value at that step.
   const box = (await chart.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5);
-  await page.screenshot({ path: process.env.COMPARE_SCREENSHOT ?? 'test-results/compare-five-runs.png', fullPage: true });
+  await page.screenshot({
+    path: process.env.COMPARE_SCREENSHOT ?? 'test-results/compare-five-runs.png',
+    fullPage: true,
+  });
 });

@@ -18,7 +18,11 @@ const NAV = ['Experiments', 'Playground', 'Models', 'Settings'];
 
 test.describe.configure({ mode: 'serial' });
 
-let shared: { page: Page; errors: string[]; pages: { name: string; hash: string; main: (page: Page) => ReturnType<Page['getByRole']> }[] };
+let shared: {
+  page: Page;
+  errors: string[];
+  pages: { name: string; hash: string; main: (page: Page) => ReturnType<Page['getByRole']> }[];
+};
 
 async function seededPage(browser: Browser) {
   const page = await browser.newPage();
@@ -32,13 +36,33 @@ async function seededPage(browser: Browser) {
   await registerModel(page, trained);
   const emptyId = await page.evaluate(() => window.tabflow!.tracking.createExperiment('Next lesson'));
   const pages = [
-    { name: 'experiments', hash: `#/experiments/${experimentId}`, main: (p: Page) => p.getByRole('button', { name: 'Compare', exact: true }) },
-    { name: 'empty experiment', hash: `#/experiments/${emptyId}`, main: (p: Page) => p.getByRole('link', { name: 'Train a model in the Playground' }) },
+    {
+      name: 'experiments',
+      hash: `#/experiments/${experimentId}`,
+      main: (p: Page) => p.getByRole('button', { name: 'Compare', exact: true }),
+    },
+    {
+      name: 'empty experiment',
+      hash: `#/experiments/${emptyId}`,
+      main: (p: Page) => p.getByRole('link', { name: 'Train a model in the Playground' }),
+    },
     { name: 'run', hash: `#/run/${trained}`, main: (p: Page) => p.getByRole('link', { name: 'Re-run' }) },
-    { name: 'compare', hash: `#/compare?runs=${runIds.slice(0, 3).join(',')}`, main: (p: Page) => p.getByRole('heading', { name: 'Comparing 3 runs' }) },
-    { name: 'playground', hash: '#/playground', main: (p: Page) => p.getByRole('button', { name: 'Train', exact: true }) },
+    {
+      name: 'compare',
+      hash: `#/compare?runs=${runIds.slice(0, 3).join(',')}`,
+      main: (p: Page) => p.getByRole('heading', { name: 'Comparing 3 runs' }),
+    },
+    {
+      name: 'playground',
+      hash: '#/playground',
+      main: (p: Page) => p.getByRole('button', { name: 'Train', exact: true }),
+    },
     { name: 'models', hash: '#/models', main: (p: Page) => p.getByRole('link', { name: 'spiral-classifier' }) },
-    { name: 'model', hash: '#/models/spiral-classifier', main: (p: Page) => p.getByRole('heading', { name: 'spiral-classifier', level: 1 }) },
+    {
+      name: 'model',
+      hash: '#/models/spiral-classifier',
+      main: (p: Page) => p.getByRole('heading', { name: 'spiral-classifier', level: 1 }),
+    },
     { name: 'settings', hash: '#/settings', main: (p: Page) => p.getByLabel('Theme') },
   ];
   return { page, errors, pages };
@@ -47,11 +71,27 @@ async function seededPage(browser: Browser) {
 async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`);
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -89,7 +129,11 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
         } else {
           await expect(menu).toBeHidden();
         }
-        for (const link of NAV) await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }), `${name}: ${link}`).toBeVisible();
+        for (const link of NAV)
+          await expect(
+            page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }),
+            `${name}: ${link}`,
+          ).toBeVisible();
         await expect(page.getByRole('button', { name: 'Presentation mode' })).toBeVisible();
         expect.soft(await seriousViolations(page), `${name}: axe with the header open`).toEqual([]);
         if (device === 'phone') {
@@ -107,7 +151,10 @@ test('no page is wider than a tablet (768 px) or a large screen (1920 px), and b
   test.setTimeout(180_000);
   const { page, errors, pages } = shared;
   await page.emulateMedia({ colorScheme: 'light' });
-  for (const viewport of [{ width: 768, height: 1024 }, { width: 1920, height: 1080 }]) {
+  for (const viewport of [
+    { width: 768, height: 1024 },
+    { width: 1920, height: 1080 },
+  ]) {
     await page.setViewportSize(viewport);
     for (const { name, hash, main } of pages) {
       await page.goto(`./${hash}`);
@@ -121,7 +168,9 @@ test('no page is wider than a tablet (768 px) or a large screen (1920 px), and b
   expect(errors, 'console errors in the page').toEqual([]);
 });
 
-test('Theme in Settings overrides the system, presentation mode enlarges type; both are remembered', async ({ page }) => {
+test('Theme in Settings overrides the system, presentation mode enlarges type; both are remembered', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('./#/settings');
   await page.waitForFunction(() => window.tabflow?.tracking !== undefined);

@@ -37,7 +37,9 @@ test('runs table: group by learning rate gives one row per rate with n = 3 and m
   await expect(groups).toHaveCount(2);
   const fast = table.getByRole('row', { name: 'Group learningRate = 0.1 · 3 runs' });
   await expect(fast.getByRole('cell', { name: '0.92 ± 0.02' })).toBeVisible();
-  await expect(table.getByRole('row', { name: 'Group learningRate = 0.001 · 3 runs' }).getByRole('cell', { name: '0.62 ± 0.02' })).toBeVisible();
+  await expect(
+    table.getByRole('row', { name: 'Group learningRate = 0.001 · 3 runs' }).getByRole('cell', { name: '0.62 ± 0.02' }),
+  ).toBeVisible();
   await page.screenshot({ path: '/tmp/h18/table-grouped-1366.png' });
 
   await fast.getByRole('button', { name: /Show the runs of/ }).click();
@@ -53,12 +55,17 @@ test('runs table: group by learning rate gives one row per rate with n = 3 and m
   await page.screenshot({ path: '/tmp/h18/table-grouped-390.png' });
 });
 
-test('compare grouped: two mean lines with bands read back from the chart, the winner sentence and parameter importance', async ({ page }) => {
+test('compare grouped: two mean lines with bands read back from the chart, the winner sentence and parameter importance', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await openApp(page);
   const id = await seedRepeats(page);
   const runIds = await page.evaluate(async (experimentId) => {
-    const runs = await window.tabflow!.tracking.searchRuns({ experimentIds: [experimentId], filter: "params.seed != ''" });
+    const runs = await window.tabflow!.tracking.searchRuns({
+      experimentIds: [experimentId],
+      filter: "params.seed != ''",
+    });
     return runs.map((r) => r.info.runId);
   }, id);
   expect(runIds).toHaveLength(6);
@@ -72,7 +79,16 @@ test('compare grouped: two mean lines with bands read back from the chart, the w
   const chart = page.locator('metric-chart').filter({ has: page.getByRole('heading', { name: 'val_accuracy' }) });
   await expect(chart.getByRole('button', { name: /learningRate = 0.1 \(n = 3\)/ })).toBeVisible();
   const lines = await chart.evaluate((el) =>
-    (el as unknown as { series: { label: string; xs: ArrayLike<number>; ys: ArrayLike<number>; band?: { lower: ArrayLike<number>; upper: ArrayLike<number> } }[] }).series.map((s) => ({
+    (
+      el as unknown as {
+        series: {
+          label: string;
+          xs: ArrayLike<number>;
+          ys: ArrayLike<number>;
+          band?: { lower: ArrayLike<number>; upper: ArrayLike<number> };
+        }[];
+      }
+    ).series.map((s) => ({
       label: s.label,
       xs: Array.from(s.xs),
       ys: Array.from(s.ys),
@@ -88,7 +104,13 @@ test('compare grouped: two mean lines with bands read back from the chart, the w
   fast.lower.forEach((y, i) => expect(y).toBeCloseTo([0.7, 0.8, 0.9][i], 10));
 
   await page.getByRole('combobox', { name: 'Band' }).selectOption('minmax');
-  await expect.poll(() => chart.evaluate((el) => Array.from((el as unknown as { series: { band?: { upper: ArrayLike<number> } }[] }).series[0].band!.upper))).toHaveLength(3);
+  await expect
+    .poll(() =>
+      chart.evaluate((el) =>
+        Array.from((el as unknown as { series: { band?: { upper: ArrayLike<number> } }[] }).series[0].band!.upper),
+      ),
+    )
+    .toHaveLength(3);
 
   const winner = page.getByRole('region', { name: 'Winner' });
   await expect(winner.getByRole('status')).toHaveText(
@@ -102,7 +124,9 @@ test('compare grouped: two mean lines with bands read back from the chart, the w
   await page.screenshot({ path: '/tmp/h18/compare-grouped-390.png', fullPage: true });
 });
 
-test('"Repeat with seeds" on two configs makes 3 children each; grouped by learning rate they compare as two lines with bands', async ({ page }) => {
+test('"Repeat with seeds" on two configs makes 3 children each; grouped by learning rate they compare as two lines with bands', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   for (const lr of ['0.3', '0.003']) {
     await openApp(page, `#/playground?dataset=spiral&dataset_points=120&epochs=3&batch_size=20&learning_rate=${lr}`);
@@ -110,11 +134,15 @@ test('"Repeat with seeds" on two configs makes 3 children each; grouped by learn
     const form = page.getByRole('form', { name: 'Repeat with seeds' });
     await form.getByRole('spinbutton', { name: 'Seeds' }).fill('3');
     await form.getByRole('button', { name: 'Start' }).click();
-    await expect(page.getByRole('status').filter({ hasText: /^Repeat with 3 seeds finished/ })).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByRole('status').filter({ hasText: /^Repeat with 3 seeds finished/ })).toBeVisible({
+      timeout: 120_000,
+    });
   }
   const children = await page.evaluate(async () => {
     const runs = await window.tabflow!.tracking.searchRuns({ experimentIds: ['0'] });
-    return runs.filter((r) => r.info.parentRunId).map((r) => ({ lr: r.data.params.learning_rate, seed: r.data.params.seed, status: r.info.status }));
+    return runs
+      .filter((r) => r.info.parentRunId)
+      .map((r) => ({ lr: r.data.params.learning_rate, seed: r.data.params.seed, status: r.info.status }));
   });
   expect(children.map((c) => `${c.lr}/${c.seed}/${c.status}`).sort()).toEqual(
     ['0.003/1', '0.003/2', '0.003/3', '0.3/1', '0.3/2', '0.3/3'].map((s) => `${s}/FINISHED`),
@@ -133,25 +161,47 @@ test('"Repeat with seeds" on two configs makes 3 children each; grouped by learn
   await page.getByRole('button', { name: 'Group by' }).click();
   await page.getByRole('group', { name: 'Group by' }).getByRole('checkbox', { name: 'learning_rate' }).check();
   await page.keyboard.press('Escape');
-  const chart = page.locator('metric-chart').filter({ has: page.getByRole('heading', { name: 'val_accuracy', exact: true }) });
+  const chart = page
+    .locator('metric-chart')
+    .filter({ has: page.getByRole('heading', { name: 'val_accuracy', exact: true }) });
   await expect(chart.getByRole('button', { name: /learning_rate = 0.3 \(n = 3\)/ })).toBeVisible();
   const lines = await chart.evaluate((el) =>
-    (el as unknown as { series: { label: string; ys: ArrayLike<number>; band?: { upper: ArrayLike<number> } }[] }).series.map((s) => ({ label: s.label, points: s.ys.length, band: s.band ? s.band.upper.length : 0 })),
+    (
+      el as unknown as { series: { label: string; ys: ArrayLike<number>; band?: { upper: ArrayLike<number> } }[] }
+    ).series.map((s) => ({ label: s.label, points: s.ys.length, band: s.band ? s.band.upper.length : 0 })),
   );
   expect(lines.map((l) => l.label).sort()).toEqual(['learning_rate = 0.003 (n = 3)', 'learning_rate = 0.3 (n = 3)']);
   for (const line of lines) expect(line).toMatchObject({ points: 3, band: 3 });
-  await expect(page.getByRole('region', { name: 'Winner' }).getByRole('status')).toHaveText(/^learning_rate = (0.3|0.003) (is best|is ahead|has the best)/);
-  await expect(page.getByRole('table', { name: /Parameter importance for/ }).getByRole('row').nth(1).getByRole('cell').first()).toHaveText('learning_rate');
+  await expect(page.getByRole('region', { name: 'Winner' }).getByRole('status')).toHaveText(
+    /^learning_rate = (0.3|0.003) (is best|is ahead|has the best)/,
+  );
+  await expect(
+    page
+      .getByRole('table', { name: /Parameter importance for/ })
+      .getByRole('row')
+      .nth(1)
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('learning_rate');
 
   // Any run can be repeated: its page opens the Playground with its settings and the Seeds form ready.
-  const child = await page.evaluate(async () => (await window.tabflow!.tracking.searchRuns({ experimentIds: ['0'], filter: "params.learning_rate = '0.3'" }))[0].info.runId);
+  const child = await page.evaluate(
+    async () =>
+      (await window.tabflow!.tracking.searchRuns({ experimentIds: ['0'], filter: "params.learning_rate = '0.3'" }))[0]
+        .info.runId,
+  );
   await page.goto(`./#/run/${child}`);
   await page.getByRole('link', { name: 'Repeat with seeds' }).click();
-  await expect(page.getByRole('form', { name: 'Repeat with seeds' }).getByRole('spinbutton', { name: 'Seeds' })).toBeVisible();
+  await expect(
+    page.getByRole('form', { name: 'Repeat with seeds' }).getByRole('spinbutton', { name: 'Seeds' }),
+  ).toBeVisible();
   expect(new URL(page.url()).hash).toContain('learning_rate=0.3');
 });
 
-test('a saved view reopens from the Views list after a reload, and travels through export → import', async ({ page, browser }, testInfo) => {
+test('a saved view reopens from the Views list after a reload, and travels through export → import', async ({
+  page,
+  browser,
+}, testInfo) => {
   await openApp(page);
   const id = await seedRepeats(page);
   await page.goto(`./#/experiments/${id}`);
@@ -171,7 +221,9 @@ test('a saved view reopens from the Views list after a reload, and travels throu
   await expect(table.getByRole('link', { name: 'lr 0.1', exact: true })).toBeVisible();
   await expect(table.getByRole('row', { name: /^Group / })).toHaveCount(0);
   await page.getByRole('list', { name: 'Views' }).getByRole('button', { name: 'by rate' }).click();
-  await expect(table.getByRole('row', { name: /^Group / }).first()).toHaveAccessibleName('Group learningRate = 0.001 · 3 runs');
+  await expect(table.getByRole('row', { name: /^Group / }).first()).toHaveAccessibleName(
+    'Group learningRate = 0.001 · 3 runs',
+  );
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export experiment' }).click();
@@ -191,6 +243,10 @@ test('a saved view reopens from the Views list after a reload, and travels throu
   await other.getByRole('list', { name: 'Views' }).getByRole('button', { name: 'by rate' }).click();
   const otherTable = other.getByRole('table', { name: 'Runs' });
   await expect(otherTable.getByRole('row', { name: /^Group / })).toHaveCount(2);
-  await expect(otherTable.getByRole('row', { name: 'Group learningRate = 0.1 · 3 runs' }).getByRole('cell', { name: '0.92 ± 0.02' })).toBeVisible();
+  await expect(
+    otherTable
+      .getByRole('row', { name: 'Group learningRate = 0.1 · 3 runs' })
+      .getByRole('cell', { name: '0.92 ± 0.02' }),
+  ).toBeVisible();
   await fresh.close();
 });

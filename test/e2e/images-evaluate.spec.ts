@@ -51,12 +51,16 @@ async function drawnFolder(page: Page, folderName: string, classNames: string[])
   return root;
 }
 
-test('a Digits model evaluates on the test split its run held out: same confusion matrix, per-class accuracy', async ({ page }) => {
+test('a Digits model evaluates on the test split its run held out: same confusion matrix, per-class accuracy', async ({
+  page,
+}) => {
   const runId = await trainDigitsModel(page);
   await page.goto('./#/models/digits-model/1');
   await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
   const panel = page.locator('model-evaluate-panel');
-  await expect(panel.getByRole('radio', { name: 'The Digits test split (the images the training run held out)' })).toBeChecked();
+  await expect(
+    panel.getByRole('radio', { name: 'The Digits test split (the images the training run held out)' }),
+  ).toBeChecked();
   await expect(panel.getByRole('radio', { name: 'A CSV file' })).toHaveCount(0);
   await panel.getByRole('button', { name: 'Evaluate', exact: true }).click();
   const metrics = panel.getByRole('table', { name: 'Evaluation metrics' });
@@ -67,8 +71,16 @@ test('a Digits model evaluates on the test split its run held out: same confusio
   const matrices = await page.evaluate(
     async ({ trained, evaluated }) => {
       const tracking = window.tabflow!.tracking;
-      const read = async (id: string) => JSON.parse(await (await tracking.getArtifact(id, 'confusion_matrix.json')).text()) as { labels: string[]; matrix: number[][] };
-      return { trained: await read(trained), evaluated: await read(evaluated), params: (await tracking.getRun(evaluated)).data.params };
+      const read = async (id: string) =>
+        JSON.parse(await (await tracking.getArtifact(id, 'confusion_matrix.json')).text()) as {
+          labels: string[];
+          matrix: number[][];
+        };
+      return {
+        trained: await read(trained),
+        evaluated: await read(evaluated),
+        params: (await tracking.getRun(evaluated)).data.params,
+      };
     },
     { trained: runId, evaluated: evalRunId },
   );
@@ -77,7 +89,9 @@ test('a Digits model evaluates on the test split its run held out: same confusio
   expect(matrices.params).toMatchObject({ dataset: 'digits', dataset_subset: '300', dataset_split: 'test' });
 });
 
-test('a Digits model evaluates on an uploaded folder of its classes, and a folder with other classes is refused', async ({ page }) => {
+test('a Digits model evaluates on an uploaded folder of its classes, and a folder with other classes is refused', async ({
+  page,
+}) => {
   await trainDigitsModel(page);
   const pets = await drawnFolder(page, 'pets', ['cat', '1']);
   const mine = await drawnFolder(page, 'my-digits', ['7', '1']);
@@ -90,7 +104,9 @@ test('a Digits model evaluates on an uploaded folder of its classes, and a folde
   await panel.getByLabel('Choose a folder', { exact: true }).setInputFiles(pets);
   await expect(panel.getByText(/“pets”: 6 images in 2 classes/)).toBeVisible();
   await panel.getByRole('button', { name: 'Evaluate', exact: true }).click();
-  await expect(panel.getByRole('alert').filter({ hasText: 'Could not evaluate' })).toContainText('“pets” has the class folders "cat", which the model never learned');
+  await expect(panel.getByRole('alert').filter({ hasText: 'Could not evaluate' })).toContainText(
+    '“pets” has the class folders "cat", which the model never learned',
+  );
 
   await panel.getByLabel('Choose a folder', { exact: true }).setInputFiles(mine);
   await expect(panel.getByText(/“my-digits”: 6 images in 2 classes/)).toBeVisible();

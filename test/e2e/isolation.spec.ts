@@ -25,7 +25,9 @@ async function startOtherOrigin(): Promise<{ url: string; requests: string[]; st
 
 /** The built file of one of the app's own workers, e.g. assets/io.worker-<hash>.js. */
 function builtWorkerPath(name: string): string {
-  const file = readdirSync(join(process.env.E2E_DIST ?? 'dist', 'assets')).find((f) => f.startsWith(`${name}-`) && f.endsWith('.js'));
+  const file = readdirSync(join(process.env.E2E_DIST ?? 'dist', 'assets')).find(
+    (f) => f.startsWith(`${name}-`) && f.endsWith('.js'),
+  );
   if (!file) throw new Error(`No built ${name} in the build folder: run the e2e build first.`);
   return `assets/${file}`;
 }
@@ -35,7 +37,9 @@ async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-test('the served page is cross-origin isolated and every page and worker script carries its policy header', async ({ page }) => {
+test('the served page is cross-origin isolated and every page and worker script carries its policy header', async ({
+  page,
+}) => {
   const response = await page.goto('./#/experiments');
   const headers = response!.headers();
   expect(headers['cross-origin-opener-policy']).toBe('same-origin');
@@ -51,7 +55,11 @@ test('the served page is cross-origin isolated and every page and worker script 
   }
 });
 
-test('a same-origin worker cannot reach another origin, while the page (the MLflow client) can', async ({ page, context, consoleErrors }) => {
+test('a same-origin worker cannot reach another origin, while the page (the MLflow client) can', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   const other = await startOtherOrigin();
   try {
     // The probe's script is served with the headers the server really sends for a worker script (the io worker's),
@@ -75,7 +83,14 @@ test('a same-origin worker cannot reach another origin, while the page (the MLfl
     }, other.url);
     expect(fromWorker).toBe('TypeError');
 
-    const fromPage = await page.evaluate((target) => fetch(`${target}from-page`).then(() => 'sent', (e: Error) => e.name), other.url);
+    const fromPage = await page.evaluate(
+      (target) =>
+        fetch(`${target}from-page`).then(
+          () => 'sent',
+          (e: Error) => e.name,
+        ),
+      other.url,
+    );
     expect(fromPage).toBe('sent');
     expect(other.requests).toEqual(['/from-page']);
 
@@ -87,7 +102,10 @@ test('a same-origin worker cannot reach another origin, while the page (the MLfl
   }
 });
 
-test('offline, the service worker serves the app cross-origin isolated, with the same headers', async ({ page, context }) => {
+test('offline, the service worker serves the app cross-origin isolated, with the same headers', async ({
+  page,
+  context,
+}) => {
   await openApp(page);
   await waitForServiceWorker(page);
 
@@ -99,21 +117,40 @@ test('offline, the service worker serves the app cross-origin isolated, with the
   await page.waitForFunction(() => window.tabflow?.tracking !== undefined);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
-  const worker = await page.evaluate(async (path) => {
-    const response = await fetch(path);
-    return { csp: response.headers.get('content-security-policy'), coep: response.headers.get('cross-origin-embedder-policy') };
-  }, `./${builtWorkerPath('train.worker')}`);
+  const worker = await page.evaluate(
+    async (path) => {
+      const response = await fetch(path);
+      return {
+        csp: response.headers.get('content-security-policy'),
+        coep: response.headers.get('cross-origin-embedder-policy'),
+      };
+    },
+    `./${builtWorkerPath('train.worker')}`,
+  );
   expect(worker).toEqual({ csp: WORKER_CSP, coep: 'require-corp' });
 });
 
-test('a wasm training loads the threaded SIMD build, and its run and Settings say how many threads it computes with', async ({ page }) => {
+test('a wasm training loads the threaded SIMD build, and its run and Settings say how many threads it computes with', async ({
+  page,
+}) => {
   await openApp(page);
   const request: TrainRequest = {
     runName: 'threaded-wasm',
     source: { kind: 'generated', config: { generator: 'xor', numPoints: 200, noise: 0, testFraction: 0.5, seed: 3 } },
-    model: { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [16], batchSize: 20, epochs: 3, seed: 1, backend: 'wasm', inputFeatures: [] },
+    model: {
+      ...DEFAULT_MODEL_CONFIG,
+      hiddenLayers: [16],
+      batchSize: 20,
+      epochs: 3,
+      seed: 1,
+      backend: 'wasm',
+      inputFeatures: [],
+    },
   };
-  const outcome = await page.evaluate((r) => window.tabflow!.training!.train(new AbortController().signal, r, () => {}), request);
+  const outcome = await page.evaluate(
+    (r) => window.tabflow!.training!.train(new AbortController().signal, r, () => {}),
+    request,
+  );
   expect(outcome, outcome.error).toMatchObject({ status: 'FINISHED' });
   const tags = await page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).data.tags, outcome.runId);
   expect(tags['tabflow.backend']).toBe('wasm');
@@ -127,8 +164,15 @@ test('a wasm training loads the threaded SIMD build, and its run and Settings sa
 
   await page.goto('./#/settings');
   const plural = threads === 1 ? 'thread' : 'threads';
-  await expect(page.getByText(`Cross-origin isolated: yes. The wasm backend uses its threaded SIMD build, computing with ${threads} ${plural}.`)).toBeVisible();
-  for (const [width, height] of [[1366, 768], [390, 844]]) {
+  await expect(
+    page.getByText(
+      `Cross-origin isolated: yes. The wasm backend uses its threaded SIMD build, computing with ${threads} ${plural}.`,
+    ),
+  ).toBeVisible();
+  for (const [width, height] of [
+    [1366, 768],
+    [390, 844],
+  ]) {
     await page.setViewportSize({ width, height });
     await page.getByRole('heading', { name: 'Training speed' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath(`settings-threads-${width}.png`) });

@@ -29,7 +29,9 @@ async function expectReplayWorks(page: Page, finalImage: string | null) {
   expect(early).toBeLessThan(50);
   const first = await pixels(replay.getByRole('img', { name: `Decision boundary at epoch ${early}` }));
   expect(first).not.toBe(last);
-  await expect(replay.getByRole('figure', { name: 'Network' }).getByRole('button', { name: /^Layer \d/ })).toHaveCount(19);
+  await expect(replay.getByRole('figure', { name: 'Network' }).getByRole('button', { name: /^Layer \d/ })).toHaveCount(
+    19,
+  );
   await expect(replay.getByRole('img', { name: `loss by epoch, epoch ${early} marked` })).toBeVisible();
   // Play moves through the epochs on its own; Pause holds it.
   await replay.getByRole('button', { name: 'Play', exact: true }).click();
@@ -39,7 +41,10 @@ async function expectReplayWorks(page: Page, finalImage: string | null) {
   return last;
 }
 
-test('the Playground shows every unit of a 2 × 8 tanh network live, reads weights on hover, and the run replays epoch by epoch, also after export and import', async ({ page, browser }, testInfo) => {
+test('the Playground shows every unit of a 2 × 8 tanh network live, reads weights on hover, and the run replays epoch by epoch, also after export and import', async ({
+  page,
+  browser,
+}, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await openApp(page, '#/playground');
   await page.getByLabel('Dataset', { exact: true }).selectOption('spiral');
@@ -62,7 +67,9 @@ test('the Playground shows every unit of a 2 × 8 tanh network live, reads weigh
   const from = (await network.getByRole('button', { name: 'Layer 1 unit 1', exact: true }).boundingBox())!;
   const to = (await network.getByRole('button', { name: 'Layer 2 unit 1', exact: true }).boundingBox())!;
   await page.mouse.move((from.x + from.width + to.x) / 2, from.y + from.height / 2);
-  await expect(network.locator('figcaption')).toHaveText(/^Weight from Layer 1 unit 1 to Layer 2 unit 1: -?\d+(\.\d{1,4})?(e-?\d+)?$/);
+  await expect(network.locator('figcaption')).toHaveText(
+    /^Weight from Layer 1 unit 1 to Layer 2 unit 1: -?\d+(\.\d{1,4})?(e-?\d+)?$/,
+  );
 
   await expect(page.getByRole('status')).toHaveText(/^Finished\. Epoch 50 of 50/, { timeout: 90_000 });
   // Clicking a unit shows it large in the boundary area, until it is clicked again.
@@ -93,7 +100,9 @@ test('the Playground shows every unit of a 2 × 8 tanh network live, reads weigh
   const zipPath = join(tmpdir(), `tabflow-network-${process.pid}-${Date.now()}.zip`);
   await (await downloading).saveAs(zipPath);
   const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
-  expect(JSON.parse(strFromU8(files[`mlruns/0/${runId}/artifacts/replay/network.json`])).format).toBe('tabflow.network-replay');
+  expect(JSON.parse(strFromU8(files[`mlruns/0/${runId}/artifacts/replay/network.json`])).format).toBe(
+    'tabflow.network-replay',
+  );
 
   const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const other = await fresh.newPage();
@@ -111,7 +120,9 @@ test('the Playground shows every unit of a 2 × 8 tanh network live, reads weigh
   await fresh.close();
 });
 
-test('Step three times trains one named run of 3 epochs, Reset ends it; L1, "Show test data" and "Discretize output" work', async ({ page }, testInfo) => {
+test('Step three times trains one named run of 3 epochs, Reset ends it; L1, "Show test data" and "Discretize output" work', async ({
+  page,
+}, testInfo) => {
   await openApp(page, '#/playground');
   await page.getByLabel('Dataset', { exact: true }).selectOption('xor');
   await page.getByLabel('Regularization', { exact: true }).selectOption('L1');
@@ -142,7 +153,13 @@ test('Step three times trains one named run of 3 epochs, Reset ends it; L1, "Sho
   const run = await page.evaluate(async (id) => {
     const tracking = window.tabflow!.tracking;
     const run = await tracking.getRun(id);
-    return { info: run.info, params: run.data.params, tags: run.data.tags, steps: Array.from((await tracking.getMetricHistory(id, 'loss')).steps), runs: (await tracking.searchRuns({ experimentIds: ['0'] })).length };
+    return {
+      info: run.info,
+      params: run.data.params,
+      tags: run.data.tags,
+      steps: Array.from((await tracking.getMetricHistory(id, 'loss')).steps),
+      runs: (await tracking.searchRuns({ experimentIds: ['0'] })).length,
+    };
   }, runId);
   expect(run.info).toMatchObject({ status: 'FINISHED', runName: 'three steps' });
   expect(run.params).toMatchObject({ epochs: '3', l1: '0.002', l2: '0', dataset: 'xor' });
@@ -153,7 +170,9 @@ test('Step three times trains one named run of 3 epochs, Reset ends it; L1, "Sho
   await expect(page.getByLabel('Run name', { exact: true })).not.toHaveValue('three steps');
 });
 
-test('a CSV with text class labels trains, and its confusion matrix names the classes on the run page and in Compare', async ({ page }, testInfo) => {
+test('a CSV with text class labels trains, and its confusion matrix names the classes on the run page and in Compare', async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await openApp(page, '#/playground');
   await page.getByLabel('Dataset', { exact: true }).selectOption('csv');
@@ -161,7 +180,11 @@ test('a CSV with text class labels trains, and its confusion matrix names the cl
     const species = ['setosa', 'versicolor', 'virginica'][i % 3];
     return `${(i % 3) * 2 + (i % 5) * 0.1},${(i % 3) + (i % 7) * 0.05},${species}`;
   });
-  await page.getByLabel('Upload CSV').setInputFiles({ name: 'flowers.csv', mimeType: 'text/csv', buffer: Buffer.from(['petal,width,species', ...rows].join('\n')) });
+  await page.getByLabel('Upload CSV').setInputFiles({
+    name: 'flowers.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['petal,width,species', ...rows].join('\n')),
+  });
   await expect(page.getByLabel('Target column')).toHaveValue('species');
   await page.getByLabel('Epochs', { exact: true }).fill('10');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -180,5 +203,7 @@ test('a CSV with text class labels trains, and its confusion matrix names the cl
 
   await page.goto(`./#/compare?runs=${runId}`);
   await expect(page.getByRole('heading', { name: /^Confusion matrix: / })).toBeVisible();
-  await expect(page.getByRole('figure', { name: 'Confusion matrix' }).getByRole('columnheader', { name: 'setosa' })).toBeVisible();
+  await expect(
+    page.getByRole('figure', { name: 'Confusion matrix' }).getByRole('columnheader', { name: 'setosa' }),
+  ).toBeVisible();
 });

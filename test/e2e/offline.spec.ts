@@ -11,8 +11,18 @@ function trainRequest(runName: string, epochs: number): TrainRequest {
     runName,
     source: { kind: 'generated', config: { generator: 'xor', numPoints: 200, noise: 0, testFraction: 0.5, seed: 3 } },
     model: {
-      hiddenLayers: [4], activation: 'tanh', optimizer: 'adam', learningRate: 0.03, batchSize: 20, epochs,
-      l2: 0, l1: 0, dropout: 0, seed: 1, backend: 'wasm', inputFeatures: [],
+      hiddenLayers: [4],
+      activation: 'tanh',
+      optimizer: 'adam',
+      learningRate: 0.03,
+      batchSize: 20,
+      epochs,
+      l2: 0,
+      l1: 0,
+      dropout: 0,
+      seed: 1,
+      backend: 'wasm',
+      inputFeatures: [],
     },
   };
 }
@@ -38,13 +48,20 @@ async function guardNetwork(context: BrowserContext): Promise<string[]> {
   context.on('request', (request) => {
     if (!isLocal(new URL(request.url()))) leaked.push(request.url());
   });
-  await context.route((url) => !isLocal(url), (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => !isLocal(url),
+    (route) => route.abort('blockedbyclient'),
+  );
   return leaked;
 }
 
-const runRow = (page: Page, runName: string) => page.getByRole('table', { name: 'Runs' }).getByRole('row').filter({ hasText: runName });
+const runRow = (page: Page, runName: string) =>
+  page.getByRole('table', { name: 'Runs' }).getByRole('row').filter({ hasText: runName });
 
-test('after the first visit the app works with the network cut: reload, train on wasm, see the run, export it', async ({ page, context }) => {
+test('after the first visit the app works with the network cut: reload, train on wasm, see the run, export it', async ({
+  page,
+  context,
+}) => {
   const leaked = await guardNetwork(context);
   await openApp(page);
   await waitForServiceWorker(page);
@@ -89,7 +106,10 @@ test('after the first visit the app works with the network cut: reload, train on
   expect(leaked, 'requests that left 127.0.0.1').toEqual([]);
 });
 
-test('a run logged in one page appears live in another, and two pages logging at once lose no point', async ({ page, context }) => {
+test('a run logged in one page appears live in another, and two pages logging at once lose no point', async ({
+  page,
+  context,
+}) => {
   const errors: string[] = [];
   const other = await context.newPage();
   watchConsole(other, errors);
@@ -115,30 +135,41 @@ test('a run logged in one page appears live in another, and two pages logging at
       return run.id;
     }, runName);
   const [a, b] = await Promise.all([logConcurrently(page, 'tab-a'), logConcurrently(other, 'tab-b')]);
-  const counts = await other.evaluate(async (ids) => {
-    const tracking = window.tabflow!.tracking;
-    return Promise.all(ids.map(async (id) => (await tracking.getMetricHistory(id, 'loss')).steps.length));
-  }, [a, b]);
+  const counts = await other.evaluate(
+    async (ids) => {
+      const tracking = window.tabflow!.tracking;
+      return Promise.all(ids.map(async (id) => (await tracking.getMetricHistory(id, 'loss')).steps.length));
+    },
+    [a, b],
+  );
   expect(counts).toEqual([5000, 5000]);
   await expect(runRow(page, 'tab-b')).toContainText('FINISHED');
   expect(errors).toEqual([]);
 });
 
-test('a page closed mid-training leaves a run that shows KILLED, with its metrics, when tabflow opens again', async ({ page, context }) => {
+test('a page closed mid-training leaves a run that shows KILLED, with its metrics, when tabflow opens again', async ({
+  page,
+  context,
+}) => {
   const errors: string[] = [];
   await openApp(page);
-  const runId = await page.evaluate(async (request) => {
-    return new Promise<string>((resolve) => {
-      let id = '';
-      void window.tabflow!.training!.train(new AbortController().signal, request, (p) => {
-        if (p.type === 'started') id = p.runId;
-        if (p.type === 'epoch' && p.epoch >= 3) resolve(id);
+  const runId = await page.evaluate(
+    async (request) => {
+      return new Promise<string>((resolve) => {
+        let id = '';
+        void window.tabflow!.training!.train(new AbortController().signal, request, (p) => {
+          if (p.type === 'started') id = p.runId;
+          if (p.type === 'epoch' && p.epoch >= 3) resolve(id);
+        });
       });
-    });
-  }, trainRequest('closed-mid-training', 2000));
+    },
+    trainRequest('closed-mid-training', 2000),
+  );
   // The worker writes finished epochs on a ~500 ms timer; wait until some are stored, then close without ending the run.
   await expect
-    .poll(() => page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).data.metrics.loss?.count ?? 0, runId))
+    .poll(() =>
+      page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).data.metrics.loss?.count ?? 0, runId),
+    )
     .toBeGreaterThanOrEqual(3);
   expect((await page.evaluate((id) => window.tabflow!.tracking.getRun(id), runId)).info.status).toBe('RUNNING');
   await page.close({ runBeforeUnload: false });
@@ -152,16 +183,26 @@ test('a page closed mid-training leaves a run that shows KILLED, with its metric
   const run = await reopened.evaluate(async (id) => {
     const tracking = window.tabflow!.tracking;
     const { info, data } = await tracking.getRun(id);
-    return { status: info.status, reason: data.tags['tabflow.killedReason'], stored: data.metrics.loss.count, history: (await tracking.getMetricHistory(id, 'loss')).steps.length };
+    return {
+      status: info.status,
+      reason: data.tags['tabflow.killedReason'],
+      stored: data.metrics.loss.count,
+      history: (await tracking.getMetricHistory(id, 'loss')).steps.length,
+    };
   }, runId);
   expect(run.status).toBe('KILLED');
-  expect(run.reason).toBe('The tab or worker that was training it closed, reloaded or crashed; everything it logged is kept.');
+  expect(run.reason).toBe(
+    'The tab or worker that was training it closed, reloaded or crashed; everything it logged is kept.',
+  );
   expect(run.stored).toBeGreaterThanOrEqual(3);
   expect(run.history).toBe(run.stored);
   expect(errors).toEqual([]);
 });
 
-test('a new version waits until the user presses Reload in the "Update available" banner, in every open tab', async ({ page, context }) => {
+test('a new version waits until the user presses Reload in the "Update available" banner, in every open tab', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(240_000);
   const distA = process.env.E2E_DIST ?? 'dist';
   const distB = `${distA}-update-b`;
@@ -212,7 +253,9 @@ test('a new version waits until the user presses Reload in the "Update available
   }
 });
 
-test('when the disk is full, the run fails with a clear message, the page says how to free space, and stored runs stay intact', async ({ page }) => {
+test('when the disk is full, the run fails with a clear message, the page says how to free space, and stored runs stay intact', async ({
+  page,
+}) => {
   await openApp(page);
   const kept = await page.evaluate(async () => {
     const run = await window.tabflow!.tracking.startRun({ runName: 'stored-before' });
@@ -244,13 +287,23 @@ test('when the disk is full, the run fails with a clear message, the page says h
     const run = await tracking.startRun({ runName: 'too-big' });
     run.onWriteError = () => {};
     for (let step = 0; step < 50_000; step++) run.logMetric('loss', Math.random(), step);
-    const error = await run.end().then(() => null, (e: Error) => e);
+    const error = await run.end().then(
+      () => null,
+      (e: Error) => e,
+    );
     store.put = put;
     store.add = add;
     // What a page does with a failed action: hand it to the app, which shows it.
-    document.querySelector('tabflow-app')!.dispatchEvent(new CustomEvent('tabflow-error', { detail: error, bubbles: true, composed: true }));
+    document
+      .querySelector('tabflow-app')!
+      .dispatchEvent(new CustomEvent('tabflow-error', { detail: error, bubbles: true, composed: true }));
     const { info, data } = await tracking.getRun(run.id);
-    return { name: error?.name, status: info.status, message: data.tags['tabflow.error'], stored: (await tracking.getMetricHistory(run.id, 'loss')).steps.length };
+    return {
+      name: error?.name,
+      status: info.status,
+      message: data.tags['tabflow.error'],
+      stored: (await tracking.getMetricHistory(run.id, 'loss')).steps.length,
+    };
   });
   expect(failed).toMatchObject({ name: 'StorageFullError', status: 'FAILED', stored: 0 });
   expect(failed.message).toMatch(/^Storage is full/);
@@ -277,14 +330,21 @@ test('when the disk is full, the run fails with a clear message, the page says h
 
 // The page's policy allows connect-src http: https: for a configured MLflow server; that no worker can reach
 // another origin is tested in isolation.spec.ts.
-test('the Content-Security-Policy allows WebAssembly but blocks eval and injected scripts', async ({ page, context, consoleErrors }) => {
+test('the Content-Security-Policy allows WebAssembly but blocks eval and injected scripts', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   const leaked = await guardNetwork(context);
   await openApp(page);
   const outcome = await page.evaluate(async () => {
     const violations: string[] = [];
     document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
     // The smallest valid module: "\0asm", version 1.
-    const wasm = await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => 'compiled', (e: Error) => e.name);
+    const wasm = await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
+      () => 'compiled',
+      (e: Error) => e.name,
+    );
     let evaluated = 'ran';
     try {
       new Function('return 1')();
@@ -309,7 +369,10 @@ test('the Content-Security-Policy allows WebAssembly but blocks eval and injecte
   consoleErrors.length = 0;
 });
 
-test('the app is installable: Chromium finds a valid manifest with 192 and 512 icons and an offline-capable worker', async ({ page, context }) => {
+test('the app is installable: Chromium finds a valid manifest with 192 and 512 icons and an offline-capable worker', async ({
+  page,
+  context,
+}) => {
   await openApp(page);
   await waitForServiceWorker(page);
   const cdp = await context.newCDPSession(page);
@@ -318,9 +381,18 @@ test('the app is installable: Chromium finds a valid manifest with 192 and 512 i
   expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
   const { errors, data } = await cdp.send('Page.getAppManifest');
   expect(errors).toEqual([]);
-  const manifest = JSON.parse(data!) as { display: string; start_url: string; icons: { sizes: string; purpose: string }[] };
+  const manifest = JSON.parse(data!) as {
+    display: string;
+    start_url: string;
+    icons: { sizes: string; purpose: string }[];
+  };
   expect(manifest).toMatchObject({ display: 'standalone', start_url: './' });
-  expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '192x192 maskable', '512x512 maskable']);
+  expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual([
+    '192x192 any',
+    '512x512 any',
+    '192x192 maskable',
+    '512x512 maskable',
+  ]);
   for (const path of ['icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png']) {
     const response = await page.request.get(`./${path}`);
     expect(response.headers()['content-type'], path).toBe('image/png');

@@ -12,16 +12,29 @@ async function readRun(page: Page, runId: string) {
     const tracking = window.tabflow!.tracking;
     const run = await tracking.getRun(id);
     const histories: Record<string, number[]> = {};
-    for (const key of Object.keys(run.data.metrics)) histories[key] = Array.from((await tracking.getMetricHistory(id, key)).steps);
+    for (const key of Object.keys(run.data.metrics))
+      histories[key] = Array.from((await tracking.getMetricHistory(id, key)).steps);
     const artifacts = await tracking.listArtifacts(id);
     const png = artifacts.some((a) => a.path === 'decision_boundary.png')
-      ? Array.from(new Uint8Array(await (await tracking.getArtifact(id, 'decision_boundary.png')).arrayBuffer()).slice(0, 4))
+      ? Array.from(
+          new Uint8Array(await (await tracking.getArtifact(id, 'decision_boundary.png')).arrayBuffer()).slice(0, 4),
+        )
       : [];
-    return { info: run.info, params: run.data.params, tags: run.data.tags, inputs: run.inputs.datasetInputs, histories, artifacts, png };
+    return {
+      info: run.info,
+      params: run.data.params,
+      tags: run.data.tags,
+      inputs: run.inputs.datasetInputs,
+      histories,
+      artifacts,
+      png,
+    };
   }, runId);
 }
 
-test('trains a spiral model live in a worker and records a FINISHED run with params, metrics, model and picture', async ({ page }) => {
+test('trains a spiral model live in a worker and records a FINISHED run with params, metrics, model and picture', async ({
+  page,
+}) => {
   await openApp(page, '#/playground');
   await page.getByLabel('Dataset', { exact: true }).selectOption('spiral');
   await page.getByLabel('Epochs', { exact: true }).fill('40');
@@ -43,7 +56,13 @@ test('trains a spiral model live in a worker and records a FINISHED run with par
 
   const run = await readRun(page, await runIdFromLink(page));
   expect(run.info.status).toBe('FINISHED');
-  expect(run.params).toMatchObject({ dataset: 'spiral', epochs: '40', hidden_layers: '[8,6]', optimizer: 'adam', backend: 'auto' });
+  expect(run.params).toMatchObject({
+    dataset: 'spiral',
+    epochs: '40',
+    hidden_layers: '[8,6]',
+    optimizer: 'adam',
+    backend: 'auto',
+  });
   expect(run.tags['mlflow.source.name']).toBe('playground');
   expect(run.tags['mlflow.user']).toBeTruthy();
   // auto picks the plain JavaScript backend for a model this small (measured fastest, see workers/backends.ts).
@@ -53,7 +72,9 @@ test('trains a spiral model live in a worker and records a FINISHED run with par
     expect(run.histories[key], key).toEqual(Array.from({ length: 40 }, (_, i) => i));
   }
   const paths = run.artifacts.map((a) => a.path);
-  expect(paths).toEqual(expect.arrayContaining(['model/model.json', 'model/MLmodel', 'decision_boundary.png', 'confusion_matrix.json']));
+  expect(paths).toEqual(
+    expect.arrayContaining(['model/model.json', 'model/MLmodel', 'decision_boundary.png', 'confusion_matrix.json']),
+  );
   expect(run.png).toEqual([0x89, 0x50, 0x4e, 0x47]);
 
   // "Re-run": a Playground link made of the run's params reopens the same exercise.
@@ -98,7 +119,9 @@ test('a training that fails ends the run FAILED and says why in the page', async
   // The 1-D sine has no column "y", so the derived feature y² cannot be computed.
   await openApp(page, '#/playground?dataset=sine&epochs=3&input_features=%5B%22x%22%2C%22ySquared%22%5D');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Training failed' })).toContainText('needs a column named "y"');
+  await expect(page.getByRole('alert').filter({ hasText: 'Training failed' })).toContainText(
+    'needs a column named "y"',
+  );
   const run = await readRun(page, await runIdFromLink(page));
   expect(run.info.status).toBe('FAILED');
   expect(run.tags['tabflow.error']).toContain('needs a column named "y"');
@@ -113,7 +136,9 @@ test('a CSV with a bad cell is refused with a message naming its row and column'
     mimeType: 'text/csv',
     buffer: Buffer.from('width,height,label\n1,2,0\n3,4,1\n5,six,0\n7,8,1\n'),
   });
-  await expect(page.getByRole('alert').filter({ hasText: 'measurements.csv' })).toContainText('Row 4, column "height": "six" is not a number.');
+  await expect(page.getByRole('alert').filter({ hasText: 'measurements.csv' })).toContainText(
+    'Row 4, column "height": "six" is not a number.',
+  );
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
 
   // A good file is accepted, and its target column can be chosen.
@@ -127,7 +152,9 @@ test('a CSV with a bad cell is refused with a message naming its row and column'
   await expect(page).toHaveURL(/dataset_source=csv/);
 });
 
-test('training goes on while the person watches the run on the Experiments page, and Stop works after coming back', async ({ page }) => {
+test('training goes on while the person watches the run on the Experiments page, and Stop works after coming back', async ({
+  page,
+}) => {
   await openApp(page, '#/playground?dataset=spiral&epochs=3000&hidden_layers=%5B8%2C6%5D');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const status = page.getByRole('status');
@@ -137,12 +164,18 @@ test('training goes on while the person watches the run on the Experiments page,
   await page.screenshot({ path: 'test-results/playground-mid-training.png', fullPage: true });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
-  const row = page.getByRole('table', { name: 'Runs' }).getByRole('row').filter({ has: page.getByRole('link', { name: runName }) });
+  const row = page
+    .getByRole('table', { name: 'Runs' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: runName }) });
   await expect(row.getByRole('cell', { name: 'RUNNING' })).toBeVisible();
   // The worker keeps logging epochs while the Playground is not shown: the row's latest loss changes.
   const firstText = await row.textContent();
   await expect.poll(() => row.textContent(), { timeout: 30_000 }).not.toBe(firstText);
-  const loggedAway = await page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).data.metrics.loss.count, runId);
+  const loggedAway = await page.evaluate(
+    async (id) => (await window.tabflow!.tracking.getRun(id)).data.metrics.loss.count,
+    runId,
+  );
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Playground' }).click();
   // Back through the menu: the form shows what is training, and the live view picks up where the run is.
@@ -172,7 +205,9 @@ test('Stop pressed right after Train, before the worker made the run, leaves no 
   const status = page.getByRole('status');
   await expect(status).toHaveText(/Stopped (before the run started|after \d+ epochs)/);
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
-  const statuses = await page.evaluate(async () => (await window.tabflow!.tracking.searchRuns({})).map((r) => r.info.status));
+  const statuses = await page.evaluate(async () =>
+    (await window.tabflow!.tracking.searchRuns({})).map((r) => r.info.status),
+  );
   expect(statuses.filter((s) => s !== 'KILLED')).toEqual([]);
 
   // The worker is usable again: the next training runs to its end.
@@ -199,7 +234,10 @@ test('runs and sweeps go into the experiment chosen in the Playground, which the
   await page.getByLabel('Values to try for learning rate').fill('0.01, 0.1');
   await page.getByRole('button', { name: 'Start sweep' }).click();
   await expect.poll(() => page.evaluate(() => window.tabflow!.sweeps!.current?.status)).toBe('finished');
-  const sweepRuns = await page.evaluate(async (id) => (await window.tabflow!.tracking.searchRuns({ experimentIds: [id] })).length, experimentId);
+  const sweepRuns = await page.evaluate(
+    async (id) => (await window.tabflow!.tracking.searchRuns({ experimentIds: [id] })).length,
+    experimentId,
+  );
   // The Playground's run, the sweep's parent and its two trials.
   expect(sweepRuns).toBe(4);
   expect(await page.evaluate(() => window.tabflow!.sweeps!.current?.experimentId)).toBe(experimentId);

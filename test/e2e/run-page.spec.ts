@@ -7,7 +7,10 @@ const XSS = '<img src=x onerror=alert(1)>';
 async function seedRun(page: Page, options: { runName?: string; tags?: Record<string, string> } = {}): Promise<string> {
   return page.evaluate(async ({ runName, tags }) => {
     const tracking = window.tabflow!.tracking;
-    const run = await tracking.startRun({ runName: runName ?? 'spiral-adam', tags: { 'mlflow.source.name': 'playground', 'tabflow.backend': 'cpu', ...tags } });
+    const run = await tracking.startRun({
+      runName: runName ?? 'spiral-adam',
+      tags: { 'mlflow.source.name': 'playground', 'tabflow.backend': 'cpu', ...tags },
+    });
     await run.logParams({ learning_rate: 0.03, optimizer: 'adam', hidden_layers: '8' });
     for (let step = 0; step < 20; step++) run.logMetric('loss', 1 / (step + 1), step);
     run.logMetric('val_accuracy', 0.91, 19);
@@ -21,10 +24,16 @@ async function seedRun(page: Page, options: { runName?: string; tags?: Record<st
     await run.logModelArtifacts({
       modelTopology: {
         class_name: 'Sequential',
-        config: { name: 'seq', layers: [
-          { class_name: 'Dense', config: { name: 'dense_Dense1', units: 8, activation: 'relu', batch_input_shape: [null, 2] } },
-          { class_name: 'Dense', config: { name: 'dense_Dense2', units: 2, activation: 'softmax' } },
-        ] },
+        config: {
+          name: 'seq',
+          layers: [
+            {
+              class_name: 'Dense',
+              config: { name: 'dense_Dense1', units: 8, activation: 'relu', batch_input_shape: [null, 2] },
+            },
+            { class_name: 'Dense', config: { name: 'dense_Dense2', units: 2, activation: 'softmax' } },
+          ],
+        },
       },
       format: 'layers-model',
       generatedBy: 'TensorFlow.js tfjs-layers v4.22.0',
@@ -41,14 +50,19 @@ async function seedRun(page: Page, options: { runName?: string; tags?: Record<st
   }, options);
 }
 
-test('a run page shows the overview, params, metric table and chart, model summary and artifacts with previews', async ({ page }) => {
+test('a run page shows the overview, params, metric table and chart, model summary and artifacts with previews', async ({
+  page,
+}) => {
   await openApp(page);
   const runId = await seedRun(page);
   await page.getByRole('link', { name: 'spiral-adam' }).click();
   await expect(page).toHaveURL(new RegExp(`#/run/${runId}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'spiral-adam' })).toBeVisible();
   await expect(page.getByText(runId, { exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Re-run' })).toHaveAttribute('href', /#\/playground\?.*learning_rate=0.03/);
+  await expect(page.getByRole('link', { name: 'Re-run' })).toHaveAttribute(
+    'href',
+    /#\/playground\?.*learning_rate=0.03/,
+  );
 
   const params = page.getByRole('table', { name: 'Parameters' });
   await expect(params.getByRole('row', { name: 'optimizer adam' })).toBeVisible();
@@ -118,7 +132,9 @@ test('name, tags and description are editable; system tags are read-only; delete
   await expect(page.getByText('Deleted', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByText('Deleted', { exact: true })).toHaveCount(0);
-  expect(await page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).info.lifecycleStage, runId)).toBe('active');
+  expect(
+    await page.evaluate(async (id) => (await window.tabflow!.tracking.getRun(id)).info.lifecycleStage, runId),
+  ).toBe('active');
 });
 
 test('an XSS payload in a run name, a tag and a note is shown as text and never runs', async ({ page }) => {
@@ -128,12 +144,22 @@ test('an XSS payload in a run name, a tag and a note is shown as text and never 
     void dialog.dismiss();
   });
   await openApp(page);
-  const runId = await seedRun(page, { runName: XSS, tags: { payload: XSS, 'mlflow.note.content': `# Note\n\n${XSS}\n\n<script>alert(2)</script> [link](javascript:alert(3))` } });
+  const runId = await seedRun(page, {
+    runName: XSS,
+    tags: {
+      payload: XSS,
+      'mlflow.note.content': `# Note\n\n${XSS}\n\n<script>alert(2)</script> [link](javascript:alert(3))`,
+    },
+  });
 
   await expect(page.getByRole('link', { name: XSS })).toBeVisible();
   await page.goto(`./#/run/${runId}`);
   await expect(page.getByRole('heading', { level: 1, name: XSS })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Tags' }).getByRole('row', { name: new RegExp(`^payload ${XSS.replace(/[()]/g, '\\$&')}`) })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Tags' })
+      .getByRole('row', { name: new RegExp(`^payload ${XSS.replace(/[()]/g, '\\$&')}`) }),
+  ).toBeVisible();
   const note = page.locator('[data-testid="run-note"]');
   await expect(note).toContainText(XSS);
   await expect(note).toContainText('<script>alert(2)</script>');

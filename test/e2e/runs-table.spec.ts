@@ -2,7 +2,11 @@ import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
 
 /** Creates an experiment with runs through the page's tracking API; returns its id. */
-async function seed(page: Page, name: string, runs: { name: string; lr: number; optimizer: string; accuracy?: number }[]): Promise<string> {
+async function seed(
+  page: Page,
+  name: string,
+  runs: { name: string; lr: number; optimizer: string; accuracy?: number }[],
+): Promise<string> {
   return page.evaluate(
     async ({ name, runs }) => {
       const tracking = window.tabflow!.tracking;
@@ -21,7 +25,9 @@ async function seed(page: Page, name: string, runs: { name: string; lr: number; 
 
 const runNames = (page: Page) => page.getByRole('table', { name: 'Runs' }).getByRole('row').locator('[role="cell"] a');
 
-test('runs logged through the API show up, sort by a metric with missing values last, and filter with MLflow grammar', async ({ page }) => {
+test('runs logged through the API show up, sort by a metric with missing values last, and filter with MLflow grammar', async ({
+  page,
+}) => {
   await openApp(page);
   const id = await seed(page, 'sorting', [
     { name: 'mid', lr: 0.01, optimizer: 'adam', accuracy: 0.85 },
@@ -115,13 +121,16 @@ test('columns: the chooser is remembered per experiment and identical columns ca
   await expect(table.getByRole('columnheader', { name: /optimizer/ })).toBeVisible();
 });
 
-test('nested runs sit collapsed under their parent with a count; selection enables the actions; delete is soft', async ({ page }) => {
+test('nested runs sit collapsed under their parent with a count; selection enables the actions; delete is soft', async ({
+  page,
+}) => {
   await openApp(page);
   const id = await page.evaluate(async () => {
     const tracking = window.tabflow!.tracking;
     const experimentId = await tracking.createExperiment('nesting');
     const parent = await tracking.startRun({ experimentId, runName: 'sweep' });
-    for (const name of ['trial-1', 'trial-2', 'trial-3']) await (await tracking.startRun({ experimentId, runName: name, parentRunId: parent.id })).end();
+    for (const name of ['trial-1', 'trial-2', 'trial-3'])
+      await (await tracking.startRun({ experimentId, runName: name, parentRunId: parent.id })).end();
     await parent.end();
     await (await tracking.startRun({ experimentId, runName: 'solo' })).end();
     return experimentId;
@@ -134,7 +143,8 @@ test('nested runs sit collapsed under their parent with a count; selection enabl
   await table.getByRole('button', { name: 'Hide 3 child runs of sweep' }).click();
   await expect(runNames(page)).toHaveCount(2);
 
-  for (const name of ['Compare', 'Delete', 'Export']) await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
+  for (const name of ['Compare', 'Delete', 'Export'])
+    await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
   await table.getByRole('checkbox', { name: 'Select run solo' }).check();
   await expect(page.getByRole('button', { name: 'Delete', exact: true })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
@@ -143,7 +153,10 @@ test('nested runs sit collapsed under their parent with a count; selection enabl
   await table.getByRole('checkbox', { name: 'Select run sweep' }).uncheck();
 
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('group', { name: 'Confirm deleting runs' }).getByRole('button', { name: 'Delete 1 run' }).click();
+  await page
+    .getByRole('group', { name: 'Confirm deleting runs' })
+    .getByRole('button', { name: 'Delete 1 run' })
+    .click();
   await expect(runNames(page)).toHaveText(['sweep']);
   await page.getByRole('switch', { name: 'Show deleted runs' }).check();
   await expect(runNames(page)).toHaveText(['solo']);
@@ -152,7 +165,9 @@ test('nested runs sit collapsed under their parent with a count; selection enabl
   await expect(page.getByText('No deleted runs in this experiment.')).toBeVisible();
 });
 
-test('compare navigates with the selected run ids; Export downloads the selection as a zip; CSV holds the listed runs', async ({ page }) => {
+test('compare navigates with the selected run ids; Export downloads the selection as a zip; CSV holds the listed runs', async ({
+  page,
+}) => {
   await openApp(page);
   const id = await seed(page, 'csv, "quoted"', [
     { name: 'x,1', lr: 0.1, optimizer: 'adam', accuracy: 0.9 },
@@ -165,7 +180,9 @@ test('compare navigates with the selected run ids; Export downloads the selectio
   const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   const lines = text.trim().split('\r\n');
   // Metrics first, then params (seed, the same for all, too), then the times.
-  expect(lines[0]).toBe('Run ID,Run name,Status,metrics.val_accuracy,params.lr,params.optimizer,params.seed,Started,Duration (s)');
+  expect(lines[0]).toBe(
+    'Run ID,Run name,Status,metrics.val_accuracy,params.lr,params.optimizer,params.seed,Started,Duration (s)',
+  );
   expect(lines).toHaveLength(3);
   expect(text).toContain('"x,1"');
 
@@ -179,7 +196,11 @@ test('compare navigates with the selected run ids; Export downloads the selectio
   await page.getByRole('button', { name: 'Close' }).click();
 
   await table.getByRole('checkbox', { name: 'Select all listed runs' }).check();
-  const ids = await page.evaluate(async (experimentId) => (await window.tabflow!.tracking.searchRuns({ experimentIds: [experimentId] })).map((r) => r.info.runId), id);
+  const ids = await page.evaluate(
+    async (experimentId) =>
+      (await window.tabflow!.tracking.searchRuns({ experimentIds: [experimentId] })).map((r) => r.info.runId),
+    id,
+  );
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page).toHaveURL(/#\/compare\?runs=/);
   const listed = new URL(page.url()).hash.split('runs=')[1].split(',');
@@ -202,7 +223,9 @@ test('a running run updates live: status and latest metric change without a relo
   await expect(row.getByRole('cell', { name: 'RUNNING' })).toBeVisible();
   await expect(row.getByRole('cell', { name: '0.9', exact: true })).toBeVisible();
   await page.evaluate(async () => {
-    const run = (window as unknown as { liveRun: { logMetric(k: string, v: number, s: number): void; end(): Promise<void> } }).liveRun;
+    const run = (
+      window as unknown as { liveRun: { logMetric(k: string, v: number, s: number): void; end(): Promise<void> } }
+    ).liveRun;
     run.logMetric('loss', 0.25, 1);
     await run.end();
   });
@@ -218,7 +241,9 @@ interface TrainingWindow {
   loop: Promise<void>;
 }
 
-test('among hundreds of runs, a training run flushing metrics keeps its row live: new values, a new metric column, a run started meanwhile, then FINISHED', async ({ page }) => {
+test('among hundreds of runs, a training run flushing metrics keeps its row live: new values, a new metric column, a run started meanwhile, then FINISHED', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openApp(page, '#/experiments/0');
   const id = await page.evaluate(async () => {
@@ -259,7 +284,8 @@ test('among hundreds of runs, a training run flushing metrics keeps its row live
 
   const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'training', exact: true }) });
   // The loss cell is the only whole-number cell in the row (times and durations have units or separators).
-  const shownLoss = async () => Math.max(0, ...(await row.getByRole('cell').allInnerTexts()).filter((t) => /^\d+$/.test(t.trim())).map(Number));
+  const shownLoss = async () =>
+    Math.max(0, ...(await row.getByRole('cell').allInnerTexts()).filter((t) => /^\d+$/.test(t.trim())).map(Number));
   await expect(row.getByRole('cell', { name: 'RUNNING' })).toBeVisible();
   await expect.poll(shownLoss).toBeGreaterThanOrEqual(3);
   const seen = await shownLoss();
@@ -289,7 +315,9 @@ test('among hundreds of runs, a training run flushing metrics keeps its row live
   await expect.poll(shownLoss).toBe(lastStep);
 });
 
-test('10,000 runs: the table draws only a window of rows, and scrolling to the bottom shows the last run', async ({ page }) => {
+test('10,000 runs: the table draws only a window of rows, and scrolling to the bottom shows the last run', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const total = 10_000;
   // Created while the page shows Default: its live queries do not read the new experiment, so they stay idle.
@@ -304,7 +332,11 @@ test('10,000 runs: the table draws only a window of rows, and scrolling to the b
       const jobs = [];
       for (let i = from; i < Math.min(total, from + batch); i++) {
         jobs.push(
-          tracking.startRun({ experimentId, runName: `bulk-${String(i).padStart(5, '0')}`, startTime: base + i * 1000 }),
+          tracking.startRun({
+            experimentId,
+            runName: `bulk-${String(i).padStart(5, '0')}`,
+            startTime: base + i * 1000,
+          }),
         );
       }
       await Promise.all(jobs);
@@ -334,7 +366,9 @@ test('10,000 runs: the table draws only a window of rows, and scrolling to the b
   await expect(table.getByRole('row').nth(1).getByRole('link')).toHaveText('bulk-00000');
 });
 
-test('experiments sidebar: create, rename (duplicate names refused in words), delete to the Deleted view and restore', async ({ page }) => {
+test('experiments sidebar: create, rename (duplicate names refused in words), delete to the Deleted view and restore', async ({
+  page,
+}) => {
   await openApp(page);
   const sidebar = page.getByRole('navigation', { name: 'Experiments' });
   await expect(sidebar.getByRole('button', { name: 'Delete experiment Default' })).toHaveCount(0);
@@ -347,13 +381,16 @@ test('experiments sidebar: create, rename (duplicate names refused in words), de
   await sidebar.getByRole('button', { name: 'Rename experiment mnist' }).click();
   await sidebar.getByRole('textbox', { name: 'New name for mnist' }).fill('Default');
   await sidebar.getByRole('button', { name: 'Save name' }).click();
-  await expect(sidebar.getByRole('alert')).toContainText("already exists");
+  await expect(sidebar.getByRole('alert')).toContainText('already exists');
   await sidebar.getByRole('textbox', { name: 'New name for mnist' }).fill('mnist v2');
   await sidebar.getByRole('button', { name: 'Save name' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'mnist v2' })).toBeVisible();
 
   await sidebar.getByRole('button', { name: 'Delete experiment mnist v2' }).click();
-  await sidebar.getByRole('group', { name: 'Confirm deleting mnist v2' }).getByRole('button', { name: 'Delete experiment' }).click();
+  await sidebar
+    .getByRole('group', { name: 'Confirm deleting mnist v2' })
+    .getByRole('button', { name: 'Delete experiment' })
+    .click();
   await expect(sidebar.getByRole('link', { name: 'mnist v2' })).toHaveCount(0);
   await expect(page).toHaveURL(/#\/experiments\/0$/);
 

@@ -26,7 +26,9 @@ test('Settings shows space used per experiment and frees it by removing deleted 
   await expect(page.getByText(/1 deleted run still takes about 3\d\d KB/)).toBeVisible();
   await page.getByRole('button', { name: 'Remove deleted runs permanently…' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  expect(await page.evaluate((id) => window.tabflow!.tracking.getRun(id).then((r) => r.info.lifecycleStage), deletedId)).toBe('deleted');
+  expect(
+    await page.evaluate((id) => window.tabflow!.tracking.getRun(id).then((r) => r.info.lifecycleStage), deletedId),
+  ).toBe('deleted');
 
   await page.getByRole('button', { name: 'Remove deleted runs permanently…' }).click();
   await page.getByRole('button', { name: 'Remove permanently' }).click();
@@ -37,7 +39,10 @@ test('Settings shows space used per experiment and frees it by removing deleted 
     async ({ keptId, deletedId }) => {
       const tracking = window.tabflow!.tracking;
       return {
-        deleted: await tracking.getRun(deletedId).then(() => 'still there', (e: Error) => e.name),
+        deleted: await tracking.getRun(deletedId).then(
+          () => 'still there',
+          (e: Error) => e.name,
+        ),
         kept: (await tracking.listArtifacts(keptId)).map((a) => a.size),
       };
     },
@@ -46,7 +51,9 @@ test('Settings shows space used per experiment and frees it by removing deleted 
   expect(after).toEqual({ deleted: 'ResourceNotFoundError', kept: [300_000] });
 });
 
-test('the first training asks the browser to keep the data, once; Settings can ask again and shows the answer', async ({ page }) => {
+test('the first training asks the browser to keep the data, once; Settings can ask again and shows the answer', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const storage = navigator.storage;
     const persist = storage.persist.bind(storage);

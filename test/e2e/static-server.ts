@@ -33,7 +33,10 @@ export class SwappableStaticServer {
         res.writeHead(404).end('not found');
         return;
       }
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
       createReadStream(file).pipe(res);
     });
     await new Promise<void>((ready) => this.server!.listen(0, '127.0.0.1', ready));

@@ -5,7 +5,12 @@ import { expect, openApp, test } from './fixtures';
 async function allRuns(page: Page) {
   return page.evaluate(async () => {
     const runs = await window.tabflow!.tracking.searchRuns({ experimentIds: ['0'] });
-    return runs.map((r) => ({ info: r.info, params: r.data.params, tags: r.data.tags, metrics: Object.fromEntries(Object.entries(r.data.metrics).map(([k, m]) => [k, m.value])) }));
+    return runs.map((r) => ({
+      info: r.info,
+      params: r.data.params,
+      tags: r.data.tags,
+      metrics: Object.fromEntries(Object.entries(r.data.metrics).map(([k, m]) => [k, m.value])),
+    }));
   });
 }
 
@@ -21,7 +26,9 @@ async function setUpGrid(page: Page, epochs: number, workers: string) {
   await expect(page.getByText('4 trials', { exact: true })).toBeVisible();
 }
 
-test('a 2 × 2 grid on a pool of 2 makes one parent and four FINISHED children, and the parent names the best', async ({ page }, testInfo) => {
+test('a 2 × 2 grid on a pool of 2 makes one parent and four FINISHED children, and the parent names the best', async ({
+  page,
+}, testInfo) => {
   await setUpGrid(page, 4, '2');
   await page.getByLabel('Metric that picks the best trial').selectOption('val_accuracy');
   await page.getByRole('button', { name: 'Start sweep' }).click();
@@ -51,8 +58,14 @@ test('a 2 × 2 grid on a pool of 2 makes one parent and four FINISHED children, 
     new Set(['0.01 [2,2]', '0.01 [8,8]', '0.1 [2,2]', '0.1 [8,8]']),
   );
   // Each child carries its full config; the parent only what the trials share, plus the sweep's own settings.
-  for (const c of children) expect(c.params).toMatchObject({ dataset: 'spiral', epochs: '4', batch_size: '20', optimizer: 'adam' });
-  expect(parent.params).toMatchObject({ 'sweep.method': 'grid', 'sweep.metric': 'val_accuracy', 'sweep.pool_size': '2', epochs: '4' });
+  for (const c of children)
+    expect(c.params).toMatchObject({ dataset: 'spiral', epochs: '4', batch_size: '20', optimizer: 'adam' });
+  expect(parent.params).toMatchObject({
+    'sweep.method': 'grid',
+    'sweep.metric': 'val_accuracy',
+    'sweep.pool_size': '2',
+    epochs: '4',
+  });
   expect(parent.params.learning_rate).toBeUndefined();
 
   const best = children.reduce((a, b) => (b.metrics.val_accuracy > a.metrics.val_accuracy ? b : a));
@@ -89,10 +102,16 @@ test('cancelling mid-sweep stops every worker and leaves no RUNNING run behind',
   await expect(page.getByRole('button', { name: 'Start sweep' })).toBeEnabled();
 });
 
-test('a value the Playground cannot train is named before the sweep starts, and nothing is recorded', async ({ page }) => {
+test('a value the Playground cannot train is named before the sweep starts, and nothing is recorded', async ({
+  page,
+}) => {
   await setUpGrid(page, 4, '2');
   await page.getByLabel('Values to try for learning rate').fill('0.1, -1');
-  await expect(page.getByText('Trial 3 (learningRate=-1, hiddenUnits=2) cannot train: Learning rate must be a number above 0, got -1.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Trial 3 (learningRate=-1, hiddenUnits=2) cannot train: Learning rate must be a number above 0, got -1.',
+    ),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start sweep' })).toBeDisabled();
   await page.getByLabel('Workers (trials at once)').fill('0');
   await page.getByLabel('Values to try for learning rate').fill('0.1');

@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { expect, openApp, test } from './fixtures';
 
-test('"Export experiment" downloads an mlruns zip, and "Import" of it in a fresh profile shows the same runs', async ({ page, browser }, testInfo) => {
+test('"Export experiment" downloads an mlruns zip, and "Import" of it in a fresh profile shows the same runs', async ({
+  page,
+  browser,
+}, testInfo) => {
   await openApp(page);
   const { experimentId, runIds } = await page.evaluate(async () => {
     const tracking = window.tabflow!.tracking;
     const experimentId = await tracking.createExperiment('shared with the teacher');
     const runIds: string[] = [];
-    for (const [name, lr] of [['adam-small', 0.01], ['sgd-big', 0.1]] as const) {
+    for (const [name, lr] of [
+      ['adam-small', 0.01],
+      ['sgd-big', 0.1],
+    ] as const) {
       const run = await tracking.startRun({ experimentId, runName: name });
       await run.logParams({ lr, optimizer: name.split('-')[0] });
       for (let step = 0; step < 50; step++) run.logMetric('loss', 1 / (step + 1), step);
@@ -55,7 +61,9 @@ test('"Export experiment" downloads an mlruns zip, and "Import" of it in a fresh
   await dialog.getByLabel('Zip file').setInputFiles(zipPath);
   await other.screenshot({ path: testInfo.outputPath('import-choose.png') });
   await dialog.getByRole('button', { name: 'Import runs' }).click();
-  await expect(dialog.getByRole('status')).toContainText('Imported 2 runs into 1 experiment, with 102 metric points, 2 artifacts');
+  await expect(dialog.getByRole('status')).toContainText(
+    'Imported 2 runs into 1 experiment, with 102 metric points, 2 artifacts',
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await other.getByRole('link', { name: 'shared with the teacher' }).click();
@@ -63,7 +71,10 @@ test('"Export experiment" downloads an mlruns zip, and "Import" of it in a fresh
   await expect(table).toHaveAttribute('aria-rowcount', '3');
   await expect(table.getByRole('checkbox', { name: 'Select run adam-small' })).toBeVisible();
   await expect(table.getByRole('checkbox', { name: 'Select run sgd-big' })).toBeVisible();
-  const loss = await other.evaluate((id) => window.tabflow!.tracking.getMetricHistory(id, 'loss').then((h) => Array.from(h.values)), runIds[1]);
+  const loss = await other.evaluate(
+    (id) => window.tabflow!.tracking.getMetricHistory(id, 'loss').then((h) => Array.from(h.values)),
+    runIds[1],
+  );
   expect(loss).toEqual(Array.from({ length: 50 }, (_, step) => 1 / (step + 1)));
 
   // Importing the same zip again skips the runs that exist, and says so.
@@ -81,11 +92,17 @@ test('importing a file that is not a zip shows why, in words, and imports nothin
   await openApp(page);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import runs' });
-  await dialog.getByLabel('Zip file').setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('just some text, not a zip') });
+  await dialog.getByLabel('Zip file').setInputFiles({
+    name: 'notes.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from('just some text, not a zip'),
+  });
   await dialog.getByRole('button', { name: 'Import runs' }).click();
   await expect(dialog.getByRole('alert')).toContainText('This file is not a zip archive');
   await expect(dialog.getByRole('alert')).toContainText('Nothing was imported');
   await page.screenshot({ path: testInfo.outputPath('import-error.png') });
-  const runs = await page.evaluate(() => window.tabflow!.tracking.searchRuns({ viewType: 'ALL' }).then((r) => r.length));
+  const runs = await page.evaluate(() =>
+    window.tabflow!.tracking.searchRuns({ viewType: 'ALL' }).then((r) => r.length),
+  );
   expect(runs).toBe(0);
 });

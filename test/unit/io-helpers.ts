@@ -34,7 +34,8 @@ export function zipOf(files: Record<string, Uint8Array | string>): Blob {
 export function validTree(): Record<string, string> {
   const run = 'mlruns/123/0123456789abcdef0123456789abcdef';
   return {
-    'mlruns/123/meta.yaml': "artifact_location: file:///x/mlruns/123\ncreation_time: 1\nexperiment_id: '123'\nlast_update_time: 1\nlifecycle_stage: active\nname: tiny\n",
+    'mlruns/123/meta.yaml':
+      "artifact_location: file:///x/mlruns/123\ncreation_time: 1\nexperiment_id: '123'\nlast_update_time: 1\nlifecycle_stage: active\nname: tiny\n",
     [`${run}/meta.yaml`]:
       "artifact_uri: file:///x\nend_time: 5\nentry_point_name: ''\nexperiment_id: '123'\nlifecycle_stage: active\nrun_id: 0123456789abcdef0123456789abcdef\n" +
       "run_name: r\nrun_uuid: 0123456789abcdef0123456789abcdef\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: 2\nstatus: 3\ntags: []\nuser_id: me\n",

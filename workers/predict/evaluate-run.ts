@@ -31,7 +31,8 @@ export interface EvaluationData {
 }
 
 function datasetParams(choice: DatasetChoice, ds: Dataset): Record<string, string> {
-  if (choice.kind === 'csv') return { dataset_source: 'csv', dataset_file: choice.fileName, dataset_target: ds.targetName };
+  if (choice.kind === 'csv')
+    return { dataset_source: 'csv', dataset_file: choice.fileName, dataset_target: ds.targetName };
   const params: Record<string, string> = {
     dataset: choice.generator,
     dataset_points: String(choice.numPoints),
@@ -78,11 +79,24 @@ function classAccuracyMetrics(ds: Dataset, outputs: Float32Array): Record<string
  * The metrics of `model` on `ds` (already in the model's columns and classes), under MLflow's names; image data
  * adds per-class accuracy. Table evaluations keep exactly MLflow's default-evaluator set.
  */
-export async function evaluationMetrics(tf: Tf, model: LayersModel, ds: Dataset, inputFeatures: string[]): Promise<{ metrics: Record<string, number>; confusionMatrix: number[][] | null }> {
+export async function evaluationMetrics(
+  tf: Tf,
+  model: LayersModel,
+  ds: Dataset,
+  inputFeatures: string[],
+): Promise<{ metrics: Record<string, number>; confusionMatrix: number[][] | null }> {
   const outputs = await predictDataset(tf, model, expandFeatures(ds, inputFeatures));
   if (ds.task === 'regression') {
     const r = regressionReport(ds.y, outputs);
-    return { metrics: { example_count: numRows(ds), mean_absolute_error: r.mae, root_mean_squared_error: r.rmse, r2_score: r.r2 }, confusionMatrix: null };
+    return {
+      metrics: {
+        example_count: numRows(ds),
+        mean_absolute_error: r.mae,
+        root_mean_squared_error: r.rmse,
+        r2_score: r.r2,
+      },
+      confusionMatrix: null,
+    };
   }
   const r = classificationReport(ds.y, outputs, ds.numClasses);
   return {
@@ -119,7 +133,9 @@ export async function runEvaluation(
   const experiment = await tracking.getExperiment(source.info.experimentId);
   const experimentId = experiment.lifecycleStage === 'active' ? experiment.experimentId : undefined;
   const registered = description.name !== undefined && description.version !== undefined;
-  const modelUri = registered ? `models:/${description.name}/${description.version}` : `runs:/${description.runId}/${description.artifactPath}`;
+  const modelUri = registered
+    ? `models:/${description.name}/${description.version}`
+    : `runs:/${description.runId}/${description.artifactPath}`;
   const modelLabel = registered ? `${description.name}-v${description.version}` : source.info.runName;
   const tags: Record<string, string> = {
     'mlflow.source.name': 'evaluate',
@@ -133,7 +149,11 @@ export async function runEvaluation(
     tags['tabflow.evaluated.model_name'] = description.name!;
     tags['tabflow.evaluated.model_version'] = String(description.version);
   }
-  const run = await tracking.startRun({ experimentId, runName: `eval-${modelLabel}-${data.label}`.slice(0, 250), tags });
+  const run = await tracking.startRun({
+    experimentId,
+    runName: `eval-${modelLabel}-${data.label}`.slice(0, 250),
+    tags,
+  });
   try {
     await run.logParams(data.params);
     await run.logInput({
@@ -148,7 +168,11 @@ export async function runEvaluation(
     run.logMetrics(metrics, 0);
     if (confusionMatrix) {
       // Text classes are recorded by name, as training runs record them, so the file reads "setosa", not an index.
-      const matrix = { labels: ds.image?.classNames ?? ds.classNames ?? ds.classLabels, matrix: confusionMatrix, note: 'rows: true class, columns: predicted class' };
+      const matrix = {
+        labels: ds.image?.classNames ?? ds.classNames ?? ds.classLabels,
+        matrix: confusionMatrix,
+        note: 'rows: true class, columns: predicted class',
+      };
       await run.logArtifact(CONFUSION_MATRIX_PATH, JSON.stringify(matrix, null, 2));
       await run.logArtifact('confusion_matrix.csv', matrixCsv(classNamesOfData(ds), confusionMatrix));
     }

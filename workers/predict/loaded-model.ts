@@ -25,7 +25,9 @@ async function recordedClassLabels(tracking: TrackingClient, runId: string): Pro
   try {
     const text = await (await tracking.getArtifact(runId, CONFUSION_MATRIX_PATH)).text();
     const labels = (JSON.parse(text) as { labels?: unknown }).labels;
-    const usable = Array.isArray(labels) && (labels.every((l) => typeof l === 'number') || labels.every((l) => typeof l === 'string'));
+    const usable =
+      Array.isArray(labels) &&
+      (labels.every((l) => typeof l === 'number') || labels.every((l) => typeof l === 'string'));
     return usable ? labels : undefined;
   } catch {
     return undefined;
@@ -36,7 +38,9 @@ function dimension(shape: (number | null)[] | (number | null)[][], what: string)
   const flat = (Array.isArray(shape[0]) ? shape[0] : shape) as (number | null)[];
   const size = flat[flat.length - 1];
   if (flat.length !== 2 || typeof size !== 'number') {
-    throw new Error(`tabflow can only use models with a flat ${what} (a table row); this one's ${what} shape is [${flat.join(', ')}].`);
+    throw new Error(
+      `tabflow can only use models with a flat ${what} (a table row); this one's ${what} shape is [${flat.join(', ')}].`,
+    );
   }
   return size;
 }
@@ -81,10 +85,18 @@ export class ModelCache {
       this.tracking.getRun(runId),
       recordedClassLabels(this.tracking, runId),
     ]);
-    const model = await this.tf.loadLayersModel(this.tf.io.fromMemory(artifacts as Parameters<Tf['io']['fromMemory']>[0]));
+    const model = await this.tf.loadLayersModel(
+      this.tf.io.fromMemory(artifacts as Parameters<Tf['io']['fromMemory']>[0]),
+    );
     try {
-      const shape = { inputDim: dimension(model.inputs[0].shape, 'input'), outputUnits: dimension(model.outputs[0].shape, 'output') };
-      const signature = modelSignature({ params: run.data.params, datasetInputs: run.inputs.datasetInputs, classLabels }, shape);
+      const shape = {
+        inputDim: dimension(model.inputs[0].shape, 'input'),
+        outputUnits: dimension(model.outputs[0].shape, 'output'),
+      };
+      const signature = modelSignature(
+        { params: run.data.params, datasetInputs: run.inputs.datasetInputs, classLabels },
+        shape,
+      );
       return { model, signature, imageData: imageDataOf(run.data.params) };
     } catch (error) {
       model.dispose();

@@ -24,7 +24,9 @@ export async function predictPoints(tf: Tf, loaded: LoadedModel, points: number[
   const d = signature.featureNames.length;
   points.forEach((p, i) => {
     if (p.length !== d || !p.every(Number.isFinite)) {
-      throw new Error(`Point ${i + 1} should be ${d} numbers (${signature.featureNames.join(', ')}), got [${p.join(', ')}].`);
+      throw new Error(
+        `Point ${i + 1} should be ${d} numbers (${signature.featureNames.join(', ')}), got [${p.join(', ')}].`,
+      );
     }
   });
   const outputs = await outputsFor(tf, loaded, Float32Array.from(points.flat()));
@@ -36,17 +38,42 @@ export async function predictPoints(tf: Tf, loaded: LoadedModel, points: number[
   }));
 }
 
-export async function decisionBoundary(tf: Tf, loaded: LoadedModel, choice: DatasetChoice, size: number): Promise<BoundaryResult> {
+export async function decisionBoundary(
+  tf: Tf,
+  loaded: LoadedModel,
+  choice: DatasetChoice,
+  size: number,
+): Promise<BoundaryResult> {
   const { signature } = loaded.description;
   if (signature.featureNames.length !== 2) {
-    throw new Error(`The plot needs a model of 2 input columns; this one reads ${signature.featureNames.length} (${signature.featureNames.join(', ')}). Use CSV predictions instead.`);
+    throw new Error(
+      `The plot needs a model of 2 input columns; this one reads ${signature.featureNames.length} (${signature.featureNames.join(', ')}). Use CSV predictions instead.`,
+    );
   }
-  if (!(Number.isInteger(size) && size >= 2 && size <= MAX_GRID)) throw new RangeError(`Grid size must be a whole number from 2 to ${MAX_GRID}, got ${size}.`);
+  if (!(Number.isInteger(size) && size >= 2 && size <= MAX_GRID))
+    throw new RangeError(`Grid size must be a whole number from 2 to ${MAX_GRID}, got ${size}.`);
   const ds = datasetForModel(choice, signature);
   const bounds = dataBounds(ds);
-  const scorer = modelScorer(tf, loaded.model, signature.featureNames, signature.inputFeatures, signature.task, signature.numClasses);
+  const scorer = modelScorer(
+    tf,
+    loaded.model,
+    signature.featureNames,
+    signature.inputFeatures,
+    signature.task,
+    signature.numClasses,
+  );
   const scores = await predictGrid(bounds, size, size, scorer);
-  return { bounds, width: size, height: size, scores, points: ds.x, targets: ds.y, task: ds.task, numClasses: ds.numClasses, datasetLabel: datasetChoiceLabel(choice) };
+  return {
+    bounds,
+    width: size,
+    height: size,
+    scores,
+    points: ds.x,
+    targets: ds.y,
+    task: ds.task,
+    numClasses: ds.numClasses,
+    datasetLabel: datasetChoiceLabel(choice),
+  };
 }
 
 export async function predictCsv(tf: Tf, loaded: LoadedModel, text: string): Promise<CsvPredictions> {

@@ -32,7 +32,8 @@ export function canonicalAttribute(key: string): string | undefined {
   return ATTRIBUTES.has(canonical) ? canonical : undefined;
 }
 
-export const ATTRIBUTE_NAMES_FOR_MESSAGES = 'run_id, run_name, status, user_id, artifact_uri, start_time, end_time, created';
+export const ATTRIBUTE_NAMES_FOR_MESSAGES =
+  'run_id, run_name, status, user_id, artifact_uri, start_time, end_time, created';
 
 /** Fields of a run's dataset inputs that `datasets.<key>` may name. */
 export const DATASET_FIELDS: ReadonlySet<string> = new Set(['name', 'digest', 'context']);

@@ -79,22 +79,29 @@ function compile({ kind, key, comparator, value }: Clause): Predicate {
       const test = stringTest(comparator, value);
       const field = key as 'name' | 'digest' | 'context';
       // MLflow: the run matches when any of its dataset inputs does.
-      return (run) =>
-        run.inputs.datasetInputs.some((input) => test(input[field]));
+      return (run) => run.inputs.datasetInputs.some((input) => test(input[field]));
     }
   }
 }
 
 function numberTest(comparator: Comparator, value: Clause['value']): (x: number) => boolean {
-  if (typeof value !== 'number') throw new TypeError(`A ${comparator} clause on a number needs a number, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number')
+    throw new TypeError(`A ${comparator} clause on a number needs a number, got ${JSON.stringify(value)}`);
   switch (comparator) {
-    case '=': return (x) => x === value;
-    case '!=': return (x) => x !== value;
-    case '<': return (x) => x < value;
-    case '<=': return (x) => x <= value;
-    case '>': return (x) => x > value;
-    case '>=': return (x) => x >= value;
-    default: throw new TypeError(`Comparator ${comparator} does not apply to numbers`);
+    case '=':
+      return (x) => x === value;
+    case '!=':
+      return (x) => x !== value;
+    case '<':
+      return (x) => x < value;
+    case '<=':
+      return (x) => x <= value;
+    case '>':
+      return (x) => x > value;
+    case '>=':
+      return (x) => x >= value;
+    default:
+      throw new TypeError(`Comparator ${comparator} does not apply to numbers`);
   }
 }
 
@@ -111,19 +118,24 @@ function stringTest(comparator: Comparator, value: Clause['value']): (x: string 
 
 function presentStringTest(comparator: Comparator, value: Clause['value']): (x: string) => boolean {
   if (comparator === 'IN' || comparator === 'NOT IN') {
-    if (!Array.isArray(value)) throw new TypeError(`${comparator} needs a list of strings, got ${JSON.stringify(value)}`);
+    if (!Array.isArray(value))
+      throw new TypeError(`${comparator} needs a list of strings, got ${JSON.stringify(value)}`);
     const set = new Set(value);
     return comparator === 'IN' ? (x) => set.has(x) : (x) => !set.has(x);
   }
-  if (typeof value !== 'string') throw new TypeError(`A ${comparator} clause on a string needs a string, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string')
+    throw new TypeError(`A ${comparator} clause on a string needs a string, got ${JSON.stringify(value)}`);
   switch (comparator) {
-    case '=': return (x) => x === value;
-    case '!=': return (x) => x !== value;
+    case '=':
+      return (x) => x === value;
+    case '!=':
+      return (x) => x !== value;
     case 'LIKE':
     case 'ILIKE': {
       const regex = likeToRegExp(value, comparator === 'ILIKE');
       return (x) => regex.test(x);
     }
-    default: throw new TypeError(`Comparator ${comparator} does not apply to strings`);
+    default:
+      throw new TypeError(`Comparator ${comparator} does not apply to strings`);
   }
 }

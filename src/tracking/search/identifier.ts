@@ -68,11 +68,21 @@ export function parseIdentifier(tokens: Tokenizer): Identifier {
  * The key after `<prefix>.`: the rest of the word, or a quoted key right after the dot (`keyStart`, the offset
  * just past the dot).
  */
-function parseKey(tokens: Tokenizer, kind: EntityKind, prefix: string, first: Token, rest: string, keyStart: number): Identifier {
+function parseKey(
+  tokens: Tokenizer,
+  kind: EntityKind,
+  prefix: string,
+  first: Token,
+  rest: string,
+  keyStart: number,
+): Identifier {
   if (rest !== '') return resolve(kind, rest, first);
   const quoted = tokens.peek();
   if (!isQuotedKey(quoted) || quoted.start !== keyStart) {
-    throw new SearchFilterError(`Expected a key after "${prefix}." at character ${keyStart}, found ${describeToken(quoted)}`, keyStart);
+    throw new SearchFilterError(
+      `Expected a key after "${prefix}." at character ${keyStart}, found ${describeToken(quoted)}`,
+      keyStart,
+    );
   }
   tokens.next();
   return resolve(kind, quoted.value, first, quoted);
@@ -113,7 +123,10 @@ function resolve(kind: EntityKind, key: string, first: Token, keyToken: Token = 
     return { kind, key: canonical, start };
   }
   if (kind === 'dataset' && !DATASET_FIELDS.has(key)) {
-    throw new SearchFilterError(`Unknown dataset field "${key}" at character ${start}; expected one of name, digest, context`, start);
+    throw new SearchFilterError(
+      `Unknown dataset field "${key}" at character ${start}; expected one of name, digest, context`,
+      start,
+    );
   }
   return { kind, key, start };
 }

@@ -41,7 +41,9 @@ type EncodedValue = { n: number } | { s: string } | 'nan' | null;
 /** Refuses what MLflow refuses: a count that is not a whole number from 0 to 50,000. */
 export function checkMaxResults(maxResults: number): void {
   if (!Number.isInteger(maxResults) || maxResults < 0) {
-    throw new ValidationError(`Invalid value ${maxResults} for max_results: it must be a whole number from 0 to ${MAX_RESULTS_LIMIT}.`);
+    throw new ValidationError(
+      `Invalid value ${maxResults} for max_results: it must be a whole number from 0 to ${MAX_RESULTS_LIMIT}.`,
+    );
   }
   if (maxResults > MAX_RESULTS_LIMIT) {
     throw new ValidationError(
@@ -105,7 +107,13 @@ function decodeValue(value: EncodedValue): SortValue {
 }
 
 function encodeToken(cursor: Cursor, query: string): string {
-  const body: TokenBody = { v: TOKEN_VERSION, q: query, id: cursor.runId, t: cursor.startTime, k: cursor.values.map(encodeValue) };
+  const body: TokenBody = {
+    v: TOKEN_VERSION,
+    q: query,
+    id: cursor.runId,
+    t: cursor.startTime,
+    k: cursor.values.map(encodeValue),
+  };
   return toBase64Url(JSON.stringify(body));
 }
 
@@ -121,9 +129,12 @@ function decodeToken(token: string, query: string): Cursor | undefined {
   } catch {
     throw invalidToken('it is not a token this search returned');
   }
-  if (typeof body !== 'object' || body === null || body.v !== TOKEN_VERSION) throw invalidToken('it is not a token this search returned');
+  if (typeof body !== 'object' || body === null || body.v !== TOKEN_VERSION)
+    throw invalidToken('it is not a token this search returned');
   if (body.q !== query) {
-    throw invalidToken('it belongs to a search with other experiments, filter, order or view; start again without a page token');
+    throw invalidToken(
+      'it belongs to a search with other experiments, filter, order or view; start again without a page token',
+    );
   }
   if (body.start === true) return undefined;
   if (typeof body.id !== 'string' || typeof body.t !== 'number' || !Array.isArray(body.k)) {

@@ -28,7 +28,10 @@ export function parseFilter(filter: string | undefined): Clause[] {
     if (isKeyword(next, 'OR')) {
       throw new SearchFilterError(`OR is not supported, only AND, at character ${next.start}`, next.start);
     }
-    throw new SearchFilterError(`Expected AND or end of filter at character ${next.start}, found ${describeToken(next)}`, next.start);
+    throw new SearchFilterError(
+      `Expected AND or end of filter at character ${next.start}, found ${describeToken(next)}`,
+      next.start,
+    );
   }
 }
 
@@ -48,7 +51,10 @@ function parseComparator(tokens: Tokenizer): Comparator {
   if (isKeyword(token, 'NOT')) {
     const inToken = tokens.next();
     if (isKeyword(inToken, 'IN')) return 'NOT IN';
-    throw new SearchFilterError(`Expected IN after NOT at character ${inToken.start}, found ${describeToken(inToken)}`, inToken.start);
+    throw new SearchFilterError(
+      `Expected IN after NOT at character ${inToken.start}, found ${describeToken(inToken)}`,
+      inToken.start,
+    );
   }
   if (isKeyword(token, 'IS')) return parseNullTest(tokens);
   throw new SearchFilterError(
@@ -85,7 +91,9 @@ function allowedComparators(id: Identifier): readonly Comparator[] {
 }
 
 function describeIdentifier(id: Identifier): string {
-  const noun = { metric: 'metric', param: 'param', tag: 'tag', attribute: 'attribute', dataset: 'dataset field' }[id.kind];
+  const noun = { metric: 'metric', param: 'param', tag: 'tag', attribute: 'attribute', dataset: 'dataset field' }[
+    id.kind
+  ];
   return `${noun} "${id.key}"`;
 }
 
@@ -134,7 +142,10 @@ function parseStringList(tokens: Tokenizer, comparator: Comparator): string[] {
   for (;;) {
     const item = tokens.next();
     if (item.kind !== 'string') {
-      throw new SearchFilterError(`Expected a quoted string at character ${item.start}, found ${describeToken(item)}`, item.start);
+      throw new SearchFilterError(
+        `Expected a quoted string at character ${item.start}, found ${describeToken(item)}`,
+        item.start,
+      );
     }
     values.push(item.value);
     const separator = tokens.next();

@@ -24,7 +24,10 @@ function parseEntry(entry: string): OrderKey {
   const padding = /^\s|\s$/.exec(entry);
   if (padding) {
     const at = padding.index === 0 ? 0 : entry.length - 1;
-    throw new SearchFilterError(`Remove the space at character ${at}: an order_by entry cannot start or end with a space`, at);
+    throw new SearchFilterError(
+      `Remove the space at character ${at}: an order_by entry cannot start or end with a space`,
+      at,
+    );
   }
   const tokens = new Tokenizer(entry);
   const id = parseIdentifier(tokens);
@@ -37,10 +40,16 @@ function parseEntry(entry: string): OrderKey {
     ascending = isKeyword(next, 'ASC');
     next = tokens.next();
   } else if (next.kind !== 'eof') {
-    throw new SearchFilterError(`Expected ASC, DESC or end of order_by at character ${next.start}, found ${describeToken(next)}`, next.start);
+    throw new SearchFilterError(
+      `Expected ASC, DESC or end of order_by at character ${next.start}, found ${describeToken(next)}`,
+      next.start,
+    );
   }
   if (next.kind !== 'eof') {
-    throw new SearchFilterError(`Expected end of order_by at character ${next.start}, found ${describeToken(next)}`, next.start);
+    throw new SearchFilterError(
+      `Expected end of order_by at character ${next.start}, found ${describeToken(next)}`,
+      next.start,
+    );
   }
   return { kind: id.kind, key: id.key, ascending };
 }

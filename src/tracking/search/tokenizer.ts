@@ -37,7 +37,11 @@ const WORD_CHAR = /[\p{L}\p{N}_.\-+/]/u;
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const OPERATORS = ['!=', '<=', '>=', '=', '<', '>'];
 const PUNCTUATION: Partial<Record<string, TokenKind>> = { '(': 'lparen', ')': 'rparen', ',': 'comma' };
-const QUOTE_NAMES: Record<string, string> = { "'": 'single-quoted string', '"': 'double-quoted string', '`': 'back-quoted key' };
+const QUOTE_NAMES: Record<string, string> = {
+  "'": 'single-quoted string',
+  '"': 'double-quoted string',
+  '`': 'back-quoted key',
+};
 
 export class Tokenizer {
   private pos = 0;

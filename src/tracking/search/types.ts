@@ -1,18 +1,7 @@
 /** The parsed forms of a search filter and of an order_by list. */
 
 export type Comparator =
-  | '='
-  | '!='
-  | '<'
-  | '<='
-  | '>'
-  | '>='
-  | 'LIKE'
-  | 'ILIKE'
-  | 'IN'
-  | 'NOT IN'
-  | 'IS NULL'
-  | 'IS NOT NULL';
+  '=' | '!=' | '<' | '<=' | '>' | '>=' | 'LIKE' | 'ILIKE' | 'IN' | 'NOT IN' | 'IS NULL' | 'IS NOT NULL';
 
 export type EntityKind = 'metric' | 'param' | 'tag' | 'attribute' | 'dataset';
 

@@ -39,12 +39,14 @@ export class CompareActions extends LitElement {
       <button type="button" aria-expanded=${this.registering ? 'true' : 'false'} aria-controls="register-winner" ?disabled=${!winner}
         title=${winner ? `Register the model of ${winner.info.runName || winner.info.runId}` : 'No run has the winning metric'}
         @click=${() => (this.registering = !this.registering)}>Register winner</button>
-      ${this.registering && winner
-        ? html`<div class="panel" id="register-winner" role="group" aria-label="Register the winner's model">
+      ${
+        this.registering && winner
+          ? html`<div class="panel" id="register-winner" role="group" aria-label="Register the winner's model">
             <p>The model of <strong>${winner.info.runName || winner.info.runId}</strong>, the winner, becomes a new version.</p>
             <register-model-form .services=${this.services} .runId=${winner.info.runId}></register-model-form>
           </div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

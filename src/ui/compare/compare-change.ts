@@ -4,7 +4,9 @@ import type { CompareSettings } from './compare-settings';
 export type CompareChange = Partial<Omit<CompareSettings, 'runIds'>>;
 
 export function compareChange(from: HTMLElement, change: CompareChange): void {
-  from.dispatchEvent(new CustomEvent<CompareChange>('compare-change', { detail: change, bubbles: true, composed: true }));
+  from.dispatchEvent(
+    new CustomEvent<CompareChange>('compare-change', { detail: change, bubbles: true, composed: true }),
+  );
 }
 
 declare global {

@@ -19,7 +19,8 @@ export class CompareConfusion extends LitElement {
 
   render() {
     return this.runs.map(
-      (run) => html`<run-confusion .services=${this.services} runId=${run.info.runId} heading="Confusion matrix: ${run.info.runName}"></run-confusion>`,
+      (run) =>
+        html`<run-confusion .services=${this.services} runId=${run.info.runId} heading="Confusion matrix: ${run.info.runName}"></run-confusion>`,
     );
   }
 }

@@ -8,7 +8,11 @@ import { diffToCsv, type DiffRow, type DiffSection, type Direction } from './dif
 import { touchTargets } from '../primitives/touch-targets';
 import { runHref } from '../links';
 
-const SECTION_TITLES: Record<DiffSection, string> = { param: 'Parameters', metric: 'Metrics (latest value)', tag: 'Tags' };
+const SECTION_TITLES: Record<DiffSection, string> = {
+  param: 'Parameters',
+  metric: 'Metrics (latest value)',
+  tag: 'Tags',
+};
 
 /**
  * `<compare-diff-table>`: runs as columns; params, latest metrics and tags as rows. Rows whose values differ
@@ -19,7 +23,9 @@ const SECTION_TITLES: Record<DiffSection, string> = { param: 'Parameters', metri
  */
 @customElement('compare-diff-table')
 export class CompareDiffTable extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: block; }
     .bar { display: flex; align-items: center; gap: 16px; margin-bottom: 8px; }
     .bar label { display: flex; align-items: center; gap: 6px; font-size: var(--tf-font-size); cursor: pointer; }
@@ -47,7 +53,8 @@ export class CompareDiffTable extends LitElement {
     .key { display: flex; align-items: center; justify-content: space-between; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .empty { padding: 16px; color: var(--tf-color-text-muted); }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) runs: Run[] = [];
   @property({ attribute: false }) rows: DiffRow[] = [];
@@ -59,7 +66,10 @@ export class CompareDiffTable extends LitElement {
   }
 
   private downloadCsv(): void {
-    const csv = diffToCsv(this.runs, this.rows.filter((r) => !this.onlyDifferences || r.differs));
+    const csv = diffToCsv(
+      this.runs,
+      this.rows.filter((r) => !this.onlyDifferences || r.differs),
+    );
     downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'compare-runs.csv');
   }
 
@@ -84,7 +94,9 @@ export class CompareDiffTable extends LitElement {
 
   render() {
     const shown = this.rows.filter((r) => !this.onlyDifferences || r.differs);
-    const sections = (['param', 'metric', 'tag'] as const).map((section) => [section, shown.filter((r) => r.section === section)] as const);
+    const sections = (['param', 'metric', 'tag'] as const).map(
+      (section) => [section, shown.filter((r) => r.section === section)] as const,
+    );
     const columns = this.runs.length + 1;
     return html`
       <div class="bar">
@@ -98,23 +110,33 @@ export class CompareDiffTable extends LitElement {
           <thead>
             <tr>
               <th scope="col">Run</th>
-              ${this.runs.map((run) => html`<th scope="col">
+              ${this.runs.map(
+                (run) => html`<th scope="col">
                 <a class="run" href=${runHref(run.info.runId)}>
                   <span class="swatch" style="background:${this.colors.get(run.info.runId)}"></span>${run.info.runName || run.info.runId}
-                </a></th>`)}
+                </a></th>`,
+              )}
             </tr>
           </thead>
           <tbody>
-            ${sections.map(([section, rows]) => rows.length === 0 ? nothing : html`
+            ${sections.map(([section, rows]) =>
+              rows.length === 0
+                ? nothing
+                : html`
               <tr class="section"><th colspan=${columns} scope="colgroup">${SECTION_TITLES[section]}</th></tr>
-              ${rows.map((row) => html`<tr class=${row.differs ? 'differs' : ''}>
+              ${rows.map(
+                (row) => html`<tr class=${row.differs ? 'differs' : ''}>
                 ${this.rowHeader(row)}${row.values.map((v, i) => this.cell(row, v, i))}
-              </tr>`)}`)}
+              </tr>`,
+              )}`,
+            )}
           </tbody>
         </table>
-        ${shown.length === 0
-          ? html`<p class="empty">${this.onlyDifferences ? 'These runs have the same params, metrics and tags.' : 'These runs logged no params, metrics or tags.'}</p>`
-          : nothing}
+        ${
+          shown.length === 0
+            ? html`<p class="empty">${this.onlyDifferences ? 'These runs have the same params, metrics and tags.' : 'These runs logged no params, metrics or tags.'}</p>`
+            : nothing
+        }
       </div>
     `;
   }

@@ -17,7 +17,9 @@ import { touchTargets } from '../primitives/touch-targets';
  */
 @customElement('compare-group-summary')
 export class CompareGroupSummary extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: block; }
     .card { background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius-lg); padding: var(--tf-space-4) var(--tf-space-5); }
     .label { font-size: var(--tf-font-size-sm); text-transform: uppercase; letter-spacing: .05em; color: var(--tf-color-text-muted); display: flex; gap: var(--tf-space-2); align-items: center; }
@@ -31,7 +33,8 @@ export class CompareGroupSummary extends LitElement {
     /* On a phone the numbers go under the group's name instead of being squeezed into a word-wide column. */
     @media (max-width: 719px) { li { grid-template-columns: 22px 1fr; } .value { grid-column: 2; white-space: nowrap; } }
     select { font: inherit; font-size: var(--tf-font-size); }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) groups: RunGroup[] = [];
   @property({ attribute: false }) rows: DiffRow[] = [];
@@ -53,11 +56,13 @@ export class CompareGroupSummary extends LitElement {
       </div>
       <p class="verdict" role="status">${verdict.sentence}</p>
       <ol aria-label="Groups ranked on ${metric}">
-        ${verdict.ranking.map((standing, i) => html`<li>
+        ${verdict.ranking.map(
+          (standing, i) => html`<li>
           <span class="rank">${i + 1}</span>
           <span class="who"><span class="dot" style="background:${this.colors.get(standing.group.id)}"></span>${groupLabel(standing.group)}</span>
           <span class="value">${formatNumber(standing.description.mean)} ± ${formatNumber(standing.description.std)} · n = ${standing.description.n}</span>
-        </li>`)}
+        </li>`,
+        )}
       </ol>
     </div>`;
   }

@@ -21,7 +21,9 @@ export type FitImportance = (inputs: ImportanceInput[], seed: number) => Promise
  */
 @customElement('compare-importance')
 export class CompareImportance extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: block; }
     .toolbar { display: flex; flex-wrap: wrap; gap: var(--tf-space-3); align-items: center; font-size: var(--tf-font-size); margin-bottom: var(--tf-space-3); }
     select { font: inherit; font-size: var(--tf-font-size); }
@@ -32,7 +34,8 @@ export class CompareImportance extends LitElement {
     .bar { height: 10px; border-radius: 5px; background: var(--tf-color-accent); min-width: 2px; }
     .warning { color: var(--tf-color-warning); margin: 0 0 var(--tf-space-2); }
     .muted { color: var(--tf-color-text-muted); margin: 0; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) runs: Run[] = [];
   @property({ attribute: false }) metrics: string[] = [];
@@ -52,7 +55,10 @@ export class CompareImportance extends LitElement {
     const metric = this.chosen;
     if (!metric || !this.fit || (this.fitted.runs === this.runs && this.fitted.metric === metric)) return;
     this.fitted = { runs: this.runs, metric };
-    const inputs = this.runs.map((run) => ({ params: { ...run.data.params }, value: run.data.metrics[metric]?.value ?? Number.NaN }));
+    const inputs = this.runs.map((run) => ({
+      params: { ...run.data.params },
+      value: run.data.metrics[metric]?.value ?? Number.NaN,
+    }));
     // Only the latest fit's answer is shown; an older one finishing later is dropped. No abort: ending a fit
     // early would end the worker the history reads share.
     const count = ++this.fitCount;
@@ -83,20 +89,24 @@ export class CompareImportance extends LitElement {
       ${this.error ? html`<p class="warning" role="alert">${this.error}</p>` : nothing}
       ${result?.warning ? html`<p class="warning" role="note">${result.warning}</p>` : nothing}
       ${result && result.params.length === 0 ? html`<p class="muted">No param differs between these runs, so none can explain the difference.</p>` : nothing}
-      ${result && result.params.length > 0
-        ? html`<table aria-label="Parameter importance for ${metric}">
+      ${
+        result && result.params.length > 0
+          ? html`<table aria-label="Parameter importance for ${metric}">
             <thead><tr><th scope="col">Param</th><th scope="col">Correlation</th><th scope="col" colspan="2">Importance</th></tr></thead>
             <tbody>
-              ${result.params.map((p) => html`<tr>
+              ${result.params.map(
+                (p) => html`<tr>
                 <td>${p.param}</td>
                 <td class="num" title=${p.correlationKind === 'pearson' ? "Pearson's r (−1 … 1)" : 'correlation ratio η (0 … 1), for a text param'}>
                   ${formatNumber(p.correlation)}${p.correlationKind === 'eta' ? ' (η)' : ''}</td>
                 <td class="num">${Math.round(p.importance * 100)} %</td>
                 <td><div class="bar" style="width:${Math.max(1, p.importance * 100)}%"></div></td>
-              </tr>`)}
+              </tr>`,
+              )}
             </tbody>
           </table>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }
 

@@ -20,7 +20,9 @@ const X_AXIS_CHOICES: Record<XAxisMode, string> = { step: 'Step', wall: 'Wall ti
  */
 @customElement('compare-metric-charts')
 export class CompareMetricCharts extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: block; }
     .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 20px; margin-bottom: 12px; font-size: var(--tf-font-size); }
     .toolbar label { display: flex; align-items: center; gap: 6px; }
@@ -33,7 +35,8 @@ export class CompareMetricCharts extends LitElement {
     .menu label { padding: 3px 0; white-space: nowrap; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 12px; }
     .empty { color: var(--tf-color-text-muted); }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) runs: Run[] = [];
   @property({ attribute: false }) allMetrics: string[] = [];
@@ -64,7 +67,11 @@ export class CompareMetricCharts extends LitElement {
     }
     let series = this.seriesMemo.get(metric);
     if (!series) {
-      series = metricSeries(this.runs, metric, this.cache, { x: this.x, smoothing: this.smoothing, colors: this.colors });
+      series = metricSeries(this.runs, metric, this.cache, {
+        x: this.x,
+        smoothing: this.smoothing,
+        colors: this.colors,
+      });
       this.seriesMemo.set(metric, series);
     }
     return series;
@@ -96,8 +103,10 @@ export class CompareMetricCharts extends LitElement {
         <details>
           <summary>Metrics: ${this.metrics.length} of ${this.allMetrics.length}</summary>
           <div class="menu" role="group" aria-label="Metrics to chart">
-            ${this.allMetrics.map((m) => html`<label><input type="checkbox" .checked=${this.metrics.includes(m)}
-              @change=${(e: Event) => this.toggleMetric(m, (e.target as HTMLInputElement).checked)} />${m}</label>`)}
+            ${this.allMetrics.map(
+              (m) => html`<label><input type="checkbox" .checked=${this.metrics.includes(m)}
+              @change=${(e: Event) => this.toggleMetric(m, (e.target as HTMLInputElement).checked)} />${m}</label>`,
+            )}
           </div>
         </details>
         <label>X axis
@@ -110,21 +119,25 @@ export class CompareMetricCharts extends LitElement {
             @input=${(e: Event) => compareChange(this, { smoothing: Number((e.target as HTMLInputElement).value) })} />
           <output>${this.smoothingLabel}</output>
         </label>
-        ${this.groupedSeries
-          ? html`<label>Band
+        ${
+          this.groupedSeries
+            ? html`<label>Band
               <select @change=${(e: Event) => compareChange(this, { band: (e.target as HTMLSelectElement).value as BandMode })}>
                 ${BAND_MODES.map((mode) => html`<option value=${mode} ?selected=${mode === this.band}>${BAND_LABELS[mode]}</option>`)}
               </select>
             </label>`
-          : nothing}
+            : nothing
+        }
         <label><input type="checkbox" .checked=${this.logScale}
           @change=${(e: Event) => compareChange(this, { logScale: (e.target as HTMLInputElement).checked })} />Log scale</label>
         ${this.loading ? html`<span role="status">Loading metric histories…</span>` : nothing}
       </div>
-      ${this.metrics.length === 0
-        ? html`<p class="empty">${this.allMetrics.length ? 'Choose metrics to chart.' : 'These runs logged no metrics.'}</p>`
-        : html`<div class="grid" @series-toggle=${this.onSeriesToggle}>
-            ${this.metrics.map((metric) => html`<metric-chart
+      ${
+        this.metrics.length === 0
+          ? html`<p class="empty">${this.allMetrics.length ? 'Choose metrics to chart.' : 'These runs logged no metrics.'}</p>`
+          : html`<div class="grid" @series-toggle=${this.onSeriesToggle}>
+            ${this.metrics.map(
+              (metric) => html`<metric-chart
               .title=${metric}
               .series=${this.seriesFor(metric)}
               .xLabel=${X_AXIS_LABELS[this.groupedSeries ? 'step' : this.x]}
@@ -132,8 +145,10 @@ export class CompareMetricCharts extends LitElement {
               ?logScale=${this.logScale}
               .hiddenKeys=${this.groupedSeries ? NO_HIDDEN : this.hiddenRuns}
               syncKey="compare"
-            ></metric-chart>`)}
-          </div>`}
+            ></metric-chart>`,
+            )}
+          </div>`
+      }
     `;
   }
 }

@@ -27,7 +27,9 @@ const fieldName = (id: FieldId) => `${fieldKey(id)}${fieldKind(id) === 'param' ?
  */
 @customElement('compare-run-charts')
 export class CompareRunCharts extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: flex; flex-direction: column; gap: 12px; }
     .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 12px; }
     label { display: inline-flex; align-items: center; gap: 4px; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
@@ -36,7 +38,8 @@ export class CompareRunCharts extends LitElement {
     summary { cursor: pointer; padding: 2px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); list-style: none; }
     details[open] .menu { position: absolute; right: 0; z-index: 5; top: 26px; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 8px 12px; box-shadow: var(--tf-shadow-2); max-height: 320px; overflow: auto; min-width: 200px; display: flex; flex-direction: column; }
     .menu label { color: var(--tf-color-text); font-size: var(--tf-font-size); padding: 2px 0; white-space: nowrap; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) runs: Run[] = [];
   @property({ attribute: false }) colors: ReadonlyMap<string, string> = new Map();
@@ -65,7 +68,9 @@ export class CompareRunCharts extends LitElement {
   }
 
   private renderParallel(runs: Run[], all: FieldId[]) {
-    const chosen = (this.settings.parallelFields ?? defaultParallelFields(this.runs, this.settings.winBy)).filter((f) => all.includes(f));
+    const chosen = (this.settings.parallelFields ?? defaultParallelFields(this.runs, this.settings.winBy)).filter((f) =>
+      all.includes(f),
+    );
     const toggle = (field: FieldId, on: boolean) => {
       const next = new Set(chosen);
       if (on) next.add(field);
@@ -79,21 +84,34 @@ export class CompareRunCharts extends LitElement {
       <details slot="controls">
         <summary>Axes: ${chosen.length}</summary>
         <div class="menu" role="group" aria-label="Parallel coordinates axes">
-          ${all.map((f) => html`<label><input type="checkbox" .checked=${chosen.includes(f)}
-            @change=${(e: Event) => toggle(f, (e.target as HTMLInputElement).checked)} />${fieldName(f)}</label>`)}
+          ${all.map(
+            (f) => html`<label><input type="checkbox" .checked=${chosen.includes(f)}
+            @change=${(e: Event) => toggle(f, (e.target as HTMLInputElement).checked)} />${fieldName(f)}</label>`,
+          )}
         </div>
       </details>
     </parallel-coordinates>`;
   }
 
   private renderScatter(runs: Run[], all: FieldId[]) {
-    const x = this.settings.scatterX && all.includes(this.settings.scatterX) ? this.settings.scatterX : defaultScatterX(this.runs);
-    const y = this.settings.scatterY && all.includes(this.settings.scatterY) ? this.settings.scatterY : winningMetricField(this.runs, this.settings.winBy);
+    const x =
+      this.settings.scatterX && all.includes(this.settings.scatterX)
+        ? this.settings.scatterX
+        : defaultScatterX(this.runs);
+    const y =
+      this.settings.scatterY && all.includes(this.settings.scatterY)
+        ? this.settings.scatterY
+        : winningMetricField(this.runs, this.settings.winBy);
     if (!x || !y) return nothing;
     const xs = fieldValues(runs, x);
     const ys = fieldValues(runs, y);
     const points: ScatterPoint[] = runs.map((r, i) => ({
-      key: r.info.runId, label: r.info.runName || r.info.runId, color: this.colors.get(r.info.runId) ?? runColor(r.info.runId), x: xs[i], y: ys[i], href: runHref(r.info.runId),
+      key: r.info.runId,
+      label: r.info.runName || r.info.runId,
+      color: this.colors.get(r.info.runId) ?? runColor(r.info.runId),
+      x: xs[i],
+      y: ys[i],
+      href: runHref(r.info.runId),
     }));
     return html`<scatter-chart .title=${`${fieldKey(y)} vs ${fieldKey(x)}`} .xLabel=${fieldKey(x)} .yLabel=${fieldKey(y)} .points=${points}>
       ${this.fieldSelect('Scatter X', x, all, (f) => compareChange(this, { scatterX: f }))}
@@ -105,8 +123,14 @@ export class CompareRunCharts extends LitElement {
     const metrics = fields.metrics.map(fieldKey);
     const params = fields.params.map(fieldKey);
     const winning = winningMetricField(this.runs, this.settings.winBy);
-    const metric = this.settings.boxMetric && metrics.includes(this.settings.boxMetric) ? this.settings.boxMetric : winning ? fieldKey(winning) : null;
-    const by = this.settings.boxBy && params.includes(this.settings.boxBy) ? this.settings.boxBy : defaultBoxBy(this.runs);
+    const metric =
+      this.settings.boxMetric && metrics.includes(this.settings.boxMetric)
+        ? this.settings.boxMetric
+        : winning
+          ? fieldKey(winning)
+          : null;
+    const by =
+      this.settings.boxBy && params.includes(this.settings.boxBy) ? this.settings.boxBy : defaultBoxBy(this.runs);
     if (!metric || !by) return nothing;
     const groups = new Map<string, BoxGroup>();
     for (const run of runs) {
@@ -114,7 +138,13 @@ export class CompareRunCharts extends LitElement {
       if (typeof value !== 'number' || !Number.isFinite(value)) continue;
       const label = ownValue(run.data.params, by) ?? '(not set)';
       if (!groups.has(label)) groups.set(label, { label, points: [] });
-      groups.get(label)!.points.push({ key: run.info.runId, label: run.info.runName || run.info.runId, color: this.colors.get(run.info.runId) ?? runColor(run.info.runId), value, href: runHref(run.info.runId) });
+      groups.get(label)!.points.push({
+        key: run.info.runId,
+        label: run.info.runName || run.info.runId,
+        color: this.colors.get(run.info.runId) ?? runColor(run.info.runId),
+        value,
+        href: runHref(run.info.runId),
+      });
     }
     const sorted = [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
     return html`<box-plot .title=${`${metric} by ${by}`} .valueLabel=${metric} .groupLabel=${by} .groups=${sorted}>

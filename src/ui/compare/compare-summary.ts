@@ -27,7 +27,9 @@ function othersText(values: readonly (string | number | undefined)[], winner: st
  */
 @customElement('compare-summary')
 export class CompareSummary extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: block; }
     .card { display: grid; grid-template-columns: minmax(280px, 1fr) 2fr; gap: 0; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 10px; overflow: hidden; }
     @media (max-width: 719px) { .card { grid-template-columns: 1fr; } }
@@ -53,7 +55,8 @@ export class CompareSummary extends LitElement {
     .param b { color: var(--tf-color-success); }
     select { font: inherit; font-size: var(--tf-font-size); }
     p { margin: 8px 0 0; color: var(--tf-color-text-muted); font-size: var(--tf-font-size); }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) runs: Run[] = [];
   @property({ attribute: false }) rows: DiffRow[] = [];
@@ -71,7 +74,13 @@ export class CompareSummary extends LitElement {
     const hi = Math.max(...values);
     // Bar length = how good a run is relative to the winner (ratio for positive values, else position in range).
     const goodness = (v: number) =>
-      lo > 0 ? (result.direction === 'max' ? v / hi : lo / v) : hi > lo ? (result.direction === 'max' ? v - lo : hi - v) / (hi - lo) : 1;
+      lo > 0
+        ? result.direction === 'max'
+          ? v / hi
+          : lo / v
+        : hi > lo
+          ? (result.direction === 'max' ? v - lo : hi - v) / (hi - lo)
+          : 1;
     const barWidth = (v: number) => Math.max(2, 100 * goodness(v));
     const winnerParams = first.run.data.params;
     return html`<div class="card" role="region" aria-label="Winner">
@@ -84,28 +93,40 @@ export class CompareSummary extends LitElement {
         <div class="name"><span class="dot" style="background:${this.colors.get(first.run.info.runId)}"></span>
           <a href=${runHref(first.run.info.runId)}>${first.run.info.runName || first.run.info.runId}</a></div>
         <div class="score">${metric} <strong>${formatNumber(first.value)}</strong> · ${result.direction === 'min' ? 'lowest' : 'highest'} is best</div>
-        ${second
-          ? html`<div class="margin">${formatNumber(Math.abs(first.value - second.value))} ${result.direction === 'min' ? 'lower' : 'higher'} than the runner-up, ${second.run.info.runName}</div>`
-          : nothing}
+        ${
+          second
+            ? html`<div class="margin">${formatNumber(Math.abs(first.value - second.value))} ${result.direction === 'min' ? 'lower' : 'higher'} than the runner-up, ${second.run.info.runName}</div>`
+            : nothing
+        }
       </div>
       <div class="why">
         <div class="label">Ranking on ${metric}</div>
         <ol>
-          ${result.ranking.slice(0, RANKING_SHOWN).map((entry, i) => html`<li>
+          ${result.ranking.slice(0, RANKING_SHOWN).map(
+            (entry, i) => html`<li>
             <span class="rank">${i + 1}</span>
             <span class="who">${entry.run.info.runName || entry.run.info.runId}<span class="value">${formatNumber(entry.value)}</span></span>
             <span class="bar" style="width:${barWidth(entry.value)}%;background:${this.colors.get(entry.run.info.runId)}"></span>
-          </li>`)}
+          </li>`,
+          )}
         </ol>
-        ${result.ranking.length > RANKING_SHOWN
-          ? html`<p>…and ${result.ranking.length - RANKING_SHOWN} more; the table below has them all.</p>`
-          : nothing}
-        ${result.differingParams.length
-          ? html`<div class="params" aria-label="Settings that differ">
-              ${result.differingParams.map((p) => html`<span class="param">${p.key}: <b title="the winner's value">${winnerParams[p.key] ?? '—'}</b>
-                <span class="value">vs ${othersText(p.values, winnerParams[p.key])}</span></span>`)}
+        ${
+          result.ranking.length > RANKING_SHOWN
+            ? html`<p>…and ${result.ranking.length - RANKING_SHOWN} more; the table below has them all.</p>`
+            : nothing
+        }
+        ${
+          result.differingParams.length
+            ? html`<div class="params" aria-label="Settings that differ">
+              ${result.differingParams.map(
+                (
+                  p,
+                ) => html`<span class="param">${p.key}: <b title="the winner's value">${winnerParams[p.key] ?? '—'}</b>
+                <span class="value">vs ${othersText(p.values, winnerParams[p.key])}</span></span>`,
+              )}
             </div>`
-          : html`<p>All runs used the same params; differences come from randomness or data.</p>`}
+            : html`<p>All runs used the same params; differences come from randomness or data.</p>`
+        }
       </div>
     </div>`;
   }

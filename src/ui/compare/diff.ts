@@ -22,13 +22,40 @@ export interface DiffRow {
 // Words that name something to make small. Matched as whole words of the key ("val_loss", "test-rmse",
 // "error_rate"), so "lossless_ratio" would still match but "accuracy" or "recall" never do.
 const LOWER_IS_BETTER = new Set([
-  'loss', 'error', 'err', 'mae', 'mse', 'rmse', 'msle', 'rmsle', 'mape', 'smape', 'logloss', 'perplexity', 'cost',
-  'regret', 'wer', 'cer', 'fpr', 'fnr', 'latency', 'duration', 'time', 'distance', 'divergence', 'kl', 'nll', 'bpd',
+  'loss',
+  'error',
+  'err',
+  'mae',
+  'mse',
+  'rmse',
+  'msle',
+  'rmsle',
+  'mape',
+  'smape',
+  'logloss',
+  'perplexity',
+  'cost',
+  'regret',
+  'wer',
+  'cer',
+  'fpr',
+  'fnr',
+  'latency',
+  'duration',
+  'time',
+  'distance',
+  'divergence',
+  'kl',
+  'nll',
+  'bpd',
 ]);
 
 /** MLflow users' usual default: smaller is better for loss-like names, larger for everything else. */
 export function defaultDirection(metricKey: string): Direction {
-  const words = metricKey.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = metricKey
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return words.some((w) => LOWER_IS_BETTER.has(w) || w.endsWith('loss') || w.endsWith('error')) ? 'min' : 'max';
 }
 
@@ -66,7 +93,14 @@ export function buildDiffRows(runs: readonly Run[], directions: Readonly<Record<
   const metrics = sortedKeys(runs, (r) => r.data.metrics).map((key): DiffRow => {
     const values = runs.map((r) => ownValue(r.data.metrics, key)?.value);
     const direction = ownValue(directions, key) ?? defaultDirection(key);
-    return { section: 'metric', key, values, differs: valuesDiffer(values), direction, best: bestIndices(values, direction) };
+    return {
+      section: 'metric',
+      key,
+      values,
+      differs: valuesDiffer(values),
+      direction,
+      best: bestIndices(values, direction),
+    };
   });
   const tags = sortedKeys(runs, (r) => r.data.tags)
     .filter((key) => !isSystemTag(key))

@@ -17,7 +17,8 @@ export class GroupBandLoader {
   private load: AbortController | null = null;
   /** Band keys the current load asked for (loaded, in flight, or failed). */
   private requested = new Set<string>();
-  private groupsMemo: { runs: readonly Run[]; keys: string; groups: RunGroup[]; colors: Map<string, string> } | null = null;
+  private groupsMemo: { runs: readonly Run[]; keys: string; groups: RunGroup[]; colors: Map<string, string> } | null =
+    null;
   private seriesMemo: { inputs: unknown[]; series: Map<string, ChartSeries[]> } | null = null;
   loading = false;
 
@@ -33,10 +34,18 @@ export class GroupBandLoader {
   }
 
   /** Per metric, a mean line per group; the same Map until a band arrives or an input changes. */
-  series(groups: RunGroup[], metrics: readonly string[], mode: BandMode, colors: ReadonlyMap<string, string>): Map<string, ChartSeries[]> {
+  series(
+    groups: RunGroup[],
+    metrics: readonly string[],
+    mode: BandMode,
+    colors: ReadonlyMap<string, string>,
+  ): Map<string, ChartSeries[]> {
     const inputs = [groups, metrics.join(','), mode, colors, this.version];
     if (!this.seriesMemo || inputs.some((v, i) => v !== this.seriesMemo!.inputs[i])) {
-      this.seriesMemo = { inputs, series: new Map(metrics.map((m) => [m, groupSeries(groups, m, this.bands, mode, colors)])) };
+      this.seriesMemo = {
+        inputs,
+        series: new Map(metrics.map((m) => [m, groupSeries(groups, m, this.bands, mode, colors)])),
+      };
     }
     return this.seriesMemo.series;
   }
@@ -46,9 +55,15 @@ export class GroupBandLoader {
    * not asked for again, and a failed set is not retried until the groups or metrics change (retrying on every
    * render would repeat the error forever).
    */
-  async ensure(groups: readonly RunGroup[], metrics: readonly string[], read: (runIds: string[], metric: string) => Promise<Band>): Promise<void> {
+  async ensure(
+    groups: readonly RunGroup[],
+    metrics: readonly string[],
+    read: (runIds: string[], metric: string) => Promise<Band>,
+  ): Promise<void> {
     const missing = metrics.flatMap((metric) =>
-      groups.filter((g) => g.runs.some((r) => r.data.metrics[metric]) && !this.bands.has(bandKey(g, metric))).map((group) => ({ group, metric })),
+      groups
+        .filter((g) => g.runs.some((r) => r.data.metrics[metric]) && !this.bands.has(bandKey(g, metric)))
+        .map((group) => ({ group, metric })),
     );
     if (missing.every(({ group, metric }) => this.requested.has(bandKey(group, metric)))) return;
     this.load?.abort();

@@ -37,8 +37,18 @@ export function groupSeries(
     const band = bands.get(bandKey(group, metric));
     if (!band || band.steps.length === 0) return [];
     const n = group.runs.filter((r) => r.data.metrics[metric]).length;
-    const series: ChartSeries = { key: group.id, label: `${groupLabel(group)} (n = ${n})`, color: colors.get(group.id), xs: band.steps, ys: band.mean };
-    if (mode === 'std') series.band = { lower: band.mean.map((m, i) => m - band.std[i]), upper: band.mean.map((m, i) => m + band.std[i]) };
+    const series: ChartSeries = {
+      key: group.id,
+      label: `${groupLabel(group)} (n = ${n})`,
+      color: colors.get(group.id),
+      xs: band.steps,
+      ys: band.mean,
+    };
+    if (mode === 'std')
+      series.band = {
+        lower: band.mean.map((m, i) => m - band.std[i]),
+        upper: band.mean.map((m, i) => m + band.std[i]),
+      };
     if (mode === 'minmax') series.band = { lower: band.min, upper: band.max };
     return [series];
   });
@@ -76,14 +86,21 @@ export function groupVerdict(groups: readonly RunGroup[], metric: string, direct
       return description ? { group, description, values } : null;
     })
     .filter((s): s is GroupStanding => s !== null)
-    .sort((a, b) => (direction === 'min' ? a.description.mean - b.description.mean : b.description.mean - a.description.mean));
+    .sort((a, b) =>
+      direction === 'min' ? a.description.mean - b.description.mean : b.description.mean - a.description.mean,
+    );
   if (ranking.length === 0) return null;
   const [best, second] = ranking;
   const test = second ? welchTTest(best.values, second.values) : null;
   return { metric, direction, ranking, test, sentence: verdictSentence(metric, best, second, test) };
 }
 
-function verdictSentence(metric: string, best: GroupStanding, second: GroupStanding | undefined, test: WelchResult | null): string {
+function verdictSentence(
+  metric: string,
+  best: GroupStanding,
+  second: GroupStanding | undefined,
+  test: WelchResult | null,
+): string {
   const name = groupLabel(best.group);
   const mean = `mean ${metric} ${formatNumber(best.description.mean)} ± ${formatNumber(best.description.std)} over ${best.description.n} run${best.description.n === 1 ? '' : 's'}`;
   if (!second) return `Only one group logged ${metric}: ${name}, ${mean}. Group by a setting that differs to compare.`;

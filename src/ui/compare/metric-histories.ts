@@ -29,7 +29,12 @@ export class HistoryCache {
    * Loads what is missing or stale, one history at a time, so a newer load can cut in (through `signal`) and
    * the reader is never flooded. `onLoaded` is called after each history read. Returns whether anything changed.
    */
-  async load(runs: readonly Run[], metrics: readonly string[], signal: AbortSignal, onLoaded?: () => void): Promise<boolean> {
+  async load(
+    runs: readonly Run[],
+    metrics: readonly string[],
+    signal: AbortSignal,
+    onLoaded?: () => void,
+  ): Promise<boolean> {
     let changed = false;
     for (const metric of metrics) {
       for (const run of runs) {
@@ -70,12 +75,14 @@ export function metricSeries(
         : options.x === 'wall'
           ? history.timestamps.map((t) => t / 1000)
           : history.timestamps.map((t) => (t - run.info.startTime) / 1000);
-    return [{
-      key: run.info.runId,
-      label: run.info.runName || run.info.runId,
-      color: options.colors.get(run.info.runId),
-      xs,
-      ys: options.smoothing > 0 ? emaSmooth(history.values, options.smoothing) : history.values,
-    }];
+    return [
+      {
+        key: run.info.runId,
+        label: run.info.runName || run.info.runId,
+        color: options.colors.get(run.info.runId),
+        xs,
+        ys: options.smoothing > 0 ? emaSmooth(history.values, options.smoothing) : history.values,
+      },
+    ];
   });
 }

@@ -33,9 +33,11 @@ export function defaultScatterX(runs: readonly Run[]): FieldId | null {
 
 /** The differing param with the fewest distinct values: groups of several runs make the most telling boxes. */
 export function defaultBoxBy(runs: readonly Run[]): string | null {
-  const candidates = differingParams(runs).map((f) => ({ f, distinct: new Set(fieldValues(runs, f).map(String)).size }));
+  const candidates = differingParams(runs).map((f) => ({
+    f,
+    distinct: new Set(fieldValues(runs, f).map(String)).size,
+  }));
   candidates.sort((a, b) => a.distinct - b.distinct);
   const choice = candidates[0]?.f ?? listFields(runs).params[0];
   return choice ? choice.slice('params.'.length) : null;
 }
-

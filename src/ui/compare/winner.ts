@@ -35,8 +35,15 @@ export function verdict(runs: readonly Run[], rows: readonly DiffRow[], metric: 
   if (!row || !row.direction) return null;
   const ranking = runs
     .map((run, i) => ({ run, value: row.values[i] }))
-    .filter((entry): entry is { run: Run; value: number } => typeof entry.value === 'number' && Number.isFinite(entry.value))
+    .filter(
+      (entry): entry is { run: Run; value: number } => typeof entry.value === 'number' && Number.isFinite(entry.value),
+    )
     .sort((a, b) => (row.direction === 'min' ? a.value - b.value : b.value - a.value));
   if (ranking.length === 0) return null;
-  return { metric, direction: row.direction, ranking, differingParams: rows.filter((r) => r.section === 'param' && r.differs) };
+  return {
+    metric,
+    direction: row.direction,
+    ranking,
+    differingParams: rows.filter((r) => r.section === 'param' && r.differs),
+  };
 }

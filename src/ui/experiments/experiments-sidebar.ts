@@ -6,7 +6,8 @@ import { errorMessage, type AppServices } from '../services';
 import { touchTargets } from '../primitives/touch-targets';
 import { experimentHref } from '../links';
 
-type Editing = { kind: 'create' } | { kind: 'rename'; experimentId: string } | { kind: 'delete'; experimentId: string } | null;
+type Editing =
+  { kind: 'create' } | { kind: 'rename'; experimentId: string } | { kind: 'delete'; experimentId: string } | null;
 
 /**
  * The experiments list: create, rename and soft-delete (MLflow's lifecycle), and a Deleted view to restore from.
@@ -14,7 +15,9 @@ type Editing = { kind: 'create' } | { kind: 'rename'; experimentId: string } | {
  */
 @customElement('experiments-sidebar')
 export class ExperimentsSidebar extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: flex; flex-direction: column; width: 260px; flex: none; border-right: 1px solid var(--tf-color-border); background: var(--tf-color-surface); min-height: 0; }
     .top { display: flex; align-items: center; justify-content: space-between; padding: 14px 12px 8px 16px; }
     h2 { font-size: var(--tf-font-size-sm); text-transform: uppercase; letter-spacing: .04em; color: var(--tf-color-text-muted); margin: 0; }
@@ -42,7 +45,8 @@ export class ExperimentsSidebar extends LitElement {
     .row { display: flex; gap: 6px; }
     .error { color: var(--tf-color-danger); font-size: var(--tf-font-size-sm); margin: 0; }
     .empty { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); padding: 8px; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) services!: AppServices;
   /** The experiment whose runs the page shows. */
@@ -51,12 +55,15 @@ export class ExperimentsSidebar extends LitElement {
   @state() private editing: Editing = null;
   @state() private formError = '';
 
-  private experiments = new LiveQueryController<Experiment[]>(this, () => this.services.tracking.searchExperiments({ viewType: 'ALL' }));
+  private experiments = new LiveQueryController<Experiment[]>(this, () =>
+    this.services.tracking.searchExperiments({ viewType: 'ALL' }),
+  );
 
   private edit(editing: Editing): void {
     this.editing = editing;
     this.formError = '';
-    if (editing && editing.kind !== 'delete') void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
+    if (editing && editing.kind !== 'delete')
+      void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
   }
 
   private async attempt(action: () => Promise<unknown>): Promise<void> {
@@ -95,28 +102,34 @@ export class ExperimentsSidebar extends LitElement {
   private activeItem(experiment: Experiment) {
     const { experimentId, name } = experiment;
     const editing = this.editing;
-    if (editing?.kind === 'rename' && editing.experimentId === experimentId) return html`<li>${this.nameForm(`New name for ${name}`, 'Save name', name)}</li>`;
+    if (editing?.kind === 'rename' && editing.experimentId === experimentId)
+      return html`<li>${this.nameForm(`New name for ${name}`, 'Save name', name)}</li>`;
     return html`<li>
       <div class="item">
         <a href=${experimentHref(experimentId)} aria-current=${experimentId === this.currentId ? 'page' : 'false'} title=${name}>${name}</a>
         <button class="icon" aria-label=${`Rename experiment ${name}`} title="Rename" @click=${() => this.edit({ kind: 'rename', experimentId })}>✎</button>
-        ${experimentId === DEFAULT_EXPERIMENT_ID
-          ? nothing
-          : html`<button class="icon" aria-label=${`Delete experiment ${name}`} title="Delete" @click=${() => this.edit({ kind: 'delete', experimentId })}>✕</button>`}
+        ${
+          experimentId === DEFAULT_EXPERIMENT_ID
+            ? nothing
+            : html`<button class="icon" aria-label=${`Delete experiment ${name}`} title="Delete" @click=${() => this.edit({ kind: 'delete', experimentId })}>✕</button>`
+        }
       </div>
-      ${editing?.kind === 'delete' && editing.experimentId === experimentId
-        ? html`<div class="confirm" role="group" aria-label=${`Confirm deleting ${name}`}>
+      ${
+        editing?.kind === 'delete' && editing.experimentId === experimentId
+          ? html`<div class="confirm" role="group" aria-label=${`Confirm deleting ${name}`}>
             <span>Delete “${name}”? Its runs stay stored; restore it from Deleted.</span>
             ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
             <div class="row">
-              <button class="danger" @click=${() => this.attempt(async () => {
-                await this.services.tracking.deleteExperiment(experimentId);
-                if (this.currentId === experimentId) location.hash = experimentHref(DEFAULT_EXPERIMENT_ID);
-              })}>Delete experiment</button>
+              <button class="danger" @click=${() =>
+                this.attempt(async () => {
+                  await this.services.tracking.deleteExperiment(experimentId);
+                  if (this.currentId === experimentId) location.hash = experimentHref(DEFAULT_EXPERIMENT_ID);
+                })}>Delete experiment</button>
               <button @click=${() => this.edit(null)}>Cancel</button>
             </div>
           </div>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 

@@ -12,7 +12,9 @@ import { listViews, type NamedView, type SavedView } from './saved-views';
  */
 @customElement('saved-views-bar')
 export class SavedViewsBar extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: var(--tf-space-2); font-size: var(--tf-font-size); }
     button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); color: var(--tf-color-text); cursor: pointer; }
     form { display: flex; gap: var(--tf-space-2); align-items: center; }
@@ -22,7 +24,8 @@ export class SavedViewsBar extends LitElement {
     .view { border-radius: 16px; padding: 2px 10px; }
     .view[aria-disabled='true'] { color: var(--tf-color-text-muted); text-decoration: line-through; cursor: not-allowed; }
     .error { color: var(--tf-color-danger); margin: 0; flex-basis: 100%; }
-  `];
+  `,
+  ];
 
   /** The experiment's tags (views are the `tabflow.view.*` ones). */
   @property({ attribute: false }) tags: Readonly<Record<string, string>> = {};
@@ -50,14 +53,16 @@ export class SavedViewsBar extends LitElement {
   render() {
     const views = listViews(this.tags);
     return html`
-      ${this.naming
-        ? html`<form aria-label="Save view" @submit=${this.save}>
+      ${
+        this.naming
+          ? html`<form aria-label="Save view" @submit=${this.save}>
             <input aria-label="View name" required .value=${this.name} @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)}
               @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.naming = false)} />
             <button type="submit">Save</button>
             <button type="button" @click=${() => (this.naming = false)}>Cancel</button>
           </form>`
-        : html`<button @click=${() => (this.naming = true)}>Save view</button>`}
+          : html`<button @click=${() => (this.naming = true)}>Save view</button>`
+      }
       ${views.length ? html`<span class="label" aria-hidden="true">Views:</span><ul aria-label="Views">${views.map((v) => this.viewButton(v))}</ul>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     `;

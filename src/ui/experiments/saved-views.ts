@@ -36,8 +36,12 @@ export class SavedViewError extends Error {
 export function viewTagKey(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw new SavedViewError('Give the view a name.');
-  if (trimmed.length > MAX_NAME_LENGTH) throw new SavedViewError(`A view name can have at most ${MAX_NAME_LENGTH} characters; this one has ${trimmed.length}.`);
-  if (!NAME_PATTERN.test(trimmed)) throw new SavedViewError('A view name can hold letters, digits, spaces, "_", "-" and "." only.');
+  if (trimmed.length > MAX_NAME_LENGTH)
+    throw new SavedViewError(
+      `A view name can have at most ${MAX_NAME_LENGTH} characters; this one has ${trimmed.length}.`,
+    );
+  if (!NAME_PATTERN.test(trimmed))
+    throw new SavedViewError('A view name can hold letters, digits, spaces, "_", "-" and "." only.');
   return VIEW_TAG_PREFIX + trimmed;
 }
 
@@ -70,13 +74,18 @@ export function parseView(text: string): SavedView {
     throw new SavedViewError('This view is not valid JSON; save the view again to replace it.');
   }
   if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) {
-    throw new SavedViewError('This view was not written by this version of tabflow; save the view again to replace it.');
+    throw new SavedViewError(
+      'This view was not written by this version of tabflow; save the view again to replace it.',
+    );
   }
   const v = data as Record<string, unknown>;
   const sort = v.sort as Record<string, unknown> | null;
   return {
     filter: typeof v.filter === 'string' ? v.filter : '',
-    sort: sort && typeof sort.columnId === 'string' && typeof sort.ascending === 'boolean' ? { columnId: sort.columnId, ascending: sort.ascending } : null,
+    sort:
+      sort && typeof sort.columnId === 'string' && typeof sort.ascending === 'boolean'
+        ? { columnId: sort.columnId, ascending: sort.ascending }
+        : null,
     groupBy: isStringArray(v.groupBy) ? v.groupBy : [],
     hiddenColumns: isStringArray(v.hiddenColumns) ? v.hiddenColumns : [],
     summaries: readSummaries(v.summaries),

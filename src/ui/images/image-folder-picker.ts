@@ -150,14 +150,18 @@ export class ImageFolderPicker extends LitElement {
         <label>Zip
           <input type="file" accept=".zip,application/zip" aria-label="Choose a zip" ?disabled=${this.disabled} @change=${this.onZip} />
         </label>
-        ${this.sizeFixed ? nothing : html`<label>Image size
+        ${
+          this.sizeFixed
+            ? nothing
+            : html`<label>Image size
           <select aria-label="Image size" ?disabled=${this.disabled} @change=${(e: Event) => {
             this.size = (e.target as HTMLSelectElement).value as ImageSizeKey;
             this.emit();
           }}>
             ${Object.entries(IMAGE_SIZES).map(([key, s]) => html`<option .value=${key} ?selected=${this.size === key}>${s.label}</option>`)}
           </select>
-        </label>`}
+        </label>`
+        }
         <div class="drop ${this.over ? 'over' : ''}" @dragover=${(e: DragEvent) => {
           e.preventDefault();
           this.over = true;

@@ -55,7 +55,11 @@ export class BoundaryPlot extends LitElement {
       numClasses: b.numClasses,
       classLabels: [],
     };
-    const scale: ColorScale = { task: b.task, numClasses: b.numClasses, range: b.task === 'regression' ? targetRange(b.targets) : undefined };
+    const scale: ColorScale = {
+      task: b.task,
+      numClasses: b.numClasses,
+      range: b.task === 'regression' ? targetRange(b.targets) : undefined,
+    };
     // The grid painted one pixel per cell, which drawScene stretches (smoothed) over the plot.
     const heatmap = new OffscreenCanvas(b.width, b.height);
     heatmap.getContext('2d')?.putImageData(new ImageData(boundaryPixels(b.scores, scale), b.width, b.height), 0, 0);
@@ -78,7 +82,10 @@ export class BoundaryPlot extends LitElement {
     const rect = this.canvas.getBoundingClientRect();
     const fx = (e.clientX - rect.left) / rect.width;
     const fy = (e.clientY - rect.top) / rect.height;
-    const point = { x: b.bounds.xMin + fx * (b.bounds.xMax - b.bounds.xMin), y: b.bounds.yMax - fy * (b.bounds.yMax - b.bounds.yMin) };
+    const point = {
+      x: b.bounds.xMin + fx * (b.bounds.xMax - b.bounds.xMin),
+      y: b.bounds.yMax - fy * (b.bounds.yMax - b.bounds.yMin),
+    };
     this.dispatchEvent(new CustomEvent('plot-click', { detail: point }));
   }
 

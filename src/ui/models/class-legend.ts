@@ -22,7 +22,8 @@ export class ClassLegend extends LitElement {
     const scale = { task: 'classification' as const, numClasses: this.classNames.length };
     return html`<ul aria-label="Class colours">
       ${this.classNames.map(
-        (label, index) => html`<li><span class="swatch" style="background:${cssColor(pointColor(index, scale))}"></span>class ${label}</li>`,
+        (label, index) =>
+          html`<li><span class="swatch" style="background:${cssColor(pointColor(index, scale))}"></span>class ${label}</li>`,
       )}
     </ul>`;
   }

@@ -15,7 +15,9 @@ const SHOWN_ROWS = 200;
  */
 @customElement('csv-predictions')
 export class CsvPredictions extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: grid; gap: 8px; }
     label { font-size: var(--tf-font-size); color: var(--tf-color-text-muted); display: grid; gap: 4px; max-width: 420px; }
     .scroll { max-height: 320px; overflow: auto; border: 1px solid var(--tf-color-border); border-radius: 6px; }
@@ -25,7 +27,8 @@ export class CsvPredictions extends LitElement {
     .error { color: var(--tf-color-danger); margin: 0; white-space: pre-wrap; }
     .note { color: var(--tf-color-text-muted); margin: 0; font-size: var(--tf-font-size); }
     button { justify-self: start; font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) services!: AppServices;
   @property() modelUri = '';
@@ -61,7 +64,10 @@ export class CsvPredictions extends LitElement {
 
   private download(): void {
     if (!this.table) return;
-    downloadBlob(new Blob([this.table.csv], { type: 'text/csv' }), `${this.fileName.replace(/\.csv$/i, '')}-predictions.csv`);
+    downloadBlob(
+      new Blob([this.table.csv], { type: 'text/csv' }),
+      `${this.fileName.replace(/\.csv$/i, '')}-predictions.csv`,
+    );
   }
 
   render() {
@@ -72,8 +78,9 @@ export class CsvPredictions extends LitElement {
       </label>
       ${this.busy ? html`<p class="note" role="status">Predicting…</p>` : ''}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${t
-        ? html`
+      ${
+        t
+          ? html`
             <p class="note" role="status">${t.rows.length} predictions${t.rows.length > SHOWN_ROWS ? `, the first ${SHOWN_ROWS} shown` : ''}.</p>
             <button @click=${this.download}>Download predictions CSV</button>
             <div class="scroll">
@@ -83,7 +90,8 @@ export class CsvPredictions extends LitElement {
               </table>
             </div>
           `
-        : ''}
+          : ''
+      }
     `;
   }
 }

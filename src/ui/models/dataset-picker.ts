@@ -14,15 +14,24 @@ export type GeneratedChoice = Extract<DatasetChoice, { kind: 'generated' }>;
  */
 @customElement('dataset-picker')
 export class DatasetPicker extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: flex; flex-wrap: wrap; gap: 10px; align-items: end; }
     label { display: flex; flex-direction: column; gap: 2px; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
     input, select { font: inherit; font-size: var(--tf-font-size); padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: 6px; width: 90px; }
     select { width: 110px; }
     .problem { color: var(--tf-color-danger); font-size: var(--tf-font-size); flex-basis: 100%; margin: 0; }
-  `];
+  `,
+  ];
 
-  @property({ attribute: false }) value: GeneratedChoice = { kind: 'generated', generator: 'spiral', numPoints: 300, noise: 0, seed: 7 };
+  @property({ attribute: false }) value: GeneratedChoice = {
+    kind: 'generated',
+    generator: 'spiral',
+    numPoints: 300,
+    noise: 0,
+    seed: 7,
+  };
   /** Only generators whose data the model can read (same task, same columns). */
   @property({ attribute: false }) generators: readonly GeneratorName[] = GENERATOR_NAMES;
   @state() private problem = '';

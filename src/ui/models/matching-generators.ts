@@ -6,7 +6,11 @@ export function matchingGenerators(signature: ModelSignature): GeneratorName[] {
   return GENERATOR_NAMES.filter((name) => {
     const sample = generateDataset(name, { numPoints: 2, noise: 0, seed: 0 });
     if (sample.task !== signature.task) return false;
-    if (sample.task === 'classification' && name !== 'gauss' && sample.numClasses !== signature.numClasses) return false;
-    return signature.featureNames.every((f) => sample.featureNames.includes(f)) && sample.featureNames.length === signature.featureNames.length;
+    if (sample.task === 'classification' && name !== 'gauss' && sample.numClasses !== signature.numClasses)
+      return false;
+    return (
+      signature.featureNames.every((f) => sample.featureNames.includes(f)) &&
+      sample.featureNames.length === signature.featureNames.length
+    );
   });
 }

@@ -19,7 +19,9 @@ type Panel = 'register' | 'predict' | 'evaluate' | null;
  */
 @customElement('model-actions')
 export class ModelActions extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: grid; gap: 12px; }
     .bar { display: flex; gap: 8px; flex-wrap: wrap; }
     .bar button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border-radius: 6px; border: 1px solid var(--tf-color-border); background: var(--tf-color-surface-2); cursor: pointer; }
@@ -27,7 +29,8 @@ export class ModelActions extends LitElement {
     .panel { border: 1px solid var(--tf-color-border); border-radius: 6px; padding: 12px 16px; background: var(--tf-color-surface); }
     .error { color: var(--tf-color-danger); margin: 0; }
     .note { color: var(--tf-color-text-muted); margin: 0; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) services!: AppServices;
   /** The run whose model is meant (with artifactPath); ignored when modelUri is set. */
@@ -47,7 +50,10 @@ export class ModelActions extends LitElement {
     if (key === this.shownRun) return;
     this.shownRun = key;
     const { runId, artifactPath } = this;
-    if (key) this.registered.setQuery(async () => (await this.services.tracking.searchModelVersions({ runId })).filter((v) => v.artifactPath === artifactPath));
+    if (key)
+      this.registered.setQuery(async () =>
+        (await this.services.tracking.searchModelVersions({ runId })).filter((v) => v.artifactPath === artifactPath),
+      );
   }
 
   private get uri(): string {
@@ -89,9 +95,11 @@ export class ModelActions extends LitElement {
       ${this.renderRegistered()}
       ${this.message ? html`<p class="note" role="status">${this.message}</p>` : ''}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.open === 'register'
-        ? html`<div class="panel"><register-model-form .services=${this.services} .runId=${this.runId} .artifactPath=${this.artifactPath}></register-model-form></div>`
-        : ''}
+      ${
+        this.open === 'register'
+          ? html`<div class="panel"><register-model-form .services=${this.services} .runId=${this.runId} .artifactPath=${this.artifactPath}></register-model-form></div>`
+          : ''
+      }
       ${this.open === 'predict' ? html`<div class="panel"><model-predict-panel .services=${this.services} .modelUri=${this.uri}></model-predict-panel></div>` : ''}
       ${this.open === 'evaluate' ? html`<div class="panel"><model-evaluate-panel .services=${this.services} .modelUri=${this.uri}></model-evaluate-panel></div>` : ''}
     `;

@@ -60,7 +60,12 @@ export class ModelDetail extends LitElement {
     const data = new FormData(form);
     const alias = String(data.get('alias') ?? '').trim();
     const version = String(data.get('version') ?? '');
-    if (await this.act(`set alias '${alias}'`, () => this.services.tracking.setRegisteredModelAlias(this.name, alias, version))) form.reset();
+    if (
+      await this.act(`set alias '${alias}'`, () =>
+        this.services.tracking.setRegisteredModelAlias(this.name, alias, version),
+      )
+    )
+      form.reset();
   }
 
   private async addTag(e: SubmitEvent): Promise<void> {
@@ -68,42 +73,58 @@ export class ModelDetail extends LitElement {
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     const key = String(data.get('key') ?? '').trim();
-    if (await this.act(`set tag '${key}'`, () => this.services.tracking.setRegisteredModelTag(this.name, key, String(data.get('value') ?? '')))) form.reset();
+    if (
+      await this.act(`set tag '${key}'`, () =>
+        this.services.tracking.setRegisteredModelTag(this.name, key, String(data.get('value') ?? '')),
+      )
+    )
+      form.reset();
   }
 
   private async saveDescription(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const description = String(new FormData(e.target as HTMLFormElement).get('description') ?? '');
-    if (await this.act('save the description', () => this.services.tracking.updateRegisteredModel(this.name, { description }))) this.editing = false;
+    if (
+      await this.act('save the description', () =>
+        this.services.tracking.updateRegisteredModel(this.name, { description }),
+      )
+    )
+      this.editing = false;
   }
 
   private async deleteModel(): Promise<void> {
-    if (await this.act(`delete model '${this.name}'`, () => this.services.tracking.deleteRegisteredModel(this.name))) location.hash = '#/models';
+    if (await this.act(`delete model '${this.name}'`, () => this.services.tracking.deleteRegisteredModel(this.name)))
+      location.hash = '#/models';
   }
 
   render() {
     const detail = this.detail.value;
-    if (this.detail.error) return html`<p class="error" role="alert">Could not read model '${this.name}': ${errorMessage(this.detail.error)}</p>`;
+    if (this.detail.error)
+      return html`<p class="error" role="alert">Could not read model '${this.name}': ${errorMessage(this.detail.error)}</p>`;
     if (detail === undefined) return html`<p class="note">Loading…</p>`;
-    if (detail === null) return html`<p class="error" role="alert">There is no registered model named '${this.name}'. <a href="#/models">See all models</a>.</p>`;
+    if (detail === null)
+      return html`<p class="error" role="alert">There is no registered model named '${this.name}'. <a href="#/models">See all models</a>.</p>`;
     const { model, versions } = detail;
     const tracking = this.services.tracking;
     return html`
       <p><a href="#/models">Registered models</a> /</p>
       <h1>${model.name}</h1>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.editing
-        ? html`<form class="inline" @submit=${this.saveDescription}>
+      ${
+        this.editing
+          ? html`<form class="inline" @submit=${this.saveDescription}>
             <label>Description<textarea name="description" rows="3" cols="60" .value=${model.description}></textarea></label>
             <button type="submit">Save description</button><button type="button" @click=${() => (this.editing = false)}>Cancel</button>
           </form>`
-        : html`<p class="description">${model.description || html`<span class="note">No description.</span>`}</p>
-            <button class="small" @click=${() => (this.editing = true)}>Edit description</button>`}
+          : html`<p class="description">${model.description || html`<span class="note">No description.</span>`}</p>
+            <button class="small" @click=${() => (this.editing = true)}>Edit description</button>`
+      }
 
       <h2>Tags</h2>
       <div>
         ${Object.entries(model.tags).map(
-          ([k, v]) => html`<span class="chip">${`${k}=${v}`}<button aria-label="Remove tag ${k}" @click=${() => this.act(`remove tag '${k}'`, () => tracking.deleteRegisteredModelTag(this.name, k))}>×</button></span>`,
+          ([k, v]) =>
+            html`<span class="chip">${`${k}=${v}`}<button aria-label="Remove tag ${k}" @click=${() => this.act(`remove tag '${k}'`, () => tracking.deleteRegisteredModelTag(this.name, k))}>×</button></span>`,
         )}
       </div>
       <form class="inline" @submit=${this.addTag}>
@@ -116,16 +137,19 @@ export class ModelDetail extends LitElement {
       <div>
         ${Object.keys(model.aliases).length === 0 ? html`<span class="note">No aliases. An alias such as "champion" names the version to use.</span>` : ''}
         ${Object.entries(model.aliases).map(
-          ([alias, v]) => html`<span class="chip"><a href=${modelAliasHref(model.name, alias)}>@${alias}</a> → version ${v}<button aria-label="Remove alias ${alias}" @click=${() => this.act(`remove alias '${alias}'`, () => tracking.deleteRegisteredModelAlias(this.name, alias))}>×</button></span>`,
+          ([alias, v]) =>
+            html`<span class="chip"><a href=${modelAliasHref(model.name, alias)}>@${alias}</a> → version ${v}<button aria-label="Remove alias ${alias}" @click=${() => this.act(`remove alias '${alias}'`, () => tracking.deleteRegisteredModelAlias(this.name, alias))}>×</button></span>`,
         )}
       </div>
-      ${versions.length
-        ? html`<form class="inline" @submit=${this.setAlias}>
+      ${
+        versions.length
+          ? html`<form class="inline" @submit=${this.setAlias}>
             <label>Alias name<input name="alias" required placeholder="champion" /></label>
             <label>Alias version<select name="version">${versions.map((v) => html`<option value=${v.version}>${v.version}</option>`)}</select></label>
             <button type="submit">Set alias</button>
           </form>`
-        : ''}
+          : ''
+      }
 
       <h2>Versions</h2>
       <model-versions-table .services=${this.services} .versions=${versions} @registry-error=${(e: CustomEvent<string>) => (this.error = e.detail)}></model-versions-table>
@@ -134,11 +158,13 @@ export class ModelDetail extends LitElement {
       <version-evaluations .services=${this.services} .name=${model.name}></version-evaluations>
 
       <h2>Delete</h2>
-      ${this.confirmDelete
-        ? html`<p>Delete '${model.name}' with its ${versions.length} version(s) and aliases? The runs and their models stay.</p>
+      ${
+        this.confirmDelete
+          ? html`<p>Delete '${model.name}' with its ${versions.length} version(s) and aliases? The runs and their models stay.</p>
             <button class="small danger" @click=${() => void this.deleteModel()}>Yes, delete model ${model.name}</button>
             <button class="small" @click=${() => (this.confirmDelete = false)}>Keep it</button>`
-        : html`<button class="small danger" @click=${() => (this.confirmDelete = true)}>Delete model</button>`}
+          : html`<button class="small danger" @click=${() => (this.confirmDelete = true)}>Delete model</button>`
+      }
     `;
   }
 }

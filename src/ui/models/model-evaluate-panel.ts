@@ -26,7 +26,9 @@ type Source = 'generated' | 'csv' | 'digits-test' | 'image-folder';
  */
 @customElement('model-evaluate-panel')
 export class ModelEvaluatePanel extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: grid; gap: 10px; }
     fieldset { border: 1px solid var(--tf-color-border); border-radius: 6px; display: grid; gap: 8px; padding: 8px 12px; }
     legend { font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
@@ -38,13 +40,20 @@ export class ModelEvaluatePanel extends LitElement {
     .note { color: var(--tf-color-text-muted); margin: 0; }
     table { border-collapse: collapse; font-size: var(--tf-font-size); }
     th, td { text-align: left; padding: 3px 12px 3px 0; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) services!: AppServices;
   @property() modelUri = '';
   @state() private model: ModelDescription | null = null;
   @state() private source: Source = 'generated';
-  @state() private generated: GeneratedChoice = { kind: 'generated', generator: 'spiral', numPoints: 300, noise: 0, seed: 7 };
+  @state() private generated: GeneratedChoice = {
+    kind: 'generated',
+    generator: 'spiral',
+    numPoints: 300,
+    noise: 0,
+    seed: 7,
+  };
   @state() private file: File | null = null;
   @state() private folder: ImageFolderFiles | null = null;
   @state() private result: EvaluationResult | null = null;
@@ -113,9 +122,11 @@ export class ModelEvaluatePanel extends LitElement {
     return html`
       ${digits ? this.radio('digits-test', 'The Digits test split (the images the training run held out)') : ''}
       ${this.radio('image-folder', 'An image folder (one subfolder per class)')}
-      ${this.source === 'image-folder'
-        ? html`<image-folder-picker sizeFixed @folder-change=${(e: CustomEvent<FolderChangeDetail>) => (this.folder = e.detail.folder)}></image-folder-picker>`
-        : ''}
+      ${
+        this.source === 'image-folder'
+          ? html`<image-folder-picker sizeFixed @folder-change=${(e: CustomEvent<FolderChangeDetail>) => (this.folder = e.detail.folder)}></image-folder-picker>`
+          : ''
+      }
     `;
   }
 
@@ -123,15 +134,19 @@ export class ModelEvaluatePanel extends LitElement {
     const signature = this.model?.signature;
     return html`
       ${this.radio('generated', 'A generated dataset (seeded)', generators.length === 0)}
-      ${this.source === 'generated'
-        ? html`<dataset-picker .value=${this.generated} .generators=${generators} @dataset-change=${(e: CustomEvent<GeneratedChoice>) => (this.generated = e.detail)}></dataset-picker>`
-        : ''}
+      ${
+        this.source === 'generated'
+          ? html`<dataset-picker .value=${this.generated} .generators=${generators} @dataset-change=${(e: CustomEvent<GeneratedChoice>) => (this.generated = e.detail)}></dataset-picker>`
+          : ''
+      }
       ${this.radio('csv', 'A CSV file')}
-      ${this.source === 'csv'
-        ? html`<label class="file">CSV file with the columns ${[...(signature?.featureNames ?? []), signature?.targetName ?? ''].join(', ')}
+      ${
+        this.source === 'csv'
+          ? html`<label class="file">CSV file with the columns ${[...(signature?.featureNames ?? []), signature?.targetName ?? ''].join(', ')}
             <input type="file" accept=".csv,text/csv" @change=${(e: Event) => (this.file = (e.target as HTMLInputElement).files?.[0] ?? null)} />
           </label>`
-        : ''}
+          : ''
+      }
     `;
   }
 
@@ -150,14 +165,16 @@ export class ModelEvaluatePanel extends LitElement {
       </fieldset>
       <button ?disabled=${this.busy || !signature} @click=${() => void this.evaluate()}>${this.busy ? 'Evaluating…' : 'Evaluate'}</button>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${r
-        ? html`<div role="status">
+      ${
+        r
+          ? html`<div role="status">
             <p>Evaluation run <a href=${runHref(r.runId)}>${r.runName}</a> logged.</p>
             <table aria-label="Evaluation metrics">
               <tbody>${Object.entries(r.metrics).map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${formatNumber(v)}</td></tr>`)}</tbody>
             </table>
           </div>`
-        : ''}
+          : ''
+      }
     `;
   }
 }

@@ -23,7 +23,9 @@ const GRID_SIZE = 72;
  */
 @customElement('model-predict-panel')
 export class ModelPredictPanel extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: grid; gap: 16px; }
     h3 { font-size: var(--tf-font-size-lg); margin: 0 0 8px; }
     .row { display: flex; gap: 16px; flex-wrap: wrap; align-items: start; }
@@ -35,7 +37,8 @@ export class ModelPredictPanel extends LitElement {
     .error { color: var(--tf-color-danger); margin: 0; white-space: pre-wrap; }
     .note { color: var(--tf-color-text-muted); margin: 0; }
     .prediction { font-size: var(--tf-font-size-lg); margin: 0; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) services!: AppServices;
   @property() modelUri = '';
@@ -69,7 +72,8 @@ export class ModelPredictPanel extends LitElement {
     }
     this.model = await this.run('load the model', (signal) => predict.describeModel(signal, this.modelUri));
     // The plot shows two input columns; other models predict on CSV files only.
-    const generators = this.model && this.model.signature.featureNames.length === 2 ? matchingGenerators(this.model.signature) : [];
+    const generators =
+      this.model && this.model.signature.featureNames.length === 2 ? matchingGenerators(this.model.signature) : [];
     // Start on the data the model learned from: that is the picture a class expects to see first.
     const trainedOn = this.model?.signature.generator;
     const generator = trainedOn && generators.includes(trainedOn) ? trainedOn : generators[0];
@@ -80,7 +84,9 @@ export class ModelPredictPanel extends LitElement {
   private async drawBoundary(): Promise<void> {
     const dataset = this.choice;
     if (!dataset || !this.services.predict) return;
-    const result = await this.run('draw the decision boundary', (signal) => this.services.predict!.decisionBoundary(signal, this.modelUri, dataset, GRID_SIZE));
+    const result = await this.run('draw the decision boundary', (signal) =>
+      this.services.predict!.decisionBoundary(signal, this.modelUri, dataset, GRID_SIZE),
+    );
     if (result) {
       this.boundary = result;
       this.marker = null;
@@ -90,7 +96,10 @@ export class ModelPredictPanel extends LitElement {
 
   private async predictAt(point: PlotPoint): Promise<void> {
     this.marker = point;
-    const [prediction] = (await this.run('predict', (signal) => this.services.predict!.predictPoints(signal, this.modelUri, [[point.x, point.y]]))) ?? [];
+    const [prediction] =
+      (await this.run('predict', (signal) =>
+        this.services.predict!.predictPoints(signal, this.modelUri, [[point.x, point.y]]),
+      )) ?? [];
     this.prediction = prediction ?? null;
   }
 
@@ -99,7 +108,12 @@ export class ModelPredictPanel extends LitElement {
     const data = new FormData(e.target as HTMLFormElement);
     const x = Number(data.get('x'));
     const y = Number(data.get('y'));
-    if (String(data.get('x')).trim() === '' || String(data.get('y')).trim() === '' || !Number.isFinite(x) || !Number.isFinite(y)) {
+    if (
+      String(data.get('x')).trim() === '' ||
+      String(data.get('y')).trim() === '' ||
+      !Number.isFinite(x) ||
+      !Number.isFinite(y)
+    ) {
       this.error = 'Type a number for both X₁ and X₂.';
       return;
     }
@@ -110,7 +124,10 @@ export class ModelPredictPanel extends LitElement {
     const p = this.prediction;
     if (!p) return html`<p class="note">Click the plot, or type a point, to see what the model predicts there.</p>`;
     const where = `(${p.features.map((v) => v.toFixed(2)).join(', ')})`;
-    const what = this.model?.signature.task === 'regression' ? `the value ${p.label}` : `class ${p.label} (probability ${(p.probability ?? 0).toFixed(3)})`;
+    const what =
+      this.model?.signature.task === 'regression'
+        ? `the value ${p.label}`
+        : `class ${p.label} (probability ${(p.probability ?? 0).toFixed(3)})`;
     return html`<p class="prediction" role="status" aria-label="Prediction">At ${where} the model predicts ${what}.</p>`;
   }
 
@@ -120,8 +137,9 @@ export class ModelPredictPanel extends LitElement {
     return html`
       ${this.busy ? html`<p class="note" role="status">Working: ${this.busy}…</p>` : ''}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${signature && this.choice
-        ? html`<section aria-label="Predict on a plot">
+      ${
+        signature && this.choice
+          ? html`<section aria-label="Predict on a plot">
             <h3>Predict on a plot</h3>
             <div class="row">
               <div class="plot">
@@ -140,15 +158,18 @@ export class ModelPredictPanel extends LitElement {
               </div>
             </div>
           </section>`
-        : signature
-          ? html`<p class="note">The plot needs a model of two columns from a generated dataset; this one reads ${signature.featureNames.join(', ')}. Predict on a CSV file below.</p>`
-          : ''}
-      ${signature
-        ? html`<section aria-label="Predict on a CSV file">
+          : signature
+            ? html`<p class="note">The plot needs a model of two columns from a generated dataset; this one reads ${signature.featureNames.join(', ')}. Predict on a CSV file below.</p>`
+            : ''
+      }
+      ${
+        signature
+          ? html`<section aria-label="Predict on a CSV file">
             <h3>Predict on a CSV file</h3>
             <csv-predictions .services=${this.services} .modelUri=${this.modelUri} .featureNames=${signature.featureNames}></csv-predictions>
           </section>`
-        : ''}
+          : ''
+      }
     `;
   }
 }

@@ -26,7 +26,9 @@ export class ModelVersionView extends LitElement {
   private shown = '';
 
   private get uri(): string {
-    return this.reference.startsWith('@') ? modelAliasUri(this.name, this.reference.slice(1)) : modelVersionUri(this.name, Number(this.reference));
+    return this.reference.startsWith('@')
+      ? modelAliasUri(this.name, this.reference.slice(1))
+      : modelVersionUri(this.name, Number(this.reference));
   }
 
   protected willUpdate(): void {
@@ -36,7 +38,10 @@ export class ModelVersionView extends LitElement {
     const { name, reference } = this;
     const tracking = this.services.tracking;
     this.version.setQuery(() =>
-      (reference.startsWith('@') ? tracking.getModelVersionByAlias(name, reference.slice(1)) : tracking.getModelVersion(name, reference)).catch((e: unknown) => {
+      (reference.startsWith('@')
+        ? tracking.getModelVersionByAlias(name, reference.slice(1))
+        : tracking.getModelVersion(name, reference)
+      ).catch((e: unknown) => {
         this.error = errorMessage(e);
         return null;
       }),
@@ -57,7 +62,11 @@ export class ModelVersionView extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const description = String(new FormData(form).get('description') ?? '');
-    void this.act('save the description', () => this.services.tracking.updateModelVersion(v.name, v.version, { description }), form);
+    void this.act(
+      'save the description',
+      () => this.services.tracking.updateModelVersion(v.name, v.version, { description }),
+      form,
+    );
   }
 
   private addTag(e: SubmitEvent, v: ModelVersion): void {
@@ -65,13 +74,18 @@ export class ModelVersionView extends LitElement {
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     const key = String(data.get('key') ?? '').trim();
-    void this.act(`set tag '${key}'`, () => this.services.tracking.setModelVersionTag(v.name, v.version, key, String(data.get('value') ?? '')), form);
+    void this.act(
+      `set tag '${key}'`,
+      () => this.services.tracking.setModelVersionTag(v.name, v.version, key, String(data.get('value') ?? '')),
+      form,
+    );
   }
 
   render() {
     const v = this.version.value;
     if (v === undefined) return html`<p class="note">Loading…</p>`;
-    if (v === null) return html`<p class="error" role="alert">${this.error}</p><p><a href=${modelHref(this.name)}>Back to ${this.name}</a></p>`;
+    if (v === null)
+      return html`<p class="error" role="alert">${this.error}</p><p><a href=${modelHref(this.name)}>Back to ${this.name}</a></p>`;
     const byAlias = this.reference.startsWith('@');
     return html`
       <p><a href="#/models">Registered models</a> / <a href=${modelHref(v.name)}>${v.name}</a> /</p>

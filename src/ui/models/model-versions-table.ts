@@ -29,7 +29,10 @@ export class ModelVersionsTable extends LitElement {
     if (ids.join() !== this.shownRunIds) {
       this.shownRunIds = ids.join();
       const tracking = this.services.tracking;
-      this.runs.setQuery(async () => new Map(await Promise.all(ids.map(async (id) => [id, await tracking.getRun(id).catch(() => null)] as const))));
+      this.runs.setQuery(
+        async () =>
+          new Map(await Promise.all(ids.map(async (id) => [id, await tracking.getRun(id).catch(() => null)] as const))),
+      );
     }
   }
 
@@ -38,7 +41,9 @@ export class ModelVersionsTable extends LitElement {
     try {
       await this.services.tracking.deleteModelVersion(v.name, v.version);
     } catch (error) {
-      this.dispatchEvent(new CustomEvent('registry-error', { detail: `Could not delete version ${v.version}: ${errorMessage(error)}` }));
+      this.dispatchEvent(
+        new CustomEvent('registry-error', { detail: `Could not delete version ${v.version}: ${errorMessage(error)}` }),
+      );
     }
   }
 
@@ -64,10 +69,12 @@ export class ModelVersionsTable extends LitElement {
               <td>${v.description}</td>
               <td>${Object.entries(v.tags).map(([k, val]) => html`<span class="tag">${`${k}=${val}`}</span>`)}</td>
               <td>
-                ${this.confirming === v.version
-                  ? html`<button class="small danger" @click=${() => void this.deleteVersion(v)}>Confirm delete version ${v.version}</button>
+                ${
+                  this.confirming === v.version
+                    ? html`<button class="small danger" @click=${() => void this.deleteVersion(v)}>Confirm delete version ${v.version}</button>
                       <button class="small" @click=${() => (this.confirming = null)}>Keep</button>`
-                  : html`<button class="small danger" @click=${() => (this.confirming = v.version)}>Delete version ${v.version}</button>`}
+                    : html`<button class="small danger" @click=${() => (this.confirming = v.version)}>Delete version ${v.version}</button>`
+                }
               </td>
             </tr>`,
           )}

@@ -17,14 +17,19 @@ import { modelHref } from '../links';
  */
 @customElement('register-model-form')
 export class RegisterModelForm extends LitElement {
-  static styles = [fieldStyles, formFieldStyles, touchTargets, css`
+  static styles = [
+    fieldStyles,
+    formFieldStyles,
+    touchTargets,
+    css`
     form { display: grid; gap: 10px; max-width: 520px; }
     textarea { min-height: 48px; }
     button { justify-self: start; font: inherit; padding: 6px 14px; border-radius: 6px; border: 1px solid var(--tf-color-success); background: var(--tf-color-success); color: var(--tf-color-on-accent); cursor: pointer; }
     button[disabled] { opacity: 0.6; cursor: default; }
     .error { color: var(--tf-color-danger); margin: 0; }
     .done { color: var(--tf-color-success); margin: 0; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) services!: AppServices;
   @property() runId = '';
@@ -35,7 +40,9 @@ export class RegisterModelForm extends LitElement {
   @state() private tagsError = '';
   @state() private registered: ModelVersion | null = null;
 
-  private models = new LiveQueryController<RegisteredModel[]>(this, () => this.services.tracking.searchRegisteredModels());
+  private models = new LiveQueryController<RegisteredModel[]>(this, () =>
+    this.services.tracking.searchRegisteredModels(),
+  );
 
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
@@ -54,9 +61,14 @@ export class RegisterModelForm extends LitElement {
     this.busy = true;
     try {
       const tracking = this.services.tracking;
-      const version = await tracking.createModelVersion(name, this.runId, this.artifactPath, { description: String(data.get('description') ?? ''), tags });
+      const version = await tracking.createModelVersion(name, this.runId, this.artifactPath, {
+        description: String(data.get('description') ?? ''),
+        tags,
+      });
       this.registered = await tracking.getModelVersion(name, version);
-      this.dispatchEvent(new CustomEvent('model-registered', { detail: this.registered, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('model-registered', { detail: this.registered, bubbles: true, composed: true }),
+      );
     } catch (error) {
       this.error = `Could not register the model: ${errorMessage(error)}`;
     } finally {
@@ -73,7 +85,8 @@ export class RegisterModelForm extends LitElement {
           id: 'model-name',
           label: 'Model name',
           hint: 'An existing name gets a new version.',
-          control: (w) => html`<input id=${w.id} aria-describedby=${w.describedBy} name="name" required list="registered-names" autocomplete="off" placeholder="spiral-classifier" />`,
+          control: (w) =>
+            html`<input id=${w.id} aria-describedby=${w.describedBy} name="name" required list="registered-names" autocomplete="off" placeholder="spiral-classifier" />`,
         })}
         <datalist id="registered-names">${names.map((n) => html`<option value=${n}></option>`)}</datalist>
         ${formField({ id: 'model-description', label: 'Description', control: (w) => html`<textarea id=${w.id} name="description"></textarea>` })}
@@ -81,13 +94,16 @@ export class RegisterModelForm extends LitElement {
           id: 'model-tags',
           label: 'Tags (key=value, one a line)',
           error: this.tagsError,
-          control: (w) => html`<textarea id=${w.id} aria-describedby=${w.describedBy} aria-invalid=${w.invalid} name="tags" placeholder="team=vision"></textarea>`,
+          control: (w) =>
+            html`<textarea id=${w.id} aria-describedby=${w.describedBy} aria-invalid=${w.invalid} name="tags" placeholder="team=vision"></textarea>`,
         })}
         <button type="submit" ?disabled=${this.busy}>${this.busy ? 'Registering…' : 'Register'}</button>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-        ${done
-          ? html`<p class="done" role="status">Registered as <a href=${modelHref(done.name)}>${done.name} version ${done.version}</a>.</p>`
-          : ''}
+        ${
+          done
+            ? html`<p class="done" role="status">Registered as <a href=${modelHref(done.name)}>${done.name} version ${done.version}</a>.</p>`
+            : ''
+        }
       </form>
     `;
   }

@@ -15,17 +15,21 @@ export class RegisteredModelsList extends LitElement {
   static styles = modelsStyles;
 
   @property({ attribute: false }) services!: AppServices;
-  private models = new LiveQueryController<RegisteredModel[]>(this, () => this.services.tracking.searchRegisteredModels());
+  private models = new LiveQueryController<RegisteredModel[]>(this, () =>
+    this.services.tracking.searchRegisteredModels(),
+  );
 
   render() {
     const models = this.models.value;
-    if (this.models.error) return html`<p class="error" role="alert">Could not read the registry: ${String(this.models.error)}</p>`;
+    if (this.models.error)
+      return html`<p class="error" role="alert">Could not read the registry: ${String(this.models.error)}</p>`;
     if (!models) return html`<p class="note">Loading…</p>`;
     return html`
       <page-header heading="Registered models" lead="Models registered from runs: their versions, aliases and evaluations."></page-header>
-      ${models.length === 0
-        ? html`<empty-state href="#/experiments" action="Find a run with a model">No registered models yet. Open a run that has a model and press “Register model”.</empty-state>`
-        : html`<table aria-label="Registered models">
+      ${
+        models.length === 0
+          ? html`<empty-state href="#/experiments" action="Find a run with a model">No registered models yet. Open a run that has a model and press “Register model”.</empty-state>`
+          : html`<table aria-label="Registered models">
             <thead><tr><th>Name</th><th>Latest version</th><th>Aliases</th><th>Description</th><th>Last modified</th></tr></thead>
             <tbody>
               ${models.map(
@@ -38,7 +42,8 @@ export class RegisteredModelsList extends LitElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table>`
+      }
     `;
   }
 }

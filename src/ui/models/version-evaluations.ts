@@ -34,7 +34,11 @@ export class VersionEvaluations extends LitElement {
     // A name holding both quote kinds cannot be written in a filter: ask for every evaluation and keep its own.
     const filter = `tags.\`${EVALUATED_MODEL_TAG}\` ${literal ? `= ${literal}` : 'IS NOT NULL'}`;
     this.runs.setQuery(async () => {
-      const runs = await this.services.tracking.searchRuns({ filter, orderBy: ['attributes.start_time DESC'], maxResults: 500 });
+      const runs = await this.services.tracking.searchRuns({
+        filter,
+        orderBy: ['attributes.start_time DESC'],
+        maxResults: 500,
+      });
       return literal ? runs : runs.filter((run) => ownValue(run.data.tags, EVALUATED_MODEL_TAG) === name);
     });
   }
@@ -47,7 +51,8 @@ export class VersionEvaluations extends LitElement {
   }
 
   render() {
-    if (this.runs.error) return html`<p class="error" role="alert">Could not list evaluations: ${String(this.runs.error)}</p>`;
+    if (this.runs.error)
+      return html`<p class="error" role="alert">Could not list evaluations: ${String(this.runs.error)}</p>`;
     const runs = this.runs.value ?? [];
     if (runs.length === 0) return html`<p class="empty">No evaluations yet. Open a version and press "Evaluate".</p>`;
     const compare = [...this.chosen].filter((id) => runs.some((r) => r.info.runId === id));
@@ -67,9 +72,11 @@ export class VersionEvaluations extends LitElement {
           })}
         </tbody>
       </table>
-      ${compare.length >= 2
-        ? html`<p><a href=${compareHref(compare)}>Compare the ${compare.length} chosen evaluations</a></p>`
-        : html`<p class="note">Choose two or more evaluations to compare them.</p>`}
+      ${
+        compare.length >= 2
+          ? html`<p><a href=${compareHref(compare)}>Compare the ${compare.length} chosen evaluations</a></p>`
+          : html`<p class="note">Choose two or more evaluations to compare them.</p>`
+      }
     `;
   }
 }

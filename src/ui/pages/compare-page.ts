@@ -121,7 +121,9 @@ export class ComparePage extends LitElement {
       const { groups } = this.groupBands.groups(this.runs, groupBy);
       this.groupBands
         .ensure(groups, this.chartedMetrics, (runIds, metric) => reader.band(runIds, metric))
-        .catch((error: unknown) => reportError(this, new Error(`Could not compute the group bands: ${errorMessage(error)}`)));
+        .catch((error: unknown) =>
+          reportError(this, new Error(`Could not compute the group bands: ${errorMessage(error)}`)),
+        );
     }
   }
 
@@ -136,7 +138,9 @@ export class ComparePage extends LitElement {
     );
     return {
       runs: results.filter((r): r is Run => typeof r !== 'string' && r.info.lifecycleStage === 'active'),
-      missing: results.flatMap((r) => (typeof r === 'string' ? [r] : r.info.lifecycleStage === 'active' ? [] : [r.info.runName])),
+      missing: results.flatMap((r) =>
+        typeof r === 'string' ? [r] : r.info.lifecycleStage === 'active' ? [] : [r.info.runName],
+      ),
     };
   }
 
@@ -187,7 +191,11 @@ export class ComparePage extends LitElement {
    */
   private derived(runs: Run[]): { colors: Map<string, string>; rows: DiffRow[]; hiddenRuns: Set<string> } {
     const memo = this.memo;
-    if (memo?.runs !== runs || memo.directions !== this.settings.directions || memo.hidden !== this.settings.hiddenRuns) {
+    if (
+      memo?.runs !== runs ||
+      memo.directions !== this.settings.directions ||
+      memo.hidden !== this.settings.hiddenRuns
+    ) {
       this.memo = {
         runs,
         directions: this.settings.directions,
@@ -205,7 +213,9 @@ export class ComparePage extends LitElement {
 
   private onChange(event: CustomEvent<CompareChange>): void {
     const change = event.detail;
-    const directions = change.directions ? { ...this.settings.directions, ...change.directions } : this.settings.directions;
+    const directions = change.directions
+      ? { ...this.settings.directions, ...change.directions }
+      : this.settings.directions;
     this.settings = { ...this.settings, ...change, directions };
     // replaceState: tweaking a slider should not fill the Back button's history; the hash still reopens the view.
     const hash = hashHref('compare', [], settingsToQuery(this.settings));
@@ -222,32 +232,42 @@ export class ComparePage extends LitElement {
     if (this.loaded.error) {
       return html`<div class="page"><page-header heading="Compare runs"></page-header><p role="alert" class="notice">Could not load these runs: ${String(this.loaded.error)}</p></div>`;
     }
-    if (!this.loaded.value) return html`<div class="page"><page-header heading="Compare runs"></page-header><p class="empty">Loading runs…</p></div>`;
+    if (!this.loaded.value)
+      return html`<div class="page"><page-header heading="Compare runs"></page-header><p class="empty">Loading runs…</p></div>`;
     const { runs, missing } = this.loaded.value;
     const { colors, rows, hiddenRuns } = this.derived(runs);
     const { groupBy } = this.settings;
     const grouped = this.groupBands.groups(runs, groupBy);
-    const groupedSeries = groupBy.length ? this.groupBands.series(grouped.groups, this.chartedMetrics, this.settings.band, grouped.colors) : null;
+    const groupedSeries = groupBy.length
+      ? this.groupBands.series(grouped.groups, this.chartedMetrics, this.settings.band, grouped.colors)
+      : null;
     return html`<div class="page" @compare-change=${this.onChange}>
       <page-header heading=${`Comparing ${plural(runs.length, 'run')}`}
         lead="Hover a chart to read every run's value at that step; click a name in a legend to hide or show that run."></page-header>
-      ${runs.length
-        ? html`<compare-actions .services=${this.services} .runs=${runs} .rows=${rows} .winBy=${this.settings.winBy}></compare-actions>`
-        : nothing}
-      ${missing.length
-        ? html`<p class="notice" role="status">Not shown — deleted or not found: ${missing.join(', ')}.</p>`
-        : nothing}
-      ${runs.length === 0
-        ? html`<p class="empty">None of these runs exists any more.</p>`
-        : html`
+      ${
+        runs.length
+          ? html`<compare-actions .services=${this.services} .runs=${runs} .rows=${rows} .winBy=${this.settings.winBy}></compare-actions>`
+          : nothing
+      }
+      ${
+        missing.length
+          ? html`<p class="notice" role="status">Not shown — deleted or not found: ${missing.join(', ')}.</p>`
+          : nothing
+      }
+      ${
+        runs.length === 0
+          ? html`<p class="empty">None of these runs exists any more.</p>`
+          : html`
           <div class="grouping">
             <group-by-chooser .options=${groupOptions(runs)} .value=${groupBy}
               @group-by-change=${(e: CustomEvent<string[]>) => this.onChange(new CustomEvent('compare-change', { detail: { groupBy: e.detail } }))}></group-by-chooser>
             ${groupBy.length ? html`<span class="lead">${grouped.groups.length} groups: each line is a group's mean, shaded by its spread.</span>` : nothing}
           </div>
-          ${groupBy.length
-            ? html`<compare-group-summary .groups=${grouped.groups} .rows=${rows} .colors=${grouped.colors} .winBy=${this.settings.winBy}></compare-group-summary>`
-            : html`<compare-summary .runs=${runs} .rows=${rows} .colors=${colors} .winBy=${this.settings.winBy}></compare-summary>`}
+          ${
+            groupBy.length
+              ? html`<compare-group-summary .groups=${grouped.groups} .rows=${rows} .colors=${grouped.colors} .winBy=${this.settings.winBy}></compare-group-summary>`
+              : html`<compare-summary .runs=${runs} .rows=${rows} .colors=${colors} .winBy=${this.settings.winBy}></compare-summary>`
+          }
           <section aria-labelledby="curves">
             <h2 id="curves">Metric curves</h2>
             <compare-metric-charts
@@ -281,7 +301,8 @@ export class ComparePage extends LitElement {
             <h2 id="per-run">Settings against results</h2>
             <compare-run-charts .runs=${runs} .colors=${colors} .settings=${this.settings} .hiddenRuns=${hiddenRuns}></compare-run-charts>
           </section>
-        `}
+        `
+      }
     </div>`;
   }
 }

@@ -44,7 +44,10 @@ const selectionKey = (experimentId: string, showDeleted: boolean) => `${experime
  */
 @customElement('experiments-page')
 export class ExperimentsPage extends LitElement {
-  static styles = [buttonStyles, touchTargets, css`
+  static styles = [
+    buttonStyles,
+    touchTargets,
+    css`
     :host { display: flex; flex: 1; min-height: 0; height: calc(100vh - 52px); }
     section { flex: 1; display: flex; flex-direction: column; gap: 12px; padding: 16px 24px; min-width: 0; min-height: 0; background: var(--tf-color-surface-2); }
     .title { display: flex; flex-wrap: wrap; align-items: baseline; gap: var(--tf-space-2) var(--tf-space-3); }
@@ -73,7 +76,8 @@ export class ExperimentsPage extends LitElement {
       experiments-sidebar.open { display: flex; }
       runs-table { min-height: 60vh; }
     }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) route!: PageRoute;
@@ -104,7 +108,8 @@ export class ExperimentsPage extends LitElement {
 
   willUpdate(changed: PropertyValues): void {
     const { experimentId, showDeleted } = this;
-    if (changed.has('selected') && this.shown.experimentId) rememberedSelection.set(selectionKey(this.shown.experimentId, this.shown.showDeleted), this.selected);
+    if (changed.has('selected') && this.shown.experimentId)
+      rememberedSelection.set(selectionKey(this.shown.experimentId, this.shown.showDeleted), this.selected);
     if (experimentId === this.shown.experimentId && showDeleted === this.shown.showDeleted) return;
     if (experimentId !== this.shown.experimentId) {
       void this.loadPreferences(experimentId);
@@ -116,7 +121,9 @@ export class ExperimentsPage extends LitElement {
     this.experiment.setQuery(() => tracking.getExperiment(experimentId).catch(() => null));
     // Not a plain live searchRuns: a training run rewrites its row every flush, and re-reading 10,000 runs each
     // time kept the page busy. observeRuns coalesces changes and re-reads only the runs that changed.
-    this.runs.setSource(() => observeRuns(tracking, { experimentIds: [experimentId], viewType: showDeleted ? 'DELETED_ONLY' : 'ACTIVE_ONLY' }));
+    this.runs.setSource(() =>
+      observeRuns(tracking, { experimentIds: [experimentId], viewType: showDeleted ? 'DELETED_ONLY' : 'ACTIVE_ONLY' }),
+    );
   }
 
   /** A link (or a reload) opens the same filter and sort: they live in the hash query. */
@@ -163,7 +170,9 @@ export class ExperimentsPage extends LitElement {
   }
 
   private savePreference(key: string, value: unknown): void {
-    this.services.tracking.setPreference(key, value).catch((error) => reportError(this, new Error(`Could not remember the column choice: ${errorMessage(error)}`)));
+    this.services.tracking
+      .setPreference(key, value)
+      .catch((error) => reportError(this, new Error(`Could not remember the column choice: ${errorMessage(error)}`)));
   }
 
   private applyFilter(e: SubmitEvent): void {
@@ -188,7 +197,10 @@ export class ExperimentsPage extends LitElement {
 
   private sortBy(columnId: string): void {
     // First click: metrics and params best-first is rarely known, so ascending; a second click flips it.
-    this.sort = this.sort.columnId === columnId ? { columnId, ascending: !this.sort.ascending } : { columnId, ascending: columnId !== 'attributes.start_time' };
+    this.sort =
+      this.sort.columnId === columnId
+        ? { columnId, ascending: !this.sort.ascending }
+        : { columnId, ascending: columnId !== 'attributes.start_time' };
     this.writeViewToQuery();
   }
 
@@ -214,7 +226,10 @@ export class ExperimentsPage extends LitElement {
     const view = this.pipeline.compute(this.tableInputs());
     const kept = new Set([...view.columns, ...view.identicalParams.map((p) => p.column)]);
     const columns = [NAME_COLUMN, ...view.allColumns.filter((c) => kept.has(c))];
-    downloadBlob(new Blob([runsToCsv(runs, columns)], { type: 'text/csv' }), `${name.replace(/[^\w.-]+/g, '_') || 'runs'}-runs.csv`);
+    downloadBlob(
+      new Blob([runsToCsv(runs, columns)], { type: 'text/csv' }),
+      `${name.replace(/[^\w.-]+/g, '_') || 'runs'}-runs.csv`,
+    );
   }
 
   private tableInputs() {
@@ -246,7 +261,11 @@ export class ExperimentsPage extends LitElement {
   /** A view is an experiment tag, so it travels in the zip export and comes back on import. */
   private async saveView(name: string): Promise<void> {
     try {
-      await this.services.tracking.setExperimentTag(this.experimentId, viewTagKey(name), serializeView(this.currentView()));
+      await this.services.tracking.setExperimentTag(
+        this.experimentId,
+        viewTagKey(name),
+        serializeView(this.currentView()),
+      );
       this.viewError = '';
     } catch (error) {
       this.viewError = `Could not save the view: ${errorMessage(error)}`;
@@ -345,17 +364,19 @@ export class ExperimentsPage extends LitElement {
         ${this.renderSameForAll(view)}
         <run-actions .services=${this.services} .selected=${this.selected} .showDeleted=${this.showDeleted}
           @selection-cleared=${() => (this.selected = new Set())}></run-actions>
-        ${runs.length === 0 && this.runs.value
-          ? this.showDeleted
-            ? html`<empty-state>No deleted runs in this experiment.</empty-state>`
-            : html`<empty-state href=${hashHref('playground', [], { experiment_id: this.experimentId })} action="Train a model in the Playground">
+        ${
+          runs.length === 0 && this.runs.value
+            ? this.showDeleted
+              ? html`<empty-state>No deleted runs in this experiment.</empty-state>`
+              : html`<empty-state href=${hashHref('playground', [], { experiment_id: this.experimentId })} action="Train a model in the Playground">
                 No runs yet. Train one, or log runs with the tracking API.</empty-state>`
-          : html`<runs-table .rows=${view.rows} .columns=${view.columns} .sort=${this.sort} .selected=${this.selected}
+            : html`<runs-table .rows=${view.rows} .columns=${view.columns} .sort=${this.sort} .selected=${this.selected}
               @sort-column=${(e: CustomEvent<string>) => this.sortBy(e.detail)}
               @toggle-run=${(e: CustomEvent<{ runId: string; selected: boolean }>) => (this.selected = this.toggleSet(this.selected, e.detail.runId, e.detail.selected))}
               @toggle-all=${(e: CustomEvent<boolean>) => (this.selected = e.detail ? new Set(listedRunIds(view.rows)) : new Set())}
               @toggle-runs=${(e: CustomEvent<{ runIds: string[]; selected: boolean }>) => (this.selected = e.detail.runIds.reduce((set, id) => this.toggleSet(set, id, e.detail.selected), this.selected))}
-              @toggle-children=${(e: CustomEvent<string>) => (this.expanded = this.toggleSet(this.expanded, e.detail, !this.expanded.has(e.detail)))}></runs-table>`}
+              @toggle-children=${(e: CustomEvent<string>) => (this.expanded = this.toggleSet(this.expanded, e.detail, !this.expanded.has(e.detail)))}></runs-table>`
+        }
       </section>
     `;
   }

@@ -20,7 +20,8 @@ export class ModelsPage extends LitElement {
 
   render() {
     const [name, reference] = this.route?.segments ?? [];
-    if (name && reference) return html`<model-version-view .services=${this.services} .name=${name} .reference=${reference}></model-version-view>`;
+    if (name && reference)
+      return html`<model-version-view .services=${this.services} .name=${name} .reference=${reference}></model-version-view>`;
     if (name) return html`<model-detail .services=${this.services} .name=${name}></model-detail>`;
     return html`<registered-models-list .services=${this.services}></registered-models-list>`;
   }

@@ -67,7 +67,11 @@ const scales = new WeakMap<Dataset, ColorScale>();
 function scaleOf(ds: Dataset): ColorScale {
   let scale = scales.get(ds);
   if (!scale) {
-    scale = { task: ds.task, numClasses: ds.numClasses, range: ds.task === 'regression' ? targetRange(ds.y) : undefined };
+    scale = {
+      task: ds.task,
+      numClasses: ds.numClasses,
+      range: ds.task === 'regression' ? targetRange(ds.y) : undefined,
+    };
     scales.set(ds, scale);
   }
   return scale;
@@ -84,7 +88,10 @@ function formatMetric(value: number | undefined): string {
  */
 @customElement('playground-page')
 export class PlaygroundPage extends LitElement {
-  static styles = [buttonStyles, touchTargets, css`
+  static styles = [
+    buttonStyles,
+    touchTargets,
+    css`
     :host { display: block; padding: 16px 24px; overflow: auto; }
     page-header { margin-bottom: var(--tf-space-3); }
     .layout { display: grid; gap: 16px; grid-template-columns: minmax(260px, 340px) minmax(300px, 1fr); align-items: start; }
@@ -98,7 +105,8 @@ export class PlaygroundPage extends LitElement {
     .run-name { display: flex; align-items: center; gap: var(--tf-space-2); font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
     .run-name input { font: inherit; flex: 1; min-width: 0; padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius-sm); background: var(--tf-color-surface); color: var(--tf-color-text); }
     @media (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) route!: PageRoute;
@@ -181,10 +189,16 @@ export class PlaygroundPage extends LitElement {
     // The worker loads the digits themselves; the page needs only their columns and classes.
     if (this.setup.digits) return { data: DIGITS_TABLE, problem: '' };
     if (this.setup.images) {
-      return { data: this.folderData?.table ?? null, problem: this.folderData ? '' : 'Choose a folder of pictures (one subfolder per class), or a zip of one.' };
+      return {
+        data: this.folderData?.table ?? null,
+        problem: this.folderData ? '' : 'Choose a folder of pictures (one subfolder per class), or a zip of one.',
+      };
     }
     if (this.setup.csv) {
-      return { data: this.csvData, problem: this.csvData ? '' : 'Upload a CSV file with numeric columns to train on it.' };
+      return {
+        data: this.csvData,
+        problem: this.csvData ? '' : 'Upload a CSV file with numeric columns to train on it.',
+      };
     }
     const key = JSON.stringify(this.setup.dataset);
     if (this.preview.key !== key) {
@@ -215,7 +229,14 @@ export class PlaygroundPage extends LitElement {
     const toImages = (digits && !this.setup.digits) || (images && !this.setup.images);
     const model = toImages ? { ...this.setup.model, ...DIGITS_MODEL_SETTINGS } : this.setup.model;
     const split = toImages ? { ...dataset, testFraction: DEFAULT_DIGITS_CONFIG.testFraction } : dataset;
-    this.applySetup({ ...this.setup, dataset: split, model, digits, images, csv: csv ? (wasCsv ?? { fileName: '', target: '' }) : null });
+    this.applySetup({
+      ...this.setup,
+      dataset: split,
+      model,
+      digits,
+      images,
+      csv: csv ? (wasCsv ?? { fileName: '', target: '' }) : null,
+    });
     if (!csv) this.csvData = null;
     if (!images) this.folderData = null;
   }
@@ -223,8 +244,13 @@ export class PlaygroundPage extends LitElement {
   private onFolderChange(e: CustomEvent<FolderChangeDetail>): void {
     const { folder, classNames, size } = e.detail;
     const { width, height, channels } = IMAGE_SIZES[size];
-    this.folderData = folder ? { folder, table: imageTableShape(folder.folderName, { width, height, channels, classNames }) } : null;
-    this.applySetup({ ...this.setup, images: { folderName: folder?.folderName ?? this.setup.images?.folderName ?? '', size } });
+    this.folderData = folder
+      ? { folder, table: imageTableShape(folder.folderName, { width, height, channels, classNames }) }
+      : null;
+    this.applySetup({
+      ...this.setup,
+      images: { folderName: folder?.folderName ?? this.setup.images?.folderName ?? '', size },
+    });
   }
 
   private onCsvChange(e: CustomEvent<CsvChangeDetail>): void {
@@ -250,10 +276,20 @@ export class PlaygroundPage extends LitElement {
     const request: TrainRequest = csv
       ? { source: { kind: 'csv', dataset: data, fileName: csv.fileName, testFraction, seed }, model, experimentId }
       : digits
-        ? { source: { kind: 'digits', url: new URL(DIGITS_FILE, document.baseURI).href, subset: digits.subset, testFraction, seed }, model, experimentId }
+        ? {
+            source: {
+              kind: 'digits',
+              url: new URL(DIGITS_FILE, document.baseURI).href,
+              subset: digits.subset,
+              testFraction,
+              seed,
+            },
+            model,
+            experimentId,
+          }
         : images && folder
-        ? { source: { kind: 'images', ...folder, size: images.size, testFraction, seed }, model, experimentId }
-        : { source: { kind: 'generated', config: dataset }, model, experimentId };
+          ? { source: { kind: 'images', ...folder, size: images.size, testFraction, seed }, model, experimentId }
+          : { source: { kind: 'generated', config: dataset }, model, experimentId };
     this.requestMemo = { setup: this.setup, data, request };
     return request;
   }
@@ -309,9 +345,15 @@ export class PlaygroundPage extends LitElement {
     if (!session) return 'Press Train to train this model; every run is recorded.';
     if (session.phase === 'starting') return 'Starting the training worker…';
     const done = session.history.length;
-    if (!session.runId) return session.phase === 'KILLED' ? 'Stopped before the run started; nothing was recorded.' : 'The training could not start.';
+    if (!session.runId)
+      return session.phase === 'KILLED'
+        ? 'Stopped before the run started; nothing was recorded.'
+        : 'The training could not start.';
     const last = session.history[done - 1];
-    const score = done && last.accuracy !== undefined ? `accuracy ${formatMetric(last.accuracy)}` : `mae ${formatMetric(last?.mae)}`;
+    const score =
+      done && last.accuracy !== undefined
+        ? `accuracy ${formatMetric(last.accuracy)}`
+        : `mae ${formatMetric(last?.mae)}`;
     const epochs = session.request.stepped ? `Stepped to epoch ${done}` : `Epoch ${done} of ${session.epochs}`;
     const progress = `${epochs} · loss ${formatMetric(last?.loss)} · ${score} · ${session.backend} backend`;
     switch (session.phase) {
@@ -330,17 +372,28 @@ export class PlaygroundPage extends LitElement {
     const { data, problem } = this.data();
     const modelProblems = validateModelConfig(this.setup.model);
     const training = this.isTraining();
-    const canTrain = !training && !this.experimentDeleted && data !== null && modelProblems.length === 0 && this.services?.training !== undefined;
+    const canTrain =
+      !training &&
+      !this.experimentDeleted &&
+      data !== null &&
+      modelProblems.length === 0 &&
+      this.services?.training !== undefined;
     const session = this.session;
     const request = data && modelProblems.length === 0 ? this.request(data) : null;
     // The heatmap belongs to the data and model it was trained on; after a change the page shows the new data.
     const sameSetup = session !== null && request !== null && setupKey(session.request) === setupKey(request);
     const grid = sameSetup && session.grid ? session.grid : null;
     const network = sameSetup ? session.network : null;
-    const unit = network && this.selectedUnit && this.selectedUnit.unit < (network.layout.layers[this.selectedUnit.layer]?.shown ?? 0) ? this.selectedUnit : null;
+    const unit =
+      network &&
+      this.selectedUnit &&
+      this.selectedUnit.unit < (network.layout.layers[this.selectedUnit.layer]?.shown ?? 0)
+        ? this.selectedUnit
+        : null;
     const shown = this.shownData(data);
     const scale = data ? scaleOf(data) : null;
-    const picture = (g: BoundaryGrid | null, s: ColorScale | null) => (g && s && this.view.discretize ? discretized(g, s) : g);
+    const picture = (g: BoundaryGrid | null, s: ColorScale | null) =>
+      g && s && this.view.discretize ? discretized(g, s) : g;
     const stepping = session?.request.stepped !== undefined && training;
     return html`
       <page-header heading="Playground" lead="Pick data and a model, press Train, and watch it learn; every run is recorded."></page-header>
@@ -350,30 +403,38 @@ export class PlaygroundPage extends LitElement {
         <div class="column">
           <dataset-controls .config=${this.setup.dataset} ?csv=${this.setup.csv !== null} .digits=${this.setup.digits ?? null} ?images=${Boolean(this.setup.images)} ?disabled=${training}
             @dataset-change=${this.onDatasetChange}></dataset-controls>
-          ${this.setup.csv
-            ? html`<csv-upload ?disabled=${training} expectedFile=${this.setup.csv.fileName} preferredTarget=${this.setup.csv.target}
+          ${
+            this.setup.csv
+              ? html`<csv-upload ?disabled=${training} expectedFile=${this.setup.csv.fileName} preferredTarget=${this.setup.csv.target}
                 .parser=${this.services?.training ? this.parseCsvInWorker : undefined} @csv-change=${this.onCsvChange}></csv-upload>`
-            : nothing}
-          ${this.setup.images
-            ? html`<image-folder-picker ?disabled=${training} size=${this.setup.images.size} expectedFolder=${this.setup.images.folderName}
+              : nothing
+          }
+          ${
+            this.setup.images
+              ? html`<image-folder-picker ?disabled=${training} size=${this.setup.images.size} expectedFolder=${this.setup.images.folderName}
                 @folder-change=${this.onFolderChange}></image-folder-picker>`
-            : nothing}
+              : nothing
+          }
           ${problem && !this.setup.csv && !this.setup.images ? html`<p class="error" role="alert">${problem}</p>` : nothing}
-          ${data?.image || this.setup.images
-            ? nothing
-            : network && unit
-            ? html`<boundary-view .data=${shown} .scale=${UNIT_SCALE} .grid=${picture(unitBoundaryGrid(network, unit.layer, unit.unit), UNIT_SCALE)}
+          ${
+            data?.image || this.setup.images
+              ? nothing
+              : network && unit
+                ? html`<boundary-view .data=${shown} .scale=${UNIT_SCALE} .grid=${picture(unitBoundaryGrid(network, unit.layer, unit.unit), UNIT_SCALE)}
                 label=${`${unitName(network, unit.layer, unit.unit, featureLabel)} over the data`}></boundary-view>`
-            : html`<boundary-view .data=${shown} .scale=${scale} .grid=${picture(grid, scale)}
-                label=${grid ? 'Decision boundary of the model over the data' : 'Dataset preview'}></boundary-view>`}
+                : html`<boundary-view .data=${shown} .scale=${scale} .grid=${picture(grid, scale)}
+                label=${grid ? 'Decision boundary of the model over the data' : 'Dataset preview'}></boundary-view>`
+          }
           <view-options .options=${this.view} @view-change=${(e: CustomEvent<ViewOptions>) => (this.view = e.detail)}></view-options>
         </div>
         <div class="column">
           <model-config-form .config=${this.setup.model} .columns=${data?.featureNames ?? GENERATED_COLUMNS} ?disabled=${training}
             @config-change=${this.onModelChange}></model-config-form>
-          ${data?.image
-            ? html`<image-model-fields .config=${this.setup.model} ?disabled=${training} @config-change=${this.onModelChange}></image-model-fields>`
-            : nothing}
+          ${
+            data?.image
+              ? html`<image-model-fields .config=${this.setup.model} ?disabled=${training} @config-change=${this.onModelChange}></image-model-fields>`
+              : nothing
+          }
           <experiment-select .tracking=${this.services?.tracking} value=${this.setup.experimentId} ?disabled=${training}
             @experiment-change=${this.onExperimentChange}></experiment-select>
           <experiment-deleted-notice .tracking=${this.services?.tracking} experimentId=${this.setup.experimentId} ?training=${training}
@@ -392,9 +453,11 @@ export class PlaygroundPage extends LitElement {
           ${session?.failure ? html`<p class="error" role="alert">${session.failure.message}</p>` : nothing}
           <network-view .network=${network} .selected=${unit} @unit-select=${(e: CustomEvent<UnitRef | null>) => (this.selectedUnit = e.detail)}></network-view>
           <training-charts .history=${session?.history ?? NO_HISTORY} task=${data?.task ?? 'classification'}></training-charts>
-          ${session?.phase === 'FINISHED' && session.runId
-            ? html`<draw-section .services=${this.services} runId=${session.runId} uri=${`runs:/${session.runId}/model`}></draw-section>`
-            : nothing}
+          ${
+            session?.phase === 'FINISHED' && session.runId
+              ? html`<draw-section .services=${this.services} runId=${session.runId} uri=${`runs:/${session.runId}/model`}></draw-section>`
+              : nothing
+          }
         </div>
       </div>
       <repeat-seeds class="repeat" .sweeps=${this.services?.sweeps} .base=${request} experimentId=${this.setup.experimentId}

@@ -38,7 +38,13 @@ export class BoundaryView extends LitElement {
       ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
       return;
     }
-    drawScene<OffscreenCanvas>(ctx, this.canvas.width, this.canvas.height, { data: this.data, scale: this.scale, grid: this.grid }, this.heatmap());
+    drawScene<OffscreenCanvas>(
+      ctx,
+      this.canvas.width,
+      this.canvas.height,
+      { data: this.data, scale: this.scale, grid: this.grid },
+      this.heatmap(),
+    );
   }
 
   /** The grid one pixel per cell, for drawScene to stretch over the canvas. */
@@ -46,7 +52,9 @@ export class BoundaryView extends LitElement {
     const grid = this.grid;
     if (!grid || !this.scale) return undefined;
     const image = new OffscreenCanvas(grid.width, grid.height);
-    image.getContext('2d')?.putImageData(new ImageData(boundaryPixels(grid.values, this.scale), grid.width, grid.height), 0, 0);
+    image
+      .getContext('2d')
+      ?.putImageData(new ImageData(boundaryPixels(grid.values, this.scale), grid.width, grid.height), 0, 0);
     return image;
   }
 }

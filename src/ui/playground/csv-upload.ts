@@ -20,14 +20,17 @@ export interface CsvChangeDetail {
  */
 @customElement('csv-upload')
 export class CsvUpload extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: grid; gap: 8px; }
     label { display: grid; gap: 4px; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
     select, input { font: inherit; font-size: var(--tf-font-size); color: var(--tf-color-text); }
     select { padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); }
     .error { margin: 0; color: var(--tf-color-danger); background: color-mix(in srgb, var(--tf-color-danger) 10%, var(--tf-color-surface)); border: 1px solid var(--tf-color-danger); border-radius: 6px; padding: 6px 8px; font-size: var(--tf-font-size); }
     .hint { margin: 0; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
-  `];
+  `,
+  ];
 
   @property({ type: Boolean }) disabled = false;
   /** The file a link or run named: shown as a reminder until it is uploaded again. */
@@ -52,16 +55,20 @@ export class CsvUpload extends LitElement {
   render() {
     return html`
       <label>Upload CSV <input type="file" aria-label="Upload CSV" accept=".csv,text/csv,text/plain" ?disabled=${this.disabled} @change=${this.onFile} /></label>
-      ${!this.fileName && this.expectedFile
-        ? html`<p class="hint">This exercise used “${this.expectedFile}”: upload it to train on it.</p>`
-        : nothing}
-      ${this.header.length > 0
-        ? html`<label>Target column
+      ${
+        !this.fileName && this.expectedFile
+          ? html`<p class="hint">This exercise used “${this.expectedFile}”: upload it to train on it.</p>`
+          : nothing
+      }
+      ${
+        this.header.length > 0
+          ? html`<label>Target column
             <select aria-label="Target column" ?disabled=${this.disabled} @change=${(e: Event) => void this.parse((e.target as HTMLSelectElement).value)}>
               ${this.header.map((name) => html`<option .value=${name} ?selected=${name === this.target}>${name}</option>`)}
             </select>
           </label>`
-        : nothing}
+          : nothing
+      }
       ${this.reading ? html`<p class="hint">Reading ${this.fileName}…</p>` : nothing}
       ${this.problem ? html`<p class="error" role="alert">${this.fileName}: ${this.problem}</p>` : nothing}
     `;

@@ -48,7 +48,12 @@ export class DatasetControls extends LitElement {
 
   render() {
     const d = this.config;
-    const field = (label: string, value: number, key: keyof DatasetConfig, attrs: { min: number; max?: number; step: number }) => html`
+    const field = (
+      label: string,
+      value: number,
+      key: keyof DatasetConfig,
+      attrs: { min: number; max?: number; step: number },
+    ) => html`
       <label>${label}
         <input type="number" aria-label=${label} .value=${Number.isNaN(value) ? '' : String(value)} min=${attrs.min} max=${attrs.max ?? nothing} step=${attrs.step}
           ?disabled=${this.disabled} @input=${(e: Event) => this.change({ ...this.config, [key]: numberOf(e) })} />
@@ -64,19 +69,23 @@ export class DatasetControls extends LitElement {
             <option .value=${CSV_CHOICE} ?selected=${this.csv}>Upload a CSV…</option>
           </select>
         </label>
-        ${this.digits
-          ? html`<label>Subset (0 = all 10,000)
+        ${
+          this.digits
+            ? html`<label>Subset (0 = all 10,000)
               <input type="number" aria-label="Subset" min="0" max="10000" step="500" .value=${String(this.digits.subset)} ?disabled=${this.disabled}
                 @input=${(e: Event) => this.change(this.config, false, { subset: numberOf(e) })} />
             </label>`
-          : nothing}
-        ${this.csv || this.digits || this.images
-          ? nothing
-          : html`
+            : nothing
+        }
+        ${
+          this.csv || this.digits || this.images
+            ? nothing
+            : html`
               ${field('Points', d.numPoints, 'numPoints', { min: 2, step: 50 })}
               ${field('Noise (0–50)', d.noise, 'noise', { min: 0, max: 50, step: 5 })}
               ${d.generator === 'gauss' ? field('Clusters', d.numClasses ?? 2, 'numClasses', { min: 2, max: 8, step: 1 }) : nothing}
-            `}
+            `
+        }
         ${field('Test fraction', d.testFraction, 'testFraction', { min: 0, max: 0.9, step: 0.05 })}
         ${field('Data seed', d.seed, 'seed', { min: 0, step: 1 })}
         ${this.digits ? html`<p class="note">Classification of 28 × 28 handwritten digits (MNIST, shipped with the app)</p>` : nothing}
@@ -103,7 +112,12 @@ export class DatasetControls extends LitElement {
     const generator = choice as GeneratorName;
     // Only the gauss generator takes a class count; every other one refuses it.
     const { numClasses: _dropped, ...rest } = this.config;
-    this.change(generator === 'gauss' ? { ...rest, generator, numClasses: this.config.numClasses ?? 2 } : { ...rest, generator }, false, null, false);
+    this.change(
+      generator === 'gauss' ? { ...rest, generator, numClasses: this.config.numClasses ?? 2 } : { ...rest, generator },
+      false,
+      null,
+      false,
+    );
   }
 
   private change(dataset: DatasetConfig, csv = this.csv, digits = this.digits, images = this.images): void {

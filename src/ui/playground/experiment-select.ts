@@ -51,7 +51,9 @@ export class ExperimentSelect extends LitElement {
 
   private onChange(event: Event): void {
     const experimentId = (event.target as HTMLSelectElement).value;
-    this.dispatchEvent(new CustomEvent('experiment-change', { detail: { experimentId }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('experiment-change', { detail: { experimentId }, bubbles: true, composed: true }),
+    );
   }
 }
 

@@ -1,13 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DERIVED_FEATURES, FEATURE_LABELS } from '../../ml/features';
-import {
-  ACTIVATIONS,
-  BACKENDS,
-  OPTIMIZERS,
-  validateModelConfig,
-  type ModelConfig,
-} from '../../ml/model-config';
+import { ACTIVATIONS, BACKENDS, OPTIMIZERS, validateModelConfig, type ModelConfig } from '../../ml/model-config';
 import { formStyles, numberOf } from './form-styles';
 
 /** The Playground's input features, in its order: the raw columns, then the derived ones. */
@@ -50,14 +44,23 @@ export class ModelConfigForm extends LitElement {
     const c = this.config;
     const problems = validateModelConfig(c);
     const invalid = (field: keyof ModelConfig) => (problems.some((p) => p.field === field) ? 'true' : 'false');
-    const num = (label: string, field: keyof ModelConfig, attrs: { min: number; max?: number; step: number | 'any' }) => {
+    const num = (
+      label: string,
+      field: keyof ModelConfig,
+      attrs: { min: number; max?: number; step: number | 'any' },
+    ) => {
       const value = c[field] as number;
       return html`<label>${label}
         <input type="number" aria-label=${label} .value=${Number.isNaN(value) ? '' : String(value)} min=${attrs.min} max=${attrs.max ?? nothing} step=${attrs.step}
           aria-invalid=${invalid(field)} ?disabled=${this.disabled} @input=${(e: Event) => this.change({ [field]: numberOf(e) })} />
       </label>`;
     };
-    const choice = (label: string, field: 'activation' | 'optimizer' | 'backend', options: readonly string[], names?: Record<string, string>) => html`
+    const choice = (
+      label: string,
+      field: 'activation' | 'optimizer' | 'backend',
+      options: readonly string[],
+      names?: Record<string, string>,
+    ) => html`
       <label>${label}
         <select aria-label=${label} ?disabled=${this.disabled} @change=${(e: Event) => this.change({ [field]: (e.target as HTMLSelectElement).value })}>
           ${options.map((o) => html`<option .value=${o} ?selected=${c[field] === o}>${names?.[o] ?? o}</option>`)}
@@ -133,7 +136,13 @@ export class ModelConfigForm extends LitElement {
   }
 
   private change(patch: Partial<ModelConfig>): void {
-    this.dispatchEvent(new CustomEvent('config-change', { detail: { config: { ...this.config, ...patch } }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('config-change', {
+        detail: { config: { ...this.config, ...patch } },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 }
 

@@ -29,7 +29,8 @@ function distanceToSegment(x: number, y: number, s: WeightSegment): number {
   return Math.hypot(x - (s.x1 + t * dx), y - (s.y1 + t * dy));
 }
 
-type Hovered = { kind: 'unit'; layer: number; unit: number } | { kind: 'weight'; layer: number; from: number; to: number };
+type Hovered =
+  { kind: 'unit'; layer: number; unit: number } | { kind: 'weight'; layer: number; from: number; to: number };
 
 const UNIT = 40;
 const COLUMN = 100;
@@ -106,7 +107,13 @@ export class NetworkView extends LitElement {
 
   private select(layer: number, unit: number): void {
     const same = this.selected?.layer === layer && this.selected.unit === unit;
-    this.dispatchEvent(new CustomEvent<UnitRef | null>('unit-select', { detail: same ? null : { layer, unit }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<UnitRef | null>('unit-select', {
+        detail: same ? null : { layer, unit },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   /** Every shown weight's line, from the right edge of its unit to the left edge of the next layer's. */
@@ -116,7 +123,15 @@ export class NetworkView extends LitElement {
     for (let l = 1; l < layers.length; l++) {
       for (let from = 0; from < layers[l - 1].shown; from++) {
         for (let to = 0; to < layers[l].shown; to++) {
-          segments.push({ layer: l, from, to, x1: this.x(l - 1) + UNIT, y1: this.y(from) + UNIT / 2, x2: this.x(l), y2: this.y(to) + UNIT / 2 });
+          segments.push({
+            layer: l,
+            from,
+            to,
+            x1: this.x(l - 1) + UNIT,
+            y1: this.y(from) + UNIT / 2,
+            x2: this.x(l),
+            y2: this.y(to) + UNIT / 2,
+          });
         }
       }
     }
@@ -177,7 +192,8 @@ export class NetworkView extends LitElement {
 
   render() {
     const network = this.network;
-    if (!network) return html`<figure aria-label="Network"><figcaption>The network appears here once a model trains on 2-D data.</figcaption></figure>`;
+    if (!network)
+      return html`<figure aria-label="Network"><figcaption>The network appears here once a model trains on 2-D data.</figcaption></figure>`;
     const { layers } = network.layout;
     const width = this.x(layers.length - 1) + UNIT + 24;
     const height = TOP + Math.max(...layers.map((l) => l.shown)) * ROW;

@@ -17,7 +17,12 @@ const DATASET_PARAM_KEYS: readonly string[] = Object.keys(
 
 /** The param keys that make up a Playground state, in the order they appear in a link. */
 export const PLAYGROUND_PARAM_KEYS: readonly string[] = [
-  ...new Set([...DATASET_PARAM_KEYS, ...Object.keys(digitsConfigToParams(DEFAULT_DIGITS_CONFIG)), ...Object.values(CSV_PARAM_KEYS), ...Object.values(FOLDER_PARAM_KEYS)]),
+  ...new Set([
+    ...DATASET_PARAM_KEYS,
+    ...Object.keys(digitsConfigToParams(DEFAULT_DIGITS_CONFIG)),
+    ...Object.values(CSV_PARAM_KEYS),
+    ...Object.values(FOLDER_PARAM_KEYS),
+  ]),
   ...MODEL_PARAM_KEYS,
 ];
 

@@ -10,7 +10,13 @@ import {
   type DatasetConfig,
 } from '../../ml/dataset-config';
 import { digitsConfigToParams, isDigitsParams, paramsToDigitsConfig } from '../../ml/digits';
-import { FOLDER_PARAM_KEYS, FOLDER_SOURCE, folderSourceParams, isImageSizeKey, type ImageSizeKey } from '../../ml/image-folder';
+import {
+  FOLDER_PARAM_KEYS,
+  FOLDER_SOURCE,
+  folderSourceParams,
+  isImageSizeKey,
+  type ImageSizeKey,
+} from '../../ml/image-folder';
 import { configToParams, DEFAULT_MODEL_CONFIG, paramsToConfig, type ModelConfig } from '../../ml/model-config';
 import type { TrainRequest } from '../../ml/training-messages';
 import { DEFAULT_EXPERIMENT_ID } from '../../tracking';
@@ -44,14 +50,20 @@ export function readState(query: URLSearchParams): ParsedState {
   const params = Object.fromEntries(playgroundQuery(Object.fromEntries(query)));
   const problems: string[] = [];
   let dataset: DatasetConfig = { ...DEFAULT_DATASET_CONFIG };
-  let model: ModelConfig = { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [...DEFAULT_MODEL_CONFIG.hiddenLayers], inputFeatures: [] };
+  let model: ModelConfig = {
+    ...DEFAULT_MODEL_CONFIG,
+    hiddenLayers: [...DEFAULT_MODEL_CONFIG.hiddenLayers],
+    inputFeatures: [],
+  };
   const isCsv = params[CSV_PARAM_KEYS.source] === 'csv';
   const isDigits = isDigitsParams(params);
   const isImages = params[FOLDER_PARAM_KEYS.source] === FOLDER_SOURCE;
   let digits: { subset: number } | null = null;
   try {
     // A CSV or digits link has no generator recipe; its split settings still live under the dataset keys.
-    dataset = paramsToDatasetConfig(isCsv || isDigits || isImages ? { ...params, dataset: DEFAULT_DATASET_CONFIG.generator } : params);
+    dataset = paramsToDatasetConfig(
+      isCsv || isDigits || isImages ? { ...params, dataset: DEFAULT_DATASET_CONFIG.generator } : params,
+    );
     if (isDigits) digits = { subset: paramsToDigitsConfig(params).subset };
   } catch (error) {
     problems.push(`The link's dataset settings could not be used (${errorMessage(error)}), so the defaults are shown.`);
@@ -62,11 +74,18 @@ export function readState(query: URLSearchParams): ParsedState {
     problems.push(`The link's model settings could not be used (${errorMessage(error)}), so the defaults are shown.`);
   }
   const sizeParam = params[FOLDER_PARAM_KEYS.size];
-  const images = isImages ? { folderName: params[FOLDER_PARAM_KEYS.folder] ?? '', size: isImageSizeKey(sizeParam) ? sizeParam : '28-gray' } : null;
-  const csv = isCsv ? { fileName: params[CSV_PARAM_KEYS.file] ?? '', target: params[CSV_PARAM_KEYS.target] ?? '' } : null;
+  const images = isImages
+    ? { folderName: params[FOLDER_PARAM_KEYS.folder] ?? '', size: isImageSizeKey(sizeParam) ? sizeParam : '28-gray' }
+    : null;
+  const csv = isCsv
+    ? { fileName: params[CSV_PARAM_KEYS.file] ?? '', target: params[CSV_PARAM_KEYS.target] ?? '' }
+    : null;
   const experimentId = query.get(EXPERIMENT_QUERY_KEY) || DEFAULT_EXPERIMENT_ID;
   // Left out unless set, so a state read from a link equals one built without knowing about digits.
-  return { state: { dataset, csv, ...(digits ? { digits } : {}), ...(images ? { images } : {}), model, experimentId }, problems };
+  return {
+    state: { dataset, csv, ...(digits ? { digits } : {}), ...(images ? { images } : {}), model, experimentId },
+    problems,
+  };
 }
 
 export function stateQuery(state: PlaygroundState): URLSearchParams {
@@ -76,8 +95,8 @@ export function stateQuery(state: PlaygroundState): URLSearchParams {
     : state.digits
       ? digitsConfigToParams({ subset: state.digits.subset, testFraction, seed })
       : state.images
-      ? folderSourceParams(state.images.folderName, state.images.size, testFraction, seed)
-      : datasetConfigToParams(state.dataset);
+        ? folderSourceParams(state.images.folderName, state.images.size, testFraction, seed)
+        : datasetConfigToParams(state.dataset);
   const query = playgroundQuery({ ...dataParams, ...configToParams(state.model) });
   if (state.experimentId !== DEFAULT_EXPERIMENT_ID) query.set(EXPERIMENT_QUERY_KEY, state.experimentId);
   return query;

@@ -45,7 +45,10 @@ export class TrainingCharts extends LitElement {
     const history = chart < this.charted ? this.history : NO_HISTORY;
     const xs = history.map((_, epoch) => epoch);
     const out: ChartSeries[] = [];
-    for (const [key, label, color] of [[metric, 'training data', TRAIN_COLOR], [`val_${metric}`, 'test data', TEST_COLOR]] as const) {
+    for (const [key, label, color] of [
+      [metric, 'training data', TRAIN_COLOR],
+      [`val_${metric}`, 'test data', TEST_COLOR],
+    ] as const) {
       if (history.length > 0 && history[0][key] === undefined) continue;
       out.push({ key, label, color, xs, ys: history.map((m) => m[key]) });
     }

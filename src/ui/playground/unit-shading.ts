@@ -23,7 +23,10 @@ export function unitShades({ layout, frame }: LiveNetwork, layer: number, unit: 
 }
 
 /** UNIT_SCALE's colour at 256 steps, RGBA: the network view paints ~30,000 cells per frame from this table. */
-const SHADE_PIXELS = boundaryPixels(Float32Array.from({ length: 256 }, (_, q) => q / 255), UNIT_SCALE);
+const SHADE_PIXELS = boundaryPixels(
+  Float32Array.from({ length: 256 }, (_, q) => q / 255),
+  UNIT_SCALE,
+);
 
 /** The unit's heatmap as RGBA pixels, gridSize × gridSize. */
 export function unitPixels(network: LiveNetwork, layer: number, unit: number): Uint8ClampedArray<ArrayBuffer> {
@@ -47,8 +50,15 @@ export function unitBoundaryGrid(network: LiveNetwork, layer: number, unit: numb
 }
 
 /** What a unit is called everywhere (its accessible name): "Layer L unit U", inputs by their feature. */
-export function unitName(network: LiveNetwork, layer: number, unit: number, featureLabel: (name: string) => string): string {
-  return layer === 0 ? `Layer 0 ${featureLabel(network.layout.layers[0].unitNames[unit])}` : `Layer ${layer} unit ${unit + 1}`;
+export function unitName(
+  network: LiveNetwork,
+  layer: number,
+  unit: number,
+  featureLabel: (name: string) => string,
+): string {
+  return layer === 0
+    ? `Layer 0 ${featureLabel(network.layout.layers[0].unitNames[unit])}`
+    : `Layer ${layer} unit ${unit + 1}`;
 }
 
 /**

@@ -16,18 +16,30 @@ export interface ViewOptions {
  */
 @customElement('view-options')
 export class ViewOptionsElement extends LitElement {
-  static styles = [formStyles, css`:host { display: flex; flex-wrap: wrap; gap: var(--tf-space-1) var(--tf-space-4); } label { display: flex; align-items: center; gap: var(--tf-space-1); color: var(--tf-color-text); }`];
+  static styles = [
+    formStyles,
+    css`:host { display: flex; flex-wrap: wrap; gap: var(--tf-space-1) var(--tf-space-4); } label { display: flex; align-items: center; gap: var(--tf-space-1); color: var(--tf-color-text); }`,
+  ];
 
   @property({ attribute: false }) options: ViewOptions = { showTestData: true, discretize: false };
 
   render() {
-    const box = (label: string, key: keyof ViewOptions) => html`<label><input type="checkbox" .checked=${this.options[key]}
+    const box = (
+      label: string,
+      key: keyof ViewOptions,
+    ) => html`<label><input type="checkbox" .checked=${this.options[key]}
       @change=${(e: Event) => this.change({ [key]: (e.target as HTMLInputElement).checked })} />${label}</label>`;
     return html`${box('Show test data', 'showTestData')}${box('Discretize output', 'discretize')}`;
   }
 
   private change(patch: Partial<ViewOptions>): void {
-    this.dispatchEvent(new CustomEvent<ViewOptions>('view-change', { detail: { ...this.options, ...patch }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<ViewOptions>('view-change', {
+        detail: { ...this.options, ...patch },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 }
 

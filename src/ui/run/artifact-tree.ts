@@ -18,7 +18,10 @@ export function buildArtifactTree(artifacts: readonly ArtifactInfo[]): ArtifactF
     folder.size += artifact.size;
     for (const part of parts.slice(0, -1)) {
       let next = folder.folders.find((f) => f.name === part);
-      if (!next) folder.folders.push((next = { name: part, path: folder.path ? `${folder.path}/${part}` : part, folders: [], files: [], size: 0 }));
+      if (!next)
+        folder.folders.push(
+          (next = { name: part, path: folder.path ? `${folder.path}/${part}` : part, folders: [], files: [], size: 0 }),
+        );
       next.size += artifact.size;
       folder = next;
     }
@@ -42,6 +45,11 @@ const TEXT_NAMES = /(^|\/)(MLmodel|requirements\.txt|conda\.yaml|python_env\.yam
 export function previewKind(artifact: ArtifactInfo): PreviewKind {
   if (artifact.mimeType.startsWith('image/')) return 'image';
   if (artifact.mimeType === 'application/json' || artifact.path.endsWith('.json')) return 'json';
-  if (TEXT_TYPES.test(artifact.mimeType) || TEXT_NAMES.test(artifact.path) || /\.(txt|md|csv|tsv|log|yaml|yml|py|ts|js)$/i.test(artifact.path)) return 'text';
+  if (
+    TEXT_TYPES.test(artifact.mimeType) ||
+    TEXT_NAMES.test(artifact.path) ||
+    /\.(txt|md|csv|tsv|log|yaml|yml|py|ts|js)$/i.test(artifact.path)
+  )
+    return 'text';
   return 'none';
 }

@@ -21,5 +21,8 @@ const marked = new Marked({
 /** Markdown to sanitized HTML, safe to insert into the page. */
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown) as string;
-  return DOMPurify.sanitize(html, { FORBID_TAGS: ['img', 'style', 'form', 'input', 'iframe', 'svg', 'math'], FORBID_ATTR: ['style'] });
+  return DOMPurify.sanitize(html, {
+    FORBID_TAGS: ['img', 'style', 'form', 'input', 'iframe', 'svg', 'math'],
+    FORBID_ATTR: ['style'],
+  });
 }

@@ -26,11 +26,23 @@ interface LayerJson {
   config?: Record<string, unknown>;
 }
 
-const DETAIL_KEYS = ['units', 'activation', 'rate', 'filters', 'kernel_size', 'pool_size', 'batch_input_shape', 'target_shape'];
+const DETAIL_KEYS = [
+  'units',
+  'activation',
+  'rate',
+  'filters',
+  'kernel_size',
+  'pool_size',
+  'batch_input_shape',
+  'target_shape',
+];
 
 function describe(config: Record<string, unknown>): string {
   return DETAIL_KEYS.filter((k) => config[k] !== undefined && config[k] !== null)
-    .map((k) => `${k}=${Array.isArray(config[k]) ? `[${(config[k] as unknown[]).map((v) => (v === null ? 'None' : v)).join(', ')}]` : String(config[k])}`)
+    .map(
+      (k) =>
+        `${k}=${Array.isArray(config[k]) ? `[${(config[k] as unknown[]).map((v) => (v === null ? 'None' : v)).join(', ')}]` : String(config[k])}`,
+    )
     .join(', ');
 }
 
@@ -51,7 +63,8 @@ export function summarizeModel(modelJsonText: string): ModelSummary {
     throw new Error(`model.json is not valid JSON: ${errorMessage(error)}`, { cause: error });
   }
   const topology = json.modelTopology as Record<string, unknown> | undefined;
-  if (!topology || typeof topology !== 'object') throw new Error('model.json has no modelTopology, so it is not a tfjs layers model.');
+  if (!topology || typeof topology !== 'object')
+    throw new Error('model.json has no modelTopology, so it is not a tfjs layers model.');
   const paramsByLayer = new Map<string, number>();
   let totalParams = 0;
   for (const group of (json.weightsManifest as { weights?: { name: string; shape: number[] }[] }[] | undefined) ?? []) {
@@ -65,7 +78,12 @@ export function summarizeModel(modelJsonText: string): ModelSummary {
   const layers = layersOf(topology).map((layer): LayerSummary => {
     const config = layer.config ?? {};
     const name = String(layer.name ?? config.name ?? '');
-    return { name, type: String(layer.class_name ?? '?'), details: describe(config), params: paramsByLayer.get(name) ?? 0 };
+    return {
+      name,
+      type: String(layer.class_name ?? '?'),
+      details: describe(config),
+      params: paramsByLayer.get(name) ?? 0,
+    };
   });
   return {
     modelClass: String((topology.model_config as LayerJson | undefined)?.class_name ?? topology.class_name ?? 'Model'),

@@ -11,7 +11,11 @@ import { runSectionStyles } from './run-styles';
 /** Text previews stop here: a multi-megabyte log would otherwise stall layout. The download has it all. */
 const MAX_PREVIEW_CHARS = 200_000;
 
-type Preview = { path: string; kind: 'image'; url: string } | { path: string; kind: 'text'; text: string; truncated: boolean } | { path: string; kind: 'none' } | { path: string; kind: 'error'; message: string };
+type Preview =
+  | { path: string; kind: 'image'; url: string }
+  | { path: string; kind: 'text'; text: string; truncated: boolean }
+  | { path: string; kind: 'none' }
+  | { path: string; kind: 'error'; message: string };
 
 /** The run's files as a folder tree, with a preview of the chosen file (images, text, JSON) and a download. */
 @customElement('run-artifacts')
@@ -91,10 +95,19 @@ export class RunArtifacts extends LitElement {
             // Not valid JSON: shown as the text it is.
           }
         }
-        preview = { path: artifact.path, kind: 'text', text: text.slice(0, MAX_PREVIEW_CHARS), truncated: text.length > MAX_PREVIEW_CHARS || blob.size > MAX_PREVIEW_CHARS * 4 };
+        preview = {
+          path: artifact.path,
+          kind: 'text',
+          text: text.slice(0, MAX_PREVIEW_CHARS),
+          truncated: text.length > MAX_PREVIEW_CHARS || blob.size > MAX_PREVIEW_CHARS * 4,
+        };
       }
     } catch (error) {
-      preview = { path: artifact.path, kind: 'error', message: `Could not read ${artifact.path}: ${errorMessage(error)}` };
+      preview = {
+        path: artifact.path,
+        kind: 'error',
+        message: `Could not read ${artifact.path}: ${errorMessage(error)}`,
+      };
     }
     if (token !== this.loadToken) {
       if (preview.kind === 'image') URL.revokeObjectURL(preview.url);
@@ -116,10 +129,13 @@ export class RunArtifacts extends LitElement {
   private folder(folder: ArtifactFolder, depth: number): unknown {
     return html`<ul>
       ${folder.folders.map(
-        (f) => html`<li><details ?open=${depth < 1}><summary>${f.name}/ <span class="size">${formatBytes(f.size)}</span></summary>${this.folder(f, depth + 1)}</details></li>`,
+        (f) =>
+          html`<li><details ?open=${depth < 1}><summary>${f.name}/ <span class="size">${formatBytes(f.size)}</span></summary>${this.folder(f, depth + 1)}</details></li>`,
       )}
       ${folder.files.map(
-        (a) => html`<li><button class="file" aria-current=${this.preview?.path === a.path ? 'true' : 'false'} aria-label=${`Preview ${a.path} ${formatBytes(a.size)}`} @click=${() => this.open(a)}>
+        (
+          a,
+        ) => html`<li><button class="file" aria-current=${this.preview?.path === a.path ? 'true' : 'false'} aria-label=${`Preview ${a.path} ${formatBytes(a.size)}`} @click=${() => this.open(a)}>
           <span>${a.path.slice(a.path.lastIndexOf('/') + 1)}</span> <span class="size">${formatBytes(a.size)}</span>
         </button></li>`,
       )}
@@ -142,12 +158,14 @@ export class RunArtifacts extends LitElement {
     if (!artifacts) return html`<h2>Artifacts</h2><p class="empty">Loading…</p>`;
     const tree = buildArtifactTree(artifacts);
     return html`<h2>Artifacts <span class="count">${artifacts.length} file${artifacts.length === 1 ? '' : 's'} · ${formatBytes(tree.size)}</span></h2>
-      ${artifacts.length === 0
-        ? html`<p class="empty">No artifacts logged.</p>`
-        : html`<div class="layout">
+      ${
+        artifacts.length === 0
+          ? html`<p class="empty">No artifacts logged.</p>`
+          : html`<div class="layout">
             <nav class="tree" aria-label="Artifact files">${this.folder(tree, 0)}</nav>
             <div class="preview" aria-live="polite">${this.preview ? this.renderPreview(this.preview) : html`<p class="empty">Choose a file to preview it.</p>`}</div>
-          </div>`}`;
+          </div>`
+      }`;
   }
 }
 

@@ -9,7 +9,9 @@ import { touchTargets } from '../primitives/touch-targets';
 /** The run's name (editable, as MLflow allows), its status and the run actions: Re-run, Delete, Restore. */
 @customElement('run-header')
 export class RunHeader extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; }
     h1 { font-size: var(--tf-font-size-xl); margin: 0; overflow-wrap: anywhere; }
     .name { display: flex; align-items: center; gap: 8px; flex: 1; min-width: 240px; }
@@ -26,7 +28,8 @@ export class RunHeader extends LitElement {
     form { display: flex; gap: 6px; flex: 1; }
     input { font: inherit; font-size: var(--tf-font-size-xl); padding: 4px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; flex: 1; min-width: 200px; }
     .error { flex-basis: 100%; color: var(--tf-color-danger); font-size: var(--tf-font-size); margin: 0; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) run!: Run;
@@ -57,29 +60,35 @@ export class RunHeader extends LitElement {
     const deleted = info.lifecycleStage === 'deleted';
     return html`
       <div class="name">
-        ${this.renaming
-          ? html`<form @submit=${this.rename} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.renaming = false)}>
+        ${
+          this.renaming
+            ? html`<form @submit=${this.rename} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.renaming = false)}>
               <input name="name" aria-label="Run name" .value=${info.runName} required autofocus />
               <button type="submit">Save name</button><button type="button" @click=${() => (this.renaming = false)}>Cancel</button>
             </form>`
-          : html`<h1>${info.runName}</h1><button class="icon" aria-label="Rename run" title="Rename" @click=${() => (this.renaming = true)}>✎</button>`}
+            : html`<h1>${info.runName}</h1><button class="icon" aria-label="Rename run" title="Rename" @click=${() => (this.renaming = true)}>✎</button>`
+        }
         <span class="status ${info.status}">${info.status}</span>
         ${deleted ? html`<span class="deleted">Deleted</span>` : nothing}
       </div>
       <div class="actions">
         <a class="button" href=${rerunHref(data.params, info.experimentId)} title="Open the Playground with this run's settings">Re-run</a>
         <a class="button" href=${repeatSeedsHref(data.params, info.experimentId)} title="Run this config again with several seeds, to see its spread">Repeat with seeds</a>
-        ${deleted
-          ? html`<button @click=${() => this.attempt('restore the run', () => tracking.restoreRun(info.runId))}>Restore</button>`
-          : html`<button class="danger" @click=${() => (this.confirmingDelete = true)}>Delete</button>`}
+        ${
+          deleted
+            ? html`<button @click=${() => this.attempt('restore the run', () => tracking.restoreRun(info.runId))}>Restore</button>`
+            : html`<button class="danger" @click=${() => (this.confirmingDelete = true)}>Delete</button>`
+        }
       </div>
-      ${this.confirmingDelete
-        ? html`<div class="confirm" role="group" aria-label="Confirm deleting this run">
+      ${
+        this.confirmingDelete
+          ? html`<div class="confirm" role="group" aria-label="Confirm deleting this run">
             <span>Delete this run? It stays stored and can be restored here or from the experiment's deleted runs.</span>
             <button class="danger" @click=${() => this.attempt('delete the run', () => tracking.deleteRun(info.runId))}>Delete run</button>
             <button @click=${() => (this.confirmingDelete = false)}>Cancel</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     `;
   }

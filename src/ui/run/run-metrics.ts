@@ -36,7 +36,10 @@ export class RunMetrics extends LitElement {
     if (signature === this.queriedKeys) return;
     this.queriedKeys = signature;
     const tracking = this.services.tracking;
-    this.histories.setQuery(async () => new Map(await Promise.all(keys.map(async (k) => [k, await tracking.getMetricHistory(runId, k)] as const))));
+    this.histories.setQuery(
+      async () =>
+        new Map(await Promise.all(keys.map(async (k) => [k, await tracking.getMetricHistory(runId, k)] as const))),
+    );
   }
 
   private series(history: MetricHistory | undefined): ChartSeries[] {

@@ -62,7 +62,8 @@ export class RunModel extends LitElement {
   }
 
   private model(loaded: Loaded) {
-    if ('error' in loaded) return html`<div class="model"><h3>${loaded.artifactPath}</h3><p class="error" role="alert">${loaded.error}</p></div>`;
+    if ('error' in loaded)
+      return html`<div class="model"><h3>${loaded.artifactPath}</h3><p class="error" role="alert">${loaded.error}</p></div>`;
     const { summary } = loaded;
     return html`<div class="model">
       <h3>${loaded.artifactPath}</h3>

@@ -47,14 +47,16 @@ export class RunNote extends LitElement {
 
   render() {
     return html`<h2>Description${this.editing ? nothing : html`<button @click=${() => (this.editing = true)}>${this.note ? 'Edit description' : 'Add description'}</button>`}</h2>
-      ${this.editing
-        ? html`<form @submit=${this.save}>
+      ${
+        this.editing
+          ? html`<form @submit=${this.save}>
             <textarea name="note" aria-label="Description (markdown)" .value=${this.note}></textarea>
             <div class="row"><button class="primary" type="submit">Save description</button><button type="button" @click=${() => ((this.editing = false), (this.error = ''))}>Cancel</button></div>
           </form>`
-        : this.note
-          ? html`<div class="note" data-testid="run-note">${unsafeHTML(renderMarkdown(this.note))}</div>`
-          : html`<p class="empty">No description. Notes are markdown and travel with the run in exports.</p>`}
+          : this.note
+            ? html`<div class="note" data-testid="run-note">${unsafeHTML(renderMarkdown(this.note))}</div>`
+            : html`<p class="empty">No description. Notes are markdown and travel with the run in exports.</p>`
+      }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
   }
 }

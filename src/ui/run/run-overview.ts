@@ -50,11 +50,14 @@ export class RunOverview extends LitElement {
         <dt>User</dt><dd>${info.userId}</dd>
         <dt>Backend</dt><dd>${tags['tabflow.backend'] ?? '—'}</dd>
         <dt>Artifact URI</dt><dd class="mono">${info.artifactUri || '—'}</dd>
-        ${inputs.datasetInputs.length
-          ? html`<dt>Datasets</dt><dd><ul class="datasets">${inputs.datasetInputs.map(
-              (d) => html`<li>${d.name} <span class="mono">(${d.digest})</span>${d.context ? ` · ${d.context}` : ''}${d.source ? ` · ${d.source}` : ''}</li>`,
-            )}</ul></dd>`
-          : nothing}
+        ${
+          inputs.datasetInputs.length
+            ? html`<dt>Datasets</dt><dd><ul class="datasets">${inputs.datasetInputs.map(
+                (d) =>
+                  html`<li>${d.name} <span class="mono">(${d.digest})</span>${d.context ? ` · ${d.context}` : ''}${d.source ? ` · ${d.source}` : ''}</li>`,
+              )}</ul></dd>`
+            : nothing
+        }
         ${tags['tabflow.error'] ? html`<dt>Error</dt><dd class="error">${tags['tabflow.error']}</dd>` : nothing}
         ${tags['tabflow.killedReason'] ? html`<dt>Ended because</dt><dd>${tags['tabflow.killedReason']}</dd>` : nothing}
       </dl>`;

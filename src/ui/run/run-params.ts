@@ -12,12 +12,14 @@ export class RunParams extends LitElement {
   render() {
     const entries = Object.entries(this.params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return html`<h2>Parameters <span class="count">${entries.length}</span></h2>
-      ${entries.length === 0
-        ? html`<p class="empty">No params logged.</p>`
-        : html`<table aria-label="Parameters">
+      ${
+        entries.length === 0
+          ? html`<p class="empty">No params logged.</p>`
+          : html`<table aria-label="Parameters">
             <thead><tr><th scope="col">Name</th><th scope="col">Value</th></tr></thead>
             <tbody>${entries.map(([k, v]) => html`<tr><td>${k}</td><td class="mono">${v}</td></tr>`)}</tbody>
-          </table>`}`;
+          </table>`
+      }`;
   }
 }
 

@@ -4,7 +4,13 @@ import '../../charts/marked-curve';
 import { formatBytes, plural } from '../../format';
 import type { Dataset } from '../../ml/dataset';
 import type { LiveNetwork } from '../../ml/network-frame';
-import { decodeReplay, REPLAY_DATA_PATH, REPLAY_HEADER_PATH, replayBoundary, type ReplayData } from '../../ml/replay-format';
+import {
+  decodeReplay,
+  REPLAY_DATA_PATH,
+  REPLAY_HEADER_PATH,
+  replayBoundary,
+  type ReplayData,
+} from '../../ml/replay-format';
 import '../playground/boundary-view';
 import '../playground/network-view';
 import { featureLabel, type UnitRef } from '../playground/network-view';
@@ -86,7 +92,16 @@ export class RunReplay extends LitElement {
       const replay = decodeReplay(header, bytes);
       if (this.loadingFor !== runId) return;
       const { scale } = replay.header;
-      const data: Dataset = { name: 'replay', task: scale.task, featureNames: ['x', 'y'], targetName: '', x: replay.x, y: replay.y, numClasses: scale.numClasses, classLabels: [] };
+      const data: Dataset = {
+        name: 'replay',
+        task: scale.task,
+        featureNames: ['x', 'y'],
+        targetName: '',
+        x: replay.x,
+        y: replay.y,
+        numClasses: scale.numClasses,
+        classLabels: [],
+      };
       // Loss at step s is after s + 1 epochs, the replay's epoch numbering.
       const lossCurve = loss && loss.steps.length > 0 ? { xs: loss.steps.map((s) => s + 1), ys: loss.values } : null;
       this.loaded = { replay, data, bytes: bytes.length, loss: lossCurve };
@@ -145,10 +160,12 @@ export class RunReplay extends LitElement {
       </div>
       <div class="views">
         <div class="side">
-          ${unit
-            ? html`<boundary-view .data=${data} .scale=${UNIT_SCALE} .grid=${unitBoundaryGrid(network, unit.layer, unit.unit)}
+          ${
+            unit
+              ? html`<boundary-view .data=${data} .scale=${UNIT_SCALE} .grid=${unitBoundaryGrid(network, unit.layer, unit.unit)}
                 label=${`${unitName(network, unit.layer, unit.unit, featureLabel)} at epoch ${epoch}`}></boundary-view>`
-            : html`<boundary-view .data=${data} .scale=${header.scale} .grid=${replayBoundary(header, snapshot)} label="Decision boundary at epoch ${epoch}"></boundary-view>`}
+              : html`<boundary-view .data=${data} .scale=${header.scale} .grid=${replayBoundary(header, snapshot)} label="Decision boundary at epoch ${epoch}"></boundary-view>`
+          }
           ${loss ? html`<marked-curve title="loss" .xs=${loss.xs} .ys=${loss.ys} .marker=${epoch} .height=${180}></marked-curve>` : nothing}
         </div>
         <network-view .network=${network} .selected=${unit} @unit-select=${(e: CustomEvent<UnitRef | null>) => (this.selectedUnit = e.detail)}></network-view>

@@ -37,7 +37,8 @@ export class RunTags extends LitElement {
     this.error = '';
     try {
       if (!key.trim()) throw new Error('A tag needs a name.');
-      if (isSystemTag(key)) throw new Error(`Tags starting with “mlflow.” or “tabflow.” are set by the system and cannot be edited.`);
+      if (isSystemTag(key))
+        throw new Error(`Tags starting with “mlflow.” or “tabflow.” are set by the system and cannot be edited.`);
       const run = await this.services.tracking.resumeRun(this.runId);
       await run.setTag(key.trim(), value);
       return true;
@@ -83,10 +84,12 @@ export class RunTags extends LitElement {
     return html`<tr>
       <td>${key}${system ? html`<span class="system" title="Set by the system; read-only">system</span>` : nothing}</td>
       <td class="value" title=${value}><span class="clip">${value}</span></td>
-      <td class="actions">${system
-        ? nothing
-        : html`<button aria-label=${`Edit tag ${key}`} @click=${() => ((this.editingKey = key), (this.error = ''))}>Edit</button>
-            <button aria-label=${`Delete tag ${key}`} @click=${() => this.deleteTag(key)}>Delete</button>`}</td>
+      <td class="actions">${
+        system
+          ? nothing
+          : html`<button aria-label=${`Edit tag ${key}`} @click=${() => ((this.editingKey = key), (this.error = ''))}>Edit</button>
+            <button aria-label=${`Delete tag ${key}`} @click=${() => this.deleteTag(key)}>Delete</button>`
+      }</td>
     </tr>`;
   }
 
@@ -95,12 +98,14 @@ export class RunTags extends LitElement {
       .filter(([k]) => k !== NOTE_TAG)
       .sort(([a], [b]) => Number(isSystemTag(a)) - Number(isSystemTag(b)) || (a < b ? -1 : a > b ? 1 : 0));
     return html`<h2>Tags <span class="count">${entries.length}</span></h2>
-      ${entries.length === 0
-        ? html`<p class="empty">No tags.</p>`
-        : html`<table aria-label="Tags">
+      ${
+        entries.length === 0
+          ? html`<p class="empty">No tags.</p>`
+          : html`<table aria-label="Tags">
             <thead><tr><th scope="col">Name</th><th scope="col">Value</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>${entries.map(([k, v]) => this.row(k, v))}</tbody>
-          </table>`}
+          </table>`
+      }
       <form @submit=${this.submitNew} aria-label="Add a tag">
         <label>Tag name<input name="key" required maxlength="250" autocomplete="off" /></label>
         <label>Tag value<input name="value" maxlength="8000" autocomplete="off" /></label>

@@ -11,7 +11,9 @@ import { touchTargets } from '../primitives/touch-targets';
  */
 @customElement('column-chooser')
 export class ColumnChooser extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { position: relative; display: inline-block; }
     .panel { position: absolute; right: 0; top: calc(100% + 4px); z-index: 10; width: 280px; max-height: 360px; overflow: auto; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: 8px; box-shadow: var(--tf-shadow-2); padding: 8px; }
     .actions { display: flex; gap: 8px; padding: 4px 4px 8px; border-bottom: 1px solid color-mix(in srgb, var(--tf-color-border) 55%, transparent); margin-bottom: 4px; }
@@ -21,7 +23,8 @@ export class ColumnChooser extends LitElement {
     button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); cursor: pointer; }
     .actions button { padding: 2px 8px; font-size: var(--tf-font-size-sm); }
     .empty { color: var(--tf-color-text-muted); font-size: var(--tf-font-size); padding: 4px; margin: 0; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) columns: Column[] = [];
   @property({ attribute: false }) hiddenIds: ReadonlySet<string> = new Set();
@@ -56,7 +59,8 @@ export class ColumnChooser extends LitElement {
     if (columns.length === 0) return null;
     return html`<h3>${title}</h3>
       ${columns.map(
-        (c) => html`<label><input type="checkbox" .checked=${!this.hiddenIds.has(c.id)} @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} />${c.label}</label>`,
+        (c) =>
+          html`<label><input type="checkbox" .checked=${!this.hiddenIds.has(c.id)} @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)} />${c.label}</label>`,
       )}`;
   }
 
@@ -65,18 +69,29 @@ export class ColumnChooser extends LitElement {
     return html`<button aria-expanded=${this.open ? 'true' : 'false'} aria-controls="columns-panel" @click=${() => (this.open = !this.open)}>
         Columns (${shownCount}/${this.columns.length})
       </button>
-      ${this.open
-        ? html`<div class="panel" id="columns-panel" role="group" aria-label="Choose columns" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.open = false)}>
+      ${
+        this.open
+          ? html`<div class="panel" id="columns-panel" role="group" aria-label="Choose columns" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.open = false)}>
             <div class="actions">
               <button @click=${() => this.change(new Set())}>Show all</button>
               <button @click=${() => this.change(new Set(this.columns.map((c) => c.id)))}>Hide all</button>
             </div>
             ${this.columns.length === 0 ? html`<p class="empty">No columns to choose from.</p>` : null}
-            ${this.group('Run', this.columns.filter((c) => c.kind === 'attribute'))}
-            ${this.group('Params', this.columns.filter((c) => c.kind === 'param'))}
-            ${this.group('Metrics', this.columns.filter((c) => c.kind === 'metric'))}
+            ${this.group(
+              'Run',
+              this.columns.filter((c) => c.kind === 'attribute'),
+            )}
+            ${this.group(
+              'Params',
+              this.columns.filter((c) => c.kind === 'param'),
+            )}
+            ${this.group(
+              'Metrics',
+              this.columns.filter((c) => c.kind === 'metric'),
+            )}
           </div>`
-        : null}`;
+          : null
+      }`;
   }
 }
 

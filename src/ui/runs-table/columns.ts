@@ -30,7 +30,13 @@ export const ATTRIBUTE_COLUMNS: readonly Column[] = [
   { id: 'attributes.duration', kind: 'attribute', key: 'duration', label: 'Duration', numeric: true },
 ];
 
-export const NAME_COLUMN: Column = { id: 'attributes.run_name', kind: 'attribute', key: 'run_name', label: 'Run name', numeric: false };
+export const NAME_COLUMN: Column = {
+  id: 'attributes.run_name',
+  kind: 'attribute',
+  key: 'run_name',
+  label: 'Run name',
+  numeric: false,
+};
 
 function isNumberText(text: string): boolean {
   return text.trim() !== '' && Number.isFinite(Number(text));
@@ -55,9 +61,15 @@ export function discoverColumns(runs: readonly Run[]): Column[] {
   }
   const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [
-    ...[...metrics].sort(byKey).map((key): Column => ({ id: `metrics.${key}`, kind: 'metric', key, label: key, numeric: true })),
-    ...[...params.keys()].sort(byKey).map((key): Column => ({ id: `params.${key}`, kind: 'param', key, label: key, numeric: params.get(key)! })),
-    ...[...tags].sort(byKey).map((key): Column => ({ id: `tags.${key}`, kind: 'tag', key, label: key, numeric: false })),
+    ...[...metrics]
+      .sort(byKey)
+      .map((key): Column => ({ id: `metrics.${key}`, kind: 'metric', key, label: key, numeric: true })),
+    ...[...params.keys()]
+      .sort(byKey)
+      .map((key): Column => ({ id: `params.${key}`, kind: 'param', key, label: key, numeric: params.get(key)! })),
+    ...[...tags]
+      .sort(byKey)
+      .map((key): Column => ({ id: `tags.${key}`, kind: 'tag', key, label: key, numeric: false })),
   ];
 }
 

@@ -11,7 +11,9 @@ import { groupKeyLabel } from './grouping';
  */
 @customElement('group-by-chooser')
 export class GroupByChooser extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { position: relative; display: inline-block; }
     .panel { position: absolute; left: 0; top: calc(100% + 4px); z-index: 10; width: 260px; max-height: 360px; overflow: auto; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius); box-shadow: var(--tf-shadow-2); padding: var(--tf-space-2); }
     label { display: flex; gap: var(--tf-space-2); align-items: center; padding: 3px 4px; font-size: var(--tf-font-size-sm); border-radius: var(--tf-radius-sm); overflow-wrap: anywhere; }
@@ -20,7 +22,8 @@ export class GroupByChooser extends LitElement {
     button.active { border-color: var(--tf-color-accent); }
     .empty { color: var(--tf-color-text-muted); font-size: var(--tf-font-size-sm); padding: 4px; margin: 0; }
     .clear { margin-top: var(--tf-space-2); }
-  `];
+  `,
+  ];
 
   /** Keys offered (see groupOptions). */
   @property({ attribute: false }) options: readonly string[] = [];
@@ -56,8 +59,9 @@ export class GroupByChooser extends LitElement {
     const options = [...new Set([...this.options, ...this.value])];
     return html`<button class=${this.value.length ? 'active' : ''} aria-expanded=${this.open ? 'true' : 'false'} aria-controls="group-panel"
         aria-label=${`Group by${summary}`} @click=${() => (this.open = !this.open)}>Group by${summary}</button>
-      ${this.open
-        ? html`<div class="panel" id="group-panel" role="group" aria-label="Group by" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.open = false)}>
+      ${
+        this.open
+          ? html`<div class="panel" id="group-panel" role="group" aria-label="Group by" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.open = false)}>
             ${options.length === 0 ? html`<p class="empty">These runs have no params or tags to group by.</p>` : nothing}
             ${options.map(
               (key) => html`<label><input type="checkbox" .checked=${this.value.includes(key)}
@@ -65,7 +69,8 @@ export class GroupByChooser extends LitElement {
             )}
             ${this.value.length ? html`<button class="clear" @click=${() => this.change([])}>No grouping</button>` : nothing}
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }
 

@@ -22,7 +22,8 @@ export function columnGroupSpans(columns: readonly Column[]): ColumnGroupSpan[] 
   for (const column of columns) {
     const last = spans[spans.length - 1];
     if (last.kind === column.kind) last.count++;
-    else spans.push({ kind: column.kind, label: column.kind === 'attribute' ? '' : KIND_LABELS[column.kind], count: 1 });
+    else
+      spans.push({ kind: column.kind, label: column.kind === 'attribute' ? '' : KIND_LABELS[column.kind], count: 1 });
   }
   return spans;
 }
@@ -40,14 +41,20 @@ export function columnWidth(column: Column): number {
 }
 
 /** "0.912 ± 0.012" (mean) or "median 0.91", with "· n=2" when some runs lack the metric; the title says it in full. */
-export function groupMetricText(metric: GroupMetric | undefined, runCount: number, column: Column): { text: string; title: string } {
+export function groupMetricText(
+  metric: GroupMetric | undefined,
+  runCount: number,
+  column: Column,
+): { text: string; title: string } {
   if (!metric?.description) return { text: '', title: `No run in this group logged ${column.key}.` };
   const { description: d } = metric;
   const aggregate = metric.aggregate;
-  const main = aggregate === 'mean' ? `${formatNumber(d.mean)} ± ${formatNumber(d.std)}` : `${aggregate} ${formatNumber(d[aggregate])}`;
+  const main =
+    aggregate === 'mean'
+      ? `${formatNumber(d.mean)} ± ${formatNumber(d.std)}`
+      : `${aggregate} ${formatNumber(d[aggregate])}`;
   const missing = d.n < runCount ? ` · n=${d.n}` : '';
   const which = column.pick && column.pick !== 'last' ? `${column.pick} ${column.key}` : `last ${column.key}`;
-  const title =
-    `${which} over ${d.n} of ${runCount} runs: mean ${d.mean} ± ${d.std} (sample std), median ${d.median}, min ${d.min}, max ${d.max}`;
+  const title = `${which} over ${d.n} of ${runCount} runs: mean ${d.mean} ± ${d.std} (sample std), median ${d.median}, min ${d.min}, max ${d.max}`;
   return { text: main + missing, title };
 }

@@ -1,6 +1,15 @@
 import type { Run } from '../../tracking';
 import { cellValue, type CellValue, type Column } from './columns';
-import { groupKeyLabel, groupMetric, groupRuns, PARENT_GROUP, summaryFor, type GroupMetric, type RunGroup, type SummaryChoices } from './grouping';
+import {
+  groupKeyLabel,
+  groupMetric,
+  groupRuns,
+  PARENT_GROUP,
+  summaryFor,
+  type GroupMetric,
+  type RunGroup,
+  type SummaryChoices,
+} from './grouping';
 import type { TableRow } from './nest-runs';
 import type { SortState } from './sort-rows';
 
@@ -70,7 +79,9 @@ export function buildGroupRows(
   sort: SortState | null,
   expanded: ReadonlySet<string>,
 ): AnyTableRow[] {
-  const names = new Map(groupBy.includes(PARENT_GROUP) ? sorted.map((r) => [r.info.runId, r.info.runName] as const) : []);
+  const names = new Map(
+    groupBy.includes(PARENT_GROUP) ? sorted.map((r) => [r.info.runId, r.info.runName] as const) : [],
+  );
   const groups: GroupTableRow[] = groupRuns(sorted, groupBy).map((group) => ({
     group,
     name: groupName(group, names),

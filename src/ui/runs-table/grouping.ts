@@ -116,5 +116,10 @@ export interface GroupMetric {
 
 export function groupMetric(runs: readonly Run[], key: string, summary: ColumnSummary): GroupMetric {
   const description = describe(runs.map((run) => metricValue(run, key, summary.pick)));
-  return { n: description?.n ?? 0, description, value: description ? description[summary.aggregate] : undefined, aggregate: summary.aggregate };
+  return {
+    n: description?.n ?? 0,
+    description,
+    value: description ? description[summary.aggregate] : undefined,
+    aggregate: summary.aggregate,
+  };
 }

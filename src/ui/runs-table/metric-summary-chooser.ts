@@ -15,7 +15,9 @@ const AGGREGATE_LABELS: Record<Aggregate, string> = { mean: 'Mean ± std', media
  */
 @customElement('metric-summary-chooser')
 export class MetricSummaryChooser extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { position: relative; display: inline-block; }
     .panel { position: absolute; left: 0; top: calc(100% + 4px); z-index: 10; width: min(420px, 90vw); max-height: 360px; overflow: auto; background: var(--tf-color-surface); border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius); box-shadow: var(--tf-shadow-2); padding: var(--tf-space-2); }
     table { border-collapse: collapse; width: 100%; font-size: var(--tf-font-size-sm); }
@@ -24,7 +26,8 @@ export class MetricSummaryChooser extends LitElement {
     td:first-child { overflow-wrap: anywhere; }
     select { font: inherit; font-size: var(--tf-font-size-sm); border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius-sm); background: var(--tf-color-surface); color: var(--tf-color-text); }
     button { font: inherit; font-size: var(--tf-font-size); padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface-2); color: var(--tf-color-text); cursor: pointer; }
-  `];
+  `,
+  ];
 
   /** Metric keys of the table. */
   @property({ attribute: false }) metrics: readonly string[] = [];
@@ -52,8 +55,9 @@ export class MetricSummaryChooser extends LitElement {
 
   render() {
     return html`<button aria-expanded=${this.open ? 'true' : 'false'} aria-controls="summary-panel" @click=${() => (this.open = !this.open)}>Metric values</button>
-      ${this.open
-        ? html`<div class="panel" id="summary-panel" role="group" aria-label="Metric values" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.open = false)}>
+      ${
+        this.open
+          ? html`<div class="panel" id="summary-panel" role="group" aria-label="Metric values" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.open = false)}>
             <table>
               <thead><tr><th scope="col">Metric</th><th scope="col">Each run shows</th><th scope="col">A group shows</th></tr></thead>
               <tbody>
@@ -73,7 +77,8 @@ export class MetricSummaryChooser extends LitElement {
               </tbody>
             </table>
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }
 

@@ -42,8 +42,12 @@ function sameColumnsOf(a: Run, b: Run): boolean {
   if (a === b) return true;
   const aParams = Object.keys(a.data.params);
   const aMetrics = Object.keys(a.data.metrics);
-  if (aParams.length !== Object.keys(b.data.params).length || aMetrics.length !== Object.keys(b.data.metrics).length) return false;
-  return aParams.every((key) => ownValue(a.data.params, key) === ownValue(b.data.params, key)) && aMetrics.every((key) => hasOwnKey(b.data.metrics, key));
+  if (aParams.length !== Object.keys(b.data.params).length || aMetrics.length !== Object.keys(b.data.metrics).length)
+    return false;
+  return (
+    aParams.every((key) => ownValue(a.data.params, key) === ownValue(b.data.params, key)) &&
+    aMetrics.every((key) => hasOwnKey(b.data.metrics, key))
+  );
 }
 
 /** Whether `next` is `previous` with a few runs replaced by runs of the same columns (a full re-read is not). */
@@ -74,11 +78,23 @@ export class TablePipeline {
   }
 
   compute(inputs: TableInputs): TableView {
-    const { runs, filter, sort, hiddenIds, hideIdentical, expanded, groupBy = [], summaries, showIdenticalParams = false } = inputs;
+    const {
+      runs,
+      filter,
+      sort,
+      hiddenIds,
+      hideIdentical,
+      expanded,
+      groupBy = [],
+      summaries,
+      showIdenticalParams = false,
+    } = inputs;
     const discovered = this.memo('columns', [runs], () => this.columnsOf(runs));
     // A metric column carries the value it shows (last/min/max), so sorting, cells and the CSV all read that one.
     const allColumns = this.memo('picked', [discovered, summaries], () =>
-      summaries ? discovered.map((c) => (c.kind === 'metric' ? { ...c, pick: summaryFor(summaries, c.key).pick } : c)) : discovered,
+      summaries
+        ? discovered.map((c) => (c.kind === 'metric' ? { ...c, pick: summaryFor(summaries, c.key).pick } : c))
+        : discovered,
     );
     const filtered = this.memo('filter', [runs, filter], () => filterRuns(runs as Run[], filter));
     const sortColumn = sort && [NAME_COLUMN, ...allColumns].find((c) => c.id === sort.columnId);
@@ -91,16 +107,29 @@ export class TablePipeline {
     const identicalParams = this.memo('identicalParams', [identical, allColumns, showIdenticalParams], () =>
       showIdenticalParams
         ? []
-        : allColumns.filter((c) => c.kind === 'param' && identical.has(c.id)).map((column) => ({ column, value: ownValue(filtered[0].data.params, column.key) ?? '' })),
+        : allColumns
+            .filter((c) => c.kind === 'param' && identical.has(c.id))
+            .map((column) => ({ column, value: ownValue(filtered[0].data.params, column.key) ?? '' })),
     );
     const columns = this.memo('visible', [allColumns, hiddenIds, identical, hideIdentical, showIdenticalParams], () =>
-      allColumns.filter((c) => !hiddenIds.has(c.id) && !(identical.has(c.id) && (hideIdentical || (c.kind === 'param' && !showIdenticalParams)))),
+      allColumns.filter(
+        (c) =>
+          !hiddenIds.has(c.id) &&
+          !(identical.has(c.id) && (hideIdentical || (c.kind === 'param' && !showIdenticalParams))),
+      ),
     );
     const groupKey = groupBy.join('\u0000');
     const rows = this.memo('rows', [sorted, expanded, groupKey, columns, summaries, sort], () =>
       groupBy.length === 0
         ? nestRuns(sorted, expanded)
-        : buildGroupRows(sorted, groupBy, columns.filter((c) => c.kind === 'metric'), summaries, sort, expanded),
+        : buildGroupRows(
+            sorted,
+            groupBy,
+            columns.filter((c) => c.kind === 'metric'),
+            summaries,
+            sort,
+            expanded,
+          ),
     );
     return { allColumns, columns, sorted, rows, identicalParams };
   }
@@ -112,9 +141,12 @@ export class TablePipeline {
    */
   private columnsOf(runs: readonly Run[]): Column[] {
     const previous = this.columnsSource;
-    const unchanged = previous !== null && previous.runs.length === runs.length && onlyValuesChanged(previous.runs, runs);
+    const unchanged =
+      previous !== null && previous.runs.length === runs.length && onlyValuesChanged(previous.runs, runs);
     // Status stays beside the name (a running run is what one looks for); the times come after the settings.
-    const columns = unchanged ? previous.columns : [ATTRIBUTE_COLUMNS[0], ...discoverColumns(runs), ...ATTRIBUTE_COLUMNS.slice(1)];
+    const columns = unchanged
+      ? previous.columns
+      : [ATTRIBUTE_COLUMNS[0], ...discoverColumns(runs), ...ATTRIBUTE_COLUMNS.slice(1)];
     this.columnsSource = { runs, columns };
     return columns;
   }

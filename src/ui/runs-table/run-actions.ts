@@ -14,7 +14,9 @@ import { compareHref } from '../links';
  */
 @customElement('run-actions')
 export class RunActions extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; font-size: var(--tf-font-size); }
     .count { color: var(--tf-color-text-muted); min-width: 90px; }
     button { font: inherit; padding: 5px 12px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); color: var(--tf-color-text); cursor: pointer; }
@@ -24,7 +26,8 @@ export class RunActions extends LitElement {
     .confirm { display: flex; gap: 8px; align-items: center; background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 6px; padding: 4px 8px; }
     .confirm button.danger { background: var(--tf-color-danger); color: var(--tf-color-on-accent); border-color: var(--tf-color-danger); }
     .error { color: var(--tf-color-danger); margin: 0; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) selected: ReadonlySet<string> = new Set();
@@ -67,18 +70,22 @@ export class RunActions extends LitElement {
     return html`
       <span class="count" aria-live="polite">${count === 0 ? 'No runs selected' : `${count} selected`}</span>
       <button ?disabled=${count < 2} title="Select two or more runs to compare them" @click=${this.compare}>Compare</button>
-      ${this.showDeleted
-        ? html`<button ?disabled=${count === 0 || this.busy} @click=${() => this.apply((id) => tracking.restoreRun(id), 'restore')}>Restore</button>`
-        : html`<button class="danger" ?disabled=${count === 0 || this.busy} @click=${() => (this.confirming = true)}>Delete</button>`}
+      ${
+        this.showDeleted
+          ? html`<button ?disabled=${count === 0 || this.busy} @click=${() => this.apply((id) => tracking.restoreRun(id), 'restore')}>Restore</button>`
+          : html`<button class="danger" ?disabled=${count === 0 || this.busy} @click=${() => (this.confirming = true)}>Delete</button>`
+      }
       <export-dialog .services=${this.services} .runIds=${[...this.selected]} label="Export" ?disabled=${count === 0}></export-dialog>
       <mlflow-push .services=${this.services} .runIds=${[...this.selected]} ?disabled=${count === 0 || this.showDeleted}></mlflow-push>
-      ${this.confirming
-        ? html`<div class="confirm" role="group" aria-label="Confirm deleting runs">
+      ${
+        this.confirming
+          ? html`<div class="confirm" role="group" aria-label="Confirm deleting runs">
             <span>Delete ${count} run${count === 1 ? '' : 's'}? They can be restored from “Show deleted runs”.</span>
             <button class="danger" ?disabled=${this.busy} @click=${() => this.apply((id) => tracking.deleteRun(id), 'delete')}>Delete ${count} run${count === 1 ? '' : 's'}</button>
             <button @click=${() => (this.confirming = false)}>Cancel</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     `;
   }

@@ -3,7 +3,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { cellValue, NAME_COLUMN, type Column } from './columns';
 import { columnGroupSpans, columnWidth, groupMetricText } from './group-cells';
 import { formatCell } from './format';
-import { distinctValues, groupExpandKey, isGroupRow, listedRunIds, sharedValue, type AnyTableRow, type GroupTableRow } from './group-rows';
+import {
+  distinctValues,
+  groupExpandKey,
+  isGroupRow,
+  listedRunIds,
+  sharedValue,
+  type AnyTableRow,
+  type GroupTableRow,
+} from './group-rows';
 import type { TableRow } from './nest-runs';
 import type { SortState } from './sort-rows';
 import { runHref } from '../links';
@@ -13,7 +21,11 @@ const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
 const CHECK_WIDTH = 40;
 const NAME_WIDTH = 240;
-const WIDTHS: Record<string, number> = { 'attributes.status': 120, 'attributes.start_time': 160, 'attributes.duration': 100 };
+const WIDTHS: Record<string, number> = {
+  'attributes.status': 120,
+  'attributes.start_time': 160,
+  'attributes.duration': 100,
+};
 
 /**
  * A virtualized runs table: only the rows in view (plus overscan) exist in the DOM, positioned over a spacer as
@@ -105,13 +117,15 @@ export class RunsTable extends LitElement {
   protected willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('rows') || changed.has('selected')) {
       this.listed = listedRunIds(this.rows);
-      this.selectedListed = this.selected.size === 0 ? 0 : this.listed.reduce((n, id) => n + (this.selected.has(id) ? 1 : 0), 0);
+      this.selectedListed =
+        this.selected.size === 0 ? 0 : this.listed.reduce((n, id) => n + (this.selected.has(id) ? 1 : 0), 0);
     }
   }
 
   /** A new order starts at the top, where the best (or newest) runs now are. */
   protected updated(changed: PropertyValues<this>): void {
-    if (changed.has('sort') && changed.get('sort') !== undefined && this.scroller.scrollTop > 0) this.scroller.scrollTop = 0;
+    if (changed.has('sort') && changed.get('sort') !== undefined && this.scroller.scrollTop > 0)
+      this.scroller.scrollTop = 0;
   }
 
   disconnectedCallback(): void {
@@ -154,11 +168,13 @@ export class RunsTable extends LitElement {
   private nameCell(row: TableRow) {
     const { run } = row;
     return html`<div role="cell" class="name" style="padding-left:${10 + row.depth * 20}px">
-      ${row.childCount > 0
-        ? html`<button class="twisty" aria-expanded=${row.expanded ? 'true' : 'false'}
+      ${
+        row.childCount > 0
+          ? html`<button class="twisty" aria-expanded=${row.expanded ? 'true' : 'false'}
             aria-label=${`${row.expanded ? 'Hide' : 'Show'} ${row.childCount} child runs of ${run.info.runName}`}
             @click=${() => this.emit('toggle-children', run.info.runId)}>${row.expanded ? '▾' : '▸'} ${row.childCount}</button>`
-        : nothing}
+          : nothing
+      }
       <a href=${runHref(run.info.runId)} title=${run.info.runName}>${run.info.runName}</a>
     </div>`;
   }
@@ -220,7 +236,9 @@ export class RunsTable extends LitElement {
 
   render() {
     const widths = [CHECK_WIDTH, NAME_WIDTH, ...this.columns.map((c) => WIDTHS[c.id] ?? columnWidth(c))];
-    const template = widths.map((w, i) => (i === 0 ? `${w}px` : i === 1 ? `minmax(${w}px, 2fr)` : `minmax(${w}px, 1fr)`)).join(' ');
+    const template = widths
+      .map((w, i) => (i === 0 ? `${w}px` : i === 1 ? `minmax(${w}px, 2fr)` : `minmax(${w}px, 1fr)`))
+      .join(' ');
     const total = widths.reduce((a, b) => a + b, 0);
     const count = this.rows.length;
     // A filter can shrink the list below the old scroll position before the browser's clamping scroll event.

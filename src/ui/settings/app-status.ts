@@ -30,9 +30,11 @@ export class AppStatus extends LitElement {
     return html`
       <h2>About this copy</h2>
       <p>tabflow version ${__TABFLOW_VERSION__}</p>
-      ${this.offlineReady
-        ? html`<p class="ok">Ready to work offline: the app is stored in this browser and needs no network.</p>`
-        : html`<p class="muted">Not yet available offline: the app is still being stored (or this is a development build).</p>`}
+      ${
+        this.offlineReady
+          ? html`<p class="ok">Ready to work offline: the app is stored in this browser and needs no network.</p>`
+          : html`<p class="muted">Not yet available offline: the app is still being stored (or this is a development build).</p>`
+      }
     `;
   }
 }

@@ -52,17 +52,24 @@ export class StorageCleanup extends LitElement {
         To free space, delete runs you no longer need on the Experiments page, then remove them permanently here.
         To keep a copy, export them first (a zip in MLflow's layout that tabflow and MLflow can import), then delete them.
       </p>
-      ${count === 0
-        ? html`<p class="muted">No deleted runs are waiting to be removed.</p>`
-        : html`<p>${count} deleted ${count === 1 ? 'run still takes' : 'runs still take'} about ${formatBytes(this.deletedBytes)}.</p>
-            <div class="actions"><button @click=${() => this.confirmation.showModal()}>Remove deleted runs permanently…</button></div>`}
+      ${
+        count === 0
+          ? html`<p class="muted">No deleted runs are waiting to be removed.</p>`
+          : html`<p>${count} deleted ${count === 1 ? 'run still takes' : 'runs still take'} about ${formatBytes(this.deletedBytes)}.</p>
+            <div class="actions"><button @click=${() => this.confirmation.showModal()}>Remove deleted runs permanently…</button></div>`
+      }
       ${modalDialog({
         id: 'purge',
         heading: 'Remove deleted runs permanently?',
         body: html`<p>Remove ${plural(count, 'deleted run')} with ${count === 1 ? 'its' : 'their'} metrics and artifacts for good? This cannot be undone.</p>`,
         // Removal is one transaction: once started it finishes, so the dialog stays until it has.
         onCancel: () => this.purging || this.confirmation.close(),
-        confirm: { label: 'Remove permanently', danger: true, disabled: this.purging, onConfirm: () => void this.purge() },
+        confirm: {
+          label: 'Remove permanently',
+          danger: true,
+          disabled: this.purging,
+          onConfirm: () => void this.purge(),
+        },
       })}
     `;
   }

@@ -12,5 +12,10 @@ export function isStorageFullError(error: unknown): boolean {
   if (typeof error === 'string') return error === STORAGE_FULL_MESSAGE;
   if (typeof error !== 'object' || error === null) return false;
   const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
-  return name === 'StorageFullError' || name === 'QuotaExceededError' || code === 'QUOTA_EXCEEDED' || message === STORAGE_FULL_MESSAGE;
+  return (
+    name === 'StorageFullError' ||
+    name === 'QuotaExceededError' ||
+    code === 'QUOTA_EXCEEDED' ||
+    message === STORAGE_FULL_MESSAGE
+  );
 }

@@ -10,13 +10,16 @@ import { touchTargets } from '../primitives/touch-targets';
  */
 @customElement('storage-full-notice')
 export class StorageFullNotice extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: block; }
     div { display: flex; gap: 12px; align-items: flex-start; padding: 10px 20px; background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border-bottom: 1px solid var(--tf-color-warning); color: var(--tf-color-warning); font-size: var(--tf-font-size); }
     p { margin: 0; flex: 1; line-height: 1.5; }
     a { color: var(--tf-color-accent); }
     button { border: 0; background: transparent; font-size: var(--tf-font-size-xl); cursor: pointer; color: inherit; }
-  `];
+  `,
+  ];
 
   render() {
     return html`<div role="alert">

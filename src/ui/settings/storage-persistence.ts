@@ -48,11 +48,13 @@ export class StoragePersistence extends LitElement {
     return html`
       <h2>Persistence</h2>
       ${this.describe()}
-      ${this.persistence === 'best-effort' || this.persistence === 'declined'
-        ? html`<div class="actions">
+      ${
+        this.persistence === 'best-effort' || this.persistence === 'declined'
+          ? html`<div class="actions">
             <button class="primary" ?disabled=${this.requesting} @click=${this.request}>Request persistent storage</button>
           </div>`
-        : null}
+          : null
+      }
     `;
   }
 

@@ -21,12 +21,14 @@ export class TrainingThreads extends LitElement {
     const threads = wasmThreads(crossOriginIsolated, cores);
     return html`
       <h2>Training speed</h2>
-      ${crossOriginIsolated
-        ? html`<p class="ok">Cross-origin isolated: yes. The wasm backend uses its threaded SIMD build, computing with ${threads} ${threads === 1 ? 'thread' : 'threads'}.</p>`
-        : html`<p class="warn">
+      ${
+        crossOriginIsolated
+          ? html`<p class="ok">Cross-origin isolated: yes. The wasm backend uses its threaded SIMD build, computing with ${threads} ${threads === 1 ? 'thread' : 'threads'}.</p>`
+          : html`<p class="warn">
             Cross-origin isolated: no, so the wasm backend trains on 1 thread. Serve tabflow with the headers in
             scripts/security-headers.mjs (npm start does), or open it once it is installed, to use its threaded build.
-          </p>`}
+          </p>`
+      }
       <p class="muted">
         This device has ${cores} logical ${cores === 1 ? 'core' : 'cores'}; tfjs gives wasm half of them (at least 1, at
         most 8).

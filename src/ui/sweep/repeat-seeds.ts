@@ -22,7 +22,9 @@ export function repeatSeedsHref(params: Record<string, string>, experimentId?: s
  */
 @customElement('repeat-seeds')
 export class RepeatSeeds extends LitElement {
-  static styles = [touchTargets, css`
+  static styles = [
+    touchTargets,
+    css`
     :host { display: block; }
     form { display: flex; flex-wrap: wrap; align-items: center; gap: var(--tf-space-2) var(--tf-space-3); margin-top: var(--tf-space-2); font-size: var(--tf-font-size); }
     label { display: flex; align-items: center; gap: var(--tf-space-1); }
@@ -31,7 +33,8 @@ export class RepeatSeeds extends LitElement {
     button.primary { background: var(--tf-color-accent); color: var(--tf-color-on-accent); border-color: var(--tf-color-accent); }
     .error { color: var(--tf-color-danger); margin: var(--tf-space-1) 0 0; }
     .status { color: var(--tf-color-text-muted); margin: var(--tf-space-1) 0 0; }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) sweeps?: SweepService;
   /** The config to repeat; null while there is none (e.g. the run's config is still loading). */
@@ -74,7 +77,13 @@ export class RepeatSeeds extends LitElement {
     this.error = '';
     try {
       await sweeps.start({
-        definition: { method: 'grid', space: {}, metric, direction: directionFor(metric), repeats: { seeds, dataSeeds: this.dataSeeds } },
+        definition: {
+          method: 'grid',
+          space: {},
+          metric,
+          direction: directionFor(metric),
+          repeats: { seeds, dataSeeds: this.dataSeeds },
+        },
         base,
         poolSize: sweeps.defaultPoolSize,
         experimentId: this.experimentId,
@@ -91,7 +100,8 @@ export class RepeatSeeds extends LitElement {
     if (!snapshot || !this.startedParent || snapshot.parentRunId !== this.startedParent) return '';
     const { total, counts } = snapshot.progress;
     const ended = total - (counts.pending ?? 0) - (counts.running ?? 0);
-    if (snapshot.status === 'running' || snapshot.status === 'starting') return `Repeating with seeds: ${ended} of ${total} done.`;
+    if (snapshot.status === 'running' || snapshot.status === 'starting')
+      return `Repeating with seeds: ${ended} of ${total} done.`;
     return `Repeat with ${total} seeds ${snapshot.status} (${snapshot.parentRunName}).${snapshot.message ? ` ${snapshot.message}` : ''}`;
   }
 
@@ -100,14 +110,16 @@ export class RepeatSeeds extends LitElement {
     const status = this.statusText();
     return html`
       <button type="button" aria-expanded=${this.open ? 'true' : 'false'} ?disabled=${!this.base} @click=${() => (this.open = !this.open)}>Repeat with seeds</button>
-      ${this.open
-        ? html`<form aria-label="Repeat with seeds" @submit=${this.start}>
+      ${
+        this.open
+          ? html`<form aria-label="Repeat with seeds" @submit=${this.start}>
             <label>Seeds <input type="number" min="1" max=${MAX_SEEDS} step="1" required .value=${this.seeds}
               @input=${(e: Event) => (this.seeds = (e.target as HTMLInputElement).value)} /></label>
             <label><input type="checkbox" .checked=${this.dataSeeds} @change=${(e: Event) => (this.dataSeeds = (e.target as HTMLInputElement).checked)} />Vary the data seed too</label>
             <button class="primary" type="submit">Start</button>
           </form>`
-        : nothing}
+          : nothing
+      }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${status ? html`<p class="status" role="status">${status}</p>` : nothing}
     `;

@@ -58,9 +58,24 @@ function baseValue(setting: SweepSetting, model: ModelConfig): string {
 export function initialForm(model: ModelConfig, metric: string, poolSize: number): SweepForm {
   const settings: Record<string, SettingDraft> = {};
   for (const s of SWEEP_SETTINGS) {
-    settings[s.key] = { swept: false, values: baseValue(s, model), min: '', max: '', scale: s.logScale ? 'log-uniform' : 'uniform' };
+    settings[s.key] = {
+      swept: false,
+      values: baseValue(s, model),
+      min: '',
+      max: '',
+      scale: s.logScale ? 'log-uniform' : 'uniform',
+    };
   }
-  return { method: 'grid', settings, trials: '8', seed: '1', metric, direction: directionFor(metric), earlyStopping: false, poolSize: String(poolSize) };
+  return {
+    method: 'grid',
+    settings,
+    trials: '8',
+    seed: '1',
+    metric,
+    direction: directionFor(metric),
+    earlyStopping: false,
+    poolSize: String(poolSize),
+  };
 }
 
 function numberField(text: string, what: string): number {
@@ -70,7 +85,8 @@ function numberField(text: string, what: string): number {
 }
 
 function spaceOf(setting: SweepSetting, draft: SettingDraft, method: SweepForm['method']): SweepSpace {
-  if (method === 'grid' || setting.kind === 'choice') return { kind: 'values', values: parseValues(setting, draft.values) };
+  if (method === 'grid' || setting.kind === 'choice')
+    return { kind: 'values', values: parseValues(setting, draft.values) };
   const min = numberField(draft.min, `Minimum ${setting.label.toLowerCase()}`);
   const max = numberField(draft.max, `Maximum ${setting.label.toLowerCase()}`);
   return { kind: 'range', min, max, scale: draft.scale, ...(setting.kind === 'int' ? { integer: true } : {}) };

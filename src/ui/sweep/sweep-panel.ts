@@ -111,7 +111,9 @@ export class SweepPanel extends LitElement {
   private currentForm(): SweepForm | null {
     if (!this.form) return null;
     const metrics = metricChoices(this.task, this.hasTest);
-    return metrics.includes(this.form.metric) ? this.form : { ...this.form, metric: metrics[0], direction: directionFor(metrics[0]) };
+    return metrics.includes(this.form.metric)
+      ? this.form
+      : { ...this.form, metric: metrics[0], direction: directionFor(metrics[0]) };
   }
 
   private async start(): Promise<void> {
@@ -121,7 +123,12 @@ export class SweepPanel extends LitElement {
     this.starting = true;
     this.startError = '';
     try {
-      await sweeps.start({ definition: formToDefinition(form, base.model.epochs), base, poolSize: Number(form.poolSize), experimentId: this.experimentId });
+      await sweeps.start({
+        definition: formToDefinition(form, base.model.epochs),
+        base,
+        poolSize: Number(form.poolSize),
+        experimentId: this.experimentId,
+      });
     } catch (error) {
       this.startError = `The sweep could not start: ${errorMessage(error)}`;
     } finally {
@@ -140,10 +147,12 @@ export class SweepPanel extends LitElement {
       <sweep-space-editor .settings=${form.settings} method=${form.method} ?disabled=${isActive(this.snapshot)} @setting-change=${this.onSettingChange}
         .unavailable=${this.base?.source.kind === 'csv' ? SWEEP_SETTINGS.filter((s) => s.dataset === 'recipe').map((s) => s.key) : []}></sweep-space-editor>
       <div class="options">
-        ${form.method === 'random'
-          ? html`<label>Number of trials<input type="number" min="1" step="1" .value=${form.trials} @input=${(e: Event) => this.patch({ trials: value(e) })} /></label>
+        ${
+          form.method === 'random'
+            ? html`<label>Number of trials<input type="number" min="1" step="1" .value=${form.trials} @input=${(e: Event) => this.patch({ trials: value(e) })} /></label>
               <label>Sampling seed<input type="number" step="1" .value=${form.seed} @input=${(e: Event) => this.patch({ seed: value(e) })} /></label>`
-          : nothing}
+            : nothing
+        }
         <label>Metric that picks the best trial
           <select @change=${(e: Event) => this.patch({ metric: value(e), direction: directionFor(value(e)) })}>
             ${metrics.map((m) => html`<option .value=${m} ?selected=${m === form.metric}>${m}</option>`)}
@@ -168,7 +177,10 @@ export class SweepPanel extends LitElement {
     const { base, snapshot } = this;
     const form = this.currentForm();
     const active = isActive(snapshot);
-    const plan = form && base ? this.plan(form, base) : { count: 0, problem: 'Fix the Playground settings first: the sweep starts from them.' };
+    const plan =
+      form && base
+        ? this.plan(form, base)
+        : { count: 0, problem: 'Fix the Playground settings first: the sweep starts from them.' };
     return html`<section aria-labelledby="sweep-heading">
       <div class="head">
         <h2 id="sweep-heading">Hyperparameter sweep</h2>
@@ -176,14 +188,16 @@ export class SweepPanel extends LitElement {
           ${this.open ? 'Hide sweep settings' : 'Set up a sweep'}</button>
       </div>
       ${this.open && form ? html`<fieldset ?disabled=${active}><legend>What to try</legend>${this.options(form)}</fieldset>` : nothing}
-      ${this.open || active
-        ? html`<div class="row">
+      ${
+        this.open || active
+          ? html`<div class="row">
             ${this.open ? html`<p class="count">${plan.problem ? nothing : `${plan.count} ${plan.count === 1 ? 'trial' : 'trials'}`}</p>` : nothing}
             <button class="primary" ?disabled=${active || this.starting || !!plan.problem || !base}
               @click=${this.start}>Start sweep</button>
             <button class="danger" ?disabled=${!active || snapshot?.status === 'cancelling'} @click=${() => this.sweeps?.cancel()}>Cancel sweep</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.open && plan.problem ? html`<p class="error" aria-live="polite">${plan.problem}</p>` : nothing}
       ${this.startError ? html`<p class="error" role="alert">${this.startError}</p>` : nothing}
       ${snapshot ? html`<sweep-queue .snapshot=${snapshot}></sweep-queue>` : nothing}

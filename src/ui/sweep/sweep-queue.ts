@@ -123,16 +123,20 @@ export class SweepQueue extends LitElement {
       </div>
       ${s.status === 'failed' && s.message ? html`<p class="error" role="alert">${s.message}</p>` : nothing}
       ${over && s.message && s.status !== 'failed' ? html`<p class="note">${s.message}</p>` : nothing}
-      ${over && s.best
-        ? html`<p class="best">Best trial (${metric} ${formatValue(s.best.value)}):
+      ${
+        over && s.best
+          ? html`<p class="best">Best trial (${metric} ${formatValue(s.best.value)}):
             <a href=${runHref(s.best.runId)}>${s.best.runName}</a></p>`
-        : nothing}
-      ${over
-        ? html`<div class="row">
+          : nothing
+      }
+      ${
+        over
+          ? html`<div class="row">
             ${s.parentRunId ? html`<a href=${runHref(s.parentRunId)}>Open the sweep's parent run</a>` : nothing}
             <button ?disabled=${!s.trials.some((t) => t.runId)} @click=${() => (location.hash = this.compareHref())}>Compare trials</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

@@ -37,7 +37,9 @@ export class SweepSpaceEditor extends LitElement {
 
   private change(key: string, patch: Partial<SettingDraft>): void {
     const draft = { ...this.settings[key], ...patch };
-    this.dispatchEvent(new CustomEvent<SettingChangeDetail>('setting-change', { detail: { key, draft }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<SettingChangeDetail>('setting-change', { detail: { key, draft }, bubbles: true, composed: true }),
+    );
   }
 
   private inputs(setting: SweepSetting, draft: SettingDraft) {

@@ -40,11 +40,20 @@ class FakeTrainer implements Trainer {
     FakeTrainer.created++;
   }
 
-  async train(signal: AbortSignal, request: TrainRequest, onProgress: (p: TrainProgress) => void): Promise<TrainOutcome> {
+  async train(
+    signal: AbortSignal,
+    request: TrainRequest,
+    onProgress: (p: TrainProgress) => void,
+  ): Promise<TrainOutcome> {
     FakeTrainer.running++;
     FakeTrainer.mostAtOnce = Math.max(FakeTrainer.mostAtOnce, FakeTrainer.running);
     try {
-      const run = await this.tracking.startRun({ experimentId: request.experimentId, runName: request.runName, parentRunId: request.parentRunId, tags: request.tags });
+      const run = await this.tracking.startRun({
+        experimentId: request.experimentId,
+        runName: request.runName,
+        parentRunId: request.parentRunId,
+        tags: request.tags,
+      });
       await run.logParams(configToParams(request.model));
       onProgress({ type: 'started', runId: run.id, backend: 'fake', epochs: request.model.epochs });
       const { losses, fail, epochMs = 5 } = this.script(request);
@@ -80,31 +89,49 @@ const byConfig: Script = (r) => {
   return { losses: [2, 1.5, 1.2, final] };
 };
 
-async function runSweep(tracking: TrackingClient, plan: SweepPlan, script: Script, during?: (runner: SweepRunner, cancel: AbortController) => void) {
+async function runSweep(
+  tracking: TrackingClient,
+  plan: SweepPlan,
+  script: Script,
+  during?: (runner: SweepRunner, cancel: AbortController) => void,
+) {
   FakeTrainer.running = 0;
   FakeTrainer.mostAtOnce = 0;
   FakeTrainer.created = 0;
   const trainers: FakeTrainer[] = [];
   const snapshots: SweepSnapshot[] = [];
-  const runner = new SweepRunner(tracking, () => {
-    const t = new FakeTrainer(tracking, script);
-    trainers.push(t);
-    return t;
-  }, plan, (s) => snapshots.push(s));
+  const runner = new SweepRunner(
+    tracking,
+    () => {
+      const t = new FakeTrainer(tracking, script);
+      trainers.push(t);
+      return t;
+    },
+    plan,
+    (s) => snapshots.push(s),
+  );
   await runner.open();
   const cancel = new AbortController();
   during?.(runner, cancel);
   const result = await runner.run(cancel.signal);
   const runs = await tracking.searchRuns();
   const parent = runs.find((r) => r.info.runId === result.parentRunId)!;
-  const children = runs.filter((r) => r.info.parentRunId === parent.info.runId).sort((a, b) => Number(a.data.tags['tabflow.sweep.trial_index']) - Number(b.data.tags['tabflow.sweep.trial_index']));
+  const children = runs
+    .filter((r) => r.info.parentRunId === parent.info.runId)
+    .sort(
+      (a, b) => Number(a.data.tags['tabflow.sweep.trial_index']) - Number(b.data.tags['tabflow.sweep.trial_index']),
+    );
   return { result, parent, children, trainers, snapshots, runs };
 }
 
 describe('SweepRunner', () => {
   it('runs a 2 × 2 grid on a pool of 2: a parent with the definition, four child runs, the best named', async () => {
     const tracking = await freshTracking();
-    const { result, parent, children, trainers, snapshots } = await runSweep(tracking, { definition: grid, base, poolSize: 2 }, byConfig);
+    const { result, parent, children, trainers, snapshots } = await runSweep(
+      tracking,
+      { definition: grid, base, poolSize: 2 },
+      byConfig,
+    );
 
     expect(result.status).toBe('finished');
     expect(FakeTrainer.mostAtOnce).toBe(2);
@@ -112,12 +139,23 @@ describe('SweepRunner', () => {
     expect(trainers.every((t) => t.disposed)).toBe(true);
     expect(children.map((c) => c.info.status)).toEqual(['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED']);
     expect(children.map((c) => [c.data.params.learning_rate, c.data.params.hidden_layers])).toEqual([
-      ['0.01', '[2]'], ['0.01', '[8]'], ['0.1', '[2]'], ['0.1', '[8]'],
+      ['0.01', '[2]'],
+      ['0.01', '[8]'],
+      ['0.1', '[2]'],
+      ['0.1', '[8]'],
     ]);
     expect(children[0].data.tags['mlflow.parentRunId']).toBe(parent.info.runId);
 
     expect(parent.info.status).toBe('FINISHED');
-    expect(parent.data.params).toMatchObject({ 'sweep.method': 'grid', 'sweep.metric': 'val_loss', 'sweep.direction': 'minimize', 'sweep.trials': '4', 'sweep.pool_size': '2', epochs: '4', dataset: 'spiral' });
+    expect(parent.data.params).toMatchObject({
+      'sweep.method': 'grid',
+      'sweep.metric': 'val_loss',
+      'sweep.direction': 'minimize',
+      'sweep.trials': '4',
+      'sweep.pool_size': '2',
+      epochs: '4',
+      dataset: 'spiral',
+    });
     expect(parent.data.params.learning_rate).toBeUndefined();
     expect(parent.data.params.hidden_layers).toBeUndefined();
     expect(JSON.parse(parent.data.params['sweep.space.learningRate'])).toEqual({ kind: 'values', values: [0.01, 0.1] });
@@ -138,7 +176,10 @@ describe('SweepRunner', () => {
 
   it('keeps going past a failed trial, which is never the best', async () => {
     const tracking = await freshTracking();
-    const failBest: Script = (r) => ({ ...byConfig(r), fail: r.model.learningRate === 0.1 && r.model.hiddenLayers[0] === 8 ? 'NaN loss' : undefined });
+    const failBest: Script = (r) => ({
+      ...byConfig(r),
+      fail: r.model.learningRate === 0.1 && r.model.hiddenLayers[0] === 8 ? 'NaN loss' : undefined,
+    });
     const { result, parent, children } = await runSweep(tracking, { definition: grid, base, poolSize: 2 }, failBest);
     expect(result.status).toBe('finished');
     expect(children.map((c) => c.info.status)).toEqual(['FINISHED', 'FINISHED', 'FINISHED', 'FAILED']);
@@ -150,9 +191,14 @@ describe('SweepRunner', () => {
   it('cancel kills the running trials, never starts the pending ones, and ends the parent KILLED', async () => {
     const tracking = await freshTracking();
     const slow: Script = () => ({ losses: Array(200).fill(1), epochMs: 10 });
-    const { result, parent, children, runs } = await runSweep(tracking, { definition: grid, base, poolSize: 2 }, slow, (_runner, cancel) => {
-      setTimeout(() => cancel.abort(), 80);
-    });
+    const { result, parent, children, runs } = await runSweep(
+      tracking,
+      { definition: grid, base, poolSize: 2 },
+      slow,
+      (_runner, cancel) => {
+        setTimeout(() => cancel.abort(), 80);
+      },
+    );
     expect(result.status).toBe('cancelled');
     expect(runs.filter((r) => r.info.status === 'RUNNING')).toEqual([]);
     expect(children.map((c) => c.info.status)).toEqual(['KILLED', 'KILLED']);
@@ -164,7 +210,9 @@ describe('SweepRunner', () => {
   it('stops a hopeless trial by the median rule, marks it, and does not count it as best', async () => {
     const tracking = await freshTracking();
     // One worker, so trials 1 and 2 complete before trial 3 (far worse from its first epoch) is judged.
-    const curves: Script = (r) => ({ losses: r.model.learningRate === 0.5 ? [9, 9, 9, 9, 9, 9, 9, 9] : [2, 1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2] });
+    const curves: Script = (r) => ({
+      losses: r.model.learningRate === 0.5 ? [9, 9, 9, 9, 9, 9, 9, 9] : [2, 1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2],
+    });
     const def: SweepDefinition = {
       method: 'grid',
       space: { learningRate: { kind: 'values', values: [0.01, 0.1, 0.5] } },
@@ -173,7 +221,11 @@ describe('SweepRunner', () => {
       earlyStopping: { minCompletedTrials: 2, minEpochs: 2 },
     };
     const model = { ...base.model, epochs: 8 };
-    const { result, children } = await runSweep(tracking, { definition: def, base: { ...base, model }, poolSize: 1 }, curves);
+    const { result, children } = await runSweep(
+      tracking,
+      { definition: def, base: { ...base, model }, poolSize: 1 },
+      curves,
+    );
     expect(result.status).toBe('finished');
     const stopped = children[2];
     expect(stopped.info.status).toBe('FINISHED');
@@ -195,7 +247,12 @@ describe('SweepRunner', () => {
         throw new DOMException('stopped', 'AbortError');
       },
     };
-    const runner = new SweepRunner(tracking, () => silent, { definition: grid, base, poolSize: 1 }, () => {});
+    const runner = new SweepRunner(
+      tracking,
+      () => silent,
+      { definition: grid, base, poolSize: 1 },
+      () => {},
+    );
     await runner.open();
     const cancel = new AbortController();
     setTimeout(() => cancel.abort(), 30);
@@ -207,8 +264,24 @@ describe('SweepRunner', () => {
   it('refuses a plan that cannot run before writing anything', async () => {
     const tracking = await freshTracking();
     const bad: SweepDefinition = { ...grid, space: { epochs: { kind: 'values', values: [0] } } };
-    expect(() => new SweepRunner(tracking, () => new FakeTrainer(tracking, byConfig), { definition: bad, base, poolSize: 2 }, () => {})).toThrow(/Trial 1 \(epochs=0\) cannot train/);
-    expect(() => new SweepRunner(tracking, () => new FakeTrainer(tracking, byConfig), { definition: grid, base, poolSize: 0 }, () => {})).toThrow(/pool size/);
+    expect(
+      () =>
+        new SweepRunner(
+          tracking,
+          () => new FakeTrainer(tracking, byConfig),
+          { definition: bad, base, poolSize: 2 },
+          () => {},
+        ),
+    ).toThrow(/Trial 1 \(epochs=0\) cannot train/);
+    expect(
+      () =>
+        new SweepRunner(
+          tracking,
+          () => new FakeTrainer(tracking, byConfig),
+          { definition: grid, base, poolSize: 0 },
+          () => {},
+        ),
+    ).toThrow(/pool size/);
     expect(await tracking.searchRuns()).toEqual([]);
   });
 });
@@ -224,10 +297,14 @@ describe('SweepPool (the sweeps service)', () => {
     await expect(pool.start({ definition: grid, base, poolSize: 2 })).rejects.toThrow(/already running/);
     unsubscribe();
     // A late subscriber (a page opened again) gets the current state at once, then the end.
-    const ended = await new Promise<SweepSnapshot>((resolve) => pool.subscribe((s) => s?.status === 'finished' && resolve(s)));
+    const ended = await new Promise<SweepSnapshot>((resolve) =>
+      pool.subscribe((s) => s?.status === 'finished' && resolve(s)),
+    );
     expect(ended.best?.index).toBe(3);
     expect(pool.current?.status).toBe('finished');
-    await expect(pool.start({ definition: { ...grid, space: {} }, base, poolSize: 2 })).rejects.toThrow('Mark at least one setting as swept.');
+    await expect(pool.start({ definition: { ...grid, space: {} }, base, poolSize: 2 })).rejects.toThrow(
+      'Mark at least one setting as swept.',
+    );
     expect(pool.current?.status).toBe('finished');
   });
 });

@@ -7,11 +7,19 @@ import type { TrainOutcome, TrainProgress, TrainRequest } from '../../../src/ml/
 import { QuotaExceededError } from '../../../src/tracking';
 import type { TrainingSnapshot } from '../../../src/ui/services';
 
-const request: TrainRequest = { source: { kind: 'generated', config: DEFAULT_DATASET_CONFIG }, model: { ...DEFAULT_MODEL_CONFIG, epochs: 50 } };
+const request: TrainRequest = {
+  source: { kind: 'generated', config: DEFAULT_DATASET_CONFIG },
+  model: { ...DEFAULT_MODEL_CONFIG, epochs: 50 },
+};
 
 /** A bridge double driven by the test: it hands out the progress callback and settles when told to. */
 function fakeBridge() {
-  const calls: { signal: AbortSignal; progress: (p: TrainProgress) => void; resolve: (o: TrainOutcome) => void; reject: (e: unknown) => void }[] = [];
+  const calls: {
+    signal: AbortSignal;
+    progress: (p: TrainProgress) => void;
+    resolve: (o: TrainOutcome) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
   const bridge = {
     train: (signal: AbortSignal, _request: TrainRequest, progress: (p: TrainProgress) => void) =>
       new Promise<TrainOutcome>((resolve, reject) => calls.push({ signal, progress, resolve, reject })),
@@ -75,10 +83,16 @@ describe('TrainingSession', () => {
     const session = new TrainingSession(bridge);
     let ended = session.start(request);
     calls[0].resolve({ runId: 'r1', status: 'FAILED', error: new QuotaExceededError().message });
-    expect((await ended).failure).toEqual({ message: `Training failed: ${new QuotaExceededError().message}`, storageFull: true });
+    expect((await ended).failure).toEqual({
+      message: `Training failed: ${new QuotaExceededError().message}`,
+      storageFull: true,
+    });
 
     ended = session.start(request);
     calls[1].reject(new Error('the worker could not load'));
-    expect(await ended).toMatchObject({ phase: 'FAILED', failure: { message: 'Training could not run: the worker could not load', storageFull: false } });
+    expect(await ended).toMatchObject({
+      phase: 'FAILED',
+      failure: { message: 'Training could not run: the worker could not load', storageFull: false },
+    });
   });
 });

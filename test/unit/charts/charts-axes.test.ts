@@ -55,7 +55,10 @@ describe('parallel coordinates brushing', () => {
   it('places items on categorical and numeric axes', () => {
     const layout = layoutParallel(axes);
     expect(layout.axes[0]).toEqual({ kind: 'category', categories: ['adam', 'sgd'] });
-    expect(layout.positions).toEqual([[0, 1, 0], [0, 1, null]]);
+    expect(layout.positions).toEqual([
+      [0, 1, 0],
+      [0, 1, null],
+    ]);
   });
 
   it('highlights only items inside every brushed range, in either drag direction', () => {
@@ -63,7 +66,16 @@ describe('parallel coordinates brushing', () => {
     expect(brushedItems(layout, 3, new Map())).toEqual([true, true, true]);
     expect(brushedItems(layout, 3, new Map([[0, [0.2, -0.1] as [number, number]]]))).toEqual([true, false, true]);
     // The third run has no loss, so a brush on loss leaves it out.
-    expect(brushedItems(layout, 3, new Map([[0, [0, 0.1] as [number, number]], [1, [0, 0.5] as [number, number]]]))).toEqual([true, false, false]);
+    expect(
+      brushedItems(
+        layout,
+        3,
+        new Map([
+          [0, [0, 0.1] as [number, number]],
+          [1, [0, 0.5] as [number, number]],
+        ]),
+      ),
+    ).toEqual([true, false, false]);
   });
 
   it('widens brushes by the tolerance so lines just outside a drag still count', () => {

@@ -4,7 +4,7 @@ import { alignOnGrid, decimateMinMax, nearestIndex, xExtent } from '../../../src
 /** A noisy series with a few planted spikes, seeded so failures reproduce. */
 function noisySeries(n: number): { xs: Float64Array; ys: Float64Array } {
   let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -85,7 +85,12 @@ describe('alignOnGrid', () => {
 
 describe('xExtent and nearestIndex', () => {
   it('finds the finite x range of several series', () => {
-    expect(xExtent([{ xs: [3, 4], ys: [1, 1] }, { xs: [-1, 10], ys: [1, NaN] }])).toEqual([-1, 4]);
+    expect(
+      xExtent([
+        { xs: [3, 4], ys: [1, 1] },
+        { xs: [-1, 10], ys: [1, NaN] },
+      ]),
+    ).toEqual([-1, 4]);
     expect(xExtent([{ xs: [], ys: [] }])).toBeNull();
   });
 

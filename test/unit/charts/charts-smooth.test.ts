@@ -23,7 +23,8 @@ describe('emaSmooth', () => {
   it('reduces noise: the smoothed series varies less than the raw one', () => {
     const raw = Array.from({ length: 200 }, (_, i) => (i % 2 ? 1 : -1));
     const smooth = emaSmooth(raw, 0.9);
-    const spread = (xs: ArrayLike<number>) => Math.max(...Array.from(xs).slice(50)) - Math.min(...Array.from(xs).slice(50));
+    const spread = (xs: ArrayLike<number>) =>
+      Math.max(...Array.from(xs).slice(50)) - Math.min(...Array.from(xs).slice(50));
     expect(spread(smooth)).toBeLessThan(spread(raw) / 5);
   });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fileTimestamp, formatBytes, formatCount, formatDuration, formatNumber, formatShortTime, formatTime, plural } from '../../../src/format';
+import {
+  fileTimestamp,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatNumber,
+  formatShortTime,
+  formatTime,
+  plural,
+} from '../../../src/format';
 
 describe('formatNumber', () => {
   it('keeps at most four decimals and five significant digits, whichever is shorter', () => {

@@ -4,7 +4,11 @@ import { freshTracking } from '../helpers';
 import { RUN_FOLDER, tableCounts, validTree, zipOf } from '../io-helpers';
 
 /** Imports into a database that already holds a run, and checks the import failed having changed nothing. */
-async function expectRejected(source: ImportSource, expected: { code: string; message: RegExp }, options: ImportOptions = {}) {
+async function expectRejected(
+  source: ImportSource,
+  expected: { code: string; message: RegExp },
+  options: ImportOptions = {},
+) {
   const tracking = await freshTracking();
   const run = await tracking.startRun({ runName: 'mine' });
   run.logMetric('loss', 1, 0);
@@ -57,10 +61,19 @@ describe('bad imports are refused with a clear message and write nothing', () =>
   }
 
   it('an entry that inflates to more than its recorded size, small (inflated in one call) or large (in slices)', async () => {
-    await expectRejected(await underDeclared(new Uint8Array(100_000)), { code: 'TRUNCATED', message: /damaged or incomplete/ });
+    await expectRejected(await underDeclared(new Uint8Array(100_000)), {
+      code: 'TRUNCATED',
+      message: /damaged or incomplete/,
+    });
     let seed = 1;
-    const noise = Uint8Array.from({ length: 200_000 }, () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24);
-    await expectRejected(await underDeclared(noise), { code: 'TRUNCATED', message: /inflates to more than its recorded size/ });
+    const noise = Uint8Array.from(
+      { length: 200_000 },
+      () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24,
+    );
+    await expectRejected(await underDeclared(noise), {
+      code: 'TRUNCATED',
+      message: /inflates to more than its recorded size/,
+    });
   });
 
   for (const [label, name] of [
@@ -70,18 +83,29 @@ describe('bad imports are refused with a clear message and write nothing', () =>
     ['a backslash ..', 'mlruns\\..\\..\\evil.txt'],
   ] as const) {
     it(`an entry with ${label}`, async () => {
-      await expectRejected(zipOf({ ...validTree(), [name]: 'x' }), { code: 'UNSAFE_PATH', message: /absolute path|contains '\.\.'/ });
+      await expectRejected(zipOf({ ...validTree(), [name]: 'x' }), {
+        code: 'UNSAFE_PATH',
+        message: /absolute path|contains '\.\.'/,
+      });
     });
   }
 
   it('more than the total uncompressed size limit', async () => {
-    await expectRejected(zipOf({ ...validTree(), [`${RUN_FOLDER}/artifacts/big.bin`]: new Uint8Array(4096) }), { code: 'TOO_LARGE', message: /unpacks to .* GiB, more than/ }, {
-      limits: { maxTotalBytes: 4000 },
-    });
+    await expectRejected(
+      zipOf({ ...validTree(), [`${RUN_FOLDER}/artifacts/big.bin`]: new Uint8Array(4096) }),
+      { code: 'TOO_LARGE', message: /unpacks to .* GiB, more than/ },
+      {
+        limits: { maxTotalBytes: 4000 },
+      },
+    );
   });
 
   it('more than the entry count limit', async () => {
-    await expectRejected(zipOf(validTree()), { code: 'TOO_LARGE', message: /more than 3 files/ }, { limits: { maxEntries: 3 } });
+    await expectRejected(
+      zipOf(validTree()),
+      { code: 'TOO_LARGE', message: /more than 3 files/ },
+      { limits: { maxEntries: 3 } },
+    );
   });
 
   it('invalid YAML', async () => {
@@ -92,12 +116,21 @@ describe('bad imports are refused with a clear message and write nothing', () =>
   });
 
   it('a meta.yaml that is not a mapping, or has a wrong type', async () => {
-    await expectRejected(zipOf({ ...validTree(), [`${RUN_FOLDER}/meta.yaml`]: '- just\n- a list\n' }), { code: 'INVALID_CONTENT', message: /should hold a YAML mapping/ });
-    const tree = validTree();
-    await expectRejected(zipOf({ ...tree, [`${RUN_FOLDER}/meta.yaml`]: tree[`${RUN_FOLDER}/meta.yaml`].replace('start_time: 2', 'start_time: soon') }), {
+    await expectRejected(zipOf({ ...validTree(), [`${RUN_FOLDER}/meta.yaml`]: '- just\n- a list\n' }), {
       code: 'INVALID_CONTENT',
-      message: /'start_time' should be a whole number/,
+      message: /should hold a YAML mapping/,
     });
+    const tree = validTree();
+    await expectRejected(
+      zipOf({
+        ...tree,
+        [`${RUN_FOLDER}/meta.yaml`]: tree[`${RUN_FOLDER}/meta.yaml`].replace('start_time: 2', 'start_time: soon'),
+      }),
+      {
+        code: 'INVALID_CONTENT',
+        message: /'start_time' should be a whole number/,
+      },
+    );
   });
 
   it('a metric line that does not parse names the file and the line', async () => {
@@ -109,27 +142,57 @@ describe('bad imports are refused with a clear message and write nothing', () =>
       code: 'INVALID_CONTENT',
       message: /metrics\/loss, line 2: expected "timestamp value step", found 4 field/,
     });
-    await expectRejected(zipOf({ ...validTree(), [`${RUN_FOLDER}/metrics/loss`]: '10 0.5 1.5\n' }), { code: 'INVALID_CONTENT', message: /line 1: the step '1\.5' is not a whole number/ });
+    await expectRejected(zipOf({ ...validTree(), [`${RUN_FOLDER}/metrics/loss`]: '10 0.5 1.5\n' }), {
+      code: 'INVALID_CONTENT',
+      message: /line 1: the step '1\.5' is not a whole number/,
+    });
   });
 
   it("values over MLflow's limits", async () => {
-    await expectRejected(zipOf({ ...validTree(), [`${RUN_FOLDER}/params/long`]: 'x'.repeat(6001) }), { code: 'INVALID_CONTENT', message: /params\/long: Param 'long' has a value of 6001 characters; the limit is 6000/ });
-    await expectRejected(zipOf({ ...validTree(), [`${RUN_FOLDER}/tags/note`]: 'x'.repeat(8001) }), { code: 'INVALID_CONTENT', message: /the limit is 8000/ });
-    await expectRejected(zipOf({ ...validTree(), [`${RUN_FOLDER}/metrics/${'k'.repeat(251)}`]: '1 1 0\n' }), { code: 'INVALID_CONTENT', message: /the limit is 250/ });
+    await expectRejected(zipOf({ ...validTree(), [`${RUN_FOLDER}/params/long`]: 'x'.repeat(6001) }), {
+      code: 'INVALID_CONTENT',
+      message: /params\/long: Param 'long' has a value of 6001 characters; the limit is 6000/,
+    });
+    await expectRejected(zipOf({ ...validTree(), [`${RUN_FOLDER}/tags/note`]: 'x'.repeat(8001) }), {
+      code: 'INVALID_CONTENT',
+      message: /the limit is 8000/,
+    });
+    await expectRejected(zipOf({ ...validTree(), [`${RUN_FOLDER}/metrics/${'k'.repeat(251)}`]: '1 1 0\n' }), {
+      code: 'INVALID_CONTENT',
+      message: /the limit is 250/,
+    });
     const tree = validTree();
-    await expectRejected(zipOf({ ...tree, 'mlruns/123/meta.yaml': tree['mlruns/123/meta.yaml'].replace('name: tiny', `name: ${'n'.repeat(501)}`) }), { code: 'INVALID_CONTENT', message: /the limit is 500/ });
+    await expectRejected(
+      zipOf({
+        ...tree,
+        'mlruns/123/meta.yaml': tree['mlruns/123/meta.yaml'].replace('name: tiny', `name: ${'n'.repeat(501)}`),
+      }),
+      { code: 'INVALID_CONTENT', message: /the limit is 500/ },
+    );
   });
 
   it('a run whose meta.yaml names another run or experiment', async () => {
     const tree = validTree();
-    await expectRejected(zipOf({ ...tree, [`${RUN_FOLDER}/meta.yaml`]: tree[`${RUN_FOLDER}/meta.yaml`].replace("experiment_id: '123'", "experiment_id: '9'") }), {
-      code: 'INVALID_CONTENT',
-      message: /does not match the experiment folder '123'/,
-    });
+    await expectRejected(
+      zipOf({
+        ...tree,
+        [`${RUN_FOLDER}/meta.yaml`]: tree[`${RUN_FOLDER}/meta.yaml`].replace(
+          "experiment_id: '123'",
+          "experiment_id: '9'",
+        ),
+      }),
+      {
+        code: 'INVALID_CONTENT',
+        message: /does not match the experiment folder '123'/,
+      },
+    );
   });
 
   it('a zip that is not an mlruns tree', async () => {
-    await expectRejected(zipOf({ 'photos/cat.jpg': 'meow' }), { code: 'NOT_MLRUNS', message: /no experiment meta\.yaml was found/ });
+    await expectRejected(zipOf({ 'photos/cat.jpg': 'meow' }), {
+      code: 'NOT_MLRUNS',
+      message: /no experiment meta\.yaml was found/,
+    });
   });
 });
 
@@ -141,7 +204,9 @@ describe('all or nothing', () => {
     const original = table.bulkPut.bind(table);
     table.bulkPut = (() => Promise.reject(new Error('disk on fire'))) as unknown as typeof table.bulkPut;
     try {
-      await expect(importRuns(tracking, zipOf({ ...validTree(), [`${RUN_FOLDER}/artifacts/a.txt`]: 'a' }))).rejects.toThrow('disk on fire');
+      await expect(
+        importRuns(tracking, zipOf({ ...validTree(), [`${RUN_FOLDER}/artifacts/a.txt`]: 'a' })),
+      ).rejects.toThrow('disk on fire');
     } finally {
       table.bulkPut = original;
     }
@@ -153,7 +218,10 @@ describe('all or nothing', () => {
     const tracking = await freshTracking();
     const before = await tableCounts(tracking);
     const controller = new AbortController();
-    const importing = importRuns(tracking, zipOf(validTree()), { signal: controller.signal, onProgress: () => controller.abort() });
+    const importing = importRuns(tracking, zipOf(validTree()), {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     await expect(importing).rejects.toMatchObject({ name: 'AbortError' });
     expect(await tableCounts(tracking)).toEqual(before);
   });

@@ -21,7 +21,10 @@ describe('export read in batches of runs', () => {
     }
     const zip = await exportRuns(source, { experimentIds: [experimentId] });
     const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
-    const folderOf = (runId: string) => Object.keys(files).find((p) => p.endsWith(`/${runId}/meta.yaml`))!.replace('/meta.yaml', '');
+    const folderOf = (runId: string) =>
+      Object.keys(files)
+        .find((p) => p.endsWith(`/${runId}/meta.yaml`))!
+        .replace('/meta.yaml', '');
     ids.forEach((runId, r) => {
       const folder = folderOf(runId);
       const lines = new TextDecoder().decode(files[`${folder}/metrics/loss`]).trimEnd().split('\n');
@@ -34,7 +37,11 @@ describe('export read in batches of runs', () => {
     });
     const target = await freshTracking();
     const summary = await importRuns(target, zip);
-    expect(summary).toMatchObject({ runs: 19, metricPoints: ids.reduce((n, _, r) => n + 4 + r + (r % 3 === 0 ? 1 : 0), 0), artifacts: 19 });
+    expect(summary).toMatchObject({
+      runs: 19,
+      metricPoints: ids.reduce((n, _, r) => n + 4 + r + (r % 3 === 0 ? 1 : 0), 0),
+      artifacts: 19,
+    });
     expect(Array.from((await target.getMetricHistory(ids[18], 'loss')).values.slice(0, 2))).toEqual([18, 18.1]);
   });
 });

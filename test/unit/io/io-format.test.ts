@@ -8,10 +8,25 @@ import { FIXTURE, readTree } from '../io-helpers';
 describe("Python's float spelling", () => {
   it('writes what repr(float) writes', () => {
     const cases: [number, string][] = [
-      [1, '1.0'], [0.1, '0.1'], [-2.5, '-2.5'], [0, '0.0'], [-0, '-0.0'], [100, '100.0'],
-      [0.0001, '0.0001'], [0.00001, '1e-05'], [1.5e-7, '1.5e-07'], [1e16, '1e+16'], [1234567890123456, '1234567890123456.0'],
-      [1.5e300, '1.5e+300'], [5e-324, '5e-324'], [0.1 + 0.2, '0.30000000000000004'], [123456789.125, '123456789.125'],
-      [NaN, 'nan'], [Infinity, 'inf'], [-Infinity, '-inf'], [0.16926719035833415, '0.16926719035833415'],
+      [1, '1.0'],
+      [0.1, '0.1'],
+      [-2.5, '-2.5'],
+      [0, '0.0'],
+      [-0, '-0.0'],
+      [100, '100.0'],
+      [0.0001, '0.0001'],
+      [0.00001, '1e-05'],
+      [1.5e-7, '1.5e-07'],
+      [1e16, '1e+16'],
+      [1234567890123456, '1234567890123456.0'],
+      [1.5e300, '1.5e+300'],
+      [5e-324, '5e-324'],
+      [0.1 + 0.2, '0.30000000000000004'],
+      [123456789.125, '123456789.125'],
+      [NaN, 'nan'],
+      [Infinity, 'inf'],
+      [-Infinity, '-inf'],
+      [0.16926719035833415, '0.16926719035833415'],
     ];
     for (const [value, text] of cases) expect(formatPythonFloat(value), String(value)).toBe(text);
   });
@@ -45,7 +60,12 @@ describe("Python's float spelling", () => {
 describe('the exported layout is what MLflow writes', () => {
   const fixture = readTree(FIXTURE);
   const yamlOf = (bytes: Uint8Array) => parse(strFromU8(bytes)) as Record<string, unknown>;
-  const shape = (o: Record<string, unknown>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k] === null ? 'null' : typeof o[k]]));
+  const shape = (o: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, o[k] === null ? 'null' : typeof o[k]]),
+    );
 
   it('meta.yaml files have exactly the keys and types of MLflow 2.22, written quoted and sorted like PyYAML', async () => {
     const tracking = await freshTracking();
@@ -63,7 +83,9 @@ describe('the exported layout is what MLflow writes', () => {
     // end_time is null only in a running MLflow run; compare it with the finished fixture's type.
     expect(shape(yamlOf(runMeta))).toEqual(shape(mlflowRun));
     expect(strFromU8(experimentMeta)).toContain(`experiment_id: '${experimentId}'`);
-    expect(strFromU8(runMeta)).toMatch(/^artifact_uri: .*\nend_time: \d+\nentry_point_name: ''\nexperiment_id: '\d+'\n/);
+    expect(strFromU8(runMeta)).toMatch(
+      /^artifact_uri: .*\nend_time: \d+\nentry_point_name: ''\nexperiment_id: '\d+'\n/,
+    );
     expect(strFromU8(files[`mlruns/${experimentId}/${run.id}/params/lr`])).toBe('0.01');
     expect(strFromU8(files[`mlruns/${experimentId}/${run.id}/metrics/loss`])).toMatch(/^\d+ 0\.5 3\n$/);
     expect(strFromU8(files[`mlruns/${experimentId}/${run.id}/tags/mlflow.runName`])).toBe('r');
@@ -79,7 +101,10 @@ describe('the exported layout is what MLflow writes', () => {
     const files = unzipSync(new Uint8Array(await (await exportRuns(tracking)).arrayBuffer()));
     const meta = yamlOf(files[`mlruns/.trash/${experimentId}/${run.id}/meta.yaml`]);
     expect(meta).toMatchObject({ lifecycle_stage: 'deleted', deleted_time: expect.any(Number) });
-    expect(yamlOf(files[`mlruns/.trash/${experimentId}/meta.yaml`])).toMatchObject({ lifecycle_stage: 'deleted', name: 'gone' });
+    expect(yamlOf(files[`mlruns/.trash/${experimentId}/meta.yaml`])).toMatchObject({
+      lifecycle_stage: 'deleted',
+      name: 'gone',
+    });
     expect(files['mlruns/0/meta.yaml']).toBeDefined();
   });
 
@@ -92,13 +117,37 @@ describe('the exported layout is what MLflow writes', () => {
     await tracking.createModelVersion('net', run.id, 'model');
     await tracking.setRegisteredModelAlias('net', 'champion', 1);
     const files = unzipSync(new Uint8Array(await (await exportRuns(tracking)).arrayBuffer()));
-    expect(Object.keys(yamlOf(files['mlruns/models/net/meta.yaml'])).sort()).toEqual(['aliases', 'creation_timestamp', 'description', 'last_updated_timestamp', 'name']);
+    expect(Object.keys(yamlOf(files['mlruns/models/net/meta.yaml'])).sort()).toEqual([
+      'aliases',
+      'creation_timestamp',
+      'description',
+      'last_updated_timestamp',
+      'name',
+    ]);
     const version = yamlOf(files['mlruns/models/net/version-1/meta.yaml']);
     expect(Object.keys(version).sort()).toEqual([
-      'aliases', 'creation_timestamp', 'current_stage', 'description', 'last_updated_timestamp', 'name', 'run_id', 'run_link', 'source', 'status',
-      'status_message', 'storage_location', 'user_id', 'version',
+      'aliases',
+      'creation_timestamp',
+      'current_stage',
+      'description',
+      'last_updated_timestamp',
+      'name',
+      'run_id',
+      'run_link',
+      'source',
+      'status',
+      'status_message',
+      'storage_location',
+      'user_id',
+      'version',
     ]);
-    expect(version).toMatchObject({ version: 1, run_id: run.id, current_stage: 'None', status: 'READY', aliases: ['champion'] });
+    expect(version).toMatchObject({
+      version: 1,
+      run_id: run.id,
+      current_stage: 'None',
+      status: 'READY',
+      aliases: ['champion'],
+    });
     expect(version.source).toMatch(new RegExp(`${run.id}/artifacts/model$`));
     expect(strFromU8(files['mlruns/models/net/aliases/champion'])).toBe('1');
     expect(strFromU8(files['mlruns/models/net/tags/team'])).toBe('b');

@@ -11,7 +11,14 @@ beforeAll(async () => {
 
 function tinyModel(): tf.LayersModel {
   const model = tf.sequential();
-  model.add(tf.layers.dense({ units: 4, inputShape: [2], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }));
+  model.add(
+    tf.layers.dense({
+      units: 4,
+      inputShape: [2],
+      activation: 'relu',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+    }),
+  );
   model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }));
   return model;
 }
@@ -23,12 +30,20 @@ async function populate(tracking: TrackingClient) {
   await parent.setTags({ note: 'first try', 'mlflow.note.content': '# Notes\nwith *markdown*' });
   const special = [NaN, Infinity, -Infinity, -0, 1e-7, 1e16, 1.5e300, 5e-324, 0.1 + 0.2, 123456789.125];
   special.forEach((v, i) => parent.logMetric('special', v, i, 1_700_000_000_000 + i));
-  for (let i = 0; i < 5000; i++) parent.logMetric('loss', Math.exp(-i / 1000) + Math.sin(i) / 1e3, i, 1_700_000_000_000 + i);
+  for (let i = 0; i < 5000; i++)
+    parent.logMetric('loss', Math.exp(-i / 1000) + Math.sin(i) / 1e3, i, 1_700_000_000_000 + i);
   parent.logMetric('val/acc', 0.5, 0, 1_700_000_000_000);
   await parent.logArtifact('images/bytes.bin', new Uint8Array(Array.from({ length: 256 }, (_, i) => i)));
   await parent.logArtifact('notes/readme.md', '# hello');
   await parent.logModel(tinyModel());
-  await parent.logInput({ name: 'spirals', digest: 'abc123', sourceType: 'generator', source: 'playground:spiral', schema: '{"x": "double"}', context: 'train' });
+  await parent.logInput({
+    name: 'spirals',
+    digest: 'abc123',
+    sourceType: 'generator',
+    source: 'playground:spiral',
+    schema: '{"x": "double"}',
+    context: 'train',
+  });
   await parent.end();
   await tracking.createRegisteredModel('spiral-net', { description: 'the best one', tags: { team: 'b' } });
   await tracking.createModelVersion('spiral-net', parent.id, 'model', { tags: { stage: 'try' } });
@@ -51,13 +66,25 @@ async function dump(tracking: TrackingClient) {
     const histories: Record<string, unknown> = {};
     for (const key of Object.keys(run.data.metrics)) {
       const h = await tracking.getMetricHistory(run.info.runId, key);
-      histories[key] = { steps: Array.from(h.steps), values: Array.from(h.values, (v) => (Object.is(v, -0) ? '-0' : v)), timestamps: Array.from(h.timestamps) };
+      histories[key] = {
+        steps: Array.from(h.steps),
+        values: Array.from(h.values, (v) => (Object.is(v, -0) ? '-0' : v)),
+        timestamps: Array.from(h.timestamps),
+      };
     }
     const artifacts: Record<string, number[]> = {};
     for (const a of await tracking.listArtifacts(run.info.runId)) {
-      artifacts[a.path] = Array.from(new Uint8Array(await (await tracking.getArtifact(run.info.runId, a.path)).arrayBuffer()));
+      artifacts[a.path] = Array.from(
+        new Uint8Array(await (await tracking.getArtifact(run.info.runId, a.path)).arrayBuffer()),
+      );
     }
-    out.push({ info: { ...run.info, artifactUri: undefined }, data: run.data, inputs: run.inputs, histories, artifacts });
+    out.push({
+      info: { ...run.info, artifactUri: undefined },
+      data: run.data,
+      inputs: run.inputs,
+      histories,
+      artifacts,
+    });
   }
   const models = await tracking.searchRegisteredModels();
   const versions = await tracking.searchModelVersions();
@@ -85,10 +112,19 @@ describe('export then import', () => {
     const { parentId } = await populate(source);
     const target = await freshTracking();
     await importRuns(target, await exportRuns(source, { runIds: [parentId] }));
-    const input = tf.tensor2d([[0.5, -1], [2, 3]]);
-    const before = await tf.loadLayersModel(tf.io.fromMemory((await source.loadModelArtifacts(parentId)) as tf.io.ModelArtifacts));
-    const after = await tf.loadLayersModel(tf.io.fromMemory((await target.loadModelArtifacts(parentId)) as tf.io.ModelArtifacts));
-    expect(Array.from(await (after.predict(input) as tf.Tensor).data())).toEqual(Array.from(await (before.predict(input) as tf.Tensor).data()));
+    const input = tf.tensor2d([
+      [0.5, -1],
+      [2, 3],
+    ]);
+    const before = await tf.loadLayersModel(
+      tf.io.fromMemory((await source.loadModelArtifacts(parentId)) as tf.io.ModelArtifacts),
+    );
+    const after = await tf.loadLayersModel(
+      tf.io.fromMemory((await target.loadModelArtifacts(parentId)) as tf.io.ModelArtifacts),
+    );
+    expect(Array.from(await (after.predict(input) as tf.Tensor).data())).toEqual(
+      Array.from(await (before.predict(input) as tf.Tensor).data()),
+    );
   });
 
   it('exports only the chosen runs or experiments', async () => {
@@ -166,7 +202,10 @@ describe('export then import', () => {
     await exportRuns(source, { onProgress: (p) => seen.push(p.done) });
     expect(seen).toEqual([0, 1, 2, 3]);
     const controller = new AbortController();
-    const cancelled = exportRuns(source, { signal: controller.signal, onProgress: (p) => p.done === 1 && controller.abort() });
+    const cancelled = exportRuns(source, {
+      signal: controller.signal,
+      onProgress: (p) => p.done === 1 && controller.abort(),
+    });
     await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

@@ -100,8 +100,12 @@ describe('model params', () => {
   it('rejects unreadable or invalid values, naming the key', () => {
     expect(() => paramsToConfig({ learning_rate: 'fast' })).toThrow('Param "learning_rate": "fast" is not a number.');
     expect(() => paramsToConfig({ epochs: '' })).toThrow('Param "epochs": "" is not a number.');
-    expect(() => paramsToConfig({ hidden_layers: '8,8' })).toThrow('Param "hidden_layers": "8,8" is not a JSON list of numbers.');
-    expect(() => paramsToConfig({ optimizer: 'Adam' })).toThrow('Param "optimizer": "Adam" is not one of sgd, adam, rmsprop.');
+    expect(() => paramsToConfig({ hidden_layers: '8,8' })).toThrow(
+      'Param "hidden_layers": "8,8" is not a JSON list of numbers.',
+    );
+    expect(() => paramsToConfig({ optimizer: 'Adam' })).toThrow(
+      'Param "optimizer": "Adam" is not one of sgd, adam, rmsprop.',
+    );
     expect(() => paramsToConfig({ batch_size: '-1' })).toThrow(/Batch size must be a whole number/);
   });
 });

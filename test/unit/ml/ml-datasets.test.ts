@@ -139,7 +139,8 @@ describe('splitDataset', () => {
     expect(numRows(test)).toBe(30);
     expect(numRows(train)).toBe(71);
     expect(train.x).toHaveLength(71 * 2);
-    const rowsOf = (part: typeof ds) => Array.from({ length: numRows(part) }, (_, i) => `${part.x[2 * i]},${part.x[2 * i + 1]}`);
+    const rowsOf = (part: typeof ds) =>
+      Array.from({ length: numRows(part) }, (_, i) => `${part.x[2 * i]},${part.x[2 * i + 1]}`);
     const all = [...rowsOf(train), ...rowsOf(test)].sort();
     expect(all).toEqual(rowsOf(ds).sort());
   });
@@ -203,6 +204,10 @@ describe('digest', () => {
     const summary = describeDataset(generateDataset('plane', { numPoints: 10, noise: 0, seed: 1 }));
     expect(summary).toMatchObject({ name: 'plane', numRows: 10, featureNames: ['x', 'y'], targetName: 'target' });
     expect(JSON.parse(summary.profile)).toEqual({ num_rows: 10, num_elements: 30 });
-    expect(JSON.parse(summary.schema).mlflow_colspec.map((c: { name: string }) => c.name)).toEqual(['x', 'y', 'target']);
+    expect(JSON.parse(summary.schema).mlflow_colspec.map((c: { name: string }) => c.name)).toEqual([
+      'x',
+      'y',
+      'target',
+    ]);
   });
 });

@@ -89,7 +89,8 @@ describe('decision-boundary grid', () => {
   });
 
   it('scores every cell with the given scorer', async () => {
-    const score = (points: Float32Array) => Float32Array.from({ length: points.length / 2 }, (_, i) => points[2 * i] + 10 * points[2 * i + 1]);
+    const score = (points: Float32Array) =>
+      Float32Array.from({ length: points.length / 2 }, (_, i) => points[2 * i] + 10 * points[2 * i + 1]);
     expect(Array.from(await predictGrid(bounds, 4, 2, score))).toEqual([15.5, 16.5, 17.5, 18.5, 5.5, 6.5, 7.5, 8.5]);
     await expect(predictGrid(bounds, 4, 2, () => new Float32Array(3))).rejects.toThrow(/3 values for 8 grid points/);
     expect(() => gridPoints(bounds, 0, 2)).toThrow(/Grid size/);

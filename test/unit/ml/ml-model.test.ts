@@ -123,7 +123,12 @@ describe('trainModel', () => {
     expect(history).toHaveLength(1);
 
     // The grid is scored in raw (x, y) space and expanded on the way in.
-    const grid = await predictGrid(dataBounds(spiral), 6, 4, modelScorer(tf, model, ['x', 'y'], chosen, 'classification', 2));
+    const grid = await predictGrid(
+      dataBounds(spiral),
+      6,
+      4,
+      modelScorer(tf, model, ['x', 'y'], chosen, 'classification', 2),
+    );
     expect(grid).toHaveLength(24);
     expect(grid.every((p) => p >= 0 && p <= 1)).toBe(true);
     model.dispose();
@@ -142,7 +147,9 @@ describe('model round trip', () => {
       }),
     );
     const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved!));
-    expect(Array.from(await predictDataset(tf, loaded, test))).toEqual(Array.from(await predictDataset(tf, model, test)));
+    expect(Array.from(await predictDataset(tf, loaded, test))).toEqual(
+      Array.from(await predictDataset(tf, model, test)),
+    );
     model.dispose();
     loaded.dispose();
   });

@@ -6,7 +6,13 @@ import { generateDataset } from '../../../src/ml/generators';
 import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../../../src/ml/model-config';
 import { biasAt, frameBytes, unitGrid, weightAt, type NetworkLayout } from '../../../src/ml/network-frame';
 import { networkFrame, networkProbe, unitActivations } from '../../../src/ml/network-grids';
-import { decodeReplay, encodeReplay, ReplayFormatError, snapshotBlockBytes, type ReplaySnapshot } from '../../../src/ml/replay-format';
+import {
+  decodeReplay,
+  encodeReplay,
+  ReplayFormatError,
+  snapshotBlockBytes,
+  type ReplaySnapshot,
+} from '../../../src/ml/replay-format';
 import { ReplayRecorder } from '../../../src/ml/replay-recorder';
 import { trainModel } from '../../../src/ml/train';
 
@@ -16,7 +22,13 @@ beforeAll(async () => {
 });
 
 const spiral = generateDataset('spiral', { numPoints: 200, noise: 0, seed: 2 });
-const config: ModelConfig = { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [5, 3], epochs: 2, backend: 'cpu', inputFeatures: ['x', 'y', 'xTimesY'] };
+const config: ModelConfig = {
+  ...DEFAULT_MODEL_CONFIG,
+  hiddenLayers: [5, 3],
+  epochs: 2,
+  backend: 'cpu',
+  inputFeatures: ['x', 'y', 'xTimesY'],
+};
 
 async function trainedModel() {
   const train = expandFeatures(spiral, config.inputFeatures);
@@ -61,12 +73,16 @@ describe('network grids', () => {
     const probe = networkProbe(model, spiral, config.inputFeatures, 12)!;
     const activations = await unitActivations(tf, model, probe);
     const frame = await networkFrame(tf, model, probe, 2);
-    expect(frame.grids.length + frame.ranges.byteLength + frame.weights.byteLength + frame.biases.byteLength).toBe(frameBytes(probe.layout));
+    expect(frame.grids.length + frame.ranges.byteLength + frame.weights.byteLength + frame.biases.byteLength).toBe(
+      frameBytes(probe.layout),
+    );
     for (let l = 0; l < probe.layout.layers.length; l++) {
       for (let u = 0; u < probe.layout.layers[l].shown; u++) {
         const values = activations[l].subarray(u * 144, u * 144 + 144);
         const step = (Math.max(...values) - Math.min(...values)) / 255;
-        unitGrid(probe.layout, frame, l, u).forEach((v, i) => expect(Math.abs(v - values[i])).toBeLessThanOrEqual(step / 2 + 1e-6));
+        unitGrid(probe.layout, frame, l, u).forEach((v, i) =>
+          expect(Math.abs(v - values[i])).toBeLessThanOrEqual(step / 2 + 1e-6),
+        );
       }
     }
     const [kernel1, bias1] = probe.dense[1].getWeights().map((t) => t.dataSync());
@@ -82,7 +98,11 @@ describe('network grids', () => {
   it('cap wide layers at 16 shown units, and have no plane for data that is not 2-D', () => {
     const model = buildModel(tf, { ...config, hiddenLayers: [40], inputFeatures: [] }, 2, 'classification', 3);
     const probe = networkProbe(model, spiral, [], 8)!;
-    expect(probe.layout.layers.map((l) => [l.units, l.shown])).toEqual([[2, 2], [40, 16], [3, 3]]);
+    expect(probe.layout.layers.map((l) => [l.units, l.shown])).toEqual([
+      [2, 2],
+      [40, 16],
+      [3, 3],
+    ]);
     expect(probe.layout.output).toBe('units');
     const sine = generateDataset('sine', { numPoints: 50, noise: 0, seed: 1 });
     expect(networkProbe(model, sine, [])).toBeNull();
@@ -129,7 +149,8 @@ describe('replay format', () => {
       expect(back.boundary).toEqual(s.boundary);
       expect(back.frame).toEqual(s.frame);
       for (let l = 0; l < layout.layers.length; l++) {
-        for (let u = 0; u < layout.layers[l].shown; u++) expect(unitGrid(layout, back.frame, l, u)).toEqual(unitGrid(layout, s.frame, l, u));
+        for (let u = 0; u < layout.layers[l].shown; u++)
+          expect(unitGrid(layout, back.frame, l, u)).toEqual(unitGrid(layout, s.frame, l, u));
       }
     });
     expect(snapshots[0].frame.grids).not.toEqual(snapshots[2].frame.grids);
@@ -141,7 +162,9 @@ describe('replay format', () => {
     expect(() => decodeReplay(header, bytes.subarray(1))).toThrow(ReplayFormatError);
     expect(() => decodeReplay(header, bytes.subarray(1))).toThrow(/holds \d+ bytes where its header describes \d+/);
     expect(() => decodeReplay('{"format":"other"}', bytes)).toThrow(/not a tabflow replay header/);
-    expect(() => decodeReplay(header.replace('"version":1', '"version":9'), bytes)).toThrow(/version 9.*update tabflow/);
+    expect(() => decodeReplay(header.replace('"version":1', '"version":9'), bytes)).toThrow(
+      /version 9.*update tabflow/,
+    );
     expect(() => decodeReplay('not json', bytes)).toThrow(/not JSON/);
     const wide = JSON.parse(header);
     wide.layout.layers[1].shown = 999;
@@ -151,7 +174,13 @@ describe('replay format', () => {
 
 describe('ReplayRecorder', () => {
   const snap = (epoch: number): ReplaySnapshot => ({
-    frame: { epoch, grids: new Uint8Array(0), ranges: new Float32Array(0), weights: new Float32Array(0), biases: new Float32Array(0) },
+    frame: {
+      epoch,
+      grids: new Uint8Array(0),
+      ranges: new Float32Array(0),
+      weights: new Float32Array(0),
+      biases: new Float32Array(0),
+    },
     boundary: new Float32Array(0),
   });
   const record = (recorder: ReplayRecorder, epochs: number) => {

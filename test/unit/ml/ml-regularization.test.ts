@@ -11,7 +11,16 @@ beforeAll(async () => {
 });
 
 const data = generateDataset('xor', { numPoints: 64, noise: 0, seed: 7 });
-const base: ModelConfig = { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [6, 4], backend: 'cpu', seed: 11, optimizer: 'sgd', learningRate: 1e-12, batchSize: 64, epochs: 1 };
+const base: ModelConfig = {
+  ...DEFAULT_MODEL_CONFIG,
+  hiddenLayers: [6, 4],
+  backend: 'cpu',
+  seed: 11,
+  optimizer: 'sgd',
+  learningRate: 1e-12,
+  batchSize: 64,
+  epochs: 1,
+};
 
 /**
  * The training loss of one full-batch epoch at a learning rate too small to move the weights: the data loss plus

@@ -7,7 +7,10 @@ it('ranks the param that determines the metric above a random one, on both measu
   const inputs = Array.from({ length: 40 }, () => {
     const lr = [0.001, 0.01, 0.1][Math.floor(rng() * 3)];
     const noise = rng();
-    return { params: { lr: String(lr), noise: String(noise), optimizer: 'adam' }, value: Math.log10(lr) + 0.05 * rng() };
+    return {
+      params: { lr: String(lr), noise: String(noise), optimizer: 'adam' },
+      value: Math.log10(lr) + 0.05 * rng(),
+    };
   });
   const result = paramImportance(inputs, { seed: 3 });
   expect(result.n).toBe(40);

@@ -24,7 +24,15 @@ const base: TrialBase = {
 };
 const csvSource: DatasetSource = {
   kind: 'csv',
-  dataset: { featureNames: ['a'], x: new Float64Array([1, 2]), y: new Float64Array([0, 1]), task: 'classification', numClasses: 2, classLabels: ['0', '1'], targetName: 'label' } as never,
+  dataset: {
+    featureNames: ['a'],
+    x: new Float64Array([1, 2]),
+    y: new Float64Array([0, 1]),
+    task: 'classification',
+    numClasses: 2,
+    classLabels: ['0', '1'],
+    targetName: 'label',
+  } as never,
   fileName: 'data.csv',
   testFraction: 0.2,
   seed: 3,
@@ -38,9 +46,15 @@ describe('typed sweep values', () => {
   });
 
   it('says what is wrong in words', () => {
-    expect(() => parseValues(sweepSetting('learningRate'), '0.1, fast')).toThrow('Learning rate: "fast" is not a number.');
-    expect(() => parseValues(sweepSetting('hiddenUnits'), '2.5')).toThrow('Hidden units (per layer) takes whole numbers, got 2.5.');
-    expect(() => parseValues(sweepSetting('optimizer'), 'adam, lbfgs')).toThrow(/must be one of sgd, adam, rmsprop, got "lbfgs"/);
+    expect(() => parseValues(sweepSetting('learningRate'), '0.1, fast')).toThrow(
+      'Learning rate: "fast" is not a number.',
+    );
+    expect(() => parseValues(sweepSetting('hiddenUnits'), '2.5')).toThrow(
+      'Hidden units (per layer) takes whole numbers, got 2.5.',
+    );
+    expect(() => parseValues(sweepSetting('optimizer'), 'adam, lbfgs')).toThrow(
+      /must be one of sgd, adam, rmsprop, got "lbfgs"/,
+    );
     expect(() => parseValues(sweepSetting('epochs'), ' , ')).toThrow(/at least one value/);
     expect(() => sweepSetting('colour')).toThrow(SweepDefinitionError);
   });
@@ -48,7 +62,13 @@ describe('typed sweep values', () => {
 
 describe('applying a trial to the base setup', () => {
   it('sets model fields, units on every layer, the layer count before units, and dataset fields', () => {
-    const t = applyTrialSettings(base, { hiddenUnits: 4, hiddenLayerCount: 3, learningRate: 0.1, noise: 10, datasetSeed: 9 });
+    const t = applyTrialSettings(base, {
+      hiddenUnits: 4,
+      hiddenLayerCount: 3,
+      learningRate: 0.1,
+      noise: 10,
+      datasetSeed: 9,
+    });
     expect(t.model.hiddenLayers).toEqual([4, 4, 4]);
     expect(t.model.learningRate).toBe(0.1);
     expect(t.source).toMatchObject({ kind: 'generated', config: { noise: 10, seed: 9, generator: 'spiral' } });
@@ -60,7 +80,11 @@ describe('applying a trial to the base setup', () => {
 
   it('varies a CSV only by its split', () => {
     const csv: TrialBase = { ...base, source: csvSource };
-    expect(applyTrialSettings(csv, { testFraction: 0.5, datasetSeed: 4 }).source).toMatchObject({ kind: 'csv', testFraction: 0.5, seed: 4 });
+    expect(applyTrialSettings(csv, { testFraction: 0.5, datasetSeed: 4 }).source).toMatchObject({
+      kind: 'csv',
+      testFraction: 0.5,
+      seed: 4,
+    });
     expect(() => applyTrialSettings(csv, { noise: 5 })).toThrow(/uploaded CSV cannot vary it/);
   });
 });
@@ -85,8 +109,15 @@ describe('planning a sweep', () => {
 
   it('refuses, before anything runs, a trial the Playground could not train, naming it', () => {
     const bad: SweepDefinition = { ...grid, space: { learningRate: { kind: 'values', values: [0.1, -1] } } };
-    expect(() => planTrials(bad, base)).toThrow('Trial 2 (learningRate=-1) cannot train: Learning rate must be a number above 0, got -1.');
-    const range: SweepDefinition = { ...grid, method: 'random', trials: 2, space: { optimizer: { kind: 'range', min: 0, max: 1, scale: 'uniform' } } };
+    expect(() => planTrials(bad, base)).toThrow(
+      'Trial 2 (learningRate=-1) cannot train: Learning rate must be a number above 0, got -1.',
+    );
+    const range: SweepDefinition = {
+      ...grid,
+      method: 'random',
+      trials: 2,
+      space: { optimizer: { kind: 'range', min: 0, max: 1, scale: 'uniform' } },
+    };
     expect(() => planTrials(range, base)).toThrow(/is a choice/);
   });
 
@@ -105,7 +136,13 @@ describe('the sweep form', () => {
     const form = initialForm(base.model, 'val_accuracy', 3);
     expect(form).toMatchObject({ direction: 'maximize', poolSize: '3', method: 'grid' });
     expect(form.settings.learningRate.values).toBe('0.03');
-    form.settings.learningRate = { ...form.settings.learningRate, swept: true, values: '0.01, 0.1', min: '0.001', max: '1' };
+    form.settings.learningRate = {
+      ...form.settings.learningRate,
+      swept: true,
+      values: '0.01, 0.1',
+      min: '0.001',
+      max: '1',
+    };
     form.settings.hiddenUnits = { ...form.settings.hiddenUnits, swept: true, values: '2, 8', min: '2', max: '32' };
     expect(formToDefinition(form, 40).space).toEqual({
       learningRate: { kind: 'values', values: [0.01, 0.1] },

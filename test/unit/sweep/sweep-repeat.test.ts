@@ -10,7 +10,11 @@ it('repeats the base config alone over N model seeds when nothing is swept', () 
 });
 
 it('repeats each trial over seeds, optionally data seeds too, keeping the trial order', () => {
-  const def: SweepDefinition = { ...base, space: { learningRate: { kind: 'values', values: [0.1, 0.01] } }, repeats: { seeds: 2, dataSeeds: true } };
+  const def: SweepDefinition = {
+    ...base,
+    space: { learningRate: { kind: 'values', values: [0.1, 0.01] } },
+    repeats: { seeds: 2, dataSeeds: true },
+  };
   expect(countTrials(def)).toBe(4);
   expect(expandTrials(def)).toEqual([
     { learningRate: 0.1, seed: 1, datasetSeed: 1 },
@@ -21,9 +25,13 @@ it('repeats each trial over seeds, optionally data seeds too, keeping the trial 
 });
 
 it('refuses a bad seed count or a seed that is also swept, in words', () => {
-  expect(() => expandTrials({ ...base, repeats: { seeds: 0 } })).toThrow(/Seeds: enter a whole number from 1 to 50, got 0/);
+  expect(() => expandTrials({ ...base, repeats: { seeds: 0 } })).toThrow(
+    /Seeds: enter a whole number from 1 to 50, got 0/,
+  );
   expect(() => expandTrials({ ...base, repeats: { seeds: 2.5 } })).toThrow(SweepDefinitionError);
-  expect(() => expandTrials({ ...base, space: { seed: { kind: 'values', values: [1, 2] } }, repeats: { seeds: 2 } })).toThrow(/"seed" is both swept and set by the repeat/);
+  expect(() =>
+    expandTrials({ ...base, space: { seed: { kind: 'values', values: [1, 2] } }, repeats: { seeds: 2 } }),
+  ).toThrow(/"seed" is both swept and set by the repeat/);
   expect(() => expandTrials(base)).toThrow(/Mark at least one setting as swept/);
 });
 
@@ -43,5 +51,7 @@ it('the sweep form repeats each trial over "Seeds per trial" when more than one'
   const def = formToDefinition({ ...form, repeatSeeds: '3' }, 10);
   expect(def.repeats).toEqual({ seeds: 3 });
   expect(countTrials(def)).toBe(6);
-  expect(() => expandTrials(formToDefinition({ ...form, repeatSeeds: '0' }, 10))).toThrow(/Seeds: enter a whole number from 1 to 50/);
+  expect(() => expandTrials(formToDefinition({ ...form, repeatSeeds: '0' }, 10))).toThrow(
+    /Seeds: enter a whole number from 1 to 50/,
+  );
 });

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { countTrials, expandGrid, expandTrials, sampleRandom, shouldStopEarly, SweepDefinitionError, TrialQueue, type SweepDefinition, type SweepSpace } from '../../../src/sweep';
+import {
+  countTrials,
+  expandGrid,
+  expandTrials,
+  sampleRandom,
+  shouldStopEarly,
+  SweepDefinitionError,
+  TrialQueue,
+  type SweepDefinition,
+  type SweepSpace,
+} from '../../../src/sweep';
 
 describe('grid expansion', () => {
   it('makes every combination, first key slowest', () => {
-    const trials = expandGrid({ learningRate: { kind: 'values', values: [0.1, 0.01] }, hiddenLayers: { kind: 'values', values: [[4], [8, 8], [16]] } });
+    const trials = expandGrid({
+      learningRate: { kind: 'values', values: [0.1, 0.01] },
+      hiddenLayers: { kind: 'values', values: [[4], [8, 8], [16]] },
+    });
     expect(trials).toEqual([
       { learningRate: 0.1, hiddenLayers: [4] },
       { learningRate: 0.1, hiddenLayers: [8, 8] },
@@ -12,16 +25,40 @@ describe('grid expansion', () => {
       { learningRate: 0.01, hiddenLayers: [8, 8] },
       { learningRate: 0.01, hiddenLayers: [16] },
     ]);
-    expect(countTrials({ method: 'grid', space: { a: { kind: 'values', values: [1, 2] }, b: { kind: 'values', values: [1, 2, 3] } }, metric: 'm', direction: 'minimize' })).toBe(6);
+    expect(
+      countTrials({
+        method: 'grid',
+        space: { a: { kind: 'values', values: [1, 2] }, b: { kind: 'values', values: [1, 2, 3] } },
+        metric: 'm',
+        direction: 'minimize',
+      }),
+    ).toBe(6);
   });
 
   it('rejects bad definitions with a message', () => {
     const base = { metric: 'val_loss', direction: 'minimize' } as const;
     expect(() => expandTrials({ ...base, method: 'grid', space: {} })).toThrow(SweepDefinitionError);
-    expect(() => expandTrials({ ...base, method: 'grid', space: { lr: { kind: 'range', min: 0.001, max: 1, scale: 'log-uniform' } } })).toThrow(/grid sweep needs a list/);
-    expect(() => expandTrials({ ...base, method: 'random', trials: 3, space: { lr: { kind: 'range', min: 0, max: 1, scale: 'log-uniform' } } })).toThrow(/above 0/);
-    expect(() => expandTrials({ ...base, method: 'random', trials: 0, space: { lr: { kind: 'values', values: [1] } } })).toThrow(/trials/);
-    expect(() => expandTrials({ ...base, method: 'grid', space: { lr: { kind: 'values', values: [] } } })).toThrow(/no values/);
+    expect(() =>
+      expandTrials({
+        ...base,
+        method: 'grid',
+        space: { lr: { kind: 'range', min: 0.001, max: 1, scale: 'log-uniform' } },
+      }),
+    ).toThrow(/grid sweep needs a list/);
+    expect(() =>
+      expandTrials({
+        ...base,
+        method: 'random',
+        trials: 3,
+        space: { lr: { kind: 'range', min: 0, max: 1, scale: 'log-uniform' } },
+      }),
+    ).toThrow(/above 0/);
+    expect(() =>
+      expandTrials({ ...base, method: 'random', trials: 0, space: { lr: { kind: 'values', values: [1] } } }),
+    ).toThrow(/trials/);
+    expect(() => expandTrials({ ...base, method: 'grid', space: { lr: { kind: 'values', values: [] } } })).toThrow(
+      /no values/,
+    );
   });
 });
 
@@ -53,7 +90,14 @@ describe('random sampling', () => {
   });
 
   it('draws `trials` settings for a random definition', () => {
-    const def: SweepDefinition = { method: 'random', trials: 5, seed: 3, space: { ...space }, metric: 'val_accuracy', direction: 'maximize' };
+    const def: SweepDefinition = {
+      method: 'random',
+      trials: 5,
+      seed: 3,
+      space: { ...space },
+      metric: 'val_accuracy',
+      direction: 'maximize',
+    };
     expect(expandTrials(def)).toHaveLength(5);
     expect(countTrials(def)).toBe(5);
   });
@@ -70,7 +114,14 @@ describe('median stopping rule', () => {
   it('stops a trial worse than the median at the same epoch', () => {
     expect(shouldStopEarly([1.0, 0.95], completed, 'minimize', opts)).toBe(true);
     expect(shouldStopEarly([1.0, 0.75], completed, 'minimize', opts)).toBe(false);
-    expect(shouldStopEarly([0.1, 0.1], completed.map((h) => h.map((v) => 1 - v)), 'maximize', opts)).toBe(true);
+    expect(
+      shouldStopEarly(
+        [0.1, 0.1],
+        completed.map((h) => h.map((v) => 1 - v)),
+        'maximize',
+        opts,
+      ),
+    ).toBe(true);
   });
 
   it('waits for enough epochs and completed trials', () => {

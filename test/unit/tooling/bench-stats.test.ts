@@ -24,14 +24,29 @@ describe('bench statistics', () => {
       baselineSamples: [1000, 1200, 1100],
       goal: { on: 'ratio', op: '>=', limit: 0.8 },
     });
-    expect(entry).toMatchObject({ figure: 'metric logging', value: 900, unit: 'points/s', baseline: 1100, min: 800, max: 1000, repetitions: 3, goal: '>= 0.8 (ratio)' });
+    expect(entry).toMatchObject({
+      figure: 'metric logging',
+      value: 900,
+      unit: 'points/s',
+      baseline: 1100,
+      min: 800,
+      max: 1000,
+      repetitions: 3,
+      goal: '>= 0.8 (ratio)',
+    });
     expect(entry.ratio).toBeCloseTo(900 / 1100);
     expect(entry.met).toBe(true);
     expect(entry).toMatchObject({ baselineMin: 1000, baselineMax: 1200 });
   });
 
   it('prints measured figures with their numbers and unmeasured ones with the reason', () => {
-    const measured = figureEntry({ figure: 'runs table', unit: 'ms', samples: [12.5], baselineSamples: [2.5], goal: { on: 'value', op: '<=', limit: 50 } });
+    const measured = figureEntry({
+      figure: 'runs table',
+      unit: 'ms',
+      samples: [12.5],
+      baselineSamples: [2.5],
+      goal: { on: 'value', op: '<=', limit: 50 },
+    });
     const table = markdownTable([measured, notMeasured('chart draw', 'the Compare overlay has not landed yet')]);
     const lines = table.split('\n');
     expect(lines[0]).toMatch(/^\| figure \|/);

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_CSP, WORKER_CSP, securityHeadersFor } from '../../../scripts/security-headers.mjs';
 
-const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values.join(' ')]),
+  );
 
 describe('security headers', () => {
   it("index.html's fallback <meta> policy is the document policy the servers send", () => {
@@ -20,10 +26,15 @@ describe('security headers', () => {
   });
 
   it('pages get the document policy, every other file the worker policy, all of them cross-origin isolation', () => {
-    for (const path of ['/', '/index.html', '/sub/dir/', '/bench/index.html']) expect(securityHeadersFor(path)['Content-Security-Policy'], path).toBe(DOCUMENT_CSP);
-    for (const path of ['/assets/train.worker-abc.js', '/sw.js', '/assets/x.wasm', '/icon.svg']) expect(securityHeadersFor(path)['Content-Security-Policy'], path).toBe(WORKER_CSP);
+    for (const path of ['/', '/index.html', '/sub/dir/', '/bench/index.html'])
+      expect(securityHeadersFor(path)['Content-Security-Policy'], path).toBe(DOCUMENT_CSP);
+    for (const path of ['/assets/train.worker-abc.js', '/sw.js', '/assets/x.wasm', '/icon.svg'])
+      expect(securityHeadersFor(path)['Content-Security-Policy'], path).toBe(WORKER_CSP);
     for (const path of ['/', '/sw.js']) {
-      expect(securityHeadersFor(path)).toMatchObject({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
+      expect(securityHeadersFor(path)).toMatchObject({
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+      });
     }
   });
 });

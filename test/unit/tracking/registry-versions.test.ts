@@ -9,7 +9,14 @@ beforeAll(async () => {
 
 function tinyModel(seed: number): tf.Sequential {
   const model = tf.sequential();
-  model.add(tf.layers.dense({ units: 2, inputShape: [2], activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed }) }));
+  model.add(
+    tf.layers.dense({
+      units: 2,
+      inputShape: [2],
+      activation: 'softmax',
+      kernelInitializer: tf.initializers.glorotUniform({ seed }),
+    }),
+  );
   return model;
 }
 
@@ -41,12 +48,25 @@ describe('model registry', () => {
     const runId = await runWithModel(t);
     await t.createModelVersion('spiral', runId, 'model', { description: 'first', tags: { team: 'a' } });
     const mv = await t.getModelVersion('spiral', 1);
-    expect(mv).toMatchObject({ name: 'spiral', version: 1, runId, artifactPath: 'model', source: `runs:/${runId}/model`, description: 'first', tags: { team: 'a' }, status: 'READY', aliases: [] });
+    expect(mv).toMatchObject({
+      name: 'spiral',
+      version: 1,
+      runId,
+      artifactPath: 'model',
+      source: `runs:/${runId}/model`,
+      description: 'first',
+      tags: { team: 'a' },
+      status: 'READY',
+      aliases: [],
+    });
     expect((await t.searchRegisteredModels()).map((m) => m.name)).toEqual(['spiral']);
     expect((await t.searchModelVersions({ runId })).map((v) => `${v.name}/${v.version}`)).toEqual(['spiral/1']);
     await t.updateModelVersion('spiral', 1, { description: 'better' });
     await t.setModelVersionTag('spiral', '1', 'stage', 'qa');
-    expect(await t.getModelVersion('spiral', 1)).toMatchObject({ description: 'better', tags: { team: 'a', stage: 'qa' } });
+    expect(await t.getModelVersion('spiral', 1)).toMatchObject({
+      description: 'better',
+      tags: { team: 'a', stage: 'qa' },
+    });
     await t.updateRegisteredModel('spiral', { description: 'spirals' });
     await t.setRegisteredModelTag('spiral', 'owner', 'me');
     expect(await t.getRegisteredModel('spiral')).toMatchObject({ description: 'spirals', tags: { owner: 'me' } });
@@ -64,7 +84,12 @@ describe('model registry', () => {
     const t = await freshTracking();
     await t.createRegisteredModel('m', { description: 'd', tags: { k: 'v' } });
     await expect(t.createRegisteredModel('m')).rejects.toBeInstanceOf(AlreadyExistsError);
-    expect(await t.getRegisteredModel('m')).toMatchObject({ description: 'd', tags: { k: 'v' }, latestVersion: 0, aliases: {} });
+    expect(await t.getRegisteredModel('m')).toMatchObject({
+      description: 'd',
+      tags: { k: 'v' },
+      latestVersion: 0,
+      aliases: {},
+    });
   });
 
   it('moves an alias from the version that had it', async () => {
@@ -132,7 +157,12 @@ describe('model registry', () => {
     const latest = await predict(await t.loadModelArtifacts('models:/m/latest'));
     expect(latest).toEqual(await predict(await t.loadModelArtifacts(second)));
     expect(latest).not.toEqual(byRun);
-    expect(await t.resolveModelUri('models:/m@champion')).toEqual({ runId: first, artifactPath: 'model', name: 'm', version: 1 });
+    expect(await t.resolveModelUri('models:/m@champion')).toEqual({
+      runId: first,
+      artifactPath: 'model',
+      name: 'm',
+      version: 1,
+    });
     await expect(t.loadModelArtifacts('models:/m@nobody')).rejects.toThrow("has no alias 'nobody'");
     await expect(t.loadModelArtifacts('models:/m/9')).rejects.toThrow('has no version 9');
     x.dispose();

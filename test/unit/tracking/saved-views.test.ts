@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { exportRuns, importRuns } from '../../../src/io';
-import { listViews, parseView, serializeView, viewTagKey, type SavedView } from '../../../src/ui/experiments/saved-views';
+import {
+  listViews,
+  parseView,
+  serializeView,
+  viewTagKey,
+  type SavedView,
+} from '../../../src/ui/experiments/saved-views';
 import { freshTracking } from '../helpers';
 
 const view: SavedView = {
@@ -38,7 +44,24 @@ describe('saved views', () => {
   });
 
   it('keeps only well-formed values from a view someone else wrote', () => {
-    const parsed = parseView(JSON.stringify({ version: 1, filter: 3, sort: { columnId: 'x' }, groupBy: ['params.a', 7], summaries: { m: { pick: 'avg', aggregate: 'max' } }, showIdenticalParams: 'yes' }));
-    expect(parsed).toEqual({ filter: '', sort: null, groupBy: [], hiddenColumns: [], summaries: { m: { aggregate: 'max' } }, showIdenticalParams: false, hideIdentical: false });
+    const parsed = parseView(
+      JSON.stringify({
+        version: 1,
+        filter: 3,
+        sort: { columnId: 'x' },
+        groupBy: ['params.a', 7],
+        summaries: { m: { pick: 'avg', aggregate: 'max' } },
+        showIdenticalParams: 'yes',
+      }),
+    );
+    expect(parsed).toEqual({
+      filter: '',
+      sort: null,
+      groupBy: [],
+      hiddenColumns: [],
+      summaries: { m: { aggregate: 'max' } },
+      showIdenticalParams: false,
+      hideIdentical: false,
+    });
   });
 });

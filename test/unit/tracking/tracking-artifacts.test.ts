@@ -39,7 +39,10 @@ describe('artifacts', () => {
     const t = await freshTracking();
     const run = await t.startRun();
     const model = tf.sequential({
-      layers: [tf.layers.dense({ inputShape: [2], units: 4, activation: 'relu' }), tf.layers.dense({ units: 3, activation: 'softmax' })],
+      layers: [
+        tf.layers.dense({ inputShape: [2], units: 4, activation: 'relu' }),
+        tf.layers.dense({ units: 3, activation: 'softmax' }),
+      ],
     });
     await run.logModel(model);
     const files = (await t.listArtifacts(run.id)).map((a) => a.path);
@@ -52,7 +55,10 @@ describe('artifacts', () => {
 
     const artifacts = await t.loadModelArtifacts(run.id, 'model');
     const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts as tf.io.ModelArtifacts));
-    const x = tf.tensor2d([[0.1, -0.3], [2, 1]]);
+    const x = tf.tensor2d([
+      [0.1, -0.3],
+      [2, 1],
+    ]);
     const expected = (model.predict(x) as tf.Tensor).arraySync();
     expect((loaded.predict(x) as tf.Tensor).arraySync()).toEqual(expected);
     await expect(t.loadModelArtifacts(run.id, 'other')).rejects.toBeInstanceOf(NotFoundError);

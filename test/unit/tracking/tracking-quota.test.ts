@@ -41,7 +41,12 @@ async function snapshot(t: TrackingClient) {
   return {
     experiments: await db.experiments.toArray(),
     runs: await db.runs.toArray(),
-    metricChunks: chunks.map((c) => ({ ...c, steps: Array.from(c.steps), values: Array.from(c.values), timestamps: Array.from(c.timestamps) })),
+    metricChunks: chunks.map((c) => ({
+      ...c,
+      steps: Array.from(c.steps),
+      values: Array.from(c.values),
+      timestamps: Array.from(c.timestamps),
+    })),
     artifacts: (await db.artifacts.toArray()).map((a) => ({ ...a, data: Array.from(new Uint8Array(a.data)) })),
     registeredModels: await db.registeredModels.toArray(),
     modelVersions: await db.modelVersions.toArray(),
@@ -120,7 +125,12 @@ describe('a full disk', () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
     const before = await snapshot(t);
 
-    refuse((table, request) => table === 'artifacts' && request.type === 'put' && request.values.some((v: { path: string }) => v.path.endsWith('.bin')));
+    refuse(
+      (table, request) =>
+        table === 'artifacts' &&
+        request.type === 'put' &&
+        request.values.some((v: { path: string }) => v.path.endsWith('.bin')),
+    );
     await expect(run.logModel(model)).rejects.toBeInstanceOf(QuotaExceededError);
     expect(await snapshot(t)).toEqual(before);
     expect((await t.getRun(run.id)).data.tags['mlflow.log-model.history']).toBeUndefined();

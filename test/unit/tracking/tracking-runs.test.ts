@@ -9,7 +9,13 @@ describe('runs', () => {
     expect(run.id).toMatch(/^[0-9a-f]{32}$/);
     const r = await t.getRun(run.id);
     expect(r.info.runName).toMatch(/^[a-z]+-[a-z]+-\d{1,3}$/);
-    expect(r.info).toMatchObject({ experimentId: '0', status: 'RUNNING', endTime: null, lifecycleStage: 'active', userId: 'ada' });
+    expect(r.info).toMatchObject({
+      experimentId: '0',
+      status: 'RUNNING',
+      endTime: null,
+      lifecycleStage: 'active',
+      userId: 'ada',
+    });
     expect(r.data.tags['mlflow.runName']).toBe(r.info.runName);
     expect(r.data.tags['mlflow.user']).toBe('ada');
     await run.end();
@@ -126,7 +132,13 @@ describe('runs', () => {
   it('logs dataset inputs', async () => {
     const t = await freshTracking();
     const run = await t.startRun();
-    await run.logInput({ name: 'spiral', digest: 'abc123', sourceType: 'generated', source: 'spiral?seed=1', context: 'train' });
+    await run.logInput({
+      name: 'spiral',
+      digest: 'abc123',
+      sourceType: 'generated',
+      source: 'spiral?seed=1',
+      context: 'train',
+    });
     expect((await t.getRun(run.id)).inputs.datasetInputs).toEqual([
       { name: 'spiral', digest: 'abc123', sourceType: 'generated', source: 'spiral?seed=1', context: 'train' },
     ]);
@@ -154,7 +166,10 @@ describe('tags and children', () => {
     await t.startRun({ runName: 'unrelated' });
     await t.deleteRun(a.id);
     expect((await t.getChildRuns(parent.id)).map((r) => r.info.runName)).toEqual(['b']);
-    expect((await t.getChildRuns(parent.id, { viewType: 'ALL' })).map((r) => r.info.runName).sort()).toEqual(['a', 'b']);
+    expect((await t.getChildRuns(parent.id, { viewType: 'ALL' })).map((r) => r.info.runName).sort()).toEqual([
+      'a',
+      'b',
+    ]);
   });
 });
 

@@ -19,6 +19,8 @@ describe('useBackend', () => {
 
   it('refuses, in words, an explicitly chosen backend that cannot start instead of swapping it', async () => {
     // Node has no WebGL.
-    await expect(useBackend('webgl', DEFAULT_MODEL_CONFIG, 2)).rejects.toThrow(/webgl backend could not start.*cpu always works/);
+    await expect(useBackend('webgl', DEFAULT_MODEL_CONFIG, 2)).rejects.toThrow(
+      /webgl backend could not start.*cpu always works/,
+    );
   });
 });

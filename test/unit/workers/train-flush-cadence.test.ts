@@ -37,7 +37,8 @@ function countMetricWrites(): { count: number } {
   return counter;
 }
 
-const storedLoss = async (tracking: TrackingClient, runId: string) => (await tracking.getMetricHistory(runId, 'loss')).steps.length;
+const storedLoss = async (tracking: TrackingClient, runId: string) =>
+  (await tracking.getMetricHistory(runId, 'loss')).steps.length;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -31,13 +31,23 @@ function watchBatches(model: LayersModel, stop: AbortController, epoch: number, 
 
 describe('trainModel with a signal', () => {
   it('stops at the end of the batch during which it was aborted, not at the end of the epoch', async () => {
-    const config: ModelConfig = { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [4], epochs: 5, batchSize: 10, seed: 2, backend: 'cpu' };
+    const config: ModelConfig = {
+      ...DEFAULT_MODEL_CONFIG,
+      hiddenLayers: [4],
+      epochs: 5,
+      batchSize: 10,
+      seed: 2,
+      backend: 'cpu',
+    };
     const data = generateDataset('spiral', { numPoints: 100, noise: 0, seed: 1 });
     const model = buildModel(tf, config, numFeatures(data), data.task, data.numClasses);
     const stop = new AbortController();
     const batchesPerFit = watchBatches(model, stop, 1, 3);
     const reported: number[] = [];
-    const result = await trainModel(tf, model, data, null, config, { signal: stop.signal, onEpochEnd: (epoch) => void reported.push(epoch) });
+    const result = await trainModel(tf, model, data, null, config, {
+      signal: stop.signal,
+      onEpochEnd: (epoch) => void reported.push(epoch),
+    });
     model.dispose();
     // 100 rows in batches of 10: epoch 0 runs all 10 batches; epoch 1 stops after its third.
     expect(batchesPerFit).toEqual([10, 3]);

@@ -29,7 +29,11 @@ describe('tracked training with the network view', () => {
   it('sends 2 + 16 + 1 unit frames live and records every epoch of a short run, the last as the Playground drew it', async () => {
     const tracking = await freshTracking();
     const progress: TrainProgress[] = [];
-    const outcome = await runTrackedTraining(tf, tracking, request, { backend: 'cpu', onProgress: (p) => progress.push(p), boundaryEveryMs: 0 });
+    const outcome = await runTrackedTraining(tf, tracking, request, {
+      backend: 'cpu',
+      onProgress: (p) => progress.push(p),
+      boundaryEveryMs: 0,
+    });
     expect(outcome.status).toBe('FINISHED');
     const frames = progress.filter((p) => p.type === 'network');
     const boundaries = progress.filter((p) => p.type === 'boundary');
@@ -52,13 +56,18 @@ describe('tracked training with the network view', () => {
   it('keeps the replay of a stopped run up to its last snapshot', async () => {
     const tracking = await freshTracking();
     const stop = new AbortController();
-    const outcome = await runTrackedTraining(tf, tracking, { ...request, model: { ...request.model, epochs: 50 } }, {
-      backend: 'cpu',
-      signal: stop.signal,
-      onProgress: (p) => {
-        if (p.type === 'epoch' && p.epoch === 2) stop.abort();
+    const outcome = await runTrackedTraining(
+      tf,
+      tracking,
+      { ...request, model: { ...request.model, epochs: 50 } },
+      {
+        backend: 'cpu',
+        signal: stop.signal,
+        onProgress: (p) => {
+          if (p.type === 'epoch' && p.epoch === 2) stop.abort();
+        },
       },
-    });
+    );
     expect(outcome.status).toBe('KILLED');
     const replay = await readReplay(tracking, outcome.runId);
     // The initial weights, then epochs as their cost allowed, up to the 3 finished ones at most.
@@ -68,7 +77,10 @@ describe('tracked training with the network view', () => {
 
   it('records no replay for data without an input plane (1-D sine)', async () => {
     const tracking = await freshTracking();
-    const sine: TrainRequest = { ...request, source: { kind: 'generated', config: { generator: 'sine', numPoints: 60, noise: 0, testFraction: 0, seed: 1 } } };
+    const sine: TrainRequest = {
+      ...request,
+      source: { kind: 'generated', config: { generator: 'sine', numPoints: 60, noise: 0, testFraction: 0, seed: 1 } },
+    };
     const outcome = await runTrackedTraining(tf, tracking, sine, { backend: 'cpu' });
     expect(outcome.status).toBe('FINISHED');
     expect((await tracking.listArtifacts(outcome.runId, 'replay')).length).toBe(0);
@@ -78,7 +90,12 @@ describe('tracked training with the network view', () => {
     const tracking = await freshTracking();
     const rows = Array.from({ length: 40 }, (_, i) => `${(i % 4) - 1.5},${(i % 3) - 1},${i % 2 ? 'cat' : 'dog'}`);
     const dataset = parseCsv(['x,y,animal', ...rows].join('\n'), { name: 'pets.csv' });
-    const outcome = await runTrackedTraining(tf, tracking, { ...request, source: { kind: 'csv', dataset, fileName: 'pets.csv', testFraction: 0.25, seed: 1 } }, { backend: 'cpu' });
+    const outcome = await runTrackedTraining(
+      tf,
+      tracking,
+      { ...request, source: { kind: 'csv', dataset, fileName: 'pets.csv', testFraction: 0.25, seed: 1 } },
+      { backend: 'cpu' },
+    );
     expect(outcome.status).toBe('FINISHED');
     const matrix = JSON.parse(await (await tracking.getArtifact(outcome.runId, 'confusion_matrix.json')).text());
     expect(matrix.labels).toEqual(['cat', 'dog']);

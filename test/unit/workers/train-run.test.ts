@@ -14,7 +14,14 @@ beforeAll(async () => {
   await tf.ready();
 });
 
-const model: ModelConfig = { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [6, 4], epochs: 4, batchSize: 16, seed: 5, backend: 'cpu' };
+const model: ModelConfig = {
+  ...DEFAULT_MODEL_CONFIG,
+  hiddenLayers: [6, 4],
+  epochs: 4,
+  batchSize: 16,
+  seed: 5,
+  backend: 'cpu',
+};
 const spiralRequest: TrainRequest = {
   source: { kind: 'generated', config: { generator: 'spiral', numPoints: 120, noise: 5, testFraction: 0.25, seed: 3 } },
   model,
@@ -29,7 +36,11 @@ function fakePng(pictures: BoundaryPicture[]) {
 }
 
 async function train(tracking: TrackingClient, request: TrainRequest, progress: TrainProgress[] = []) {
-  return runTrackedTraining(tf, tracking, request, { backend: 'cpu', onProgress: (p) => progress.push(p), boundaryEveryMs: 0 });
+  return runTrackedTraining(tf, tracking, request, {
+    backend: 'cpu',
+    onProgress: (p) => progress.push(p),
+    boundaryEveryMs: 0,
+  });
 }
 
 describe('runTrackedTraining', () => {
@@ -46,11 +57,28 @@ describe('runTrackedTraining', () => {
     const run = await tracking.getRun(outcome.runId);
     expect(run.info.status).toBe('FINISHED');
     expect(run.data.params).toMatchObject({
-      dataset: 'spiral', dataset_points: '120', dataset_noise: '5', dataset_test_fraction: '0.25', dataset_seed: '3',
-      hidden_layers: '[6,4]', activation: 'tanh', optimizer: 'adam', learning_rate: '0.03', batch_size: '16',
-      epochs: '4', l2: '0', dropout: '0', seed: '5', backend: 'cpu', input_features: '[]',
+      dataset: 'spiral',
+      dataset_points: '120',
+      dataset_noise: '5',
+      dataset_test_fraction: '0.25',
+      dataset_seed: '3',
+      hidden_layers: '[6,4]',
+      activation: 'tanh',
+      optimizer: 'adam',
+      learning_rate: '0.03',
+      batch_size: '16',
+      epochs: '4',
+      l2: '0',
+      dropout: '0',
+      seed: '5',
+      backend: 'cpu',
+      input_features: '[]',
     });
-    expect(run.data.tags).toMatchObject({ 'mlflow.source.name': 'playground', 'mlflow.user': 'tabflow-user', 'tabflow.backend': 'cpu' });
+    expect(run.data.tags).toMatchObject({
+      'mlflow.source.name': 'playground',
+      'mlflow.user': 'tabflow-user',
+      'tabflow.backend': 'cpu',
+    });
     expect(run.inputs.datasetInputs).toHaveLength(1);
     const input = run.inputs.datasetInputs[0];
     expect(input).toMatchObject({ name: 'spiral', sourceType: 'generated', context: 'training' });
@@ -63,7 +91,9 @@ describe('runTrackedTraining', () => {
       expect(history.values.every(Number.isFinite), key).toBe(true);
     }
     const artifacts = (await tracking.listArtifacts(outcome.runId)).map((a) => a.path).sort();
-    expect(artifacts).toEqual(expect.arrayContaining(['model/model.json', 'model/MLmodel', 'decision_boundary.png', 'confusion_matrix.json']));
+    expect(artifacts).toEqual(
+      expect.arrayContaining(['model/model.json', 'model/MLmodel', 'decision_boundary.png', 'confusion_matrix.json']),
+    );
     expect((await tracking.getArtifact(outcome.runId, 'decision_boundary.png')).type).toBe('image/png');
     expect(pictures[0].grid.values).toHaveLength(pictures[0].grid.width * pictures[0].grid.height);
 
@@ -92,12 +122,19 @@ describe('runTrackedTraining', () => {
   it('round-trips the logged model: loading it back predicts exactly what the trained model did', async () => {
     const tracking = await freshTracking();
     const progress: TrainProgress[] = [];
-    const request: TrainRequest = { ...spiralRequest, model: { ...model, inputFeatures: ['x', 'y', 'xTimesY', 'sinX'] } };
+    const request: TrainRequest = {
+      ...spiralRequest,
+      model: { ...model, inputFeatures: ['x', 'y', 'xTimesY', 'sinX'] },
+    };
     const { runId } = await train(tracking, request, progress);
-    const boundaries = progress.filter((p): p is { type: 'boundary'; epoch: number; grid: BoundaryGrid } => p.type === 'boundary');
+    const boundaries = progress.filter(
+      (p): p is { type: 'boundary'; epoch: number; grid: BoundaryGrid } => p.type === 'boundary',
+    );
     const trained = boundaries[boundaries.length - 1].grid;
 
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory(await tracking.loadModelArtifacts(runId, 'model') as tf.io.ModelArtifacts));
+    const loaded = await tf.loadLayersModel(
+      tf.io.fromMemory((await tracking.loadModelArtifacts(runId, 'model')) as tf.io.ModelArtifacts),
+    );
     const scorer = modelScorer(tf, loaded, ['x', 'y'], request.model.inputFeatures, 'classification', 2);
     const again = await predictGrid(trained.bounds, trained.width, trained.height, scorer);
     expect(Array.from(again)).toEqual(Array.from(trained.values));
@@ -122,7 +159,10 @@ describe('runTrackedTraining', () => {
     const progress: TrainProgress[] = [];
     const pictures: BoundaryPicture[] = [];
     const request: TrainRequest = {
-      source: { kind: 'generated', config: { generator: 'sine', numPoints: 80, noise: 0, testFraction: 0.25, seed: 4 } },
+      source: {
+        kind: 'generated',
+        config: { generator: 'sine', numPoints: 80, noise: 0, testFraction: 0.25, seed: 4 },
+      },
       model: { ...model, epochs: 2 },
     };
     const outcome = await runTrackedTraining(tf, tracking, request, {
@@ -134,10 +174,13 @@ describe('runTrackedTraining', () => {
     expect(outcome.status).toBe('FINISHED');
     const live = progress.filter((p) => p.type === 'boundary');
     expect(live).toHaveLength(2);
-    for (const p of live) if (p.type === 'boundary') expect([p.grid.width, p.grid.height, p.grid.values.length]).toEqual([48, 1, 48]);
+    for (const p of live)
+      if (p.type === 'boundary') expect([p.grid.width, p.grid.height, p.grid.values.length]).toEqual([48, 1, 48]);
     expect([pictures[0].grid.width, pictures[0].grid.height]).toEqual([160, 1]);
     expect(pictures[0].grid.values.every(Number.isFinite)).toBe(true);
-    expect(await tracking.listArtifacts(outcome.runId)).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'decision_boundary.png' })]));
+    expect(await tracking.listArtifacts(outcome.runId)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'decision_boundary.png' })]),
+    );
   });
 
   it('trains a regression on an uploaded CSV, logging mae and the CSV source instead of a recipe', async () => {
@@ -151,9 +194,21 @@ describe('runTrackedTraining', () => {
     const outcome = await train(tracking, request);
     expect(outcome).toMatchObject({ status: 'FINISHED' });
     const run = await tracking.getRun(outcome.runId);
-    expect(run.data.params).toMatchObject({ dataset_source: 'csv', dataset_file: 'houses.csv', dataset_target: 'price', dataset_seed: '9' });
+    expect(run.data.params).toMatchObject({
+      dataset_source: 'csv',
+      dataset_file: 'houses.csv',
+      dataset_target: 'price',
+      dataset_seed: '9',
+    });
     expect(run.data.params.dataset).toBeUndefined();
-    expect(Object.keys(run.data.metrics).sort()).toEqual(['epoch_time_ms', 'loss', 'mae', 'samples_per_sec', 'val_loss', 'val_mae']);
+    expect(Object.keys(run.data.metrics).sort()).toEqual([
+      'epoch_time_ms',
+      'loss',
+      'mae',
+      'samples_per_sec',
+      'val_loss',
+      'val_mae',
+    ]);
     expect(run.inputs.datasetInputs[0]).toMatchObject({ name: 'houses.csv', sourceType: 'upload' });
     const artifacts = (await tracking.listArtifacts(outcome.runId)).map((a) => a.path);
     expect(artifacts).not.toContain('confusion_matrix.json');
@@ -164,7 +219,11 @@ describe('runTrackedTraining stopped early', () => {
   it('ends the run KILLED right after creating it when a Stop came first, logging nothing else', async () => {
     const tracking = await freshTracking();
     const progress: TrainProgress[] = [];
-    const outcome = await runTrackedTraining(tf, tracking, spiralRequest, { backend: 'cpu', onProgress: (p) => progress.push(p), signal: AbortSignal.abort() });
+    const outcome = await runTrackedTraining(tf, tracking, spiralRequest, {
+      backend: 'cpu',
+      onProgress: (p) => progress.push(p),
+      signal: AbortSignal.abort(),
+    });
     expect(outcome.status).toBe('KILLED');
     const run = await tracking.getRun(outcome.runId);
     expect(run.info.status).toBe('KILLED');
@@ -195,7 +254,9 @@ describe('runTrackedTraining stopped early', () => {
     }
     expect(progress.filter((p) => p.type === 'epoch')).toHaveLength(3);
     // No model, PNG or confusion matrix: only the replay of the epochs it finished.
-    expect((await tracking.listArtifacts(outcome.runId)).map((a) => a.path)).toEqual(['replay/network.bin', 'replay/network.json']);
+    expect((await tracking.listArtifacts(outcome.runId)).map((a) => a.path)).toEqual([
+      'replay/network.bin',
+      'replay/network.json',
+    ]);
   });
 });
-

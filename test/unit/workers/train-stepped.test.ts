@@ -19,18 +19,33 @@ const base: TrainRequest = {
 };
 
 /** Steps as a person would: `first`, then each of `then` in turn. */
-function stepped(tracking: TrackingClient, first: StepSize, then: StepCommand[], progress: TrainProgress[] = [], signal?: AbortSignal) {
+function stepped(
+  tracking: TrackingClient,
+  first: StepSize,
+  then: StepCommand[],
+  progress: TrainProgress[] = [],
+  signal?: AbortSignal,
+) {
   const queue = [...then];
-  return runTrackedTraining(tf, tracking, { ...base, stepped: { token: 't', first } }, {
-    backend: 'cpu',
-    signal,
-    onProgress: (p) => progress.push(p),
-    nextStep: () => (queue.length > 0 ? Promise.resolve(queue.shift()!) : new Promise<StepCommand>(() => {})),
-  });
+  return runTrackedTraining(
+    tf,
+    tracking,
+    { ...base, stepped: { token: 't', first } },
+    {
+      backend: 'cpu',
+      signal,
+      onProgress: (p) => progress.push(p),
+      nextStep: () => (queue.length > 0 ? Promise.resolve(queue.shift()!) : new Promise<StepCommand>(() => {})),
+    },
+  );
 }
 
 async function histories(tracking: TrackingClient, runId: string, keys: string[]) {
-  return Object.fromEntries(await Promise.all(keys.map(async (k) => [k, Array.from((await tracking.getMetricHistory(runId, k)).values)] as const)));
+  return Object.fromEntries(
+    await Promise.all(
+      keys.map(async (k) => [k, Array.from((await tracking.getMetricHistory(runId, k)).values)] as const),
+    ),
+  );
 }
 
 describe('stepped training', () => {
@@ -55,7 +70,12 @@ describe('stepped training', () => {
     const outcome = await stepped(tracking, 'batch', ['batch', 'batch', 'batch', 'end'], progress);
     expect(outcome.status).toBe('FINISHED');
     expect(Array.from((await tracking.getMetricHistory(outcome.runId, 'loss')).steps)).toEqual([0]);
-    expect(Object.keys((await tracking.getRun(outcome.runId)).data.metrics).sort()).toEqual(['accuracy', 'loss', 'val_accuracy', 'val_loss']);
+    expect(Object.keys((await tracking.getRun(outcome.runId)).data.metrics).sort()).toEqual([
+      'accuracy',
+      'loss',
+      'val_accuracy',
+      'val_loss',
+    ]);
     const frames = progress.filter((p) => p.type === 'network').map((p) => p.frame.epoch);
     expect(frames).toEqual([0, 0, 0, 1, 1]);
     const header = await (await tracking.getArtifact(outcome.runId, REPLAY_HEADER_PATH)).text();

@@ -37,7 +37,13 @@ function makeRun(spec: RunSpec): Run {
     },
     data: { params: spec.params ?? {}, tags: spec.tags ?? {}, metrics },
     inputs: {
-      datasetInputs: (spec.datasets ?? []).map((d) => ({ name: 'ds', digest: 'd0', sourceType: 'local', source: 'x', ...d })),
+      datasetInputs: (spec.datasets ?? []).map((d) => ({
+        name: 'ds',
+        digest: 'd0',
+        sourceType: 'local',
+        source: 'x',
+        ...d,
+      })),
     },
   };
 }
@@ -67,7 +73,9 @@ describe('parseFilter', () => {
   });
 
   it('parses one clause per kind', () => {
-    expect(parseFilter("metrics.acc > 0.5 AND params.lr = '0.1' AND tags.team != 'ml' AND status = 'FINISHED'")).toEqual([
+    expect(
+      parseFilter("metrics.acc > 0.5 AND params.lr = '0.1' AND tags.team != 'ml' AND status = 'FINISHED'"),
+    ).toEqual([
       { kind: 'metric', key: 'acc', comparator: '>', value: 0.5 },
       { kind: 'param', key: 'lr', comparator: '=', value: '0.1' },
       { kind: 'tag', key: 'team', comparator: '!=', value: 'ml' },
@@ -90,12 +98,20 @@ describe('parseFilter', () => {
     expect(parseFilter(filter)[0].kind).toBe(kind);
   });
 
-  it.each(['run_name', 'attributes.run_name', 'attribute.run_name', 'attr.run_name', 'run.run_name', '`Run name`', 'attributes.`run name`', 'attr."Run Name"'])(
-    'resolves the attribute identifier %s to run_name',
-    (identifier) => {
-      expect(parseFilter(`${identifier} = 'x'`)).toEqual([{ kind: 'attribute', key: 'run_name', comparator: '=', value: 'x' }]);
-    },
-  );
+  it.each([
+    'run_name',
+    'attributes.run_name',
+    'attribute.run_name',
+    'attr.run_name',
+    'run.run_name',
+    '`Run name`',
+    'attributes.`run name`',
+    'attr."Run Name"',
+  ])('resolves the attribute identifier %s to run_name', (identifier) => {
+    expect(parseFilter(`${identifier} = 'x'`)).toEqual([
+      { kind: 'attribute', key: 'run_name', comparator: '=', value: 'x' },
+    ]);
+  });
 
   it('resolves created / Created to start_time', () => {
     expect(parseFilter('created > 5')[0]).toEqual({ kind: 'attribute', key: 'start_time', comparator: '>', value: 5 });
@@ -106,7 +122,7 @@ describe('parseFilter', () => {
     expect(parseFilter('metrics.`val loss` < 0.5')[0].key).toBe('val loss');
     expect(parseFilter('params."my param" = \'x\'')[0].key).toBe('my param');
     // As MLflow (sqlparse + _strip_quotes): a doubled quote does not close the quotes and stays as written.
-    expect(parseFilter('tags.`a``b` = \'x\'')[0].key).toBe('a``b');
+    expect(parseFilter("tags.`a``b` = 'x'")[0].key).toBe('a``b');
     expect(parseFilter('metrics.`a = 1 AND b` = 1')[0].key).toBe('a = 1 AND b');
   });
 
@@ -140,12 +156,19 @@ describe('parseFilter', () => {
   });
 
   it('takes AND and keyword comparators in any case', () => {
-    const clauses = parseFilter("params.a like 'x%' and params.b ILike 'y' And run_id in ('r1') AND run_id not IN ('r2')");
+    const clauses = parseFilter(
+      "params.a like 'x%' and params.b ILike 'y' And run_id in ('r1') AND run_id not IN ('r2')",
+    );
     expect(clauses.map((c) => c.comparator)).toEqual(['LIKE', 'ILIKE', 'IN', 'NOT IN']);
   });
 
   it('parses IN / NOT IN lists of single- or double-quoted strings', () => {
-    expect(parseFilter("run_id IN ('a', \"b\",'c')")[0]).toEqual({ kind: 'attribute', key: 'run_id', comparator: 'IN', value: ['a', 'b', 'c'] });
+    expect(parseFilter("run_id IN ('a', \"b\",'c')")[0]).toEqual({
+      kind: 'attribute',
+      key: 'run_id',
+      comparator: 'IN',
+      value: ['a', 'b', 'c'],
+    });
     expect(parseFilter("run_id NOT IN ('a')")[0].value).toEqual(['a']);
     expect(parseFilter("datasets.digest IN ('d1','d2')")[0].value).toEqual(['d1', 'd2']);
   });
@@ -175,20 +198,60 @@ describe('parseFilter errors', () => {
       'Expected a comparator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN, IS NULL, IS NOT NULL) at character 17, found "foo"',
       17,
     );
-    expectFilterError('metrics.a', 'Expected a comparator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN, IS NULL, IS NOT NULL) at character 9, found end of input', 9);
+    expectFilterError(
+      'metrics.a',
+      'Expected a comparator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN, IS NULL, IS NOT NULL) at character 9, found end of input',
+      9,
+    );
     expectFilterError("status NOT LIKE 'x'", 'Expected IN after NOT at character 11, found "LIKE"', 11);
   });
 
   it.each([
-    ["params.x > '1'", 'Comparator > is not supported for param "x" at character 9; expected one of =, !=, LIKE, ILIKE, IS NULL, IS NOT NULL', 9],
-    ["tags.x <= 'a'", 'Comparator <= is not supported for tag "x" at character 7; expected one of =, !=, LIKE, ILIKE, IS NULL, IS NOT NULL', 7],
-    ["metrics.a LIKE '1'", 'Comparator LIKE is not supported for metric "a" at character 10; expected one of =, !=, <, <=, >, >=', 10],
-    ["metrics.a IN ('1')", 'Comparator IN is not supported for metric "a" at character 10; expected one of =, !=, <, <=, >, >=', 10],
-    ["start_time ILIKE '1'", 'Comparator ILIKE is not supported for attribute "start_time" at character 11; expected one of =, !=, <, <=, >, >=', 11],
-    ["run_name < 'b'", 'Comparator < is not supported for attribute "run_name" at character 9; expected one of =, !=, LIKE, ILIKE', 9],
-    ["run_name IN ('a')", 'Comparator IN is not supported for attribute "run_name" at character 9; expected one of =, !=, LIKE, ILIKE', 9],
-    ["params.p NOT IN ('a')", 'Comparator NOT IN is not supported for param "p" at character 9; expected one of =, !=, LIKE, ILIKE, IS NULL, IS NOT NULL', 9],
-    ["datasets.name > 'a'", 'Comparator > is not supported for dataset field "name" at character 14; expected one of =, !=, LIKE, ILIKE, IN, NOT IN', 14],
+    [
+      "params.x > '1'",
+      'Comparator > is not supported for param "x" at character 9; expected one of =, !=, LIKE, ILIKE, IS NULL, IS NOT NULL',
+      9,
+    ],
+    [
+      "tags.x <= 'a'",
+      'Comparator <= is not supported for tag "x" at character 7; expected one of =, !=, LIKE, ILIKE, IS NULL, IS NOT NULL',
+      7,
+    ],
+    [
+      "metrics.a LIKE '1'",
+      'Comparator LIKE is not supported for metric "a" at character 10; expected one of =, !=, <, <=, >, >=',
+      10,
+    ],
+    [
+      "metrics.a IN ('1')",
+      'Comparator IN is not supported for metric "a" at character 10; expected one of =, !=, <, <=, >, >=',
+      10,
+    ],
+    [
+      "start_time ILIKE '1'",
+      'Comparator ILIKE is not supported for attribute "start_time" at character 11; expected one of =, !=, <, <=, >, >=',
+      11,
+    ],
+    [
+      "run_name < 'b'",
+      'Comparator < is not supported for attribute "run_name" at character 9; expected one of =, !=, LIKE, ILIKE',
+      9,
+    ],
+    [
+      "run_name IN ('a')",
+      'Comparator IN is not supported for attribute "run_name" at character 9; expected one of =, !=, LIKE, ILIKE',
+      9,
+    ],
+    [
+      "params.p NOT IN ('a')",
+      'Comparator NOT IN is not supported for param "p" at character 9; expected one of =, !=, LIKE, ILIKE, IS NULL, IS NOT NULL',
+      9,
+    ],
+    [
+      "datasets.name > 'a'",
+      'Comparator > is not supported for dataset field "name" at character 14; expected one of =, !=, LIKE, ILIKE, IN, NOT IN',
+      14,
+    ],
   ])('rejects the comparator in %s', (filter, message, position) => {
     expectFilterError(filter, message, position);
   });
@@ -221,16 +284,40 @@ describe('parseFilter errors', () => {
   });
 
   it.each([
-    ["foo = 'x'", 'Unknown attribute "foo" at character 0; expected one of run_id, run_name, status, user_id, artifact_uri, start_time, end_time, created', 0],
-    ["attributes.lifecycle_stage = 'active'", 'Unknown attribute "lifecycle_stage" at character 0; expected one of run_id, run_name, status, user_id, artifact_uri, start_time, end_time, created', 0],
-    ['metricz.a = 1', 'Unknown entity type "metricz" at character 0; expected metrics., params., tags., attributes. or datasets.', 0],
-    ['Metrics.a = 1', 'Unknown entity type "Metrics" at character 0; expected metrics., params., tags., attributes. or datasets.', 0],
+    [
+      "foo = 'x'",
+      'Unknown attribute "foo" at character 0; expected one of run_id, run_name, status, user_id, artifact_uri, start_time, end_time, created',
+      0,
+    ],
+    [
+      "attributes.lifecycle_stage = 'active'",
+      'Unknown attribute "lifecycle_stage" at character 0; expected one of run_id, run_name, status, user_id, artifact_uri, start_time, end_time, created',
+      0,
+    ],
+    [
+      'metricz.a = 1',
+      'Unknown entity type "metricz" at character 0; expected metrics., params., tags., attributes. or datasets.',
+      0,
+    ],
+    [
+      'Metrics.a = 1',
+      'Unknown entity type "Metrics" at character 0; expected metrics., params., tags., attributes. or datasets.',
+      0,
+    ],
     ["datasets.foo = 'x'", 'Unknown dataset field "foo" at character 0; expected one of name, digest, context', 0],
     ['metrics. = 1', 'Expected a key after "metrics." at character 8, found "="', 8],
     ['metrics. `a` = 1', 'Expected a key after "metrics." at character 8, found "`a`"', 8],
     ['metrics.`` = 1', 'Empty key at character 8', 8],
-    ['1 = 1', 'Expected an identifier (e.g. metrics.loss, params.lr, tags.team, run_name) at character 0, found "1"', 0],
-    ["'run_id' = 'x'", 'Expected an identifier (e.g. metrics.loss, params.lr, tags.team, run_name) at character 0, found "\'run_id\'"', 0],
+    [
+      '1 = 1',
+      'Expected an identifier (e.g. metrics.loss, params.lr, tags.team, run_name) at character 0, found "1"',
+      0,
+    ],
+    [
+      "'run_id' = 'x'",
+      'Expected an identifier (e.g. metrics.loss, params.lr, tags.team, run_name) at character 0, found "\'run_id\'"',
+      0,
+    ],
     ['(metrics.a > 1)', 'Parentheses are not supported at character 0', 0],
   ])('rejects the identifier in %s', (filter, message, position) => {
     expectFilterError(filter, message, position);
@@ -244,7 +331,11 @@ describe('parseFilter errors', () => {
   });
 
   it('reports the leftmost error first', () => {
-    expectFilterError("metrics.a LIKE 1 AND params.p = 'open", 'Comparator LIKE is not supported for metric "a" at character 10; expected one of =, !=, <, <=, >, >=', 10);
+    expectFilterError(
+      "metrics.a LIKE 1 AND params.p = 'open",
+      'Comparator LIKE is not supported for metric "a" at character 10; expected one of =, !=, <, <=, >, >=',
+      10,
+    );
   });
 
   it('rejects OR, trailing garbage and dangling AND', () => {
@@ -379,9 +470,33 @@ describe('filterRuns: LIKE and ILIKE patterns', () => {
 
 describe('filterRuns: attributes', () => {
   const runs = [
-    makeRun({ id: 'r1', name: 'baseline', status: 'FINISHED', user: 'alice', artifactUri: 'tabflow://a/r1', start: 100, end: 200 }),
-    makeRun({ id: 'r2', name: 'Big Model', status: 'RUNNING', user: 'bob', artifactUri: 'tabflow://b/r2', start: 300, end: null }),
-    makeRun({ id: 'r3', name: 'big-model-2', status: 'FAILED', user: 'alice', artifactUri: 'tabflow://a/r3', start: 500, end: 900 }),
+    makeRun({
+      id: 'r1',
+      name: 'baseline',
+      status: 'FINISHED',
+      user: 'alice',
+      artifactUri: 'tabflow://a/r1',
+      start: 100,
+      end: 200,
+    }),
+    makeRun({
+      id: 'r2',
+      name: 'Big Model',
+      status: 'RUNNING',
+      user: 'bob',
+      artifactUri: 'tabflow://b/r2',
+      start: 300,
+      end: null,
+    }),
+    makeRun({
+      id: 'r3',
+      name: 'big-model-2',
+      status: 'FAILED',
+      user: 'alice',
+      artifactUri: 'tabflow://a/r3',
+      start: 500,
+      end: 900,
+    }),
   ];
 
   it.each([
@@ -438,7 +553,13 @@ describe('filterRuns: attributes', () => {
 
 describe('filterRuns: datasets', () => {
   const runs = [
-    makeRun({ id: 'r1', datasets: [{ name: 'mnist', digest: 'aa11', context: 'train' }, { name: 'mnist-test', digest: 'bb22', context: 'eval' }] }),
+    makeRun({
+      id: 'r1',
+      datasets: [
+        { name: 'mnist', digest: 'aa11', context: 'train' },
+        { name: 'mnist-test', digest: 'bb22', context: 'eval' },
+      ],
+    }),
     makeRun({ id: 'r2', datasets: [{ name: 'cifar', digest: 'cc33' }] }),
     makeRun({ id: 'r3' }),
   ];

@@ -4,10 +4,21 @@
  * MLflow's 50,000 limit on max_results, and paged searches with a page token.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_RESULTS_LIMIT, parseFilter, parseOrderBy, SearchFilterError, ValidationError, type TrackingClient } from '../../../../src/tracking';
+import {
+  MAX_RESULTS_LIMIT,
+  parseFilter,
+  parseOrderBy,
+  SearchFilterError,
+  ValidationError,
+  type TrackingClient,
+} from '../../../../src/tracking';
 import { freshTracking } from '../../helpers';
 
-async function runsNamed(t: TrackingClient, names: string[], log: (name: string, i: number) => Record<string, string>): Promise<void> {
+async function runsNamed(
+  t: TrackingClient,
+  names: string[],
+  log: (name: string, i: number) => Record<string, string>,
+): Promise<void> {
   for (const [i, name] of names.entries()) {
     const run = await t.startRun({ runName: name, startTime: 1_000 + i });
     const tags = log(name, i);
@@ -24,7 +35,9 @@ const names = (runs: { info: { runName: string } }[]) => runs.map((r) => r.info.
 describe('IS NULL and IS NOT NULL', () => {
   it('test whether a run has a tag or a param, as MLflow does', async () => {
     const t = await freshTracking();
-    await runsNamed(t, ['a', 'b', 'c', 'd'], (name): Record<string, string> => (name === 'b' || name === 'd' ? { note: `${name} is noted` } : {}));
+    await runsNamed(t, ['a', 'b', 'c', 'd'], (name): Record<string, string> =>
+      name === 'b' || name === 'd' ? { note: `${name} is noted` } : {},
+    );
     const search = async (filter: string) => names(await t.searchRuns({ filter, orderBy: ['attributes.run_name'] }));
     expect(await search('tags.note IS NULL')).toEqual(['a', 'c']);
     expect(await search('tags.note IS NOT NULL')).toEqual(['b', 'd']);
@@ -34,8 +47,12 @@ describe('IS NULL and IS NOT NULL', () => {
   });
 
   it('parse to a clause without a value', () => {
-    expect(parseFilter('tags.version IS NULL')).toEqual([{ kind: 'tag', key: 'version', comparator: 'IS NULL', value: null }]);
-    expect(parseFilter('params.lr IS NOT NULL')).toEqual([{ kind: 'param', key: 'lr', comparator: 'IS NOT NULL', value: null }]);
+    expect(parseFilter('tags.version IS NULL')).toEqual([
+      { kind: 'tag', key: 'version', comparator: 'IS NULL', value: null },
+    ]);
+    expect(parseFilter('params.lr IS NOT NULL')).toEqual([
+      { kind: 'param', key: 'lr', comparator: 'IS NOT NULL', value: null },
+    ]);
   });
 
   it.each([
@@ -79,9 +96,12 @@ describe('back-quoted entity prefixes', () => {
 });
 
 describe('order_by entries with a space at either end', () => {
-  it.each(['params.my_param ', ' params.my_param', 'metrics.acc DESC ', '\tstart_time'])('"%s" is refused, as MLflow refuses it', (entry) => {
-    expect(() => parseOrderBy([entry])).toThrow(/cannot start or end with a space/);
-  });
+  it.each(['params.my_param ', ' params.my_param', 'metrics.acc DESC ', '\tstart_time'])(
+    '"%s" is refused, as MLflow refuses it',
+    (entry) => {
+      expect(() => parseOrderBy([entry])).toThrow(/cannot start or end with a space/);
+    },
+  );
 
   it('spaces between the key and the direction, and inside quoted keys, are fine', () => {
     expect(parseOrderBy(['metrics."key1"  desc', 'params."my param " ASC', 'attributes.status   DESC'])).toEqual([
@@ -114,7 +134,11 @@ describe('max_results', () => {
 describe('paged search', () => {
   const all = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
 
-  async function pages(t: TrackingClient, options: { filter?: string; orderBy?: string[] }, size: number): Promise<string[][]> {
+  async function pages(
+    t: TrackingClient,
+    options: { filter?: string; orderBy?: string[] },
+    size: number,
+  ): Promise<string[][]> {
     const out: string[][] = [];
     let pageToken: string | undefined;
     do {
@@ -177,9 +201,15 @@ describe('paged search', () => {
     const first = await t.searchRunsPage({ maxResults: 2, filter: "params.even = 'yes'" });
     expect(first.nextPageToken).toBeDefined();
     await expect(t.searchRunsPage({ maxResults: 2, pageToken: 'not base64!' })).rejects.toThrow(/Invalid page token/);
-    await expect(t.searchRunsPage({ maxResults: 2, pageToken: btoa('{"offset": 2}') })).rejects.toThrow(/Invalid page token/);
-    await expect(t.searchRunsPage({ maxResults: 2, pageToken: first.nextPageToken })).rejects.toThrow(/belongs to a search with other/);
-    await expect(t.searchRunsPage({ maxResults: 2, filter: "params.even = 'yes'", pageToken: first.nextPageToken })).resolves.toMatchObject({
+    await expect(t.searchRunsPage({ maxResults: 2, pageToken: btoa('{"offset": 2}') })).rejects.toThrow(
+      /Invalid page token/,
+    );
+    await expect(t.searchRunsPage({ maxResults: 2, pageToken: first.nextPageToken })).rejects.toThrow(
+      /belongs to a search with other/,
+    );
+    await expect(
+      t.searchRunsPage({ maxResults: 2, filter: "params.even = 'yes'", pageToken: first.nextPageToken }),
+    ).resolves.toMatchObject({
       runs: [expect.anything(), expect.anything()],
     });
   });

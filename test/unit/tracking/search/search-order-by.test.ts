@@ -68,7 +68,9 @@ describe('parseOrderBy', () => {
   });
 
   it('reads quoted keys, prefixes and attribute aliases', () => {
-    expect(parseOrderBy(['metrics.`val loss` DESC', 'params."my param"', 'attributes.created', 'attr.end_time', 'metric.a'])).toEqual([
+    expect(
+      parseOrderBy(['metrics.`val loss` DESC', 'params."my param"', 'attributes.created', 'attr.end_time', 'metric.a']),
+    ).toEqual([
       { kind: 'metric', key: 'val loss', ascending: false },
       { kind: 'param', key: 'my param', ascending: true },
       { kind: 'attribute', key: 'start_time', ascending: true },
@@ -78,19 +80,51 @@ describe('parseOrderBy', () => {
   });
 
   it.each([
-    [['metrics.a sideways'], 'Invalid order_by[0] "metrics.a sideways": Expected ASC, DESC or end of order_by at character 10, found "sideways"', 10],
-    [['metrics.a DESC extra'], 'Invalid order_by[0] "metrics.a DESC extra": Expected end of order_by at character 15, found "extra"', 15],
-    [['metrics.a, metrics.b'], 'Invalid order_by[0] "metrics.a, metrics.b": Expected ASC, DESC or end of order_by at character 9, found ","', 9],
+    [
+      ['metrics.a sideways'],
+      'Invalid order_by[0] "metrics.a sideways": Expected ASC, DESC or end of order_by at character 10, found "sideways"',
+      10,
+    ],
+    [
+      ['metrics.a DESC extra'],
+      'Invalid order_by[0] "metrics.a DESC extra": Expected end of order_by at character 15, found "extra"',
+      15,
+    ],
+    [
+      ['metrics.a, metrics.b'],
+      'Invalid order_by[0] "metrics.a, metrics.b": Expected ASC, DESC or end of order_by at character 9, found ","',
+      9,
+    ],
     [
       ['metrics.a', 'foo DESC'],
       'Invalid order_by[1] "foo DESC": Unknown attribute "foo" at character 0; expected one of run_id, run_name, status, user_id, artifact_uri, start_time, end_time, created',
       0,
     ],
-    [['metricz.a'], 'Invalid order_by[0] "metricz.a": Unknown entity type "metricz" at character 0; expected metrics., params., tags., attributes. or datasets.', 0],
-    [['datasets.name'], 'Invalid order_by[0] "datasets.name": Runs cannot be ordered by a dataset field (character 0)', 0],
-    [[''], 'Invalid order_by[0] "": Expected an identifier (e.g. metrics.loss, params.lr, tags.team, run_name) at character 0, found end of input', 0],
-    [['DESC'], 'Invalid order_by[0] "DESC": Expected an identifier (e.g. metrics.loss, params.lr, tags.team, run_name) at character 0, found "DESC"', 0],
-    [['metrics.`val loss DESC'], 'Invalid order_by[0] "metrics.`val loss DESC": Unterminated back-quoted key starting at character 8', 8],
+    [
+      ['metricz.a'],
+      'Invalid order_by[0] "metricz.a": Unknown entity type "metricz" at character 0; expected metrics., params., tags., attributes. or datasets.',
+      0,
+    ],
+    [
+      ['datasets.name'],
+      'Invalid order_by[0] "datasets.name": Runs cannot be ordered by a dataset field (character 0)',
+      0,
+    ],
+    [
+      [''],
+      'Invalid order_by[0] "": Expected an identifier (e.g. metrics.loss, params.lr, tags.team, run_name) at character 0, found end of input',
+      0,
+    ],
+    [
+      ['DESC'],
+      'Invalid order_by[0] "DESC": Expected an identifier (e.g. metrics.loss, params.lr, tags.team, run_name) at character 0, found "DESC"',
+      0,
+    ],
+    [
+      ['metrics.`val loss DESC'],
+      'Invalid order_by[0] "metrics.`val loss DESC": Unterminated back-quoted key starting at character 8',
+      8,
+    ],
   ])('rejects %j', (orderBy, message, position) => {
     expectOrderByError(orderBy, message, position);
   });

@@ -3,13 +3,33 @@ import type { Run } from '../../../../src/tracking';
 import { bestIndices, buildDiffRows, defaultDirection, diffToCsv, valuesDiffer } from '../../../../src/ui/compare/diff';
 import { defaultWinningMetric, verdict } from '../../../../src/ui/compare/winner';
 
-function run(name: string, params: Record<string, string>, metrics: Record<string, number>, tags: Record<string, string> = {}): Run {
+function run(
+  name: string,
+  params: Record<string, string>,
+  metrics: Record<string, number>,
+  tags: Record<string, string> = {},
+): Run {
   return {
-    info: { runId: `id-${name}`, runName: name, experimentId: '0', status: 'FINISHED', startTime: 0, endTime: 1, lifecycleStage: 'active', userId: 'u', artifactUri: '' },
+    info: {
+      runId: `id-${name}`,
+      runName: name,
+      experimentId: '0',
+      status: 'FINISHED',
+      startTime: 0,
+      endTime: 1,
+      lifecycleStage: 'active',
+      userId: 'u',
+      artifactUri: '',
+    },
     data: {
       params,
       tags,
-      metrics: Object.fromEntries(Object.entries(metrics).map(([k, value]) => [k, { value, step: 1, timestamp: 1, min: value, max: value, count: 1 }])),
+      metrics: Object.fromEntries(
+        Object.entries(metrics).map(([k, value]) => [
+          k,
+          { value, step: 1, timestamp: 1, min: value, max: value, count: 1 },
+        ]),
+      ),
     },
     inputs: { datasetInputs: [] },
   };
@@ -43,8 +63,10 @@ describe('diff detection', () => {
 
 describe('best-value marking', () => {
   it('picks min for loss-like names and max otherwise', () => {
-    for (const key of ['loss', 'val_loss', 'test-rmse', 'error_rate', 'MAE', 'train/logloss', 'nll']) expect(defaultDirection(key)).toBe('min');
-    for (const key of ['accuracy', 'val_accuracy', 'f1', 'auc', 'recall', 'r2']) expect(defaultDirection(key)).toBe('max');
+    for (const key of ['loss', 'val_loss', 'test-rmse', 'error_rate', 'MAE', 'train/logloss', 'nll'])
+      expect(defaultDirection(key)).toBe('min');
+    for (const key of ['accuracy', 'val_accuracy', 'f1', 'auc', 'recall', 'r2'])
+      expect(defaultDirection(key)).toBe('max');
   });
 
   it('marks the best column, every tie, and ignores missing or NaN values', () => {
@@ -66,7 +88,10 @@ describe('best-value marking', () => {
 
 describe('CSV export', () => {
   it('writes one column per run, quotes what needs it and defuses spreadsheet formulas', () => {
-    const runs = [run('a', { note: 'x, "y"', cmd: '=SUM(A1)' }, { loss: -0.5 }), run('b', { note: 'z', cmd: 'ok' }, { loss: 0.5 })];
+    const runs = [
+      run('a', { note: 'x, "y"', cmd: '=SUM(A1)' }, { loss: -0.5 }),
+      run('b', { note: 'z', cmd: 'ok' }, { loss: 0.5 }),
+    ];
     const csv = diffToCsv(runs, buildDiffRows(runs));
     expect(csv.split('\r\n')).toEqual([
       'section,key,a,b,best',
@@ -87,7 +112,11 @@ describe('winner', () => {
   });
 
   it('ranks runs best first and lists the params that differ', () => {
-    const runs = [run('a', { lr: '0.1', seed: '1' }, { val_loss: 0.4 }), run('b', { lr: '0.01', seed: '1' }, { val_loss: 0.2 }), run('c', { lr: '0.001', seed: '1' }, {})];
+    const runs = [
+      run('a', { lr: '0.1', seed: '1' }, { val_loss: 0.4 }),
+      run('b', { lr: '0.01', seed: '1' }, { val_loss: 0.2 }),
+      run('c', { lr: '0.001', seed: '1' }, {}),
+    ];
     const result = verdict(runs, buildDiffRows(runs), 'val_loss');
     expect(result?.ranking.map((r) => r.run.info.runName)).toEqual(['b', 'a']);
     expect(result?.differingParams.map((r) => r.key)).toEqual(['lr']);

@@ -6,15 +6,39 @@ import { groupRuns } from '../../../../src/ui/runs-table/grouping';
 
 function run(id: string, lr: string, accuracy: number): Run {
   return {
-    info: { runId: id, runName: id, experimentId: '0', status: 'FINISHED', startTime: 0, endTime: 1, lifecycleStage: 'active', userId: 'u', artifactUri: '' },
-    data: { params: { lr }, tags: {}, metrics: { acc: { value: accuracy, step: 2, timestamp: 0, min: 0, max: accuracy, count: 3 } } },
+    info: {
+      runId: id,
+      runName: id,
+      experimentId: '0',
+      status: 'FINISHED',
+      startTime: 0,
+      endTime: 1,
+      lifecycleStage: 'active',
+      userId: 'u',
+      artifactUri: '',
+    },
+    data: {
+      params: { lr },
+      tags: {},
+      metrics: { acc: { value: accuracy, step: 2, timestamp: 0, min: 0, max: accuracy, count: 3 } },
+    },
     inputs: { datasetInputs: [] },
   };
 }
 
 describe('grouped compare', () => {
-  it('says a lead larger than the seeds\' spread is unlikely to be luck, with Welch\'s p', () => {
-    const groups = groupRuns([run('a', '0.1', 0.9), run('b', '0.1', 0.92), run('c', '0.1', 0.94), run('d', '0.001', 0.6), run('e', '0.001', 0.62), run('f', '0.001', 0.64)], ['params.lr']);
+  it("says a lead larger than the seeds' spread is unlikely to be luck, with Welch's p", () => {
+    const groups = groupRuns(
+      [
+        run('a', '0.1', 0.9),
+        run('b', '0.1', 0.92),
+        run('c', '0.1', 0.94),
+        run('d', '0.001', 0.6),
+        run('e', '0.001', 0.62),
+        run('f', '0.001', 0.64),
+      ],
+      ['params.lr'],
+    );
     const verdict = groupVerdict(groups, 'acc', 'max')!;
     expect(verdict.ranking.map((s) => s.group.values[0])).toEqual(['0.1', '0.001']);
     expect(verdict.test!.p).toBeLessThan(0.001);
@@ -24,17 +48,25 @@ describe('grouped compare', () => {
   });
 
   it('calls a lead smaller than the spread "within noise", and says when there are too few runs', () => {
-    const close = groupRuns([run('a', '1', 0.9), run('b', '1', 0.7), run('c', '2', 0.85), run('d', '2', 0.75)], ['params.lr']);
+    const close = groupRuns(
+      [run('a', '1', 0.9), run('b', '1', 0.7), run('c', '2', 0.85), run('d', '2', 0.75)],
+      ['params.lr'],
+    );
     const verdict = groupVerdict(close, 'acc', 'max')!;
     expect(verdict.test!.p).toBeGreaterThan(0.5);
     expect(verdict.sentence).toMatch(/^lr = 1 is ahead .* is within noise: .*Run more seeds/);
     const single = groupRuns([run('a', '1', 0.9), run('c', '2', 0.85)], ['params.lr']);
-    expect(groupVerdict(single, 'acc', 'min')!.sentence).toMatch(/^lr = 2 has the best mean acc 0.85 .*Repeat with more seeds\.$/);
+    expect(groupVerdict(single, 'acc', 'min')!.sentence).toMatch(
+      /^lr = 2 has the best mean acc 0.85 .*Repeat with more seeds\.$/,
+    );
   });
 
   it('draws one mean line per group with a ± std or min–max band and n in the legend', () => {
     const groups = groupRuns([run('a', '1', 0.9), run('b', '1', 0.7)], ['params.lr']);
-    const band = computeBand([{ steps: [0, 1], values: [1, 3] }, { steps: [0, 1], values: [3, 5] }]);
+    const band = computeBand([
+      { steps: [0, 1], values: [1, 3] },
+      { steps: [0, 1], values: [3, 5] },
+    ]);
     const bands = new Map([[bandKey(groups[0], 'acc'), band]]);
     const [std] = groupSeries(groups, 'acc', bands, 'std', new Map([[groups[0].id, '#4e79a7']]));
     expect(std.label).toBe('lr = 1 (n = 2)');

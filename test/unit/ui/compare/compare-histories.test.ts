@@ -4,8 +4,22 @@ import { HistoryCache, metricSeries } from '../../../../src/ui/compare/metric-hi
 
 function run(id: string, count: number, startTime = 1_000): Run {
   return {
-    info: { runId: id, runName: `name-${id}`, experimentId: '0', status: 'RUNNING', startTime, endTime: null, lifecycleStage: 'active', userId: 'u', artifactUri: '' },
-    data: { params: {}, tags: {}, metrics: { loss: { value: 1, step: count - 1, timestamp: 1_000 + count, min: 0, max: 1, count } } },
+    info: {
+      runId: id,
+      runName: `name-${id}`,
+      experimentId: '0',
+      status: 'RUNNING',
+      startTime,
+      endTime: null,
+      lifecycleStage: 'active',
+      userId: 'u',
+      artifactUri: '',
+    },
+    data: {
+      params: {},
+      tags: {},
+      metrics: { loss: { value: 1, step: count - 1, timestamp: 1_000 + count, min: 0, max: 1, count } },
+    },
     inputs: { datasetInputs: [] },
   };
 }
@@ -53,7 +67,9 @@ describe('metricSeries', () => {
     expect(Array.from(bySteps.xs)).toEqual([0, 1, 2]);
     expect(Array.from(bySteps.ys)).toEqual([10, 9, 8]);
     expect(Array.from(metricSeries(runs, 'loss', cache, { x: 'wall', smoothing: 0, colors })[0].xs)).toEqual([3, 4, 5]);
-    expect(Array.from(metricSeries(runs, 'loss', cache, { x: 'relative', smoothing: 0, colors })[0].xs)).toEqual([1, 2, 3]);
+    expect(Array.from(metricSeries(runs, 'loss', cache, { x: 'relative', smoothing: 0, colors })[0].xs)).toEqual([
+      1, 2, 3,
+    ]);
     const smoothed = metricSeries(runs, 'loss', cache, { x: 'step', smoothing: 0.5, colors })[0].ys;
     expect(smoothed[0]).toBeCloseTo(10);
     expect(smoothed[2]).toBeGreaterThan(8);

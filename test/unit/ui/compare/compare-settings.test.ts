@@ -32,7 +32,14 @@ describe('compare settings in the URL', () => {
 
   it('falls back to defaults for missing or malformed values and keeps URLs short', () => {
     const settings = parseSettings(new URLSearchParams('runs=a,a,b&x=sideways&smooth=7&best=loss:up&sx=bogus'));
-    expect(settings).toMatchObject({ runIds: ['a', 'b'], metrics: null, x: 'step', smoothing: 0.99, directions: {}, scatterX: null });
+    expect(settings).toMatchObject({
+      runIds: ['a', 'b'],
+      metrics: null,
+      x: 'step',
+      smoothing: 0.99,
+      directions: {},
+      scatterX: null,
+    });
     expect(settingsToQuery(parseSettings(new URLSearchParams('runs=a,b'))).toString()).toBe('runs=a%2Cb');
   });
 });

@@ -24,7 +24,14 @@ const model: ModelConfig = {
 
 describe('Playground links', () => {
   it("rebuilds a run's exact config from its params and ignores everything else", () => {
-    const dataset = { generator: 'gauss' as const, numPoints: 300, noise: 12.5, testFraction: 0.3, seed: 8, numClasses: 4 };
+    const dataset = {
+      generator: 'gauss' as const,
+      numPoints: 300,
+      noise: 12.5,
+      testFraction: 0.3,
+      seed: 8,
+      numClasses: 4,
+    };
     const params = { ...datasetConfigToParams(dataset), ...configToParams(model), unrelated: 'x', 'mlflow.note': 'y' };
     const href = rerunHref(params);
     expect(href.startsWith('#/playground?')).toBe(true);

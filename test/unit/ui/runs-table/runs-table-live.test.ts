@@ -35,7 +35,9 @@ const loss = (runs: Run[], runId: string) => runs.find((r) => r.info.runId === r
 async function seeded(count: number) {
   const tracking = await freshTracking({ flushDelayMs: 60_000 });
   const experimentId = await tracking.createExperiment('live');
-  const runs = await Promise.all(Array.from({ length: count }, (_, i) => tracking.startRun({ experimentId, runName: `r${i}`, startTime: 1000 + i })));
+  const runs = await Promise.all(
+    Array.from({ length: count }, (_, i) => tracking.startRun({ experimentId, runName: `r${i}`, startTime: 1000 + i })),
+  );
   return { tracking, experimentId, runs };
 }
 
@@ -82,7 +84,9 @@ describe('observeRuns', () => {
     await tracking.deleteRun(runs[0].id);
     const read = (viewType: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL') =>
       new Promise<string[]>((resolve) => {
-        const s = observeRuns(tracking, { experimentIds: [experimentId, second], viewType }).subscribe({ next: (r) => resolve(r.map((x) => x.info.runId)) });
+        const s = observeRuns(tracking, { experimentIds: [experimentId, second], viewType }).subscribe({
+          next: (r) => resolve(r.map((x) => x.info.runId)),
+        });
         subscriptions.push(s);
       });
     expect(await read('ACTIVE_ONLY')).toEqual([late.id, runs[2].id, runs[1].id]);
@@ -113,11 +117,15 @@ describe('observeRuns', () => {
     const { tracking, experimentId } = await seeded(2);
     const live = watch(tracking, experimentId, 0);
     await live.next((r) => r.length === 2);
-    const template = await tracking.runRow((await tracking.searchRuns({ experimentIds: [experimentId] }))[0].info.runId);
+    const template = await tracking.runRow(
+      (await tracking.searchRuns({ experimentIds: [experimentId] }))[0].info.runId,
+    );
     const fullReads = vi.spyOn(tracking.db.runs, 'where');
     const bulkGet = vi.spyOn(tracking.db.runs, 'bulkGet');
     // 60 rows in one bulkPut: Dexie reports the whole key range as changed, not 60 keys.
-    await tracking.db.runs.bulkPut(Array.from({ length: 60 }, (_, i) => ({ ...template, runId: `bulk${i}`, runName: `bulk ${i}` })));
+    await tracking.db.runs.bulkPut(
+      Array.from({ length: 60 }, (_, i) => ({ ...template, runId: `bulk${i}`, runName: `bulk ${i}` })),
+    );
     await live.next((r) => r.length === 62);
     expect(fullReads).toHaveBeenCalledTimes(1);
     expect(bulkGet).not.toHaveBeenCalled();
@@ -126,11 +134,34 @@ describe('observeRuns', () => {
 
 describe('table pipeline with live updates', () => {
   const run = (id: string, metrics: Record<string, number>): Run => ({
-    info: { runId: id, runName: id, experimentId: '0', status: 'RUNNING', startTime: 1, endTime: null, lifecycleStage: 'active', userId: 'u', artifactUri: '' },
-    data: { params: { lr: '0.1' }, tags: {}, metrics: Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, { value: v, step: 0, timestamp: 0, min: v, max: v, count: 1 }])) },
+    info: {
+      runId: id,
+      runName: id,
+      experimentId: '0',
+      status: 'RUNNING',
+      startTime: 1,
+      endTime: null,
+      lifecycleStage: 'active',
+      userId: 'u',
+      artifactUri: '',
+    },
+    data: {
+      params: { lr: '0.1' },
+      tags: {},
+      metrics: Object.fromEntries(
+        Object.entries(metrics).map(([k, v]) => [k, { value: v, step: 0, timestamp: 0, min: v, max: v, count: 1 }]),
+      ),
+    },
     inputs: { datasetInputs: [] },
   });
-  const inputs = (runs: Run[]): TableInputs => ({ runs, filter: '', sort: { columnId: 'metrics.loss', ascending: true }, hiddenIds: new Set(), hideIdentical: false, expanded: new Set() });
+  const inputs = (runs: Run[]): TableInputs => ({
+    runs,
+    filter: '',
+    sort: { columnId: 'metrics.loss', ascending: true },
+    hiddenIds: new Set(),
+    hideIdentical: false,
+    expanded: new Set(),
+  });
 
   it('keeps the columns when a run only logged new values, and finds a newly logged metric', () => {
     const pipeline = new TablePipeline();

@@ -1,14 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import type { Run, RunStatus } from '../../../../src/tracking';
-import { ATTRIBUTE_COLUMNS, NAME_COLUMN, cellValue, discoverColumns, identicalColumnIds, runDuration } from '../../../../src/ui/runs-table/columns';
+import {
+  ATTRIBUTE_COLUMNS,
+  NAME_COLUMN,
+  cellValue,
+  discoverColumns,
+  identicalColumnIds,
+  runDuration,
+} from '../../../../src/ui/runs-table/columns';
 import { runsToCsv } from '../../../../src/ui/runs-table/csv';
 import { csvField } from '../../../../src/shared/csv-field';
 import { nestRuns } from '../../../../src/ui/runs-table/nest-runs';
 import { sortByColumn } from '../../../../src/ui/runs-table/sort-rows';
 
 let nextStart = 1_000;
-function run(id: string, options: { params?: Record<string, string>; metrics?: Record<string, number>; parent?: string; status?: RunStatus; start?: number; end?: number | null; name?: string } = {}): Run {
-  const metrics = Object.fromEntries(Object.entries(options.metrics ?? {}).map(([k, value]) => [k, { value, step: 0, timestamp: 0, min: value, max: value, count: 1 }]));
+function run(
+  id: string,
+  options: {
+    params?: Record<string, string>;
+    metrics?: Record<string, number>;
+    parent?: string;
+    status?: RunStatus;
+    start?: number;
+    end?: number | null;
+    name?: string;
+  } = {},
+): Run {
+  const metrics = Object.fromEntries(
+    Object.entries(options.metrics ?? {}).map(([k, value]) => [
+      k,
+      { value, step: 0, timestamp: 0, min: value, max: value, count: 1 },
+    ]),
+  );
   const startTime = options.start ?? nextStart++;
   return {
     info: {
@@ -33,14 +56,24 @@ const ids = (list: Run[]) => list.map((r) => r.info.runId);
 const runs = [
   run('a', { params: { lr: '0.01', optimizer: 'adam', seed: '1' }, metrics: { loss: 0.5, acc: 0.9 } }),
   run('b', { params: { lr: '0.1', optimizer: 'sgd', seed: '1' }, metrics: { loss: 0.2 } }),
-  run('c', { params: { lr: '0.001', optimizer: 'adam', seed: '1', note: 'x' }, metrics: { loss: Number.NaN, acc: 0.7 } }),
+  run('c', {
+    params: { lr: '0.001', optimizer: 'adam', seed: '1', note: 'x' },
+    metrics: { loss: Number.NaN, acc: 0.7 },
+  }),
   run('d', { params: { seed: '1' }, metrics: { acc: 0.8 } }),
 ];
 
 describe('column discovery', () => {
   it('lists every metric then every param key across runs, sorted, with numeric params detected', () => {
     const columns = discoverColumns(runs);
-    expect(columns.map((c) => c.id)).toEqual(['metrics.acc', 'metrics.loss', 'params.lr', 'params.note', 'params.optimizer', 'params.seed']);
+    expect(columns.map((c) => c.id)).toEqual([
+      'metrics.acc',
+      'metrics.loss',
+      'params.lr',
+      'params.note',
+      'params.optimizer',
+      'params.seed',
+    ]);
     expect(columns.map((c) => c.numeric)).toEqual([true, true, true, false, false, true]);
   });
 
@@ -75,7 +108,11 @@ describe('sorting', () => {
   });
 
   it('sorts by duration and start time attributes', () => {
-    const timed = [run('x', { start: 10, end: 40 }), run('y', { start: 20, end: 25 }), run('z', { start: 30, end: null, status: 'FAILED' })];
+    const timed = [
+      run('x', { start: 10, end: 40 }),
+      run('y', { start: 20, end: 25 }),
+      run('z', { start: 30, end: null, status: 'FAILED' }),
+    ];
     const duration = ATTRIBUTE_COLUMNS.find((c) => c.key === 'duration')!;
     const start = ATTRIBUTE_COLUMNS.find((c) => c.key === 'start_time')!;
     expect(ids(sortByColumn(timed, duration, true))).toEqual(['y', 'x', 'z']);
@@ -134,16 +171,34 @@ describe('CSV', () => {
 });
 
 describe('nested runs', () => {
-  const family = [run('p1'), run('c1', { parent: 'p1' }), run('p2'), run('c2', { parent: 'p1' }), run('g1', { parent: 'c1' }), run('orphan', { parent: 'gone' })];
+  const family = [
+    run('p1'),
+    run('c1', { parent: 'p1' }),
+    run('p2'),
+    run('c2', { parent: 'p1' }),
+    run('g1', { parent: 'c1' }),
+    run('orphan', { parent: 'gone' }),
+  ];
 
   it('collapses children under their parent with a count', () => {
     const rows = nestRuns(family, new Set());
-    expect(rows.map((r) => [r.run.info.runId, r.depth, r.childCount])).toEqual([['p1', 0, 2], ['p2', 0, 0], ['orphan', 0, 0]]);
+    expect(rows.map((r) => [r.run.info.runId, r.depth, r.childCount])).toEqual([
+      ['p1', 0, 2],
+      ['p2', 0, 0],
+      ['orphan', 0, 0],
+    ]);
   });
 
   it('shows children after an expanded parent, in the given order, one level deeper', () => {
     const rows = nestRuns(family, new Set(['p1', 'c1']));
-    expect(rows.map((r) => [r.run.info.runId, r.depth])).toEqual([['p1', 0], ['c1', 1], ['g1', 2], ['c2', 1], ['p2', 0], ['orphan', 0]]);
+    expect(rows.map((r) => [r.run.info.runId, r.depth])).toEqual([
+      ['p1', 0],
+      ['c1', 1],
+      ['g1', 2],
+      ['c2', 1],
+      ['p2', 0],
+      ['orphan', 0],
+    ]);
     expect(rows[0].expanded).toBe(true);
   });
 

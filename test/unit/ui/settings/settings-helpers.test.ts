@@ -3,7 +3,7 @@ import { QuotaExceededError, ValidationError } from '../../../../src/tracking';
 import { isStorageFullError } from '../../../../src/ui/settings/storage-errors';
 
 describe('isStorageFullError', () => {
-  it('recognises the tracking error, its comlink copy from a worker, a failed training\'s message and the raw DOMException', () => {
+  it("recognises the tracking error, its comlink copy from a worker, a failed training's message and the raw DOMException", () => {
     expect(isStorageFullError(new QuotaExceededError())).toBe(true);
     // comlink rebuilds a thrown error as a plain Error carrying the original name and message.
     expect(isStorageFullError(Object.assign(new Error('Storage is full'), { name: 'StorageFullError' }))).toBe(true);

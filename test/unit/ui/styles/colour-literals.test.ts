@@ -19,7 +19,8 @@ const ALLOWED: Record<string, string> = {
 
 const HEX = /(?<![\w&/])#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3,4})\b/g;
 const FUNCTION = /\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(/g;
-const NAMED = /(?:color|background|border|fill|stroke|outline|shadow)[\w-]*\s*[:=]\s*["']?[^;"'\n]*\b(?:white|black|red|green|blue|gr[ae]y|orange|yellow|purple|silver|navy)\b/g;
+const NAMED =
+  /(?:color|background|border|fill|stroke|outline|shadow)[\w-]*\s*[:=]\s*["']?[^;"'\n]*\b(?:white|black|red|green|blue|gr[ae]y|orange|yellow|purple|silver|navy)\b/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -52,11 +53,12 @@ describe('colour literals', () => {
   });
 
   it('are found in each spelling, with file and line', () => {
-    const text = ['a { color: #1c2128; }', "ctx.fillStyle = 'rgba(0, 0, 0, .2)';", 'b { background: white; }', 'href="#/models"'].join('\n');
-    expect(findColourLiterals('x.ts', text)).toEqual([
-      'x.ts:1: #1c2128',
-      'x.ts:2: rgba(',
-      'x.ts:3: background: white',
-    ]);
+    const text = [
+      'a { color: #1c2128; }',
+      "ctx.fillStyle = 'rgba(0, 0, 0, .2)';",
+      'b { background: white; }',
+      'href="#/models"',
+    ].join('\n');
+    expect(findColourLiterals('x.ts', text)).toEqual(['x.ts:1: #1c2128', 'x.ts:2: rgba(', 'x.ts:3: background: white']);
   });
 });
