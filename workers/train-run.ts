@@ -9,22 +9,20 @@
  */
 import type { TrackingClient } from '../src/tracking';
 import { onMetricFlushRequest } from '../src/tracking/flush-requests';
-import { type ColorScale, targetRange } from '../src/ml/boundary-palette';
-import { sceneBounds } from '../src/ml/boundary-scene';
+import type { ColorScale } from '../src/ml/boundary-palette';
 import { buildModel } from '../src/ml/build-model';
 import { csvSourceParams } from '../src/ml/csv-params';
 import { numFeatures, type Dataset } from '../src/ml/dataset';
+import type { ActiveRun } from '../src/tracking';
 import { describeDataset } from '../src/ml/dataset-input';
 import { describeImageDataset } from '../src/ml/image-dataset';
 import { checkDatasetConfig, datasetConfigToParams } from '../src/ml/dataset-config';
 import { classificationReport } from '../src/ml/evaluate';
-import { expandFeatures, expandMatrix } from '../src/ml/features';
+import { expandFeatures } from '../src/ml/features';
 import { generateDataset } from '../src/ml/generators';
 import { configToParams } from '../src/ml/model-config';
-import { NetworkRecording } from '../src/ml/network-recording';
 import { trainInSteps, type StepCommand, type StepSize } from '../src/ml/stepped-training';
-import { modelScorer, predictDataset, predictMatrix } from '../src/ml/predict';
-import { dataBounds, predictGrid } from '../src/ml/predict-grid';
+import { predictDataset } from '../src/ml/predict';
 import { splitDataset, type SplitDataset } from '../src/ml/split';
 import type { Tf, LayersModel } from '../src/ml/tf-types';
 import { trainModel } from '../src/ml/train';
@@ -35,6 +33,8 @@ import {
   type ImageHooks,
   type PreparedImages,
 } from './image-training';
+import { colorScale, pictureMaker, TrainingPictures } from './train-pictures';
+import { batchYielder } from './train-yield';
 import type {
   BoundaryGrid,
   DatasetSource,
@@ -77,11 +77,6 @@ export interface TrainHooks {
  */
 export const TRAINING_FLUSH_MS = 500;
 
-const LIVE_GRID_SIZE = 48;
-/** Training time between two replay snapshots, in multiples of what a snapshot costs (see replay-recorder.ts). */
-const REPLAY_COST_RATIO = 40;
-/** The longest the training loop runs without taking a timer task (one costs 1–4 ms: at most ~4 % of training). */
-const YIELD_EVERY_MS = 100;
 const PNG_GRID_SIZE = 160;
 
 interface PreparedData {
@@ -119,65 +114,6 @@ function prepareData(source: Exclude<DatasetSource, { kind: 'digits' | 'images' 
   };
 }
 
-function colorScale(ds: Dataset): ColorScale {
-  return { task: ds.task, numClasses: ds.numClasses, range: ds.task === 'regression' ? targetRange(ds.y) : undefined };
-}
-
-async function boundaryGrid(
-  tf: Tf,
-  model: LayersModel,
-  data: Dataset,
-  inputFeatures: string[],
-  size: number,
-): Promise<BoundaryGrid> {
-  const bounds = dataBounds(data);
-  const scorer = modelScorer(tf, model, data.featureNames, inputFeatures, data.task, data.numClasses);
-  return { width: size, height: size, bounds, values: await predictGrid(bounds, size, size, scorer) };
-}
-
-/** For 1-D regression (sine): the prediction at `size` evenly spaced x, a grid one row high drawn as a curve. */
-async function curveGrid(
-  tf: Tf,
-  model: LayersModel,
-  data: Dataset,
-  inputFeatures: string[],
-  size: number,
-): Promise<BoundaryGrid> {
-  const bounds = sceneBounds(data);
-  const xs = Float32Array.from(
-    { length: size },
-    (_, i) => bounds.xMin + ((i + 0.5) / size) * (bounds.xMax - bounds.xMin),
-  );
-  const d = inputFeatures.length === 0 ? 1 : inputFeatures.length;
-  const values = await predictMatrix(tf, model, expandMatrix(xs, data.featureNames, inputFeatures), d);
-  return { width: size, height: 1, bounds, values };
-}
-
-/** The model's picture over the data, or null when the data has no 2-D view (a table of 3+ columns). */
-function pictureMaker(data: Dataset): typeof boundaryGrid | null {
-  if (numFeatures(data) === 2) return boundaryGrid;
-  if (numFeatures(data) === 1 && data.task === 'regression') return curveGrid;
-  return null;
-}
-
-/**
- * Resolves in a new task, so that tasks already queued (IndexedDB callbacks, messages) run first. A MessageChannel
- * rather than setTimeout(0), which nested timers clamp to 4 ms.
- */
-function taskYielder(): { nextTask: () => Promise<void>; close: () => void } {
-  const channel = new MessageChannel();
-  let wake: (() => void) | null = null;
-  channel.port1.onmessage = () => wake?.();
-  return {
-    nextTask: () =>
-      new Promise<void>((resolve) => {
-        wake = resolve;
-        channel.port2.postMessage(null);
-      }),
-    close: () => channel.port1.close(),
-  };
-}
-
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
@@ -201,15 +137,9 @@ function steppedTrainer(
     });
 }
 
-/** Trains as `request` says and records it all; never throws once the run exists (a failure ends it FAILED). */
-export async function runTrackedTraining(
-  tf: Tf,
-  tracking: TrackingClient,
-  request: TrainRequest,
-  hooks: TrainHooks,
-): Promise<TrainOutcome> {
-  const { model: config } = request;
-  const run = await tracking.startRun({
+/** Starts the run with the tags that say where it came from and how it trains. */
+function startRun(tracking: TrackingClient, request: TrainRequest, hooks: TrainHooks): Promise<ActiveRun> {
+  return tracking.startRun({
     experimentId: request.experimentId,
     runName: request.runName,
     parentRunId: request.parentRunId,
@@ -221,6 +151,81 @@ export async function runTrackedTraining(
       ...(request.stepped ? { 'tabflow.stepped': 'true' } : {}),
     },
   });
+}
+
+/** The data the request names, prepared (generated, parsed, or decoded images). */
+function prepare(request: TrainRequest, hooks: TrainHooks): PreparedImages | Promise<PreparedImages> {
+  const { source } = request;
+  if (source.kind === 'digits') return prepareDigits(source, hooks.images);
+  if (source.kind === 'images') return prepareImageFolder(source, hooks.images);
+  return prepareData(source);
+}
+
+/** Logs the config and the data's params, the dataset input, and the files an image folder skipped. */
+async function logSetup(run: ActiveRun, request: TrainRequest, data: PreparedImages): Promise<void> {
+  // A stepped run's length is known only at its end, when its `epochs` param is logged.
+  const { epochs: plannedEpochs, ...modelParams } = configToParams(request.model);
+  await run.logParams({ ...data.params, ...modelParams, ...(request.stepped ? {} : { epochs: plannedEpochs }) });
+  const summary = data.full.image ? describeImageDataset(data.full) : describeDataset(data.full);
+  await run.logInput({
+    name: summary.name,
+    digest: summary.digest,
+    sourceType: data.sourceType,
+    source: data.source,
+    schema: summary.schema,
+    profile: summary.profile,
+    context: 'training',
+  });
+  if (data.skipped?.length) await run.logArtifact('skipped_files.txt', data.skipped.join('\n'));
+}
+
+/** What a finished run keeps besides its metrics: the model, a boundary PNG and the confusion matrix. */
+async function logResults(
+  tf: Tf,
+  run: ActiveRun,
+  trained: LayersModel,
+  data: PreparedImages,
+  train: Dataset,
+  test: Dataset,
+  request: TrainRequest,
+  hooks: TrainHooks,
+  images: ImageRunRecorder | null,
+): Promise<void> {
+  const config = request.model;
+  await run.logModel(trained);
+  const picture = pictureMaker(data.full);
+  if (picture && hooks.renderPng) {
+    const grid = await picture(tf, trained, data.full, config.inputFeatures, PNG_GRID_SIZE);
+    await run.logArtifact(
+      'decision_boundary.png',
+      await hooks.renderPng({ grid, data: data.full, scale: colorScale(data.full) }),
+    );
+  }
+  if (train.task !== 'classification') return;
+  const evaluated = test.y.length > 0 ? test : train;
+  const probabilities = await predictDataset(tf, trained, evaluated);
+  const report = classificationReport(evaluated.y, probabilities, evaluated.numClasses);
+  const matrix = {
+    split: evaluated === test ? 'test' : 'train',
+    // A CSV's text classes by their names, as the person wrote them.
+    labels: evaluated.classNames ?? evaluated.classLabels,
+    matrix: report.confusionMatrix,
+    note: 'rows: true class, columns: predicted class',
+    // Images name their classes and keep example images per cell (image-training.ts).
+    ...(await images?.finish(evaluated, probabilities, config.epochs - 1)),
+  };
+  await run.logArtifact('confusion_matrix.json', JSON.stringify(matrix, null, 2));
+}
+
+/** Trains as `request` says and records it all; never throws once the run exists (a failure ends it FAILED). */
+export async function runTrackedTraining(
+  tf: Tf,
+  tracking: TrackingClient,
+  request: TrainRequest,
+  hooks: TrainHooks,
+): Promise<TrainOutcome> {
+  const { model: config } = request;
+  const run = await startRun(tracking, request, hooks);
   if (hooks.signal?.aborted) {
     await run.end('KILLED');
     return { runId: run.id, status: 'KILLED' };
@@ -241,28 +246,8 @@ export async function runTrackedTraining(
   });
   let model: LayersModel | null = null;
   try {
-    const { source } = request;
-    const data: PreparedImages =
-      source.kind === 'digits'
-        ? await prepareDigits(source, hooks.images)
-        : source.kind === 'images'
-          ? await prepareImageFolder(source, hooks.images)
-          : prepareData(source);
-    // A stepped run's length is known only at its end, when its `epochs` param is logged.
-    const { epochs: plannedEpochs, ...modelParams } = configToParams(config);
-    await run.logParams({ ...data.params, ...modelParams, ...(request.stepped ? {} : { epochs: plannedEpochs }) });
-    const summary = data.full.image ? describeImageDataset(data.full) : describeDataset(data.full);
-    await run.logInput({
-      name: summary.name,
-      digest: summary.digest,
-      sourceType: data.sourceType,
-      source: data.source,
-      schema: summary.schema,
-      profile: summary.profile,
-      context: 'training',
-    });
-    if (data.skipped?.length) await run.logArtifact('skipped_files.txt', data.skipped.join('\n'));
-
+    const data = await prepare(request, hooks);
+    await logSetup(run, request, data);
     const train = expandFeatures(data.split.train, config.inputFeatures);
     const test = expandFeatures(data.split.test, config.inputFeatures);
     const trained = buildModel(tf, config, numFeatures(train), train.task, train.numClasses, train.image);
@@ -271,101 +256,46 @@ export async function runTrackedTraining(
       ? new ImageRunRecorder(tf, run, test.y.length > 0 ? test : train, config.epochs, hooks.images)
       : null;
     const picture = pictureMaker(data.full);
-    const liveBoundary = picture !== null && request.liveBoundary !== false;
-    let lastBoundary = -Infinity;
-    const recording = picture
-      ? NetworkRecording.create(tf, trained, data.full, config.inputFeatures, colorScale(data.full))
+    const pictures = picture
+      ? new TrainingPictures(
+          tf,
+          trained,
+          data.full,
+          config.inputFeatures,
+          picture,
+          request.liveBoundary !== false,
+          hooks.onProgress,
+          hooks.boundaryEveryMs ?? 250,
+        )
       : null;
-    /** The boundary (and the network, over 2-D data) after `epochsDone` epochs: for the replay, and shown when `live`. */
-    let captureMs = 0;
-    let lastCapture = -Infinity;
-    const capture = async (epochsDone: number, live: boolean, record = true) => {
-      const started = performance.now();
-      const grid = await picture!(tf, trained, data.full, config.inputFeatures, LIVE_GRID_SIZE);
-      const frame = await recording?.capture(epochsDone, grid, record);
-      lastCapture = performance.now();
-      captureMs = lastCapture - started;
-      if (!live || !hooks.onProgress) return;
-      lastBoundary = performance.now();
-      hooks.onProgress({ type: 'boundary', epoch: epochsDone - 1, grid });
-      if (frame) hooks.onProgress({ type: 'network', layout: recording!.layout, frame });
-    };
-    if (recording) await capture(0, liveBoundary);
-    // The metric timer, a page's flush request (a BroadcastChannel message) and a flush's transaction run only when
-    // this thread takes a task. tfjs's fit yields only every 125 ms of one fit call, and a small model's epoch is one
-    // fit of a few ms, so a loop left alone never yields and nothing is written until the end: it takes a task at
-    // least every YIELD_EVERY_MS, and after each batch while a write is in flight.
-    // The periodic task is a timer, not a MessageChannel message: a port's messages can be drained back to back
-    // (Node does), which would let the loop run on without the timers and other channels ever getting a turn.
-    const yielder = taskYielder();
-    let lastYield = performance.now();
-    const takeTimerTask = (): Promise<void> =>
-      new Promise((resolve) => {
-        lastYield = performance.now();
-        setTimeout(resolve, 0);
-      });
+    await pictures?.start();
 
+    const yielder = batchYielder(() => run.flushing);
     const trainer = request.stepped
-      ? steppedTrainer(request.stepped.first, hooks, (epoch) => capture(epoch, liveBoundary, false))
+      ? steppedTrainer(request.stepped.first, hooks, (epoch) => pictures?.showBatch(epoch) ?? Promise.resolve())
       : trainModel;
     const { aborted, history } = await trainer(tf, trained, train, test, config, {
       signal: hooks.signal,
-      afterBatch: () => {
-        if (performance.now() - lastYield >= YIELD_EVERY_MS) return takeTimerTask();
-        return run.flushing ? yielder.nextTask() : undefined;
-      },
+      afterBatch: yielder.afterBatch,
       onEpochEnd: async (epoch, metrics) => {
         if (writeError) throw writeError;
         run.logMetrics(metrics, epoch);
         hooks.onProgress?.({ type: 'epoch', epoch, metrics });
         await images?.afterEpoch(epoch, trained);
         // Every step is shown: a person waits for it.
-        const last = request.stepped !== undefined || epoch === config.epochs - 1;
-        const live =
-          liveBoundary &&
-          hooks.onProgress !== undefined &&
-          (last || performance.now() - lastBoundary >= (hooks.boundaryEveryMs ?? 250));
-        // A replay snapshot of its own (beyond the live ones, which the replay keeps too) only once training has
-        // run REPLAY_COST_RATIO times its cost: snapshots then take at most ~2.5% of the training time.
-        const replayDue =
-          recording !== null &&
-          (last || (recording.wants(epoch + 1) && performance.now() - lastCapture >= REPLAY_COST_RATIO * captureMs));
-        if (live || replayDue) await capture(epoch + 1, live);
+        await pictures?.afterEpoch(epoch, request.stepped !== undefined || epoch === config.epochs - 1);
       },
     }).finally(() => yielder.close());
     // Every finished epoch is committed before the run moves on (a Stop included); a write error ends it FAILED.
     await run.flush();
     // A stopped run keeps its replay up to the last snapshot taken, as it keeps its finished epochs.
-    await recording?.save((path, bytes) => run.logArtifact(path, bytes));
+    await pictures?.recording?.save((path, bytes) => run.logArtifact(path, bytes));
     if (aborted) {
       await run.end('KILLED');
       return { runId: run.id, status: 'KILLED' };
     }
-
     if (request.stepped) await run.logParams({ epochs: String(history.length) });
-    await run.logModel(trained);
-    if (picture && hooks.renderPng) {
-      const grid = await picture(tf, trained, data.full, config.inputFeatures, PNG_GRID_SIZE);
-      await run.logArtifact(
-        'decision_boundary.png',
-        await hooks.renderPng({ grid, data: data.full, scale: colorScale(data.full) }),
-      );
-    }
-    if (train.task === 'classification') {
-      const evaluated = test.y.length > 0 ? test : train;
-      const probabilities = await predictDataset(tf, trained, evaluated);
-      const report = classificationReport(evaluated.y, probabilities, evaluated.numClasses);
-      const matrix = {
-        split: evaluated === test ? 'test' : 'train',
-        // A CSV's text classes by their names, as the person wrote them.
-        labels: evaluated.classNames ?? evaluated.classLabels,
-        matrix: report.confusionMatrix,
-        note: 'rows: true class, columns: predicted class',
-        // Images name their classes and keep example images per cell (image-training.ts).
-        ...(await images?.finish(evaluated, probabilities, config.epochs - 1)),
-      };
-      await run.logArtifact('confusion_matrix.json', JSON.stringify(matrix, null, 2));
-    }
+    await logResults(tf, run, trained, data, train, test, request, hooks, images);
     await run.end('FINISHED');
     return { runId: run.id, status: 'FINISHED' };
   } catch (error) {
