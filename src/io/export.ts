@@ -147,6 +147,50 @@ function writeRegistry(
 const YIELD_EVERY_MS = 30;
 
 /**
+ * Each run's contents in order, read a batch per transaction while the caller compresses the previous batch, so the
+ * database and DEFLATE work side by side; memory holds two batches (see READ_BATCH_RUNS), never the whole export.
+ * No read is started past the last run: one still running when the export returns would outlive its database.
+ */
+async function* runContentsInBatches(tracking: TrackingClient, runs: Run[]): AsyncGenerator<RunContents> {
+  let requested = 0;
+  const readBatch = (size: number) => {
+    const reading = requested < runs.length ? readContents(tracking, runs.slice(requested, requested + size)) : null;
+    requested += size;
+    return reading;
+  };
+  let batchSize = 1;
+  let next = readBatch(batchSize);
+  while (next) {
+    const batch = await next;
+    batchSize = bytesOf(batch) > LARGE_BATCH_BYTES ? 1 : Math.min(READ_BATCH_RUNS, batchSize * 2);
+    next = readBatch(batchSize);
+    yield* batch;
+  }
+}
+
+/** Each experiment's folder with its meta.yaml and tags; returns the folder of each experiment id. */
+function writeExperiments(zip: ZipWriter, experiments: Experiment[]): Map<string, string> {
+  const folders = new Map(experiments.map((e) => [e.experimentId, experimentFolder(e)]));
+  for (const e of experiments) {
+    const folder = folders.get(e.experimentId)!;
+    zip.add(`${folder}/meta.yaml`, experimentMeta(e));
+    for (const [k, v] of Object.entries(e.tags)) zip.add(`${folder}/tags/${k}`, v);
+  }
+  return folders;
+}
+
+/** tabflow.json: what the zip holds, which MLflow ignores and an import reports. */
+function manifest(counts: Record<string, number>): string {
+  const body = {
+    format: 'tabflow-mlruns',
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exportedAt: new Date().toISOString(),
+    counts,
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/**
  * Writes runs as a zip in MLflow's file-store layout (`mlruns/...`) plus a `tabflow.json` manifest that MLflow
  * ignores. Runs are read in small batches and compressed file by file, yielding every few dozen milliseconds so the page
  * stays responsive.
@@ -156,48 +200,22 @@ export async function exportRuns(tracking: TrackingClient, options: ExportOption
   const experiments = await selectExperiments(tracking, options, runs);
   const everything = !options.runIds && !options.experimentIds;
   const zip = new ZipWriter();
-  const folders = new Map(experiments.map((e) => [e.experimentId, experimentFolder(e)]));
-  for (const e of experiments) {
-    const folder = folders.get(e.experimentId)!;
-    zip.add(`${folder}/meta.yaml`, experimentMeta(e));
-    for (const [k, v] of Object.entries(e.tags)) zip.add(`${folder}/tags/${k}`, v);
-  }
+  const folders = writeExperiments(zip, experiments);
   const datasetsWritten = new Set<string>();
   let metricPoints = 0;
   let artifacts = 0;
   options.onProgress?.({ done: 0, total: runs.length });
   let lastYield = performance.now();
-  // The next batch of runs is read while this one is compressed, so the database and DEFLATE work side by side;
-  // memory holds two batches of runs (see READ_BATCH_RUNS), never the whole export.
-  // No read is started past the last run: one still running when the export returns would outlive its database.
-  let requested = 0;
-  const readBatch = (size: number) => {
-    const reading = requested < runs.length ? readContents(tracking, runs.slice(requested, requested + size)) : null;
-    requested += size;
-    return reading;
-  };
-  let batchSize = 1;
-  let next = readBatch(batchSize);
-  let batch: RunContents[] = [];
-  for (const [i, run] of runs.entries()) {
+  let i = 0;
+  for await (const contents of runContentsInBatches(tracking, runs)) {
     throwIfAborted(options.signal, 'Export');
-    if (batch.length === 0) {
-      batch = await next!;
-      batchSize = bytesOf(batch) > LARGE_BATCH_BYTES ? 1 : Math.min(READ_BATCH_RUNS, batchSize * 2);
-      next = readBatch(batchSize);
-    }
-    const contents = batch.shift()!;
+    const run = runs[i];
     const experimentDir = folders.get(run.info.experimentId)!;
-    artifacts += await writeRun(
-      zip,
-      run,
-      contents,
-      `${experimentDir}/${run.info.runId}`,
-      datasetsWritten,
-      experimentDir,
-    );
+    const runDir = `${experimentDir}/${run.info.runId}`;
+    artifacts += await writeRun(zip, run, contents, runDir, datasetsWritten, experimentDir);
     metricPoints += Object.values(run.data.metrics).reduce((n, m) => n + m.count, 0);
-    options.onProgress?.({ done: i + 1, total: runs.length });
+    i += 1;
+    options.onProgress?.({ done: i, total: runs.length });
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();
@@ -205,13 +223,10 @@ export async function exportRuns(tracking: TrackingClient, options: ExportOption
   }
   throwIfAborted(options.signal, 'Export');
   const experimentOfRun = new Map(runs.map((r) => [r.info.runId, r.info.experimentId]));
-  const models = writeRegistry(zip, await readRegistry(tracking), experimentOfRun, everything);
-  const manifest = {
-    format: 'tabflow-mlruns',
-    formatVersion: EXPORT_FORMAT_VERSION,
-    exportedAt: new Date().toISOString(),
-    counts: { experiments: experiments.length, runs: runs.length, metricPoints, artifacts, modelVersions: models },
-  };
-  zip.add('tabflow.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  const modelVersions = writeRegistry(zip, await readRegistry(tracking), experimentOfRun, everything);
+  zip.add(
+    'tabflow.json',
+    manifest({ experiments: experiments.length, runs: runs.length, metricPoints, artifacts, modelVersions }),
+  );
   return zip.finish();
 }
