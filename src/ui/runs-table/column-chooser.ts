@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Column } from './columns';
 import { touchTargets } from '../primitives/touch-targets';
+import { OutsideClickController } from '../primitives/outside-click';
 
 /**
  * A "Columns" button opening a checklist of the table's optional columns. It stores nothing itself: the page
@@ -30,19 +31,8 @@ export class ColumnChooser extends LitElement {
   @property({ attribute: false }) hiddenIds: ReadonlySet<string> = new Set();
   @state() private open = false;
 
-  private readonly closeOnOutsideClick = (e: MouseEvent) => {
-    if (!e.composedPath().includes(this)) this.open = false;
-  };
-
-  connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('click', this.closeOnOutsideClick);
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('click', this.closeOnOutsideClick);
-  }
+  // Closes the menu on a click elsewhere on the page.
+  protected readonly outsideClick = new OutsideClickController(this, () => (this.open = false));
 
   private change(hidden: Set<string>): void {
     this.dispatchEvent(new CustomEvent('hidden-columns-change', { detail: hidden, bubbles: true, composed: true }));

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { touchTargets } from '../primitives/touch-targets';
 import { groupKeyLabel } from './grouping';
+import { OutsideClickController } from '../primitives/outside-click';
 
 /**
  * "Group by": a button opening a checklist of the keys runs can be grouped by (params, tags, parent run). Keys
@@ -31,19 +32,8 @@ export class GroupByChooser extends LitElement {
   @property({ attribute: false }) value: readonly string[] = [];
   @state() private open = false;
 
-  private readonly closeOnOutsideClick = (e: MouseEvent) => {
-    if (!e.composedPath().includes(this)) this.open = false;
-  };
-
-  connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('click', this.closeOnOutsideClick);
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('click', this.closeOnOutsideClick);
-  }
+  // Closes the menu on a click elsewhere on the page.
+  protected readonly outsideClick = new OutsideClickController(this, () => (this.open = false));
 
   private change(next: string[]): void {
     this.dispatchEvent(new CustomEvent('group-by-change', { detail: next, bubbles: true, composed: true }));

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { touchTargets } from '../primitives/touch-targets';
 import type { Aggregate } from '../../stats/describe';
 import { summaryFor, type ColumnSummary, type MetricPick, type SummaryChoices } from './grouping';
+import { OutsideClickController } from '../primitives/outside-click';
 
 const PICK_LABELS: Record<MetricPick, string> = { last: 'Last', min: 'Min', max: 'Max' };
 const AGGREGATE_LABELS: Record<Aggregate, string> = { mean: 'Mean ± std', median: 'Median', min: 'Min', max: 'Max' };
@@ -34,19 +35,8 @@ export class MetricSummaryChooser extends LitElement {
   @property({ attribute: false }) value: SummaryChoices = {};
   @state() private open = false;
 
-  private readonly closeOnOutsideClick = (e: MouseEvent) => {
-    if (!e.composedPath().includes(this)) this.open = false;
-  };
-
-  connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('click', this.closeOnOutsideClick);
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('click', this.closeOnOutsideClick);
-  }
+  // Closes the menu on a click elsewhere on the page.
+  protected readonly outsideClick = new OutsideClickController(this, () => (this.open = false));
 
   private set(metric: string, change: Partial<ColumnSummary>): void {
     const detail: SummaryChoices = { ...this.value, [metric]: { ...this.value[metric], ...change } };
