@@ -13,7 +13,7 @@ const directives = (policy: string) =>
 describe('security headers', () => {
   it("index.html's fallback <meta> policy is the document policy the servers send", () => {
     const html = readFileSync(new URL('../../../index.html', import.meta.url), 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(DOCUMENT_CSP);
   });
 
