@@ -1,4 +1,4 @@
-"""The run-search cases of test/unit/search-mlflow-cases.test.ts, as data: `python spec.py spec.json` writes them."""
+"""The run-search cases of test/unit/tracking/search/search-mlflow-cases.test.ts, as data: `python spec.py spec.json` writes them."""
 import json, sys
 F = lambda f, **kw: {"filter": f, **kw}
 O = lambda *o, **kw: {"orderBy": list(o), **kw}
