@@ -2,7 +2,7 @@
 // app-probes.mjs: "chart draw" on the Compare page and "responsiveness" of the Playground while training.
 import { figureEntry, summarise } from './stats.mjs';
 import { openBenchPage, repeat } from './page-figures.mjs';
-import { probedContext } from './app-probes.mjs';
+import { probedContext, probeIdle, probeTraining } from './app-probes.mjs';
 
 export async function openApp(context, url, hash) {
   const page = await context.newPage();
@@ -145,18 +145,10 @@ export async function responsiveness({ browser, url, size, plan }) {
     await repeat(plan, async () => {
       await train.waitFor();
       await page.waitForFunction(() => true);
-      await page.evaluate(() => window.__benchProbe.start());
-      await train.click();
-      await page
-        .getByRole('status')
-        .filter({ hasText: /^Finished\./ })
-        .waitFor({ timeout: 180_000 });
-      const busy = await page.evaluate(() => window.__benchProbe.stop());
+      const busy = await probeTraining(page, train);
       training.push(busy);
       // The same page, idle for as long as the training took.
-      await page.evaluate(() => window.__benchProbe.start());
-      await page.waitForTimeout(busy.ms);
-      idle.push(await page.evaluate(() => window.__benchProbe.stop()));
+      idle.push(await probeIdle(page, busy.ms));
     });
     const kept = (list) => list.slice(plan.warmup);
     const entry = figureEntry({

@@ -59,3 +59,21 @@ export async function probedContext(browser) {
   context.on('page', (page) => page.on('pageerror', (error) => console.error(`  [app] ${error.message}`)));
   return context;
 }
+
+/** Presses Train with the main-thread probe running and returns what it saw once the run says "Finished.". */
+export async function probeTraining(page, train, timeout = 180_000) {
+  await page.evaluate(() => window.__benchProbe.start());
+  await train.click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Finished\./ })
+    .waitFor({ timeout });
+  return page.evaluate(() => window.__benchProbe.stop());
+}
+
+/** The same page, idle for `ms`: the baseline of a responsiveness figure. */
+export async function probeIdle(page, ms) {
+  await page.evaluate(() => window.__benchProbe.start());
+  await page.waitForTimeout(ms);
+  return page.evaluate(() => window.__benchProbe.stop());
+}

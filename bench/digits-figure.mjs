@@ -3,7 +3,7 @@
 // backend's untracked rate in the details; and "digits responsiveness": the longest main-thread task while the
 // Playground trains digits (goal < 50 ms).
 import { openApp } from './app-figures.mjs';
-import { probedContext } from './app-probes.mjs';
+import { probedContext, probeTraining } from './app-probes.mjs';
 import { openBenchPage, repeat } from './page-figures.mjs';
 import { figureEntry, formatNumber, summarise } from './stats.mjs';
 
@@ -80,13 +80,7 @@ export async function digitsResponsiveness({ browser, url, size, plan }) {
     const train = page.getByRole('button', { name: 'Train', exact: true });
     const samples = await repeat(plan, async () => {
       await train.waitFor();
-      await page.evaluate(() => window.__benchProbe.start());
-      await train.click();
-      await page
-        .getByRole('status')
-        .filter({ hasText: /^Finished\./ })
-        .waitFor({ timeout: 300_000 });
-      return page.evaluate(() => window.__benchProbe.stop());
+      return probeTraining(page, train, 300_000);
     });
     const entry = figureEntry({
       figure: 'digits responsiveness',

@@ -3,7 +3,7 @@
 import { figureEntry, summarise } from './stats.mjs';
 import { repeat } from './page-figures.mjs';
 import { openApp } from './app-figures.mjs';
-import { probedContext } from './app-probes.mjs';
+import { probedContext, probeIdle, probeTraining } from './app-probes.mjs';
 
 const SIX_BY_EIGHT = encodeURIComponent(JSON.stringify([8, 8, 8, 8, 8, 8]));
 
@@ -22,13 +22,7 @@ export async function networkResponsiveness({ browser, url, size, plan }) {
     const replays = [];
     await repeat(plan, async () => {
       await train.waitFor();
-      await page.evaluate(() => window.__benchProbe.start());
-      await train.click();
-      await page
-        .getByRole('status')
-        .filter({ hasText: /^Finished\./ })
-        .waitFor({ timeout: 180_000 });
-      const busy = await page.evaluate(() => window.__benchProbe.stop());
+      const busy = await probeTraining(page, train);
       training.push({ ...busy, units: await units.count() });
       const href = await page.getByRole('link', { name: 'Open this run' }).getAttribute('href');
       replays.push(
@@ -42,9 +36,7 @@ export async function networkResponsiveness({ browser, url, size, plan }) {
           decodeURIComponent(href.split('/').pop()),
         ),
       );
-      await page.evaluate(() => window.__benchProbe.start());
-      await page.waitForTimeout(busy.ms);
-      idle.push(await page.evaluate(() => window.__benchProbe.stop()));
+      idle.push(await probeIdle(page, busy.ms));
     });
     const kept = (list) => list.slice(plan.warmup);
     const entry = figureEntry({
