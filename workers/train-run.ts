@@ -69,6 +69,11 @@ export interface TrainHooks {
   flushEveryMs?: number;
   /** The live heatmap is recomputed at most this often (it costs a prediction over the grid). */
   boundaryEveryMs?: number;
+  /**
+   * The training loop, in trainModel's shape; trainModel unless set. A batched sweep hands each trial its member
+   * of a TrainingGang (train-gang.ts), so the trial is recorded exactly as one trained alone.
+   */
+  trainer?: typeof trainModel;
 }
 
 /**
@@ -273,7 +278,7 @@ export async function runTrackedTraining(
     const yielder = batchYielder(() => run.flushing);
     const trainer = request.stepped
       ? steppedTrainer(request.stepped.first, hooks, (epoch) => pictures?.showBatch(epoch) ?? Promise.resolve())
-      : trainModel;
+      : (hooks.trainer ?? trainModel);
     const { aborted, history } = await trainer(tf, trained, train, test, config, {
       signal: hooks.signal,
       afterBatch: yielder.afterBatch,

@@ -1,4 +1,5 @@
 /** DOM-free sweep planning: what to try (grid / random), when to stop a trial early, and the trial queue. */
+export * from './batches';
 export * from './definition';
 export * from './estimate';
 export * from './expand';

@@ -53,8 +53,13 @@ export function planTrials(def: SweepDefinition, base: TrialBase): PlannedTrial[
 export interface SweepPlan {
   definition: SweepDefinition;
   base: TrialBase;
-  /** Trials trained at once, each in its own worker. */
+  /** Workers trained on at once. */
   poolSize: number;
+  /**
+   * Train compatible trials together, as one batched model per worker (see batches.ts); on unless false. Each
+   * trial is still its own child run.
+   */
+  batch?: boolean;
   /** Defaults to the Default experiment. */
   experimentId?: string;
 }

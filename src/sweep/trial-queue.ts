@@ -60,7 +60,12 @@ export class TrialQueue {
   /** Takes the next pending trial and marks it running, or null when none is left. */
   start(now = Date.now()): Trial | null {
     const next = this.trials.find((t) => t.state === 'pending');
-    return next ? this.move(next.index, 'running', now) : null;
+    return next ? this.startAt(next.index, now) : null;
+  }
+
+  /** Marks trial `index` running (a batch starts its trials together, not in queue order). */
+  startAt(index: number, now = Date.now()): Trial {
+    return this.move(index, 'running', now);
   }
 
   attachRun(index: number, runId: string): void {

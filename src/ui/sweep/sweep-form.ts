@@ -34,6 +34,8 @@ export interface SweepForm {
   poolSize: string;
   /** Each trial repeated over this many model seeds (1: no repeat), as typed. */
   repeatSeeds?: string;
+  /** Train compatible trials together as one batched model per worker (faster; each still its own run). */
+  trainTogether: boolean;
 }
 
 /** The metric a direction is implied by: losses and errors go down, accuracy goes up. */
@@ -75,6 +77,7 @@ export function initialForm(model: ModelConfig, metric: string, poolSize: number
     direction: directionFor(metric),
     earlyStopping: false,
     poolSize: String(poolSize),
+    trainTogether: true,
   };
 }
 

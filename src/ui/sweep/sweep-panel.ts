@@ -127,6 +127,7 @@ export class SweepPanel extends LitElement {
         definition: formToDefinition(form, base.model.epochs),
         base,
         poolSize: Number(form.poolSize),
+        batch: form.trainTogether,
         experimentId: this.experimentId,
       });
     } catch (error) {
@@ -169,6 +170,9 @@ export class SweepPanel extends LitElement {
       </div>
       <label class="inline"><input type="checkbox" .checked=${form.earlyStopping} @change=${(e: Event) => this.patch({ earlyStopping: (e.target as HTMLInputElement).checked })} />
         Stop hopeless trials early (median rule: after 2 finished trials and a quarter of the epochs)</label>
+      <label class="inline"><input type="checkbox" aria-describedby="together-note" .checked=${form.trainTogether} @change=${(e: Event) => this.patch({ trainTogether: (e.target as HTMLInputElement).checked })} />
+        Train compatible trials together</label>
+      <p class="note" id="together-note">Trials that differ only in learning rate, hidden units, seed or penalty train as one batched model per worker: much faster for small models, and each trial is still its own run.</p>
     `;
   }
 
