@@ -19,6 +19,7 @@ import { renderPredictionGridPng, renderSpritePng } from './image-png';
 import { renderBoundaryPng } from './boundary-png';
 import { stepReceiver } from '../src/ml/step-channel';
 import { runTrackedTraining } from './train-run';
+import { runGangTraining, type GangMemberResult } from './train-gang';
 import { backendTags } from './backends';
 import { useAutoBackend, type AutoChoice } from './backend-calibration';
 import { isCnn } from '../src/ml/image-model-config';
@@ -38,6 +39,40 @@ function inputDim(request: TrainRequest): number {
   return request.source.config.generator === 'sine' ? 1 : 2;
 }
 
+/** The backend a request trains on (switched to), with the tags that say which and why. */
+async function chooseBackend(
+  client: TrackingClient,
+  request: TrainRequest,
+): Promise<{ backend: string; tags: Record<string, string>; calibrateLater?: () => Promise<void> }> {
+  // `auto` for an MLP goes by measurements on this machine (once per model shape); a CNN's is image-backend.ts's.
+  const choice: Partial<AutoChoice> & { name: string } =
+    request.model.backend === 'auto' && !isCnn(request.model)
+      ? await useAutoBackend(
+          client,
+          request.model,
+          inputDim(request),
+          request.source.kind === 'digits' ? DIGIT_CLASS_NAMES.length : 2,
+        )
+      : await useBackendFor(request.model, inputDim(request));
+  const { name: backend, reason } = choice;
+  const tags = { ...(await backendTags(backend)), ...(reason ? { 'tabflow.backend_reason': reason } : {}) };
+  return { backend, tags, calibrateLater: choice.calibrateLater };
+}
+
+/** The worker's picture painters and image loaders, the same for a run trained alone or in a gang. */
+const workerHooks = {
+  renderPng: renderBoundaryPng,
+  images: {
+    loadBytes: fetchBytes,
+    renderGrid: renderPredictionGridPng,
+    renderSprite: renderSpritePng,
+    decodeFolder: decodeImageFolder,
+  },
+};
+
+/** The members of the gang in progress, each stopped by its own controller. */
+let gangStops: AbortController[] = [];
+
 const api = {
   /** Trains one model; resolves when the run has ended (FINISHED, or FAILED with the reason). */
   async train(request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome> {
@@ -46,47 +81,54 @@ const api = {
     tracking ??= openTracking();
     const client = await tracking;
     await calibrating;
-    // `auto` for an MLP goes by measurements on this machine (once per model shape); a CNN's is image-backend.ts's.
-    const choice: Partial<AutoChoice> & { name: string } =
-      request.model.backend === 'auto' && !isCnn(request.model)
-        ? await useAutoBackend(
-            client,
-            request.model,
-            inputDim(request),
-            request.source.kind === 'digits' ? DIGIT_CLASS_NAMES.length : 2,
-          )
-        : await useBackendFor(request.model, inputDim(request));
-    const { name: backend, reason } = choice;
+    const { backend, tags, calibrateLater } = await chooseBackend(client, request);
     if (signal.aborted) throw new DOMException('Training was stopped before it started.', 'AbortError');
-    const tagged = {
-      ...request,
-      tags: {
-        ...request.tags,
-        ...(await backendTags(backend)),
-        ...(reason ? { 'tabflow.backend_reason': reason } : {}),
-      },
-    };
+    const tagged = { ...request, tags: { ...request.tags, ...tags } };
     // A stepped training hears the page's Step button on the step channel until it ends.
     const steps = request.stepped ? stepReceiver(request.stepped.token) : null;
     return runTrackedTraining(tf, client, tagged, {
+      ...workerHooks,
       backend,
       signal,
       nextStep: steps?.next,
       // The live view is best effort: a page that went away must not fail the run.
       onProgress: (progress) => void Promise.resolve(onProgress(progress)).catch(() => {}),
-      renderPng: renderBoundaryPng,
-      images: {
-        loadBytes: fetchBytes,
-        renderGrid: renderPredictionGridPng,
-        renderSprite: renderSpritePng,
-        decodeFolder: decodeImageFolder,
-      },
     }).finally(() => {
       steps?.close();
       // Sweep trials leave measuring to a Playground run: a whole pool measuring at once would slow the sweep.
-      if (choice.calibrateLater && request.parentRunId === undefined)
-        calibrating = choice.calibrateLater().catch(() => {});
+      if (calibrateLater && request.parentRunId === undefined) calibrating = calibrateLater().catch(() => {});
     });
+  },
+
+  /**
+   * Trains compatible sweep trials together as one stacked model (train-gang.ts), each recorded as its own run.
+   * `onSettled` hears each member as soon as its run ends; `stopMember(i)` stops member i alone, `stop()` all.
+   * The backend is the one the first request would get: the members differ only where the gang allows.
+   */
+  async trainGang(
+    requests: TrainRequest[],
+    onProgress: (index: number, progress: TrainProgress) => void,
+    onSettled: (index: number, result: GangMemberResult) => void,
+  ): Promise<GangMemberResult[]> {
+    gangStops = requests.map(() => new AbortController());
+    const signals = gangStops.map((c) => c.signal);
+    tracking ??= openTracking();
+    const client = await tracking;
+    await calibrating;
+    const { backend, tags } = await chooseBackend(client, requests[0]);
+    const tagged = requests.map((r) => ({ ...r, tags: { ...r.tags, ...tags } }));
+    // Progress and endings are best effort: a page that went away must not fail the runs.
+    return runGangTraining(tf, client, tagged, {
+      shared: { ...workerHooks, backend },
+      signals,
+      onProgress: (index, progress) => void Promise.resolve(onProgress(index, progress)).catch(() => {}),
+      onSettled: (index, result) => void Promise.resolve(onSettled(index, result)).catch(() => {}),
+    });
+  },
+
+  /** Stops member `index` of the gang in progress at its next stacked batch; the others train on. */
+  stopMember(index: number): void {
+    gangStops[index]?.abort();
   },
 
   /**
@@ -95,6 +137,7 @@ const api = {
    */
   stop(): void {
     stopController.abort();
+    for (const stop of gangStops) stop.abort();
   },
 
   /** Parses an uploaded CSV off the page's thread; a bad file rejects with the CsvError's words (row and column). */

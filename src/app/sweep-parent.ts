@@ -24,6 +24,8 @@ export const SWEEP_TAGS = {
   bestTrial: 'tabflow.sweep.best_trial',
   bestValue: 'tabflow.sweep.best_value',
   counts: 'tabflow.sweep.counts',
+  /** On a trial that trained in a batch: how many trials trained with it in one stacked model. */
+  batchSize: 'tabflow.sweep.batch_size',
 } as const;
 
 function baseParams(base: TrialBase): Record<string, string> {
@@ -42,6 +44,7 @@ export function parentParams(plan: SweepPlan, trialCount: number): Record<string
   params['sweep.direction'] = def.direction;
   params['sweep.trials'] = String(trialCount);
   params['sweep.pool_size'] = String(plan.poolSize);
+  params['sweep.train_together'] = String(plan.batch !== false);
   params['sweep.early_stopping'] = def.earlyStopping ? JSON.stringify(def.earlyStopping) : 'off';
   if (def.method === 'random') params['sweep.seed'] = String(def.seed ?? 0);
   for (const [key, space] of Object.entries(def.space)) params[`sweep.space.${key}`] = JSON.stringify(space);
@@ -70,6 +73,7 @@ export async function startParentRun(
       format: 'tabflow.sweep/1',
       definition: plan.definition,
       poolSize: plan.poolSize,
+      trainTogether: plan.batch !== false,
       base: { model: plan.base.model, source: describeSource(plan.base.source) },
       trials: planned.map((t, index) => ({ index, settings: t.settings })),
     };

@@ -1,19 +1,26 @@
 /**
  * Runs one sweep: a parent run, then its trials on a pool of trainers (one worker each), every trial a child run.
- * Each pool slot takes the next pending trial until none is left, so a slow trial never holds up the others.
+ * Each pool slot takes the next pending batch until none is left, so a slow trial never holds up the others: a
+ * batch is a group of compatible trials the worker trains together as one stacked model (batches.ts), or one
+ * trial alone. Each member of a batch still has its own run, progress, outcome and stop.
  * Cancel aborts every running trial through the trainer's AbortSignal (the training bridge asks its worker to stop,
  * which ends the run KILLED after committing every finished epoch, and terminates it if it does not answer) and
  * leaves pending trials unstarted; a failed trial is recorded and the sweep goes on.
  */
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
+import { describeSource } from '../ml/dataset-source';
+import { batchCompatibilityKey } from '../ml/training-gang';
 import { DEFAULT_EXPERIMENT_ID, type ActiveRun, type TrackingClient } from '../tracking';
 import {
   checkPoolSize,
   describeSettings,
   estimateRemainingMs,
   planTrials,
+  planBatches,
   shouldStopEarly,
+  startNextTrials,
   TrialQueue,
+  type TrialBatch,
   type PlannedTrial,
   type SweepPlan,
   type SweepSnapshot,
@@ -21,6 +28,7 @@ import {
   type TrialView,
 } from '../sweep';
 import { errorMessage, isAbortError } from '../shared/errors';
+import type { GangMember } from './training-gang-call';
 import { endParentRun, startParentRun, SWEEP_TAGS } from './sweep-parent';
 
 /** The worker boundary: the training bridge in the app, an in-process double in unit tests. */
@@ -30,8 +38,19 @@ export interface Trainer {
     request: TrainRequest,
     onProgress: (progress: TrainProgress) => void,
   ): Promise<TrainOutcome>;
+  /**
+   * Trains compatible trials together in one worker, one promise per member (settled when its run ends); a
+   * trainer without it trains every trial alone.
+   */
+  trainTogether?(members: GangMember[]): Promise<TrainOutcome>[];
   /** Lets the trainer's worker go once the sweep no longer needs it. */
   dispose?(): void;
+}
+
+/** Trials batch when their model configs allow one stacked model (the same key) and they read the same data. */
+export function trialBatchKey({ config }: PlannedTrial): string | null {
+  const key = batchCompatibilityKey(config.model);
+  return key === null ? null : JSON.stringify([key, describeSource(config.source)]);
 }
 
 /** Epoch progress from every worker is coalesced into at most one redraw per this many ms. */
@@ -48,6 +67,7 @@ interface TrialProgress {
 export class SweepRunner {
   private readonly planned: PlannedTrial[];
   private readonly queue: TrialQueue;
+  private readonly batches: TrialBatch[];
   private readonly trialProgress: TrialProgress[];
   /** The metric histories of trials that ran to the end: the median stopping rule's reference. */
   private readonly completed: number[][] = [];
@@ -72,6 +92,14 @@ export class SweepRunner {
     checkPoolSize(plan.poolSize);
     this.planned = planTrials(plan.definition, plan.base);
     this.queue = new TrialQueue(this.planned.map((t) => t.settings));
+    const { earlyStopping } = plan.definition;
+    this.batches =
+      plan.batch === false
+        ? this.planned.map((_, i) => [i])
+        : planBatches(this.planned.map(trialBatchKey), {
+            poolSize: plan.poolSize,
+            firstWave: earlyStopping?.minCompletedTrials,
+          });
     this.trialProgress = this.planned.map((t, index) => ({
       runName: `trial ${index + 1}: ${describeSettings(t.settings)}`,
       epochs: t.config.model.epochs,
@@ -86,7 +114,9 @@ export class SweepRunner {
       const p = this.trialProgress[i];
       return { ...t, epochs: p.epochs, epochsDone: p.epochsDone, latest: p.history[p.history.length - 1] };
     });
-    const progress = this.queue.progress(this.plan.poolSize, now);
+    // A batch's members run at once: the time left divides by the trials running, not only by the workers.
+    const atOnce = Math.max(this.plan.poolSize, trials.filter((t) => t.state === 'running').length);
+    const progress = this.queue.progress(atOnce, now);
     const active = this.status === 'running' || this.status === 'starting';
     return {
       status: this.status,
@@ -97,7 +127,7 @@ export class SweepRunner {
       poolSize: this.plan.poolSize,
       trials,
       progress,
-      remainingMs: active ? estimateRemainingMs(trials, progress, this.plan.poolSize, now) : null,
+      remainingMs: active ? estimateRemainingMs(trials, progress, atOnce, now) : null,
       best: this.best,
       message: this.message,
       startedAt: this.startedAt,
@@ -157,15 +187,16 @@ export class SweepRunner {
     await parent.end('FAILED').catch(() => this.tracking.setTerminated(parent.id, 'FAILED').catch(() => {}));
   }
 
-  /** One pool slot: a trainer that takes pending trials one after another. */
+  /** One pool slot: a trainer that takes pending batches (or trials) one after another. */
   private async slot(): Promise<void> {
     const trainer = this.createTrainer();
+    const together = trainer.trainTogether !== undefined;
     try {
       while (!this.stop.signal.aborted) {
-        const trial = this.queue.start();
-        if (!trial) return;
+        const indices = startNextTrials(this.queue, this.batches, together);
+        if (indices.length === 0) return;
         this.emitNow();
-        await this.runTrial(trainer, trial.index);
+        await this.runTrials(trainer, indices);
       }
     } catch (error) {
       // A bookkeeping write failed (not a trial): stop the other slots too, so the sweep ends as one.
@@ -176,7 +207,26 @@ export class SweepRunner {
     }
   }
 
-  private async runTrial(trainer: Trainer, index: number): Promise<void> {
+  /** Trains `indices` (one trial, or a batch trained together) and settles each as its run ends. */
+  private async runTrials(trainer: Trainer, indices: number[]): Promise<void> {
+    const trials = indices.map((index) => this.trialCall(index, indices.length));
+    try {
+      const calls = trials.map((t) => t.call);
+      const outcomes =
+        trainer.trainTogether && calls.length > 1
+          ? trainer.trainTogether(calls)
+          : calls.map((c) => trainer.train(c.signal, c.request, c.onProgress));
+      await Promise.all(trials.map((t, k) => t.settle(outcomes[k])));
+    } finally {
+      this.emitNow();
+    }
+  }
+
+  /** One trial's request, Stop (the sweep's Cancel, or the median rule) and progress, and how it settles. */
+  private trialCall(
+    index: number,
+    batchSize: number,
+  ): { call: GangMember; settle: (o: Promise<TrainOutcome>) => Promise<void> } {
     const { config } = this.planned[index];
     const progress = this.trialProgress[index];
     const { metric, direction, earlyStopping } = this.plan.definition;
@@ -189,7 +239,11 @@ export class SweepRunner {
       experimentId: this.experimentId,
       runName: progress.runName,
       parentRunId: this.parent!.id,
-      tags: { [SWEEP_TAGS.role]: 'trial', [SWEEP_TAGS.trialIndex]: String(index + 1) },
+      tags: {
+        [SWEEP_TAGS.role]: 'trial',
+        [SWEEP_TAGS.trialIndex]: String(index + 1),
+        ...(batchSize > 1 ? { [SWEEP_TAGS.batchSize]: String(batchSize) } : {}),
+      },
       liveBoundary: false,
     };
     const onProgress = (p: TrainProgress) => {
@@ -211,17 +265,19 @@ export class SweepRunner {
       }
       this.scheduleEmit();
     };
-    try {
-      const outcome = await trainer.train(controller.signal, request, onProgress);
-      await this.settle(index, outcome, stoppedEarly && !this.stop.signal.aborted);
-    } catch (error) {
-      if (!isAbortError(error)) this.queue.fail(index, errorMessage(error));
-      // Aborted before its run existed: the trial never trained.
-      else this.queue.kill(index);
-    } finally {
-      this.stop.signal.removeEventListener('abort', abortTrial);
-      this.emitNow();
-    }
+    const settle = async (outcome: Promise<TrainOutcome>) => {
+      try {
+        await this.settle(index, await outcome, stoppedEarly && !this.stop.signal.aborted);
+      } catch (error) {
+        if (!isAbortError(error)) this.queue.fail(index, errorMessage(error));
+        // Aborted before its run existed: the trial never trained.
+        else this.queue.kill(index);
+      } finally {
+        this.stop.signal.removeEventListener('abort', abortTrial);
+        this.emitNow();
+      }
+    };
+    return { call: { signal: controller.signal, request, onProgress }, settle };
   }
 
   private async settle(index: number, outcome: TrainOutcome, stoppedEarly: boolean): Promise<void> {

@@ -14,18 +14,9 @@ import type { CsvOptions } from '../ml/csv';
 import type { Dataset } from '../ml/dataset';
 import type { TrainWorkerApi } from '../../workers/train.worker';
 import { WorkerBridge, WorkerFailedError } from '../shared/worker-bridge';
+import { abortError, EARLY_STOP_GRACE_MS, endFailed, endKilled, STOP_GRACE_MS } from './training-stop';
+import { trainGangInWorker, type GangMember } from './training-gang-call';
 
-function abortError(): DOMException {
-  return new DOMException('Training was stopped before it started.', 'AbortError');
-}
-
-/** How long a Stop waits for the worker to end the run itself before terminating it anyway. */
-const STOP_GRACE_MS = 5_000;
-/**
- * The same before the worker has said which run it created: terminating it then could leave that run RUNNING
- * (the page cannot end a run it does not know), so the worker gets longer, as loading a backend can be slow.
- */
-const EARLY_STOP_GRACE_MS = 10_000;
 /** How long an idle training worker is kept before it is terminated. */
 const IDLE_MS = 5 * 60_000;
 
@@ -50,6 +41,17 @@ export class TrainingBridge {
     const job = this.queue.then(() => this.trainNow(signal, request, onProgress));
     this.queue = job.catch(() => {});
     return job;
+  }
+
+  /**
+   * Trains sweep trials together in this bridge's worker as one batched model (after any call before it), each
+   * its own run: one promise per member, settled when that member's run ends. Aborting a member's signal stops it
+   * alone; see training-gang-call.ts.
+   */
+  trainTogether(members: GangMember[]): Promise<TrainOutcome>[] {
+    const started = this.queue.then(() => trainGangInWorker(this.bridge, this.tracking, members));
+    this.queue = started.then((outcomes) => Promise.allSettled(outcomes)).catch(() => {});
+    return members.map((_, i) => started.then((outcomes) => outcomes[i]));
   }
 
   parseCsv(text: string, options: CsvOptions): Promise<Dataset> {
@@ -87,7 +89,7 @@ export class TrainingBridge {
         void this.bridge.call(undefined, (api) => api.stop()).catch(() => {});
         graceTimer = setTimeout(
           () => {
-            finish(() => (runId ? resolve(this.endKilled(runId)) : reject(abortError())));
+            finish(() => (runId ? resolve(endKilled(this.tracking, runId)) : reject(abortError())));
             this.bridge.terminate();
           },
           runId ? STOP_GRACE_MS : EARLY_STOP_GRACE_MS,
@@ -96,7 +98,7 @@ export class TrainingBridge {
       const onFailure = (error: unknown) => {
         // A worker that crashed or could not load cannot end its run: the page ends it FAILED with the reason.
         if (error instanceof WorkerFailedError && error.kind !== 'interrupted') {
-          if (runId) resolve(this.endFailed(runId, error.message));
+          if (runId) resolve(endFailed(this.tracking, runId, error.message));
           else reject(error);
         } else reject(signal.aborted ? abortError() : error);
       };
@@ -114,23 +116,5 @@ export class TrainingBridge {
           (error: unknown) => finish(() => onFailure(error)),
         );
     });
-  }
-
-  /** Ends a stopped run KILLED, unless the worker ended it itself just before it was terminated. */
-  private async endKilled(runId: string): Promise<TrainOutcome> {
-    const { info, data } = await this.tracking.getRun(runId);
-    if (info.status === 'FINISHED' || info.status === 'FAILED' || info.status === 'KILLED') {
-      return { runId, status: info.status, error: data.tags['tabflow.error'] };
-    }
-    await this.tracking.setTerminated(runId, 'KILLED');
-    return { runId, status: 'KILLED' };
-  }
-
-  /** Ends a run the worker could not end itself, keeping what it logged. */
-  private async endFailed(runId: string, message: string): Promise<TrainOutcome> {
-    const run = await this.tracking.resumeRun(runId);
-    await run.setTag('tabflow.error', message);
-    await this.tracking.setTerminated(runId, 'FAILED');
-    return { runId, status: 'FAILED', error: message };
   }
 }

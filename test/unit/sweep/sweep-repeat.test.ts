@@ -46,6 +46,7 @@ it('the sweep form repeats each trial over "Seeds per trial" when more than one'
     direction: 'maximize' as const,
     earlyStopping: false,
     poolSize: '1',
+    trainTogether: true,
   };
   expect(formToDefinition(form, 10).repeats).toBeUndefined();
   const def = formToDefinition({ ...form, repeatSeeds: '3' }, 10);
