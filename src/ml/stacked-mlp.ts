@@ -1,0 +1,162 @@
+/**
+ * T multilayer perceptrons of the same depth held as one: layer l's kernels stacked into a [T, in, out] variable
+ * and its biases into [T, 1, out], each trial's hidden layers zero-padded to the widest trial's. One batched
+ * matMul per layer then runs every trial at once, which is the point: a small Playground model spends its time in
+ * per-op overhead, not arithmetic, so T trials cost about what one does.
+ *
+ * Exactness (the stacked trial must compute what its own tf.layers model computes, bit for bit on the cpu backend):
+ * - every op is the one tfjs-layers' Dense, losses, metrics and L1L2 regularizer use, in the same order, so the
+ *   gradient tape adds the same terms in the same order (e.g. a squared term is mul(x, x) as K.square does, not
+ *   tf.square, whose gradient rounds differently);
+ * - a padded unit starts with zero weights in and out and zero bias; zeros add exactly, so the real units see the
+ *   same sums. With tanh, relu and linear the padded unit outputs 0 and gets zero gradients, so it stays zero by
+ *   itself. Two things would move it: sigmoid (a padded unit outputs 0.5, so its outgoing weights get a gradient)
+ *   and L1 (tfjs's |x| gradient at 0 is -1). For those the kernel gradients are multiplied by a 0/1 mask of the
+ *   real entries (× 1 is exact for the real ones).
+ */
+import type { Activation } from './model-config';
+import type { LayersModel, Tensor, Tf } from './tf-types';
+import type * as tfjs from '@tensorflow/tfjs';
+
+type Variable = tfjs.Variable;
+
+export interface StackedLayer {
+  /** [T, maxIn, maxOut] */
+  kernel: Variable;
+  /** [T, 1, maxOut] */
+  bias: Variable;
+  /** [T, maxIn, maxOut], 1 on each trial's real kernel entries; null when no entry is padded. */
+  mask: Tensor | null;
+}
+
+/** One trial's place in the stack: its real layer widths, input first, output last. */
+export interface TrialShape {
+  widths: number[];
+  /** Per-trial L1 and L2 rates (0 when the trial has no penalty). */
+  l1: number;
+  l2: number;
+}
+
+type OutputKind = 'softmax' | 'linear';
+
+/** Pads a [rows, cols] weight (or a [cols] bias as one row) into the top-left of a zero [maxRows, maxCols]. */
+function padInto(values: Float32Array, rows: number, cols: number, out: Float32Array, offset: number, maxCols: number) {
+  for (let r = 0; r < rows; r++) out.set(values.subarray(r * cols, r * cols + cols), offset + r * maxCols);
+}
+
+export class StackedMlp {
+  readonly layers: StackedLayer[];
+  readonly trials: number;
+  private readonly maxWidths: number[];
+  /** [T, 1, 1] per-trial penalty rates; null when no trial has that penalty (then its ops are skipped). */
+  private readonly l1: Tensor | null;
+  private readonly l2: Tensor | null;
+
+  constructor(
+    private readonly tf: Tf,
+    models: readonly LayersModel[],
+    private readonly shapes: readonly TrialShape[],
+    private readonly hidden: Activation,
+    private readonly output: OutputKind,
+  ) {
+    this.trials = models.length;
+    const depth = shapes[0].widths.length - 1;
+    this.maxWidths = shapes[0].widths.map((_, i) => Math.max(...shapes.map((s) => s.widths[i])));
+    const weights = models.map((model) => model.getWeights().map((w) => w.dataSync() as Float32Array));
+    const needsMask = hidden === 'sigmoid' || shapes.some((s) => s.l1 > 0);
+    this.layers = Array.from({ length: depth }, (_, l) => this.stackLayer(weights, l, needsMask));
+    const rates = (pick: (s: TrialShape) => number) =>
+      shapes.some((s) => pick(s) > 0) ? tf.tensor3d(shapes.map(pick), [this.trials, 1, 1]) : null;
+    this.l1 = rates((s) => s.l1);
+    this.l2 = rates((s) => s.l2);
+  }
+
+  private stackLayer(weights: Float32Array[][], l: number, needsMask: boolean): StackedLayer {
+    const { tf, trials } = this;
+    const [maxIn, maxOut] = [this.maxWidths[l], this.maxWidths[l + 1]];
+    const kernel = new Float32Array(trials * maxIn * maxOut);
+    const bias = new Float32Array(trials * maxOut);
+    const mask = new Float32Array(trials * maxIn * maxOut);
+    let padded = false;
+    this.shapes.forEach(({ widths }, t) => {
+      const [rows, cols] = [widths[l], widths[l + 1]];
+      padded ||= rows < maxIn || cols < maxOut;
+      padInto(weights[t][2 * l], rows, cols, kernel, t * maxIn * maxOut, maxOut);
+      padInto(weights[t][2 * l + 1], 1, cols, bias, t * maxOut, maxOut);
+      padInto(new Float32Array(rows * cols).fill(1), rows, cols, mask, t * maxIn * maxOut, maxOut);
+    });
+    return {
+      // tidy disposes the uploaded tensor; the variable keeps its own reference to the values.
+      kernel: tf.tidy(() => tf.variable(tf.tensor3d(kernel, [trials, maxIn, maxOut]), true)),
+      bias: tf.tidy(() => tf.variable(tf.tensor3d(bias, [trials, 1, maxOut]), true)),
+      mask: needsMask && padded ? tf.tensor3d(mask, [trials, maxIn, maxOut]) : null,
+    };
+  }
+
+  variables(): Variable[] {
+    return this.layers.flatMap((layer) => [layer.kernel, layer.bias]);
+  }
+
+  /**
+   * The outputs [T, rows, out] for inputs [T, rows, in] (each trial its own rows) or [1, rows, in] (shared rows).
+   * As Dense.call: relu and linear go through fused matMul with the bias; other activations add the bias and
+   * apply the activation after an unfused matMul.
+   */
+  predict(x: Tensor): Tensor {
+    const { tf } = this;
+    let h = x;
+    this.layers.forEach((layer, l) => {
+      const activation = l === this.layers.length - 1 ? this.output : this.hidden;
+      if (activation === 'relu' || activation === 'linear') {
+        h = tf.fused.matMul({ a: h, b: layer.kernel, bias: layer.bias, activation });
+        return;
+      }
+      const z = tf.add(tf.fused.matMul({ a: h, b: layer.kernel }), layer.bias);
+      h = activation === 'softmax' ? tf.softmax(z) : activation === 'tanh' ? tf.tanh(z) : tf.sigmoid(z);
+    });
+    return h;
+  }
+
+  /** Per trial [T]: the L1L2 penalty of every kernel, added one layer after another as the model's losses are. */
+  addPenalties(loss: Tensor): Tensor {
+    const { tf } = this;
+    let total = loss;
+    for (const { kernel } of this.layers) {
+      // L1L2.apply starts from zeros([1]); 0 + x is exact, so that add is left out.
+      let penalty: Tensor | null = null;
+      if (this.l1) penalty = tf.sum(tf.mul(this.l1, tf.abs(kernel)), [1, 2]);
+      if (this.l2) {
+        const l2 = tf.sum(tf.mul(this.l2, tf.mul(kernel, kernel)), [1, 2]);
+        penalty = penalty ? tf.add(penalty, l2) : l2;
+      }
+      if (penalty) total = tf.add(total, penalty);
+    }
+    return total;
+  }
+
+  /** Zeroes the gradients of padded kernel entries where they would otherwise move (see the file comment). */
+  maskGradients(grads: Record<string, Tensor>): void {
+    for (const { kernel, mask } of this.layers) {
+      if (mask) grads[kernel.name] = this.tf.mul(grads[kernel.name], mask);
+    }
+  }
+
+  /** Trial t's current weights written into its own model (its real units only). */
+  writeWeights(t: number, model: LayersModel): void {
+    const { tf } = this;
+    const { widths } = this.shapes[t];
+    tf.tidy(() => {
+      const values = this.layers.flatMap(({ kernel, bias }, l) => [
+        tf.slice(kernel, [t, 0, 0], [1, widths[l], widths[l + 1]]).reshape([widths[l], widths[l + 1]]),
+        tf.slice(bias, [t, 0, 0], [1, 1, widths[l + 1]]).reshape([widths[l + 1]]),
+      ]);
+      model.setWeights(values);
+    });
+  }
+
+  dispose(): void {
+    for (const { kernel, bias, mask } of this.layers) this.tf.dispose([kernel, bias, ...(mask ? [mask] : [])]);
+    if (this.l1) this.l1.dispose();
+    if (this.l2) this.l2.dispose();
+  }
+}
