@@ -5,8 +5,8 @@ import type { Dataset } from '../../../src/ml/dataset';
 import { generateDataset, type GeneratorName } from '../../../src/ml/generators';
 import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../../../src/ml/model-config';
 import { splitDataset } from '../../../src/ml/split';
-import { trainModel, type EpochMetrics } from '../../../src/ml/train';
-import { TrainingGang } from '../../../src/ml/training-gang';
+import { trainModel, type EpochMetrics, type TrainOptions, type TrainResult } from '../../../src/ml/train';
+import { batchCompatibilityKey, TrainingGang } from '../../../src/ml/training-gang';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -130,5 +130,172 @@ describe('TrainingGang: trials trained together equal the same trials trained al
     expect(metrics).toBeLessThanOrEqual(TOLERANCE);
     expect(weights).toBeLessThanOrEqual(TOLERANCE);
     expect(leaked).toBe(0);
+  });
+});
+
+/** Runs `configs` as one gang; `options(i)` gives member i's options; settles every member. */
+async function gangOf(
+  configs: ModelConfig[],
+  data: ReturnType<typeof problem>,
+  options: (i: number) => TrainOptions = () => ({}),
+  dataFor: (i: number) => ReturnType<typeof problem> = () => data,
+) {
+  const gang = new TrainingGang(tf, configs.length);
+  const models = configs.map((config) => build(config, data.train));
+  const before = tf.memory().numTensors;
+  const settled = await Promise.allSettled(
+    configs.map((config, i) => gang.member(i)(tf, models[i], dataFor(i).train, dataFor(i).test, config, options(i))),
+  );
+  const leaked = tf.memory().numTensors - before;
+  const weights = models.map(weightsOf);
+  models.forEach((model) => model.dispose());
+  return { settled, weights, leaked };
+}
+
+function fulfilled(outcome: PromiseSettledResult<TrainResult>): TrainResult {
+  if (outcome.status === 'rejected') throw outcome.reason;
+  return outcome.value;
+}
+
+describe('TrainingGang: members', () => {
+  const data = problem('spiral');
+  const configs = fourTrials({ optimizer: 'adam', epochs: 3 });
+
+  it('a member stopped mid-epoch stops alone, at the same point as the same trial stopped alone', async () => {
+    // Stop trial 2 after 8 batches (one epoch is 6 batches): it reports epoch 0 only, as trainModel does.
+    const stopAfter = 8;
+    const stopper = () => {
+      const controller = new AbortController();
+      let batches = 0;
+      return {
+        signal: controller.signal,
+        afterBatch: () => {
+          if (++batches === stopAfter) controller.abort();
+        },
+      };
+    };
+    const { settled, weights, leaked } = await gangOf(configs, data, (i) => (i === 2 ? stopper() : {}));
+    const stopped = fulfilled(settled[2]);
+    expect(stopped.aborted).toBe(true);
+    expect(stopped.history).toHaveLength(1);
+
+    const model = build(configs[2], data.train);
+    const single = await trainModel(tf, model, data.train, data.test, configs[2], stopper());
+    expect(historyDifference(stopped.history, single.history)).toBeLessThanOrEqual(TOLERANCE);
+    expect(weightsDifference(weights[2], weightsOf(model))).toBeLessThanOrEqual(TOLERANCE);
+    model.dispose();
+
+    for (const i of [0, 1, 3]) {
+      const other = fulfilled(settled[i]);
+      expect(other.aborted).toBe(false);
+      const alone1 = await alone(configs[i], data);
+      expect(historyDifference(other.history, alone1.result.history)).toBeLessThanOrEqual(TOLERANCE);
+    }
+    expect(leaked).toBe(0);
+  });
+
+  it('a member that leaves before training does not hold up the others', async () => {
+    const gang = new TrainingGang(tf, 3);
+    const models = configs.slice(0, 2).map((config) => build(config, data.train));
+    const training = models.map((model, i) => gang.member(i)(tf, model, data.train, data.test, configs[i]));
+    gang.leave(2);
+    const results = await Promise.all(training);
+    const single = await alone(configs[1], data);
+    expect(historyDifference(results[1].history, single.result.history)).toBeLessThanOrEqual(TOLERANCE);
+    expect(weightsDifference(weightsOf(models[1]), single.weights)).toBeLessThanOrEqual(TOLERANCE);
+    models.forEach((model) => model.dispose());
+  });
+
+  it('refuses, in words, a member whose data differ, and trains the rest', async () => {
+    const other = problem('spiral', 4);
+    const { settled, leaked } = await gangOf(configs, data, undefined, (i) => (i === 3 ? other : data));
+    expect(settled[3].status).toBe('rejected');
+    expect((settled[3] as PromiseRejectedResult).reason.message).toBe(
+      "Trial 4's data differ from trial 1's: a batch trains every trial on the same rows. Give it the same dataset, split and seed, or train it on its own.",
+    );
+    expect(settled.slice(0, 3).map((s) => fulfilled(s).history.length)).toEqual([3, 3, 3]);
+    expect(leaked).toBe(0);
+  });
+
+  it('refuses, in words, a member that cannot share the batch, and a member that cannot batch at all', async () => {
+    const mixed = [configs[0], { ...configs[1], optimizer: 'sgd' as const }, { ...configs[2], dropout: 0.2 }];
+    const { settled } = await gangOf(mixed, data);
+    expect(fulfilled(settled[0]).history).toHaveLength(3);
+    expect((settled[1] as PromiseRejectedResult).reason.message).toBe(
+      'Trial 2 cannot train in one batch with trial 1: trials in a batch must share the number of hidden layers, activation, optimizer, batch size, backend and input features.',
+    );
+    expect((settled[2] as PromiseRejectedResult).reason.message).toBe(
+      'Trial 3 cannot train in a batch (a CNN or dropout above 0 cannot be stacked): train it on its own.',
+    );
+  });
+
+  it("an onEpochEnd that throws rejects only its member; each onEpochEnd sees its own trial's current weights", async () => {
+    const seen: number[][][][] = configs.map(() => []);
+    const models: tf.LayersModel[] = [];
+    const gang = new TrainingGang(tf, configs.length);
+    const calls: number[] = configs.map(() => 0);
+    const training = configs.map((config, i) => {
+      const model = build(config, data.train);
+      models.push(model);
+      return gang.member(i)(tf, model, data.train, data.test, config, {
+        afterBatch: () => {
+          calls[i]++;
+        },
+        onEpochEnd: (epoch) => {
+          if (i === 0 && epoch === 1) throw new Error('disk full');
+          seen[i].push(weightsOf(model));
+        },
+      });
+    });
+    const settled = await Promise.allSettled(training);
+    expect((settled[0] as PromiseRejectedResult).reason.message).toBe('disk full');
+    // Member 0 took part in 2 epochs of 6 batches; the others in all 3.
+    expect(calls).toEqual([12, 18, 18, 18]);
+    for (const i of [1, 2, 3]) {
+      expect(fulfilled(settled[i]).history).toHaveLength(3);
+      const model = build(configs[i], data.train);
+      const alonePerEpoch: number[][][] = [];
+      await trainModel(tf, model, data.train, data.test, configs[i], {
+        onEpochEnd: () => {
+          alonePerEpoch.push(weightsOf(model));
+        },
+      });
+      model.dispose();
+      seen[i].forEach((weights, epoch) =>
+        expect(weightsDifference(weights, alonePerEpoch[epoch])).toBeLessThanOrEqual(TOLERANCE),
+      );
+    }
+    models.forEach((model) => model.dispose());
+  });
+});
+
+describe('batchCompatibilityKey', () => {
+  const base: ModelConfig = { ...DEFAULT_MODEL_CONFIG };
+  it('lets widths, learning rate, seed, penalties and epochs differ inside one key', () => {
+    const key = batchCompatibilityKey(base);
+    expect(key).not.toBeNull();
+    const variants = [
+      { hiddenLayers: [3, 2] },
+      { learningRate: 0.5 },
+      { seed: 9 },
+      { l1: 0.1, l2: 0.2 },
+      { epochs: 7 },
+    ];
+    for (const variant of variants) expect(batchCompatibilityKey({ ...base, ...variant })).toBe(key);
+  });
+
+  it('separates what the stacked math needs equal, and refuses CNNs and dropout', () => {
+    const key = batchCompatibilityKey(base);
+    const variants: Partial<ModelConfig>[] = [
+      { hiddenLayers: [8] },
+      { activation: 'relu' },
+      { optimizer: 'sgd' },
+      { batchSize: 11 },
+      { backend: 'wasm' },
+      { inputFeatures: ['x', 'y', 'xy'] },
+    ];
+    for (const variant of variants) expect(batchCompatibilityKey({ ...base, ...variant })).not.toBe(key);
+    expect(batchCompatibilityKey({ ...base, dropout: 0.1 })).toBeNull();
+    expect(batchCompatibilityKey({ ...base, modelType: 'cnn' })).toBeNull();
   });
 });
