@@ -60,14 +60,28 @@ export async function probedContext(browser) {
   return context;
 }
 
-/** Presses Train with the main-thread probe running and returns what it saw once the run says "Finished.". */
+/**
+ * Presses Train with the main-thread probe running and returns what it saw once the run says "Finished.". The
+ * wait reads the Playground's status paragraph itself every 100 ms: a role locator has Playwright compute
+ * accessible names over the whole page on every poll, main-thread work of the probe's own (a trace of the 6 × 8
+ * network view showed its role queries as the largest script cost inside the training's window).
+ */
 export async function probeTraining(page, train, timeout = 180_000) {
+  // Resolved before the probe starts, for the same reason: a role locator's click queries the page first.
+  const button = await train.elementHandle();
   await page.evaluate(() => window.__benchProbe.start());
-  await train.click();
-  await page
-    .getByRole('status')
-    .filter({ hasText: /^Finished\./ })
-    .waitFor({ timeout });
+  await button.click();
+  await button.dispose();
+  await page.waitForFunction(
+    () => {
+      if (!window.__benchPlayground?.isConnected)
+        window.__benchPlayground = window.__benchDeepFind((el) => el.tagName === 'PLAYGROUND-PAGE');
+      const status = window.__benchPlayground?.shadowRoot?.querySelector('[role="status"]');
+      return status?.textContent.startsWith('Finished.') ?? false;
+    },
+    null,
+    { polling: 100, timeout },
+  );
   return page.evaluate(() => window.__benchProbe.stop());
 }
 

@@ -124,10 +124,17 @@ export class MetricChart extends LitElement {
   }
 
   protected updated(changed: PropertyValues): void {
-    if (!this.hasData || this.width <= 0) {
+    if (this.width <= 0) {
       this.destroyPlot();
       return;
     }
+    if (!this.hasData) {
+      // Emptied (the Playground's next training starts): the plot is kept, hidden, for the same series to come
+      // back to, since building a uPlot costs a main-thread task of tens of milliseconds and setData very little.
+      if (this.plot) this.plot.root.style.display = 'none';
+      return;
+    }
+    if (this.plot) this.plot.root.style.display = '';
     const structure = JSON.stringify([
       this.series.map((s, i) => [keyOf(s), s.label, this.colorOf(s, i), Boolean(s.band)]),
       this.xTime,

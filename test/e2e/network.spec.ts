@@ -10,6 +10,18 @@ function pixels(canvas: Locator): Promise<string> {
   return canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
 }
 
+/** What the network view's canvas shows under a unit's button, as a string of its RGBA bytes. */
+function unitPicture(unit: Locator): Promise<string> {
+  return unit.evaluate((button: HTMLElement) => {
+    const canvas = button.parentElement!.querySelector('canvas')!;
+    const box = canvas.getBoundingClientRect();
+    const at = button.getBoundingClientRect();
+    const scale = canvas.width / box.width;
+    const [x, y, w, h] = [at.left - box.left, at.top - box.top, at.width, at.height].map((v) => Math.round(v * scale));
+    return canvas.getContext('2d')!.getImageData(x, y, w, h).data.join(',');
+  });
+}
+
 async function runIdFromLink(page: Page): Promise<string> {
   const href = await page.getByRole('link', { name: 'Open this run' }).getAttribute('href');
   return href!.split('/').pop()!;
@@ -59,9 +71,10 @@ test('the Playground shows every unit of a 2 × 8 tanh network live, reads weigh
   await expect(network.getByRole('button', { name: /^Layer [12] unit / })).toHaveCount(16);
   await expect(network.getByRole('button', { name: 'Layer 3 unit 1', exact: true })).toHaveCount(1);
   // The heatmaps redraw while it trains: a hidden unit's picture changes from the initial weights'.
-  const hidden = network.getByRole('button', { name: 'Layer 2 unit 3', exact: true }).locator('canvas');
-  const before = await pixels(hidden);
-  await expect.poll(() => pixels(hidden), { timeout: 60_000 }).not.toBe(before);
+  const hidden = network.getByRole('button', { name: 'Layer 2 unit 3', exact: true });
+  await expect.poll(() => unitPicture(hidden).then((p) => p.split(',').some((v) => v !== '0'))).toBe(true);
+  const before = await unitPicture(hidden);
+  await expect.poll(() => unitPicture(hidden), { timeout: 60_000 }).not.toBe(before);
 
   // Hovering the line from Layer 1 unit 1 to Layer 2 unit 1 (half way) reads its weight.
   const from = (await network.getByRole('button', { name: 'Layer 1 unit 1', exact: true }).boundingBox())!;
@@ -72,6 +85,35 @@ test('the Playground shows every unit of a 2 × 8 tanh network live, reads weigh
   );
 
   await expect(page.getByRole('status')).toHaveText(/^Finished\. Epoch 50 of 50/, { timeout: 90_000 });
+  const caption = network.locator('figcaption');
+  await page.mouse.move(0, 0);
+  await page.mouse.move((from.x + from.width + to.x) / 2, from.y + from.height / 2);
+  const weight = /: (\S+)$/.exec((await caption.textContent())!)![1];
+
+  // Without a mouse: the units are one Tab stop, the arrow keys move between them, and the focused unit's weights
+  // are listed (and are its accessible description).
+  await expect(network.locator('button[tabindex="0"]')).toHaveCount(1);
+  await network.getByRole('button', { name: 'Layer 2 unit 2', exact: true }).focus();
+  await page.keyboard.press('ArrowUp');
+  const focused = network.getByRole('button', { name: 'Layer 2 unit 1', exact: true });
+  await expect(focused).toBeFocused();
+  const incoming = network.getByRole('list', { name: 'Weights into Layer 2 unit 1' });
+  await expect(incoming.getByRole('listitem')).toHaveCount(8);
+  await expect(incoming.getByRole('listitem').first()).toHaveText(`from Layer 1 unit 1: ${weight}`);
+  await expect(focused).toHaveAccessibleDescription(
+    new RegExp(`from Layer 1 unit 1: ${weight.replace('.', '\\.')} from Layer 1 unit 2: `),
+  );
+  await page.keyboard.press('ArrowRight');
+  await expect(network.getByRole('button', { name: 'Layer 3 unit 1', exact: true })).toBeFocused();
+  await expect(network.getByRole('list', { name: 'Weights into Layer 3 unit 1' }).getByRole('listitem')).toHaveCount(8);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(network.getByRole('button', { name: 'Layer 0 X₁', exact: true })).toBeFocused();
+  await expect(
+    network.getByRole('list', { name: 'Weights out of Layer 0 X₁' }).getByRole('listitem').first(),
+  ).toHaveText(/^to Layer 1 unit 1: -?\d/);
+  await expect(network.locator('button[tabindex="0"]')).toHaveAccessibleName('Layer 0 X₁');
   // Clicking a unit shows it large in the boundary area, until it is clicked again.
   const unit = network.getByRole('button', { name: 'Layer 1 unit 2', exact: true });
   await unit.click();

@@ -25,6 +25,7 @@ export class BoundaryView extends LitElement {
   @property({ type: Number }) size = 300;
 
   @query('canvas') private canvas!: HTMLCanvasElement;
+  private image: OffscreenCanvas | null = null;
 
   render() {
     const pixels = Math.round(this.size * Math.min(2, window.devicePixelRatio || 1));
@@ -47,15 +48,16 @@ export class BoundaryView extends LitElement {
     );
   }
 
-  /** The grid one pixel per cell, for drawScene to stretch over the canvas. */
+  /** The grid one pixel per cell, for drawScene to stretch over the canvas; the image is reused between redraws. */
   private heatmap(): OffscreenCanvas | undefined {
     const grid = this.grid;
     if (!grid || !this.scale) return undefined;
-    const image = new OffscreenCanvas(grid.width, grid.height);
-    image
+    if (this.image?.width !== grid.width || this.image.height !== grid.height)
+      this.image = new OffscreenCanvas(grid.width, grid.height);
+    this.image
       .getContext('2d')
       ?.putImageData(new ImageData(boundaryPixels(grid.values, this.scale), grid.width, grid.height), 0, 0);
-    return image;
+    return this.image;
   }
 }
 

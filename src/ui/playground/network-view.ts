@@ -1,59 +1,51 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { cssColor, scoreColor } from '../../ml/boundary-palette';
+import { guard } from 'lit/directives/guard.js';
 import { FEATURE_LABELS } from '../../ml/features';
 import { formatNumber } from '../../format';
 import { biasAt, unitIndex, weightAt, type LiveNetwork } from '../../ml/network-frame';
-import { UNIT_SCALE, unitName, unitPixels } from './unit-shading';
+import { LABEL, layerX, planeSize, UNIT, unitY, weightNear } from './network-geometry';
+import { NetworkPainter } from './network-painter';
+import { nextUnit, type UnitRef } from './unit-keys';
+import { unitName } from './unit-shading';
 
-/** A unit picked in the view: `layer` as the view numbers it (0 = inputs), `unit` 0-based. */
-export interface UnitRef {
-  layer: number;
-  unit: number;
-}
+export type { UnitRef } from './unit-keys';
 
-interface WeightSegment {
-  layer: number;
-  from: number;
-  to: number;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
+type Hovered = ({ kind: 'unit' } & UnitRef) | { kind: 'weight'; layer: number; from: number; to: number };
 
-function distanceToSegment(x: number, y: number, s: WeightSegment): number {
-  const dx = s.x2 - s.x1;
-  const dy = s.y2 - s.y1;
-  const t = Math.max(0, Math.min(1, ((x - s.x1) * dx + (y - s.y1) * dy) / (dx * dx + dy * dy || 1)));
-  return Math.hypot(x - (s.x1 + t * dx), y - (s.y1 + t * dy));
-}
-
-type Hovered =
-  { kind: 'unit'; layer: number; unit: number } | { kind: 'weight'; layer: number; from: number; to: number };
-
-const UNIT = 40;
-const COLUMN = 100;
-const ROW = 50;
-/** Room left of the inputs for their feature labels. */
-const LABEL = 48;
-const TOP = 22;
 /** How near (CSS px) the pointer must be to a weight's line to read it. */
 const HIT_PX = 4;
 const PIXEL_RATIO = Math.min(2, globalThis.devicePixelRatio || 1);
-const POSITIVE = cssColor(scoreColor(1, UNIT_SCALE));
-const NEGATIVE = cssColor(scoreColor(0, UNIT_SCALE));
+const DETAILS_ID = 'unit-details';
 
 export function featureLabel(name: string): string {
   return (FEATURE_LABELS as Record<string, string>)[name] ?? name;
 }
 
+const sameUnit = (a: UnitRef | null, b: UnitRef | null) => a?.layer === b?.layer && a?.unit === b?.unit;
+
+function sameHover(a: Hovered | null, b: Hovered | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.kind === 'unit') return b.kind === 'unit' && sameUnit(a, b);
+  return b.kind === 'weight' && a.layer === b.layer && a.from === b.from && a.to === b.to;
+}
+
+/** The unit a button stands for, from its data attributes; null for anything else. */
+function unitOf(target: EventTarget | null): UnitRef | null {
+  const button = (target as Element | null)?.closest?.('button.unit') as HTMLElement | null;
+  if (!button) return null;
+  return { layer: Number(button.dataset.layer), unit: Number(button.dataset.unit) };
+}
+
 /**
  * `<network-view>`: the network as the TensorFlow Playground draws it — the inputs, every hidden unit and the
  * output as small heatmaps of their activation over the input plane, and the weights as lines (blue positive,
- * orange negative, thicker for larger magnitude). Hovering or focusing a unit or a weight reads its value;
- * clicking a unit selects it (the page shows it large) until it is clicked again. The frames come computed and
- * quantized from the training worker (or a replay), so drawing is a few small putImageData calls.
+ * orange negative, thicker for larger magnitude). Hovering a unit or a weight reads its value. The units are one
+ * Tab stop: the arrow keys move between them (up and down in a layer, left and right across layers), and the
+ * focused unit's weights — into it, or out of an input — are listed under the picture as its description.
+ * Clicking a unit (or Enter, Space) selects it (the page shows it large) until it is pressed again. The frames
+ * come computed and quantized from the training worker (or a replay) and are painted on one canvas once per
+ * animation frame, however often they arrive.
  *
  * @fires unit-select - detail: UnitRef | null, the unit clicked (null when the selected one is clicked again)
  */
@@ -64,36 +56,48 @@ export class NetworkView extends LitElement {
     figure { margin: 0; display: grid; gap: var(--tf-space-1); }
     .scroll { overflow-x: auto; }
     .plane { position: relative; }
-    canvas.weights { position: absolute; inset: 0; border-radius: 0; }
-    .unit { position: absolute; width: ${UNIT}px; height: ${UNIT}px; padding: 0; border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius-sm); background: var(--tf-color-surface); cursor: pointer; }
+    canvas { position: absolute; inset: 0; }
+    .unit { position: absolute; width: ${UNIT}px; height: ${UNIT}px; padding: 0; border: 1px solid var(--tf-color-border); border-radius: var(--tf-radius-sm); background: transparent; cursor: pointer; }
     .unit[aria-pressed='true'] { outline: 3px solid var(--tf-color-focus); outline-offset: 1px; }
     .unit:focus-visible { outline: 3px solid var(--tf-color-focus); }
-    canvas { display: block; width: 100%; height: 100%; border-radius: var(--tf-radius-sm); }
     .label { position: absolute; width: ${LABEL - 6}px; text-align: right; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); line-height: ${UNIT}px; }
     .heading { position: absolute; top: 0; width: ${UNIT + 40}px; margin-left: -20px; text-align: center; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
     figcaption, .note { margin: 0; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); font-variant-numeric: tabular-nums; min-height: 1.4em; }
+    .weights-title { display: block; margin-top: var(--tf-space-1); color: var(--tf-color-text); }
+    .weights { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 var(--tf-space-3); }
   `;
 
   @property({ attribute: false }) network: LiveNetwork | null = null;
   @property({ attribute: false }) selected: UnitRef | null = null;
   @state() private hovered: Hovered | null = null;
+  /** The unit that takes Tab (the others are reached with the arrow keys). */
+  @state() private active: UnitRef = { layer: 0, unit: 0 };
+  /** The unit with keyboard focus, whose weights are its description. */
+  @state() private focused: UnitRef | null = null;
+  private readonly painter = new NetworkPainter();
+  private paintFrame: number | null = null;
 
-  private x(layer: number): number {
-    return LABEL + layer * COLUMN;
-  }
-
-  private y(unit: number): number {
-    return TOP + unit * ROW;
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.paintFrame !== null) cancelAnimationFrame(this.paintFrame);
+    this.paintFrame = null;
   }
 
   private name(layer: number, unit: number): string {
     return unitName(this.network!, layer, unit, featureLabel);
   }
 
+  private heading(layer: number, count: number): string {
+    if (layer === 0) return 'Inputs';
+    if (layer === count - 1) return 'Output';
+    return `Hidden ${layer}`;
+  }
+
   private readout(): string {
     const network = this.network;
     const h = this.hovered;
-    if (!network || !h) return 'Hover or focus a unit or a weight to read its value; click a unit to show it large.';
+    if (!network || !h)
+      return 'Hover a unit or a weight to read its value, or Tab to the units and move with the arrow keys; press a unit to show it large.';
     const { layout, frame } = network;
     if (h.kind === 'weight') {
       const value = weightAt(layout, frame, h.layer, h.from, h.to);
@@ -105,89 +109,95 @@ export class NetworkView extends LitElement {
     return `${this.name(h.layer, h.unit)} (${layout.layers[h.layer].activation})${bias} · ${range}`;
   }
 
-  private select(layer: number, unit: number): void {
-    const same = this.selected?.layer === layer && this.selected.unit === unit;
+  /** The weights into a unit (out of it, for an input), each with the unit at its other end. */
+  private weightList(ref: UnitRef) {
+    const { layout, frame } = this.network!;
+    const { layer, unit } = ref;
+    const into = layer > 0;
+    const other = into ? layer - 1 : 1;
+    if (other >= layout.layers.length) return nothing;
+    const count = layout.layers[other].shown;
+    const items = Array.from({ length: count }, (_, u) => {
+      const value = into ? weightAt(layout, frame, layer, u, unit) : weightAt(layout, frame, 1, unit, u);
+      return html`<li>${into ? 'from' : 'to'} ${this.name(other, u)}: ${formatNumber(value)}</li>`;
+    });
+    // Named by a visible title, not aria-label: the list is also the focused unit's description, where an
+    // aria-label would stand in for the values.
+    return html`<span class="weights-title" id="weights-title">Weights ${into ? 'into' : 'out of'} ${this.name(layer, unit)}</span>
+      <ul class="weights" aria-labelledby="weights-title">${items}</ul>`;
+  }
+
+  private select(ref: UnitRef): void {
     this.dispatchEvent(
       new CustomEvent<UnitRef | null>('unit-select', {
-        detail: same ? null : { layer, unit },
+        detail: sameUnit(this.selected, ref) ? null : ref,
         bubbles: true,
         composed: true,
       }),
     );
   }
 
-  /** Every shown weight's line, from the right edge of its unit to the left edge of the next layer's. */
-  private weightSegments(network: LiveNetwork): WeightSegment[] {
-    const { layers } = network.layout;
-    const segments: WeightSegment[] = [];
-    for (let l = 1; l < layers.length; l++) {
-      for (let from = 0; from < layers[l - 1].shown; from++) {
-        for (let to = 0; to < layers[l].shown; to++) {
-          segments.push({
-            layer: l,
-            from,
-            to,
-            x1: this.x(l - 1) + UNIT,
-            y1: this.y(from) + UNIT / 2,
-            x2: this.x(l),
-            y2: this.y(to) + UNIT / 2,
-          });
-        }
-      }
-    }
-    return segments;
+  private setHovered(next: Hovered | null): void {
+    if (!sameHover(this.hovered, next)) this.hovered = next;
   }
 
-  /**
-   * The weights as lines on one canvas: hundreds of SVG lines re-rendered a few times a second cost the page
-   * long tasks with 6 × 8 units, one canvas costs about a millisecond.
-   */
-  private drawWeights(network: LiveNetwork): void {
-    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.weights');
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const scale = canvas.width / Number(canvas.dataset.width);
-    const { layout, frame } = network;
-    let largest = 0;
-    for (const w of frame.weights) largest = Math.max(largest, Math.abs(w));
-    ctx.setTransform(scale, 0, 0, scale, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    for (const s of this.weightSegments(network)) {
-      const w = weightAt(layout, frame, s.layer, s.from, s.to);
-      ctx.strokeStyle = w >= 0 ? POSITIVE : NEGATIVE;
-      ctx.lineWidth = largest > 0 ? 0.5 + (4 * Math.abs(w)) / largest : 0.5;
-      ctx.beginPath();
-      ctx.moveTo(s.x1, s.y1);
-      ctx.lineTo(s.x2, s.y2);
-      ctx.stroke();
-    }
-  }
-
-  /** Hovering a weight's line (within HIT_PX of it) reads its value. */
-  private onPlaneMove(event: PointerEvent): void {
+  /** Over a unit: read the unit; over the canvas within HIT_PX of a weight's line: read the weight. */
+  private onPointerMove(event: PointerEvent): void {
     const network = this.network;
+    if (!network) return;
+    const unit = unitOf(event.target);
+    if (unit) return this.setHovered({ kind: 'unit', ...unit });
     const plane = event.currentTarget as HTMLElement;
-    if (!network || event.target !== plane.querySelector('canvas.weights')) return;
     const box = plane.getBoundingClientRect();
-    const x = event.clientX - box.left;
-    const y = event.clientY - box.top;
-    let best: WeightSegment | null = null;
-    let bestDistance = HIT_PX;
-    for (const s of this.weightSegments(network)) {
-      const d = distanceToSegment(x, y, s);
-      if (d < bestDistance) {
-        best = s;
-        bestDistance = d;
-      }
-    }
-    if (best) this.hovered = { kind: 'weight', layer: best.layer, from: best.from, to: best.to };
-    else if (this.hovered?.kind === 'weight') this.hovered = null;
+    const weight = weightNear(network.layout, event.clientX - box.left, event.clientY - box.top, HIT_PX);
+    if (weight) this.setHovered({ kind: 'weight', layer: weight.layer, from: weight.from, to: weight.to });
+    else if (this.hovered) this.setHovered(this.focused ? { kind: 'unit', ...this.focused } : null);
   }
 
-  private heading(layer: number, count: number): string {
-    if (layer === 0) return 'Inputs';
-    if (layer === count - 1) return 'Output';
-    return `Hidden ${layer}`;
+  private onFocusIn(event: FocusEvent): void {
+    const unit = unitOf(event.target);
+    if (!unit) return;
+    this.focused = unit;
+    this.active = unit;
+    this.setHovered({ kind: 'unit', ...unit });
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    if (unitOf(event.relatedTarget)) return;
+    this.focused = null;
+    this.setHovered(null);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const from = unitOf(event.target);
+    const network = this.network;
+    if (!from || !network) return;
+    const to = nextUnit(network.layout, from, event.key);
+    if (!to) return;
+    event.preventDefault();
+    this.active = to;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`button[data-layer="${to.layer}"][data-unit="${to.unit}"]`)?.focus(),
+    );
+  }
+
+  private onClick(event: MouseEvent): void {
+    const unit = unitOf(event.target);
+    if (unit) this.select(unit);
+  }
+
+  /** The unit buttons, re-rendered only when the layout, the selection, the Tab stop or the focus changes. */
+  private units(network: LiveNetwork) {
+    const { layers } = network.layout;
+    const active = this.active.unit < (layers[this.active.layer]?.shown ?? 0) ? this.active : { layer: 0, unit: 0 };
+    return layers.flatMap((layer, l) =>
+      Array.from({ length: layer.shown }, (_, u) => {
+        const ref = { layer: l, unit: u };
+        return html`<button class="unit" data-layer=${l} data-unit=${u} style="left:${layerX(l)}px;top:${unitY(u)}px"
+          aria-label=${this.name(l, u)} aria-pressed=${sameUnit(this.selected, ref) ? 'true' : 'false'}
+          tabindex=${sameUnit(active, ref) ? 0 : -1} aria-describedby=${sameUnit(this.focused, ref) ? DETAILS_ID : nothing}></button>`;
+      }),
+    );
   }
 
   render() {
@@ -195,44 +205,34 @@ export class NetworkView extends LitElement {
     if (!network)
       return html`<figure aria-label="Network"><figcaption>The network appears here once a model trains on 2-D data.</figcaption></figure>`;
     const { layers } = network.layout;
-    const width = this.x(layers.length - 1) + UNIT + 24;
-    const height = TOP + Math.max(...layers.map((l) => l.shown)) * ROW;
+    const { width, height } = planeSize(network.layout);
     const capped = layers.filter((l) => l.shown < l.units).map((l) => `${l.shown} of ${l.units}`);
+    const shownUnit = this.hovered?.kind === 'unit' ? this.hovered : null;
     return html`<figure aria-label="Network">
       <div class="scroll">
-        <div class="plane" style="width:${width}px;height:${height}px" @pointermove=${this.onPlaneMove} @pointerleave=${() => (this.hovered = null)}>
-          <canvas class="weights" aria-hidden="true" data-width=${width} width=${Math.round(width * PIXEL_RATIO)} height=${Math.round(height * PIXEL_RATIO)}
+        <div class="plane" style="width:${width}px;height:${height}px" @pointermove=${this.onPointerMove}
+          @pointerleave=${() => this.setHovered(this.focused ? { kind: 'unit', ...this.focused } : null)}
+          @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @keydown=${this.onKeyDown} @click=${this.onClick}>
+          <canvas aria-hidden="true" width=${Math.round(width * PIXEL_RATIO)} height=${Math.round(height * PIXEL_RATIO)}
             style="width:${width}px;height:${height}px"></canvas>
-          ${layers.map((_, l) => html`<span class="heading" style="left:${this.x(l)}px" aria-hidden="true">${this.heading(l, layers.length)}</span>`)}
-          ${layers[0].unitNames.map((name, u) => html`<span class="label" style="left:0;top:${this.y(u)}px" aria-hidden="true">${featureLabel(name)}</span>`)}
-          ${layers.flatMap((layer, l) =>
-            Array.from({ length: layer.shown }, (_, u) => {
-              const pressed = this.selected?.layer === l && this.selected.unit === u;
-              return html`<button class="unit" style="left:${this.x(l)}px;top:${this.y(u)}px" aria-label=${this.name(l, u)} aria-pressed=${pressed ? 'true' : 'false'}
-                @click=${() => this.select(l, u)}
-                @pointerenter=${() => (this.hovered = { kind: 'unit', layer: l, unit: u })} @pointerleave=${() => (this.hovered = null)}
-                @focus=${() => (this.hovered = { kind: 'unit', layer: l, unit: u })} @blur=${() => (this.hovered = null)}>
-                <canvas width=${network.layout.gridSize} height=${network.layout.gridSize}></canvas></button>`;
-            }),
-          )}
+          ${layers.map((_, l) => html`<span class="heading" style="left:${layerX(l)}px" aria-hidden="true">${this.heading(l, layers.length)}</span>`)}
+          ${layers[0].unitNames.map((name, u) => html`<span class="label" style="left:0;top:${unitY(u)}px" aria-hidden="true">${featureLabel(name)}</span>`)}
+          ${guard([network.layout, this.selected, this.active, this.focused], () => this.units(network))}
         </div>
       </div>
-      <figcaption>${this.readout()}</figcaption>
+      <figcaption id=${DETAILS_ID}>${this.readout()}${shownUnit ? this.weightList(shownUnit) : nothing}</figcaption>
       ${capped.length > 0 ? html`<p class="note">Wide layers are drawn in part: ${capped.join(', ')} units shown (the first ones).</p>` : nothing}
     </figure>`;
   }
 
   protected updated(changed: PropertyValues<this>): void {
-    const network = this.network;
-    if (!network || !changed.has('network')) return;
-    this.drawWeights(network);
-    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('button canvas');
-    const size = network.layout.gridSize;
-    let i = 0;
-    network.layout.layers.forEach((layer, l) => {
-      for (let u = 0; u < layer.shown; u++) {
-        canvases[i++]?.getContext('2d')?.putImageData(new ImageData(unitPixels(network, l, u), size, size), 0, 0);
-      }
+    if (!this.network || !changed.has('network')) return;
+    // Frames can arrive faster than the screen shows them (a replay playing, a burst after a busy moment): one paint
+    // per animation frame, of the newest, and outside the task that updated the page.
+    this.paintFrame ??= requestAnimationFrame(() => {
+      this.paintFrame = null;
+      const canvas = this.renderRoot.querySelector('canvas');
+      if (this.network && canvas) this.painter.paint(canvas, this.network, PIXEL_RATIO);
     });
   }
 }

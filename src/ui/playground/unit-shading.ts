@@ -5,7 +5,7 @@
  * output unit (a probability) is coloured exactly as the boundary is.
  */
 import { boundaryPixels, type ColorScale } from '../../ml/boundary-palette';
-import { unitGrid, type LiveNetwork } from '../../ml/network-frame';
+import { unitGrid, unitIndex, type LiveNetwork } from '../../ml/network-frame';
 import type { BoundaryGrid } from '../../ml/training-messages';
 
 /** The boundary palette's two-class scale: 0 orange, 0.5 white, 1 blue. */
@@ -28,19 +28,46 @@ const SHADE_PIXELS = boundaryPixels(
   UNIT_SCALE,
 );
 
-/** The unit's heatmap as RGBA pixels, gridSize × gridSize. */
-export function unitPixels(network: LiveNetwork, layer: number, unit: number): Uint8ClampedArray<ArrayBuffer> {
-  const shades = unitShades(network, layer, unit);
-  const pixels = new Uint8ClampedArray(shades.length * 4);
-  for (let i = 0; i < shades.length; i++) {
-    const t = Number.isFinite(shades[i]) ? Math.min(1, Math.max(0, shades[i])) : 0.5;
-    const q = Math.round(t * 255) * 4;
-    pixels[4 * i] = SHADE_PIXELS[q];
-    pixels[4 * i + 1] = SHADE_PIXELS[q + 1];
-    pixels[4 * i + 2] = SHADE_PIXELS[q + 2];
-    pixels[4 * i + 3] = 255;
+/**
+ * Writes the unit's heatmap as RGBA pixels (gridSize × gridSize, the colours unitShades gives) into `out`. The
+ * frame's grid is already bytes, so each unit maps its 256 possible bytes to a colour once and then reads every
+ * cell through that table: no float arrays per unit, which a 6 × 8 network redrawn five times a second felt.
+ */
+export function writeUnitPixels(
+  { layout, frame }: LiveNetwork,
+  layer: number,
+  unit: number,
+  out: Uint8ClampedArray,
+): void {
+  const index = unitIndex(layout, layer, unit);
+  const cells = layout.gridSize * layout.gridSize;
+  const grid = frame.grids.subarray(index * cells, index * cells + cells);
+  const min = frame.ranges[2 * index];
+  const span = frame.ranges[2 * index + 1] - min;
+  const isProbability = layer === layout.layers.length - 1 && layout.output === 'binary';
+  let lowest = 255;
+  let highest = 0;
+  for (const q of grid) {
+    if (q < lowest) lowest = q;
+    if (q > highest) highest = q;
   }
-  return pixels;
+  // Values are linear in the byte, so the largest magnitude sits at the smallest or the largest byte present.
+  const magnitude = Math.max(Math.abs(min + (lowest / 255) * span), Math.abs(min + (highest / 255) * span));
+  const scale = magnitude > 0 ? 0.5 / magnitude : 0;
+  const colourOf = new Uint16Array(256);
+  for (let q = lowest; q <= highest; q++) {
+    const value = Math.fround(min + (q / 255) * span);
+    const shade = isProbability ? value : 0.5 + value * scale;
+    const t = Number.isFinite(shade) ? Math.min(1, Math.max(0, shade)) : 0.5;
+    colourOf[q] = Math.round(t * 255) * 4;
+  }
+  for (let i = 0; i < cells; i++) {
+    const c = colourOf[grid[i]];
+    out[4 * i] = SHADE_PIXELS[c];
+    out[4 * i + 1] = SHADE_PIXELS[c + 1];
+    out[4 * i + 2] = SHADE_PIXELS[c + 2];
+    out[4 * i + 3] = 255;
+  }
 }
 
 /** The unit's heatmap as a grid the boundary view draws large, under the data. */
