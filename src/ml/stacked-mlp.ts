@@ -27,6 +27,13 @@ export interface StackedLayer {
   bias: Variable;
   /** [T, maxIn, maxOut], 1 on each trial's real kernel entries; null when no entry is padded. */
   mask: Tensor | null;
+  /**
+   * [T, maxIn, maxOut], trial t's L1 (L2) rate in slice t; null when no trial has that penalty (its ops are then
+   * left out). Kernel-shaped rather than [T, 1, 1] because the cpu backend's broadcasting ops are several times
+   * slower than same-shape ones.
+   */
+  l1: Tensor | null;
+  l2: Tensor | null;
 }
 
 /** One trial's place in the stack: its real layer widths, input first, output last. */
@@ -39,6 +46,14 @@ export interface TrialShape {
 
 type OutputKind = 'softmax' | 'linear';
 
+const ACTIVATIONS: Record<Activation | OutputKind, (tf: Tf, z: Tensor) => Tensor> = {
+  relu: (tf, z) => tf.relu(z),
+  tanh: (tf, z) => tf.tanh(z),
+  sigmoid: (tf, z) => tf.sigmoid(z),
+  softmax: (tf, z) => tf.softmax(z),
+  linear: (_tf, z) => z,
+};
+
 /** Pads a [rows, cols] weight (or a [cols] bias as one row) into the top-left of a zero [maxRows, maxCols]. */
 function padInto(values: Float32Array, rows: number, cols: number, out: Float32Array, offset: number, maxCols: number) {
   for (let r = 0; r < rows; r++) out.set(values.subarray(r * cols, r * cols + cols), offset + r * maxCols);
@@ -48,9 +63,6 @@ export class StackedMlp {
   readonly layers: StackedLayer[];
   readonly trials: number;
   private readonly maxWidths: number[];
-  /** [T, 1, 1] per-trial penalty rates; null when no trial has that penalty (then its ops are skipped). */
-  private readonly l1: Tensor | null;
-  private readonly l2: Tensor | null;
 
   constructor(
     private readonly tf: Tf,
@@ -65,10 +77,12 @@ export class StackedMlp {
     const weights = models.map((model) => model.getWeights().map((w) => w.dataSync() as Float32Array));
     const needsMask = hidden === 'sigmoid' || shapes.some((s) => s.l1 > 0);
     this.layers = Array.from({ length: depth }, (_, l) => this.stackLayer(weights, l, needsMask));
-    const rates = (pick: (s: TrialShape) => number) =>
-      shapes.some((s) => pick(s) > 0) ? tf.tensor3d(shapes.map(pick), [this.trials, 1, 1]) : null;
-    this.l1 = rates((s) => s.l1);
-    this.l2 = rates((s) => s.l2);
+  }
+
+  /** A kernel-shaped tensor of each trial's rate; null when every trial's rate is 0. */
+  private rates(rate: (s: TrialShape) => number, shape: [number, number, number]): Tensor | null {
+    if (!this.shapes.some((s) => rate(s) > 0)) return null;
+    return this.tf.tidy(() => this.tf.broadcastTo(this.tf.tensor3d(this.shapes.map(rate), [this.trials, 1, 1]), shape));
   }
 
   private stackLayer(weights: Float32Array[][], l: number, needsMask: boolean): StackedLayer {
@@ -90,6 +104,8 @@ export class StackedMlp {
       kernel: tf.tidy(() => tf.variable(tf.tensor3d(kernel, [trials, maxIn, maxOut]), true)),
       bias: tf.tidy(() => tf.variable(tf.tensor3d(bias, [trials, 1, maxOut]), true)),
       mask: needsMask && padded ? tf.tensor3d(mask, [trials, maxIn, maxOut]) : null,
+      l1: this.rates((s) => s.l1, [trials, maxIn, maxOut]),
+      l2: this.rates((s) => s.l2, [trials, maxIn, maxOut]),
     };
   }
 
@@ -99,20 +115,17 @@ export class StackedMlp {
 
   /**
    * The outputs [T, rows, out] for inputs [T, rows, in] (each trial its own rows) or [1, rows, in] (shared rows).
-   * As Dense.call: relu and linear go through fused matMul with the bias; other activations add the bias and
-   * apply the activation after an unfused matMul.
+   * Dense.call fuses the bias and a relu or linear activation into one matMul; the stacked bias is [T, 1, out],
+   * which the wasm backend's fused matMul refuses (rank-1 bias only), so matMul, bias and activation are three
+   * ops here. On the cpu backend both give the same numbers (the unit test compares relu and linear models).
    */
   predict(x: Tensor): Tensor {
     const { tf } = this;
     let h = x;
     this.layers.forEach((layer, l) => {
+      const z = tf.add(tf.matMul(h, layer.kernel), layer.bias);
       const activation = l === this.layers.length - 1 ? this.output : this.hidden;
-      if (activation === 'relu' || activation === 'linear') {
-        h = tf.fused.matMul({ a: h, b: layer.kernel, bias: layer.bias, activation });
-        return;
-      }
-      const z = tf.add(tf.fused.matMul({ a: h, b: layer.kernel }), layer.bias);
-      h = activation === 'softmax' ? tf.softmax(z) : activation === 'tanh' ? tf.tanh(z) : tf.sigmoid(z);
+      h = ACTIVATIONS[activation](tf, z);
     });
     return h;
   }
@@ -121,12 +134,12 @@ export class StackedMlp {
   addPenalties(loss: Tensor): Tensor {
     const { tf } = this;
     let total = loss;
-    for (const { kernel } of this.layers) {
+    for (const { kernel, l1, l2: l2Rates } of this.layers) {
       // L1L2.apply starts from zeros([1]); 0 + x is exact, so that add is left out.
       let penalty: Tensor | null = null;
-      if (this.l1) penalty = tf.sum(tf.mul(this.l1, tf.abs(kernel)), [1, 2]);
-      if (this.l2) {
-        const l2 = tf.sum(tf.mul(this.l2, tf.mul(kernel, kernel)), [1, 2]);
+      if (l1) penalty = tf.sum(tf.mul(l1, tf.abs(kernel)), [1, 2]);
+      if (l2Rates) {
+        const l2 = tf.sum(tf.mul(l2Rates, tf.mul(kernel, kernel)), [1, 2]);
         penalty = penalty ? tf.add(penalty, l2) : l2;
       }
       if (penalty) total = tf.add(total, penalty);
@@ -155,8 +168,8 @@ export class StackedMlp {
   }
 
   dispose(): void {
-    for (const { kernel, bias, mask } of this.layers) this.tf.dispose([kernel, bias, ...(mask ? [mask] : [])]);
-    if (this.l1) this.l1.dispose();
-    if (this.l2) this.l2.dispose();
+    for (const { kernel, bias, mask, l1, l2 } of this.layers) {
+      this.tf.dispose([kernel, bias, ...[mask, l1, l2].filter((t): t is Tensor => t !== null)]);
+    }
   }
 }

@@ -2,7 +2,8 @@
  * SGD, Adam and RMSProp over stacked variables ([T, ...], one slice per trial) with a learning rate per trial.
  * Each update is written op for op as tfjs-core's optimizer writes it (optimizers/sgd_optimizer, adam_optimizer,
  * rmsprop_optimizer with tf.train's defaults), so a trial's slice moves exactly as its own model's weights would:
- * an element-wise op on a [T, 1, 1] rate gives each element what the same op on that trial's scalar rate gives.
+ * an element-wise op on a rate tensor holding trial t's rate in slice t gives each element what the same op on
+ * that trial's scalar rate gives.
  */
 import type { OptimizerName } from './model-config';
 import type { Tensor, Tf } from './tf-types';
@@ -25,10 +26,10 @@ function zeroStates(tf: Tf, variables: readonly Variable[]): Variable[] {
   return variables.map((v) => tf.tidy(() => tf.zerosLike(v).variable(false)));
 }
 
-function sgd(tf: Tf, negRates: Tensor, variables: readonly Variable[]): StackedOptimizer {
+function sgd(tf: Tf, negRates: Tensor[], variables: readonly Variable[]): StackedOptimizer {
   return {
     apply(grads) {
-      for (const value of variables) value.assign(tf.add(tf.mul(negRates, grads[value.name]), value));
+      variables.forEach((value, i) => value.assign(tf.add(tf.mul(negRates[i], grads[value.name]), value)));
     },
     dispose() {},
   };
@@ -39,7 +40,7 @@ function sgd(tf: Tf, negRates: Tensor, variables: readonly Variable[]): StackedO
  * 1 - beta^t; the same float32 numbers are kept here in JavaScript with Math.fround (a float32 product or
  * difference rounded from its exact double value is what the float32 op gives), which saves two ops a step.
  */
-function adam(tf: Tf, negRates: Tensor, variables: readonly Variable[], epsilon: number): StackedOptimizer {
+function adam(tf: Tf, negRates: Tensor[], variables: readonly Variable[], epsilon: number): StackedOptimizer {
   const firstMoments = zeroStates(tf, variables);
   const secondMoments = zeroStates(tf, variables);
   let accBeta1 = Math.fround(ADAM.beta1);
@@ -57,7 +58,7 @@ function adam(tf: Tf, negRates: Tensor, variables: readonly Variable[], epsilon:
         const correctedV = tf.div(newV, oneMinusAccBeta2);
         m.assign(newM);
         v.assign(newV);
-        value.assign(tf.add(tf.mul(tf.div(correctedM, tf.add(tf.sqrt(correctedV), epsilon)), negRates), value));
+        value.assign(tf.add(tf.mul(tf.div(correctedM, tf.add(tf.sqrt(correctedV), epsilon)), negRates[i]), value));
       });
       accBeta1 = Math.fround(accBeta1 * Math.fround(ADAM.beta1));
       accBeta2 = Math.fround(accBeta2 * Math.fround(ADAM.beta2));
@@ -72,7 +73,7 @@ function adam(tf: Tf, negRates: Tensor, variables: readonly Variable[], epsilon:
  * tf.train.rmsprop's defaults: decay 0.9, momentum 0, not centered. tfjs still keeps a momentum accumulator,
  * mom' = mom × 0 + step; with momentum 0 that is the step itself, so it is left out.
  */
-function rmsprop(tf: Tf, rates: Tensor, variables: readonly Variable[], epsilon: number): StackedOptimizer {
+function rmsprop(tf: Tf, rates: Tensor[], variables: readonly Variable[], epsilon: number): StackedOptimizer {
   const meanSquares = zeroStates(tf, variables);
   return {
     apply(grads) {
@@ -80,7 +81,7 @@ function rmsprop(tf: Tf, rates: Tensor, variables: readonly Variable[], epsilon:
         const gradient = grads[value.name];
         const meanSquare = meanSquares[i];
         const newMeanSquare = tf.add(tf.mul(meanSquare, RMSPROP_DECAY), tf.mul(tf.square(gradient), 1 - RMSPROP_DECAY));
-        const step = tf.div(tf.mul(gradient, rates), tf.sqrt(tf.add(newMeanSquare, epsilon)));
+        const step = tf.div(tf.mul(gradient, rates[i]), tf.sqrt(tf.add(newMeanSquare, epsilon)));
         meanSquare.assign(newMeanSquare);
         value.assign(tf.sub(value, step));
       });
@@ -98,13 +99,17 @@ export function stackedOptimizer(
   learningRates: readonly number[],
   variables: readonly Variable[],
 ): StackedOptimizer {
-  const shape: [number, number, number] = [learningRates.length, 1, 1];
   // tfjs's optimizers take epsilon from the backend (1e-7 on cpu and wasm) when none is given, as tf.train does.
   const epsilon = tf.backend().epsilon();
-  const rates = tf.tensor3d(
-    learningRates.map((rate) => (name === 'rmsprop' ? rate : -rate)),
-    shape,
-  );
+  // One rate tensor of each variable's own shape: the cpu backend's element-wise ops are several times slower
+  // when they broadcast, and an op with a [T, 1, 1] rate would broadcast on every step.
+  const rates = tf.tidy(() => {
+    const perTrial = tf.tensor3d(
+      learningRates.map((rate) => (name === 'rmsprop' ? rate : -rate)),
+      [learningRates.length, 1, 1],
+    );
+    return variables.map((v) => tf.broadcastTo(perTrial, v.shape));
+  });
   const optimizer =
     name === 'sgd'
       ? sgd(tf, rates, variables)
@@ -115,7 +120,7 @@ export function stackedOptimizer(
     apply: (grads) => optimizer.apply(grads),
     dispose() {
       optimizer.dispose();
-      rates.dispose();
+      tf.dispose(rates);
     },
   };
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/ml/build-model';
 import type { Dataset } from '../../../src/ml/dataset';
 import { generateDataset, type GeneratorName } from '../../../src/ml/generators';
@@ -118,6 +119,7 @@ describe('TrainingGang: trials trained together equal the same trials trained al
     ['adam, relu, xor, L2', 'xor', { optimizer: 'adam', activation: 'relu', l2: 0.001 }],
     ['rmsprop, sigmoid, xor, L1', 'xor', { optimizer: 'rmsprop', activation: 'sigmoid', l1: 0.001 }],
     ['sgd, relu, sine regression', 'sine', { optimizer: 'sgd', activation: 'relu' }],
+    ['rmsprop, linear, sine regression', 'sine', { optimizer: 'rmsprop', activation: 'linear' }],
     [
       'adam, sigmoid, sine regression, L1 and L2',
       'sine',
@@ -156,6 +158,28 @@ function fulfilled(outcome: PromiseSettledResult<TrainResult>): TrainResult {
   if (outcome.status === 'rejected') throw outcome.reason;
   return outcome.value;
 }
+
+describe('TrainingGang on the wasm backend (the worker trains on wasm when it is fastest)', () => {
+  beforeAll(async () => {
+    await tf.setBackend('wasm');
+    await tf.ready();
+  });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('adam, relu, spiral: every epoch metric and final weight within the tolerance', async () => {
+    expect(tf.getBackend()).toBe('wasm');
+    const { metrics, weights, leaked } = await compare(
+      fourTrials({ activation: 'relu', epochs: 2 }),
+      problem('spiral'),
+    );
+    console.info(`wasm: max metric difference ${metrics}, max weight difference ${weights}`);
+    expect(metrics).toBeLessThanOrEqual(TOLERANCE);
+    expect(weights).toBeLessThanOrEqual(TOLERANCE);
+    expect(leaked).toBe(0);
+  });
+});
 
 describe('TrainingGang: members', () => {
   const data = problem('spiral');
