@@ -5,8 +5,8 @@
  * stepped epoch by epoch logs exactly the metrics of a normal run of the same length and seed. A batch step
  * trains the next batch of the epoch's seeded shuffle; when the last batch of an epoch is done, that epoch's
  * metrics are the model evaluated on the training and test data (fit's per-batch running mean does not exist
- * for batches trained one by one, and epoch_time_ms would be the person's thinking time, so it is not logged).
- * DOM-free and handed `tf`.
+ * for batches trained one by one), with epoch_time_ms and samples_per_sec as a normal epoch logs them: the time
+ * its batches and its evaluation took, not the person's thinking time between the steps. DOM-free, handed `tf`.
  */
 import { numRows, type Dataset } from './dataset';
 import { SEED_STREAM } from './build-model';
@@ -75,6 +75,8 @@ export async function trainInSteps(
   let epoch = 0;
   let batch = 0;
   let order: Uint32Array | null = null;
+  /** The time the unfinished epoch's batch steps took so far, without the waits between them. */
+  let epochMs = 0;
   try {
     for (
       let command: StepCommand = options.first;
@@ -96,6 +98,7 @@ export async function trainInSteps(
         continue;
       }
       // A batch step, or an epoch step that finishes the epoch earlier batch steps began.
+      const started = performance.now();
       order ??= permutation(n, mulberry32(deriveSeed(config.seed, SEED_STREAM.shuffle, epoch)));
       const until = command === 'epoch' ? batches : batch + 1;
       for (; batch < until; batch++) {
@@ -108,18 +111,23 @@ export async function trainInSteps(
         await model.trainOnBatch(xs, ys).finally(() => tf.dispose([xs, ys]));
       }
       if (batch < batches) {
+        epochMs += performance.now() - started;
         await onBatchStep?.(epoch, batch, batches);
         continue;
       }
-      const metrics = {
+      const metrics: EpochMetrics = {
         ...(await evaluate(tf, model, train, '')),
         ...(test && numRows(test) > 0 ? await evaluate(tf, model, test, 'val_') : {}),
       };
+      epochMs += performance.now() - started;
+      metrics.epoch_time_ms = epochMs;
+      metrics.samples_per_sec = n / (epochMs / 1000);
       history.push(metrics);
       await onEpochEnd?.(epoch, metrics);
       epoch++;
       batch = 0;
       order = null;
+      epochMs = 0;
     }
   } finally {
     tf.dispose([tensors.xs, tensors.ys]);

@@ -72,7 +72,9 @@ describe('stepped training', () => {
     expect(Array.from((await tracking.getMetricHistory(outcome.runId, 'loss')).steps)).toEqual([0]);
     expect(Object.keys((await tracking.getRun(outcome.runId)).data.metrics).sort()).toEqual([
       'accuracy',
+      'epoch_time_ms',
       'loss',
+      'samples_per_sec',
       'val_accuracy',
       'val_loss',
     ]);
