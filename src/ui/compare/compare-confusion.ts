@@ -1,8 +1,12 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Run } from '../../tracking';
 import '../run/run-confusion';
 import type { AppServices } from '../services';
+import { StagedReveal } from './staged-reveal';
+
+/** Runs whose matrix is looked up per frame: each starts an artifact read and renders an element. */
+const RUNS_PER_FRAME = 10;
 
 /**
  * `<compare-confusion>`: the confusion matrix of every compared run that has one, side by side, each headed by
@@ -17,11 +21,19 @@ export class CompareConfusion extends LitElement {
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) runs: Run[] = [];
 
+  private reveal = new StagedReveal(this, () => this.runs.length, RUNS_PER_FRAME, RUNS_PER_FRAME);
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('runs')) this.reveal.restart();
+  }
+
   render() {
-    return this.runs.map(
-      (run) =>
-        html`<run-confusion .services=${this.services} runId=${run.info.runId} heading="Confusion matrix: ${run.info.runName}"></run-confusion>`,
-    );
+    return this.runs
+      .slice(0, this.reveal.shown)
+      .map(
+        (run) =>
+          html`<run-confusion .services=${this.services} runId=${run.info.runId} heading="Confusion matrix: ${run.info.runName}"></run-confusion>`,
+      );
   }
 }
 

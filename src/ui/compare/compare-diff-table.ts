@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { downloadBlob } from '../../charts/download';
 import { formatNumber } from '../../format';
 import type { Run } from '../../tracking';
@@ -7,6 +7,10 @@ import { compareChange } from './compare-change';
 import { diffToCsv, type DiffRow, type DiffSection, type Direction } from './diff';
 import { touchTargets } from '../primitives/touch-targets';
 import { runHref } from '../links';
+import { columnWindow, VIRTUAL_COLUMN_WIDTH, VIRTUAL_COLUMNS_FROM, type ColumnWindow } from './column-window';
+
+/** The row-header column's width (CSS px) when run columns are virtualized (fixed layout). */
+const ROW_HEADER_WIDTH = 220;
 
 const SECTION_TITLES: Record<DiffSection, string> = {
   param: 'Parameters',
@@ -53,6 +57,10 @@ export class CompareDiffTable extends LitElement {
     .key { display: flex; align-items: center; justify-content: space-between; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .empty { padding: 16px; color: var(--tf-color-text-muted); }
+    /* Many runs: fixed column widths (see column-window.ts); cut values keep their full text in the title. */
+    table.virtual { table-layout: fixed; }
+    table.virtual th, table.virtual td { overflow: hidden; text-overflow: ellipsis; }
+    table.virtual .gap { padding: 0; border: 0; }
   `,
   ];
 
@@ -60,6 +68,46 @@ export class CompareDiffTable extends LitElement {
   @property({ attribute: false }) rows: DiffRow[] = [];
   @property({ attribute: false }) colors: ReadonlyMap<string, string> = new Map();
   @property({ type: Boolean }) onlyDifferences = false;
+
+  /** The run columns in the DOM (all of them below VIRTUAL_COLUMNS_FROM runs). */
+  @state() private columns: ColumnWindow = { first: 0, end: 0 };
+  private scrollBox: HTMLElement | null = null;
+  private resizeObserver = new ResizeObserver(() => this.updateColumns());
+
+  private get virtual(): boolean {
+    return this.runs.length >= VIRTUAL_COLUMNS_FROM;
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    this.scrollBox = null;
+  }
+
+  protected willUpdate(): void {
+    // Before the first layout the scroll box has no width yet: assume the window's.
+    if (!this.scrollBox) this.columns = columnWindow(this.runs.length, 0, globalThis.innerWidth ?? 1280);
+    else this.columns = this.windowFor(this.scrollBox);
+  }
+
+  protected updated(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    if (box && box !== this.scrollBox) {
+      this.scrollBox = box;
+      this.resizeObserver.disconnect();
+      this.resizeObserver.observe(box);
+    }
+  }
+
+  private windowFor(box: HTMLElement): ColumnWindow {
+    return columnWindow(this.runs.length, box.scrollLeft, box.clientWidth - ROW_HEADER_WIDTH);
+  }
+
+  private updateColumns(): void {
+    if (!this.scrollBox || !this.virtual) return;
+    const next = this.windowFor(this.scrollBox);
+    if (next.first !== this.columns.first || next.end !== this.columns.end) this.columns = next;
+  }
 
   private setDirection(key: string, direction: Direction): void {
     compareChange(this, { directions: { [key]: direction } });
@@ -74,18 +122,18 @@ export class CompareDiffTable extends LitElement {
   }
 
   private cell(row: DiffRow, value: string | number | undefined, column: number) {
-    if (value === undefined) return html`<td class="missing">—</td>`;
+    if (value === undefined) return html`<td class="missing" aria-colindex=${column + 2}>—</td>`;
     const best = row.best?.includes(column) ?? false;
     const text = typeof value === 'number' ? formatNumber(value) : value;
-    return html`<td class="${typeof value === 'number' ? 'num' : ''} ${best ? 'best' : ''}" title=${String(value)}>
+    return html`<td class="${typeof value === 'number' ? 'num' : ''} ${best ? 'best' : ''}" aria-colindex=${column + 2} title=${String(value)}>
       ${best ? html`<span class="star" aria-hidden="true">★</span><span class="sr">best: </span>` : nothing}${text}
     </td>`;
   }
 
   private rowHeader(row: DiffRow) {
     const differs = row.differs ? html`<span class="sr"> (differs)</span>` : nothing;
-    if (row.section !== 'metric') return html`<th scope="row">${row.key}${differs}</th>`;
-    return html`<th scope="row"><span class="key"><span>${row.key}${differs}</span>
+    if (row.section !== 'metric') return html`<th scope="row" aria-colindex="1">${row.key}${differs}</th>`;
+    return html`<th scope="row" aria-colindex="1"><span class="key"><span>${row.key}${differs}</span>
       <select aria-label="Best value of ${row.key}" @change=${(e: Event) => this.setDirection(row.key, (e.target as HTMLSelectElement).value as Direction)}>
         <option value="min" ?selected=${row.direction === 'min'}>lowest is best</option>
         <option value="max" ?selected=${row.direction === 'max'}>highest is best</option>
@@ -97,7 +145,20 @@ export class CompareDiffTable extends LitElement {
     const sections = (['param', 'metric', 'tag'] as const).map(
       (section) => [section, shown.filter((r) => r.section === section)] as const,
     );
-    const columns = this.runs.length + 1;
+    const { first, end } = this.columns;
+    const virtual = this.virtual;
+    const shownRuns = this.runs.slice(first, end);
+    // Spacers stand in for the columns left out either side, so the table keeps its full width.
+    const before = first * VIRTUAL_COLUMN_WIDTH;
+    const after = (this.runs.length - end) * VIRTUAL_COLUMN_WIDTH;
+    const gap = (width: number, cell: 'th' | 'td') =>
+      width <= 0
+        ? nothing
+        : cell === 'th'
+          ? html`<th class="gap" aria-hidden="true" style="width:${width}px"></th>`
+          : html`<td class="gap" aria-hidden="true"></td>`;
+    const columns = 1 + shownRuns.length + (before > 0 ? 1 : 0) + (after > 0 ? 1 : 0);
+    const width = ROW_HEADER_WIDTH + this.runs.length * VIRTUAL_COLUMN_WIDTH;
     return html`
       <div class="bar">
         <label><input type="checkbox" role="switch" .checked=${this.onlyDifferences}
@@ -105,17 +166,23 @@ export class CompareDiffTable extends LitElement {
         <span class="spacer"></span>
         <button type="button" @click=${this.downloadCsv}>Download CSV</button>
       </div>
-      <div class="scroll">
-        <table aria-label="Differences between runs">
+      <div class="scroll" @scroll=${this.updateColumns}>
+        <table aria-label="Differences between runs" aria-colcount=${this.runs.length + 1} class=${virtual ? 'virtual' : ''}
+          style=${virtual ? `width:${width}px` : ''}>
           <thead>
             <tr>
-              <th scope="col">Run</th>
-              ${this.runs.map(
-                (run) => html`<th scope="col">
+              <th scope="col" aria-colindex="1" style=${virtual ? `width:${ROW_HEADER_WIDTH}px` : ''}>Run</th>
+              ${gap(before, 'th')}
+              ${shownRuns.map(
+                (
+                  run,
+                  i,
+                ) => html`<th scope="col" aria-colindex=${first + i + 2} style=${virtual ? `width:${VIRTUAL_COLUMN_WIDTH}px` : ''}>
                 <a class="run" href=${runHref(run.info.runId)}>
                   <span class="swatch" style="background:${this.colors.get(run.info.runId)}"></span>${run.info.runName || run.info.runId}
                 </a></th>`,
               )}
+              ${gap(after, 'th')}
             </tr>
           </thead>
           <tbody>
@@ -126,7 +193,7 @@ export class CompareDiffTable extends LitElement {
               <tr class="section"><th colspan=${columns} scope="colgroup">${SECTION_TITLES[section]}</th></tr>
               ${rows.map(
                 (row) => html`<tr class=${row.differs ? 'differs' : ''}>
-                ${this.rowHeader(row)}${row.values.map((v, i) => this.cell(row, v, i))}
+                ${this.rowHeader(row)}${gap(before, 'td')}${row.values.slice(first, end).map((v, i) => this.cell(row, v, first + i))}${gap(after, 'td')}
               </tr>`,
               )}`,
             )}

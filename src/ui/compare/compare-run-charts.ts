@@ -14,6 +14,8 @@ import { defaultBoxBy, defaultParallelFields, defaultScatterX, winningMetricFiel
 import { ownValue } from '../../tracking/keyed-record';
 import { touchTargets } from '../primitives/touch-targets';
 import { runHref } from '../links';
+import { StagedReveal } from './staged-reveal';
+import { RenderMemo } from './memo';
 
 const RUN_CHART_SETTINGS = ['parallelFields', 'scatterX', 'scatterY', 'boxMetric', 'boxBy', 'winBy'] as const;
 
@@ -46,6 +48,11 @@ export class CompareRunCharts extends LitElement {
   @property({ attribute: false }) settings!: CompareSettings;
   @property({ attribute: false }) hiddenRuns: ReadonlySet<string> = new Set();
 
+  /** Parallel coordinates, then the scatter, then the box plot, one per frame: each draws a mark per run. */
+  private charts = new StagedReveal(this, () => 3);
+  /** The charts' inputs, the same objects until they change: each chart redraws a mark per run when handed new ones. */
+  private memo = new RenderMemo();
+
   /** Skip renders caused by settings these charts do not use (smoothing, x axis…): they redraw 100s of marks. */
   protected shouldUpdate(changed: PropertyValues<this>): boolean {
     if (changed.size !== 1 || !changed.has('settings')) return true;
@@ -54,7 +61,9 @@ export class CompareRunCharts extends LitElement {
   }
 
   private get shownRuns(): Run[] {
-    return this.runs.filter((r) => !this.hiddenRuns.has(r.info.runId));
+    return this.memo.get('shown', [this.runs, this.hiddenRuns], () =>
+      this.runs.filter((r) => !this.hiddenRuns.has(r.info.runId)),
+    );
   }
 
   private fieldSelect(label: string, value: FieldId | null, fields: FieldId[], onChange: (f: FieldId) => void) {
@@ -77,10 +86,17 @@ export class CompareRunCharts extends LitElement {
       else next.delete(field);
       compareChange(this, { parallelFields: all.filter((f) => next.has(f)) });
     };
-    return html`<parallel-coordinates
-      .title=${'Parallel coordinates'}
-      .axes=${chosen.map((f) => ({ key: f, label: fieldName(f), values: fieldValues(runs, f) }))}
-      .items=${runs.map((r) => ({ key: r.info.runId, label: r.info.runName || r.info.runId, color: this.colors.get(r.info.runId) ?? runColor(r.info.runId) }))}>
+    const axes = this.memo.get('axes', [runs, chosen.join(',')], () =>
+      chosen.map((f) => ({ key: f, label: fieldName(f), values: fieldValues(runs, f) })),
+    );
+    const items = this.memo.get('items', [runs, this.colors], () =>
+      runs.map((r) => ({
+        key: r.info.runId,
+        label: r.info.runName || r.info.runId,
+        color: this.colors.get(r.info.runId) ?? runColor(r.info.runId),
+      })),
+    );
+    return html`<parallel-coordinates .title=${'Parallel coordinates'} .axes=${axes} .items=${items}>
       <details slot="controls">
         <summary>Axes: ${chosen.length}</summary>
         <div class="menu" role="group" aria-label="Parallel coordinates axes">
@@ -103,16 +119,18 @@ export class CompareRunCharts extends LitElement {
         ? this.settings.scatterY
         : winningMetricField(this.runs, this.settings.winBy);
     if (!x || !y) return nothing;
-    const xs = fieldValues(runs, x);
-    const ys = fieldValues(runs, y);
-    const points: ScatterPoint[] = runs.map((r, i) => ({
-      key: r.info.runId,
-      label: r.info.runName || r.info.runId,
-      color: this.colors.get(r.info.runId) ?? runColor(r.info.runId),
-      x: xs[i],
-      y: ys[i],
-      href: runHref(r.info.runId),
-    }));
+    const points = this.memo.get('points', [runs, x, y, this.colors], (): ScatterPoint[] => {
+      const xs = fieldValues(runs, x);
+      const ys = fieldValues(runs, y);
+      return runs.map((r, i) => ({
+        key: r.info.runId,
+        label: r.info.runName || r.info.runId,
+        color: this.colors.get(r.info.runId) ?? runColor(r.info.runId),
+        x: xs[i],
+        y: ys[i],
+        href: runHref(r.info.runId),
+      }));
+    });
     return html`<scatter-chart .title=${`${fieldKey(y)} vs ${fieldKey(x)}`} .xLabel=${fieldKey(x)} .yLabel=${fieldKey(y)} .points=${points}>
       ${this.fieldSelect('Scatter X', x, all, (f) => compareChange(this, { scatterX: f }))}
       ${this.fieldSelect('Scatter Y', y, all, (f) => compareChange(this, { scatterY: f }))}
@@ -132,6 +150,17 @@ export class CompareRunCharts extends LitElement {
     const by =
       this.settings.boxBy && params.includes(this.settings.boxBy) ? this.settings.boxBy : defaultBoxBy(this.runs);
     if (!metric || !by) return nothing;
+    const sorted = this.memo.get('box', [runs, metric, by, this.colors], () => this.boxGroups(runs, metric, by));
+    return html`<box-plot .title=${`${metric} by ${by}`} .valueLabel=${metric} .groupLabel=${by} .groups=${sorted}>
+      <label slot="controls">Metric <select aria-label="Box plot metric" @change=${(e: Event) => compareChange(this, { boxMetric: (e.target as HTMLSelectElement).value })}>
+        ${metrics.map((m) => html`<option ?selected=${m === metric}>${m}</option>`)}</select></label>
+      <label slot="controls">by <select aria-label="Box plot grouped by" @change=${(e: Event) => compareChange(this, { boxBy: (e.target as HTMLSelectElement).value })}>
+        ${params.map((p) => html`<option ?selected=${p === by}>${p}</option>`)}</select></label>
+    </box-plot>`;
+  }
+
+  /** The box plot's groups: each run's `metric` under its value of the param `by`, groups in natural order. */
+  private boxGroups(runs: Run[], metric: string, by: string): BoxGroup[] {
     const groups = new Map<string, BoxGroup>();
     for (const run of runs) {
       const value = fieldValue(run, `metrics.${metric}`);
@@ -146,23 +175,18 @@ export class CompareRunCharts extends LitElement {
         href: runHref(run.info.runId),
       });
     }
-    const sorted = [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
-    return html`<box-plot .title=${`${metric} by ${by}`} .valueLabel=${metric} .groupLabel=${by} .groups=${sorted}>
-      <label slot="controls">Metric <select aria-label="Box plot metric" @change=${(e: Event) => compareChange(this, { boxMetric: (e.target as HTMLSelectElement).value })}>
-        ${metrics.map((m) => html`<option ?selected=${m === metric}>${m}</option>`)}</select></label>
-      <label slot="controls">by <select aria-label="Box plot grouped by" @change=${(e: Event) => compareChange(this, { boxBy: (e.target as HTMLSelectElement).value })}>
-        ${params.map((p) => html`<option ?selected=${p === by}>${p}</option>`)}</select></label>
-    </box-plot>`;
+    return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
   }
 
   render() {
     const runs = this.shownRuns;
-    const fields = listFields(this.runs);
+    const fields = this.memo.get('fields', [this.runs], () => listFields(this.runs));
     const all = [...fields.params, ...fields.metrics];
     if (all.length === 0) return nothing;
+    const shown = this.charts.shown;
     return html`
       ${this.renderParallel(runs, all)}
-      <div class="pair">${this.renderScatter(runs, all)}${this.renderBox(runs, fields)}</div>
+      <div class="pair">${shown > 1 ? this.renderScatter(runs, all) : nothing}${shown > 2 ? this.renderBox(runs, fields) : nothing}</div>
     `;
   }
 }

@@ -9,7 +9,9 @@ import { bandKey, groupSeries, type BandMode } from './group-bands';
 /**
  * The Compare page's groups and their bands: groups the runs (memoized on runs and keys), loads each
  * group × metric band from the history worker one at a time (a newer load aborts an older one), and builds the
- * chart lines. The host re-renders when a band arrives.
+ * chart lines. The host re-renders when a metric's bands have all arrived: its chart then gets all its lines at
+ * once, where a band at a time rebuilt the chart (a new line changes its structure) and re-rendered the page
+ * once per group — 5 long tasks of 100–250 ms with 200 runs in 5 groups.
  */
 export class GroupBandLoader {
   private bands = new Map<string, Band>();
@@ -72,11 +74,15 @@ export class GroupBandLoader {
     this.loading = true;
     this.host.requestUpdate();
     try {
-      for (const { group, metric } of missing) {
-        const runIds = group.runs.filter((r) => r.data.metrics[metric]).map((r) => r.info.runId);
-        const band = await read(runIds, metric);
-        if (controller.signal.aborted) return;
-        this.bands.set(bandKey(group, metric), band);
+      for (const metric of new Set(missing.map((m) => m.metric))) {
+        const arrived: [string, Band][] = [];
+        for (const { group } of missing.filter((m) => m.metric === metric)) {
+          const runIds = group.runs.filter((r) => r.data.metrics[metric]).map((r) => r.info.runId);
+          const band = await read(runIds, metric);
+          if (controller.signal.aborted) return;
+          arrived.push([bandKey(group, metric), band]);
+        }
+        for (const [key, band] of arrived) this.bands.set(key, band);
         this.version++;
         this.host.requestUpdate();
       }

@@ -2,7 +2,7 @@ import type * as Comlink from 'comlink';
 import type { MetricHistory, TrackingClient } from '../../tracking';
 import type { HistoryWorkerApi } from '../../../workers/history.worker';
 import { HISTORY_BUCKETS, reduceHistory } from '../../charts/reduce-history';
-import { reduceBand } from '../../charts/reduce-band';
+import { BAND_BUCKETS, reduceBand } from '../../charts/reduce-band';
 import { computeBand, type Band } from '../../stats/bands';
 import { paramImportance, type ImportanceInput, type ImportanceResult } from '../../stats/importance';
 import { WorkerBridge, WorkerFailedError } from '../../shared/worker-bridge';
@@ -41,11 +41,11 @@ export class HistoryReader {
   band(runIds: string[], key: string, signal?: AbortSignal): Promise<Band> {
     return this.inWorkerOr(
       signal,
-      (api) => api.readBand(this.tracking.db.name, runIds, key, HISTORY_BUCKETS),
+      (api) => api.readBand(this.tracking.db.name, runIds, key, BAND_BUCKETS),
       async () => {
         const histories = [];
         for (const runId of runIds) histories.push(await this.tracking.getMetricHistory(runId, key));
-        return reduceBand(computeBand(histories), HISTORY_BUCKETS);
+        return reduceBand(computeBand(histories), BAND_BUCKETS);
       },
     );
   }

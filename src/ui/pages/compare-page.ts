@@ -5,6 +5,7 @@ import { NotFoundError, type Run } from '../../tracking';
 import '../compare/compare-confusion';
 import '../compare/compare-diff-table';
 import '../images/prediction-grids';
+import type { GridRun } from '../images/prediction-grids';
 import '../compare/compare-metric-charts';
 import '../compare/compare-summary';
 import '../compare/compare-actions';
@@ -12,6 +13,7 @@ import '../compare/compare-group-summary';
 import '../compare/compare-importance';
 import '../runs-table/group-by-chooser';
 import { GroupBandLoader } from '../compare/group-band-loader';
+import { StagedReveal } from '../compare/staged-reveal';
 import { groupOptions } from '../runs-table/grouping';
 import type { ImportanceInput } from '../../stats/importance';
 import '../compare/compare-run-charts';
@@ -30,6 +32,18 @@ import { plural } from '../../format';
 
 /** How many metrics get a chart before the user picks: enough for a typical run, few enough to stay quick. */
 const DEFAULT_CHARTED_METRICS = 6;
+
+/**
+ * The page's parts, top first, shown one per frame (see StagedReveal): the summary and metric curves, then
+ * importance, prediction grids, confusion matrices, the diff table and the per-run charts.
+ */
+const PAGE_STAGES = 6;
+
+/**
+ * Prediction grids are looked for in this many runs at most. Each run's lookup is a live IndexedDB query, and
+ * 200 of them cost one 150–260 ms main-thread task; grids of more runs than this side by side are not readable.
+ */
+const MAX_GRID_RUNS = 16;
 
 interface LoadedRuns {
   runs: Run[];
@@ -65,6 +79,7 @@ export class ComparePage extends LitElement {
   @state() private loadingHistories = false;
 
   private loaded = new LiveQueryController<LoadedRuns>(this);
+  private stages = new StagedReveal(this, () => (this.loaded.value ? PAGE_STAGES : 0));
   private groupBands = new GroupBandLoader(this);
   private cache: HistoryCache | null = null;
   private reader: HistoryReader | null = null;
@@ -77,6 +92,8 @@ export class ComparePage extends LitElement {
     colors: Map<string, string>;
     rows: DiffRow[];
     hiddenRuns: Set<string>;
+    groupOptions: string[];
+    gridRuns: GridRun[];
   } | null = null;
   /** What the last history load was for (runs, their point counts, metrics): a change starts a new load. */
   private wantedHistories = '';
@@ -96,6 +113,7 @@ export class ComparePage extends LitElement {
         if (next.runIds.join(',') !== this.settings.runIds.join(',') || !this.loaded.value) {
           const runIds = next.runIds;
           this.loaded.setQuery(() => this.loadRuns(runIds));
+          this.stages.restart();
         }
         this.settings = next;
       }
@@ -186,10 +204,11 @@ export class ComparePage extends LitElement {
   }
 
   /**
-   * Colours, diff rows and the hidden set, rebuilt only when their inputs change: handing every child a new
-   * object on each render (a history batch arriving, a slider moving) would redraw all of them for nothing.
+   * Colours, diff rows, the hidden set and the children's run lists, rebuilt only when their inputs change:
+   * handing every child a new object on each render (a band or history batch arriving, a slider moving) would
+   * redraw all of them for nothing.
    */
-  private derived(runs: Run[]): { colors: Map<string, string>; rows: DiffRow[]; hiddenRuns: Set<string> } {
+  private derived(runs: Run[]): NonNullable<ComparePage['memo']> {
     const memo = this.memo;
     if (
       memo?.runs !== runs ||
@@ -203,6 +222,8 @@ export class ComparePage extends LitElement {
         colors: runColors(runs.map((r) => r.info.runId)),
         rows: buildDiffRows(runs, this.settings.directions),
         hiddenRuns: new Set(this.settings.hiddenRuns),
+        groupOptions: groupOptions(runs),
+        gridRuns: runs.slice(0, MAX_GRID_RUNS).map((r) => ({ runId: r.info.runId, label: r.info.runName })),
       };
     }
     return this.memo!;
@@ -235,7 +256,8 @@ export class ComparePage extends LitElement {
     if (!this.loaded.value)
       return html`<div class="page"><page-header heading="Compare runs"></page-header><p class="empty">Loading runs…</p></div>`;
     const { runs, missing } = this.loaded.value;
-    const { colors, rows, hiddenRuns } = this.derived(runs);
+    const { colors, rows, hiddenRuns, gridRuns } = this.derived(runs);
+    const shown = (stage: number) => stage < this.stages.shown;
     const { groupBy } = this.settings;
     const grouped = this.groupBands.groups(runs, groupBy);
     const groupedSeries = groupBy.length
@@ -259,7 +281,7 @@ export class ComparePage extends LitElement {
           ? html`<p class="empty">None of these runs exists any more.</p>`
           : html`
           <div class="grouping">
-            <group-by-chooser .options=${groupOptions(runs)} .value=${groupBy}
+            <group-by-chooser .options=${this.derived(runs).groupOptions} .value=${groupBy}
               @group-by-change=${(e: CustomEvent<string[]>) => this.onChange(new CustomEvent('compare-change', { detail: { groupBy: e.detail } }))}></group-by-chooser>
             ${groupBy.length ? html`<span class="lead">${grouped.groups.length} groups: each line is a group's mean, shaded by its spread.</span>` : nothing}
           </div>
@@ -286,21 +308,33 @@ export class ComparePage extends LitElement {
               .band=${this.settings.band}
             ></compare-metric-charts>
           </section>
-          <section aria-labelledby="importance">
+          ${
+            shown(1)
+              ? html`<section aria-labelledby="importance">
             <h2 id="importance">Parameter importance</h2>
             <compare-importance .runs=${runs} .metrics=${this.allMetrics} .metric=${this.settings.importanceMetric}
               .fit=${this.fitImportance}></compare-importance>
-          </section>
-          <prediction-grids .services=${this.services} .runs=${runs.map((r) => ({ runId: r.info.runId, label: r.info.runName }))}></prediction-grids>
-          <compare-confusion .services=${this.services} .runs=${runs}></compare-confusion>
-          <section aria-labelledby="diff">
+          </section>`
+              : nothing
+          }
+          ${shown(2) ? html`<prediction-grids .services=${this.services} .runs=${gridRuns}></prediction-grids>` : nothing}
+          ${shown(3) ? html`<compare-confusion .services=${this.services} .runs=${runs}></compare-confusion>` : nothing}
+          ${
+            shown(4)
+              ? html`<section aria-labelledby="diff">
             <h2 id="diff">Params, metrics and tags</h2>
             <compare-diff-table .runs=${runs} .rows=${rows} .colors=${colors} ?onlyDifferences=${this.settings.onlyDifferences}></compare-diff-table>
-          </section>
-          <section aria-labelledby="per-run">
+          </section>`
+              : nothing
+          }
+          ${
+            shown(5)
+              ? html`<section aria-labelledby="per-run">
             <h2 id="per-run">Settings against results</h2>
             <compare-run-charts .runs=${runs} .colors=${colors} .settings=${this.settings} .hiddenRuns=${hiddenRuns}></compare-run-charts>
-          </section>
+          </section>`
+              : nothing
+          }
         `
       }
     </div>`;
