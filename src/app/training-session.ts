@@ -31,6 +31,12 @@ export class TrainingSession implements TrainingService {
     network: null,
   };
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Steps asked for while the worker is still starting. The worker opens its step channel only once its training
+   * call begins (after tfjs loads), and a BroadcastChannel message sent before that reaches no one; so they wait
+   * here for the training's 'started', which comes after the channel is open.
+   */
+  private waitingSteps: StepSize[] = [];
 
   /** `bridge` is the training bridge in the app, an in-process double in unit tests. */
   constructor(private readonly bridge: Pick<TrainingBridge, 'train' | 'parseCsv'>) {}
@@ -51,6 +57,7 @@ export class TrainingSession implements TrainingService {
     const abort = new AbortController();
     this.abort = abort;
     this.pending = { epochs: [], grid: null, network: null };
+    this.waitingSteps = [];
     this.publish({
       id: ++this.trainings,
       request,
@@ -81,7 +88,8 @@ export class TrainingSession implements TrainingService {
   step(request: TrainRequest, size: StepSize): void {
     const stepped = this.abort ? this.latest?.request.stepped : undefined;
     if (stepped) {
-      sendStep(stepped.token, size);
+      if (this.latest?.phase === 'starting') this.waitingSteps.push(size);
+      else sendStep(stepped.token, size);
       return;
     }
     if (this.abort)
@@ -98,6 +106,8 @@ export class TrainingSession implements TrainingService {
     if (!latest) return;
     if (p.type === 'started') {
       this.publish({ ...latest, phase: 'running', runId: p.runId, backend: p.backend, epochs: p.epochs });
+      const token = latest.request.stepped?.token;
+      if (token) for (const size of this.waitingSteps.splice(0)) sendStep(token, size);
       return;
     }
     if (p.type === 'epoch') this.pending.epochs.push(p.metrics);
