@@ -218,6 +218,23 @@ describe('TrainingGang: members', () => {
     expect(leaked).toBe(0);
   });
 
+  it('trials with different epoch counts train together, each ending after its own last epoch', async () => {
+    const mixed = configs.map((config, i) => ({ ...config, epochs: [2, 4, 1, 3][i] }));
+    const { metrics, weights, leaked } = await compare(mixed, data);
+    expect(metrics).toBeLessThanOrEqual(TOLERANCE);
+    expect(weights).toBeLessThanOrEqual(TOLERANCE);
+    expect(leaked).toBe(0);
+  });
+
+  it('a member whose signal aborted before training ends at once with no epochs', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { settled, leaked } = await gangOf(configs, data, (i) => (i === 1 ? { signal: controller.signal } : {}));
+    expect(fulfilled(settled[1])).toEqual({ history: [], aborted: true });
+    expect(settled.map((s) => fulfilled(s).history.length)).toEqual([3, 0, 3, 3]);
+    expect(leaked).toBe(0);
+  });
+
   it('a member that leaves before training does not hold up the others', async () => {
     const gang = new TrainingGang(tf, 3);
     const models = configs.slice(0, 2).map((config) => build(config, data.train));
