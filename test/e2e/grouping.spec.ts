@@ -225,6 +225,39 @@ test('a saved view reopens from the Views list after a reload, and travels throu
     'Group learningRate = 0.001 · 3 runs',
   );
 
+  // A view saved from Compare holds its charts: group by, band, smoothing, x axis.
+  const seedRuns = (experimentId: string) => `./#/compare?runs=${experimentId}`;
+  const compareIds = async (on: Page, experimentName: string) =>
+    on.evaluate(async (name) => {
+      const tracking = window.tabflow!.tracking;
+      const experiment = await tracking.getExperimentByName(name);
+      const runs = await tracking.searchRuns({
+        experimentIds: [experiment!.experimentId],
+        filter: "params.seed != ''",
+      });
+      return runs.map((r) => r.info.runId).join(',');
+    }, experimentName);
+  const ids = await compareIds(page, 'seeds');
+  await page.goto(`${seedRuns(ids)}&group=params.learningRate&band=minmax&smooth=0.5&x=relative`);
+  const chart = page.locator('metric-chart').filter({ has: page.getByRole('heading', { name: 'val_accuracy' }) });
+  await expect(chart.getByRole('button', { name: /learningRate = 0.1 \(n = 3\)/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await page.getByRole('textbox', { name: 'View name' }).fill('curves');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.goto(seedRuns(ids));
+  await page.reload();
+  await expect(chart.getByRole('button', { name: /lr 0.1 seed 2/ })).toBeVisible();
+  // Only views holding charts are listed on Compare.
+  const compareViews = page.getByRole('list', { name: 'Views' });
+  await expect(compareViews.getByRole('button', { name: 'by rate' })).toHaveCount(0);
+  await compareViews.getByRole('button', { name: 'curves' }).click();
+  await expect(chart.getByRole('button', { name: /learningRate = 0.1 \(n = 3\)/ })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Band' })).toHaveValue('minmax');
+  await expect(page.getByRole('combobox', { name: 'X axis' })).toHaveValue('relative');
+  await expect(page.getByRole('slider', { name: 'Smoothing' })).toHaveValue('0.5');
+  expect(new URL(page.url()).hash).toContain('band=minmax');
+  await page.goto(`./#/experiments/${id}`);
+
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export experiment' }).click();
   const zipPath = testInfo.outputPath('views.zip');
@@ -248,5 +281,14 @@ test('a saved view reopens from the Views list after a reload, and travels throu
       .getByRole('row', { name: 'Group learningRate = 0.1 · 3 runs' })
       .getByRole('cell', { name: '0.92 ± 0.02' }),
   ).toBeVisible();
+  await other.goto(seedRuns(await compareIds(other, 'seeds')));
+  await other.getByRole('list', { name: 'Views' }).getByRole('button', { name: 'curves' }).click();
+  await expect(
+    other
+      .locator('metric-chart')
+      .filter({ has: other.getByRole('heading', { name: 'val_accuracy' }) })
+      .getByRole('button', { name: /learningRate = 0.001 \(n = 3\)/ }),
+  ).toBeVisible();
+  await expect(other.getByRole('combobox', { name: 'Band' })).toHaveValue('minmax');
   await fresh.close();
 });

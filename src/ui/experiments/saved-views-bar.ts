@@ -29,6 +29,8 @@ export class SavedViewsBar extends LitElement {
 
   /** The experiment's tags (views are the `tabflow.view.*` ones). */
   @property({ attribute: false }) tags: Readonly<Record<string, string>> = {};
+  /** List only the views that hold Compare's chart settings (on the Compare page, where only those apply). */
+  @property({ type: Boolean }) chartsOnly = false;
   /** Shown under the bar: why the last save failed. */
   @property() error = '';
   @state() private naming = false;
@@ -51,7 +53,7 @@ export class SavedViewsBar extends LitElement {
   }
 
   render() {
-    const views = listViews(this.tags);
+    const views = listViews(this.tags).filter((v) => !this.chartsOnly || !v.view || v.view.charts);
     return html`
       ${
         this.naming

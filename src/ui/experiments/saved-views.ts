@@ -1,9 +1,11 @@
 import { AGGREGATES } from '../../stats/describe';
 import { METRIC_PICKS, type SummaryChoices } from '../runs-table/grouping';
 import type { SortState } from '../runs-table/sort-rows';
+import { isStringArray, readChartView, type ChartView } from '../compare/chart-view';
 
 /**
- * Saved views of an experiment's runs table — filter, sort, columns, grouping, metric summaries — stored as
+ * Saved views of an experiment's runs table — filter, sort, columns, grouping, metric summaries — and of its
+ * Compare charts (grouping, band, smoothing, x axis, metrics; saved from Compare), stored as
  * experiment tags `tabflow.view.<name>` holding JSON, so they travel in the zip export (MLflow keeps experiment
  * tags) and come back on import. Pure: reading and writing the tag text, with every value checked, since a tag
  * can come from someone else's zip.
@@ -19,6 +21,8 @@ export interface SavedView {
   summaries: SummaryChoices;
   showIdenticalParams: boolean;
   hideIdentical: boolean;
+  /** Compare's chart settings, in a view saved from Compare; a view saved from the runs table has none. */
+  charts?: ChartView;
 }
 
 /** MLflow's tag key characters (see tracking/validation.ts), minus '/' so a name is one path segment in the zip. */
@@ -48,8 +52,6 @@ export function viewTagKey(name: string): string {
 export function serializeView(view: SavedView): string {
   return JSON.stringify({ version: 1, ...view });
 }
-
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 function readSummaries(value: unknown): SummaryChoices {
   if (typeof value !== 'object' || value === null) return {};
@@ -91,6 +93,7 @@ export function parseView(text: string): SavedView {
     summaries: readSummaries(v.summaries),
     showIdenticalParams: v.showIdenticalParams === true,
     hideIdentical: v.hideIdentical === true,
+    charts: readChartView(v.charts),
   };
 }
 

@@ -11,6 +11,7 @@ import '../compare/compare-summary';
 import '../compare/compare-actions';
 import '../compare/compare-group-summary';
 import '../compare/compare-importance';
+import '../compare/compare-views';
 import '../runs-table/group-by-chooser';
 import { GroupBandLoader } from '../compare/group-band-loader';
 import { StagedReveal } from '../compare/staged-reveal';
@@ -68,6 +69,7 @@ export class ComparePage extends LitElement {
     .notice { background: color-mix(in srgb, var(--tf-color-warning) 14%, var(--tf-color-surface)); border: 1px solid var(--tf-color-warning); border-radius: 8px; padding: 10px 14px; margin: 0; }
     .grouping { display: flex; flex-wrap: wrap; align-items: center; gap: var(--tf-space-2) var(--tf-space-3); }
     .grouping .lead { margin: 0; }
+    .grouping .views { margin-left: auto; }
     .empty { color: var(--tf-color-text-muted); }
   `;
 
@@ -284,6 +286,7 @@ export class ComparePage extends LitElement {
             <group-by-chooser .options=${this.derived(runs).groupOptions} .value=${groupBy}
               @group-by-change=${(e: CustomEvent<string[]>) => this.onChange(new CustomEvent('compare-change', { detail: { groupBy: e.detail } }))}></group-by-chooser>
             ${groupBy.length ? html`<span class="lead">${grouped.groups.length} groups: each line is a group's mean, shaded by its spread.</span>` : nothing}
+            <compare-views class="views" .services=${this.services} experimentId=${runs[0].info.experimentId} .settings=${this.settings}></compare-views>
           </div>
           ${
             groupBy.length
