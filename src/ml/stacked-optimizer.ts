@@ -2,8 +2,12 @@
  * SGD, Adam and RMSProp over stacked variables ([T, ...], one slice per trial) with a learning rate per trial.
  * Each update is written op for op as tfjs-core's optimizer writes it (optimizers/sgd_optimizer, adam_optimizer,
  * rmsprop_optimizer with tf.train's defaults), so a trial's slice moves exactly as its own model's weights would:
- * an element-wise op on a rate tensor holding trial t's rate in slice t gives each element what the same op on
+ * an element-wise op on a rate tensor holding trial t's rate at trial t's elements gives each element what the same op on
  * that trial's scalar rate gives.
+ *
+ * tfjs updates one variable at a time (about 15 ops each for Adam); here all variables are flattened into one
+ * vector, updated once and split back, because small models spend their time in per-op overhead.
+ * Element-wise ops give each element the same result whatever tensor it sits in, so nothing changes numerically.
  */
 import type { OptimizerName } from './model-config';
 import type { Tensor, Tf } from './tf-types';
@@ -21,18 +25,21 @@ export interface StackedOptimizer {
 const ADAM = { beta1: 0.9, beta2: 0.999 } as const;
 const RMSPROP_DECAY = 0.9;
 
-/** A zero state variable per stacked variable (the optimizers' accumulators). */
-function zeroStates(tf: Tf, variables: readonly Variable[]): Variable[] {
-  return variables.map((v) => tf.tidy(() => tf.zerosLike(v).variable(false)));
+/** The new flat values from the old ones and the gradients; called inside tf.tidy. */
+type Update = (values: Tensor, gradients: Tensor) => Tensor;
+
+interface UpdateRule {
+  update: Update;
+  dispose(): void;
 }
 
-function sgd(tf: Tf, negRates: Tensor[], variables: readonly Variable[]): StackedOptimizer {
-  return {
-    apply(grads) {
-      variables.forEach((value, i) => value.assign(tf.add(tf.mul(negRates[i], grads[value.name]), value)));
-    },
-    dispose() {},
-  };
+/** A zero accumulator, as the optimizers' zerosLike(value).variable(false). */
+function zeroState(tf: Tf, shape: number[]): Variable {
+  return tf.tidy(() => tf.zeros(shape).variable(false));
+}
+
+function sgd(tf: Tf, negRates: Tensor): UpdateRule {
+  return { update: (value, gradient) => tf.add(tf.mul(negRates, gradient), value), dispose() {} };
 }
 
 /**
@@ -40,31 +47,25 @@ function sgd(tf: Tf, negRates: Tensor[], variables: readonly Variable[]): Stacke
  * 1 - beta^t; the same float32 numbers are kept here in JavaScript with Math.fround (a float32 product or
  * difference rounded from its exact double value is what the float32 op gives), which saves two ops a step.
  */
-function adam(tf: Tf, negRates: Tensor[], variables: readonly Variable[], epsilon: number): StackedOptimizer {
-  const firstMoments = zeroStates(tf, variables);
-  const secondMoments = zeroStates(tf, variables);
+function adam(tf: Tf, negRates: Tensor, epsilon: number): UpdateRule {
+  const shape = negRates.shape;
+  const [m, v] = [zeroState(tf, shape), zeroState(tf, shape)];
   let accBeta1 = Math.fround(ADAM.beta1);
   let accBeta2 = Math.fround(ADAM.beta2);
   return {
-    apply(grads) {
-      const oneMinusAccBeta1 = Math.fround(1 - accBeta1);
-      const oneMinusAccBeta2 = Math.fround(1 - accBeta2);
-      variables.forEach((value, i) => {
-        const gradient = grads[value.name];
-        const [m, v] = [firstMoments[i], secondMoments[i]];
-        const newM = tf.add(tf.mul(m, ADAM.beta1), tf.mul(gradient, 1 - ADAM.beta1));
-        const newV = tf.add(tf.mul(v, ADAM.beta2), tf.mul(tf.square(gradient), 1 - ADAM.beta2));
-        const correctedM = tf.div(newM, oneMinusAccBeta1);
-        const correctedV = tf.div(newV, oneMinusAccBeta2);
-        m.assign(newM);
-        v.assign(newV);
-        value.assign(tf.add(tf.mul(tf.div(correctedM, tf.add(tf.sqrt(correctedV), epsilon)), negRates[i]), value));
-      });
+    update(value, gradient) {
+      const newM = tf.add(tf.mul(m, ADAM.beta1), tf.mul(gradient, 1 - ADAM.beta1));
+      const newV = tf.add(tf.mul(v, ADAM.beta2), tf.mul(tf.square(gradient), 1 - ADAM.beta2));
+      const correctedM = tf.div(newM, Math.fround(1 - accBeta1));
+      const correctedV = tf.div(newV, Math.fround(1 - accBeta2));
+      m.assign(newM);
+      v.assign(newV);
       accBeta1 = Math.fround(accBeta1 * Math.fround(ADAM.beta1));
       accBeta2 = Math.fround(accBeta2 * Math.fround(ADAM.beta2));
+      return tf.add(tf.mul(tf.div(correctedM, tf.add(tf.sqrt(correctedV), epsilon)), negRates), value);
     },
     dispose() {
-      tf.dispose([...firstMoments, ...secondMoments]);
+      tf.dispose([m, v]);
     },
   };
 }
@@ -73,21 +74,17 @@ function adam(tf: Tf, negRates: Tensor[], variables: readonly Variable[], epsilo
  * tf.train.rmsprop's defaults: decay 0.9, momentum 0, not centered. tfjs still keeps a momentum accumulator,
  * mom' = mom × 0 + step; with momentum 0 that is the step itself, so it is left out.
  */
-function rmsprop(tf: Tf, rates: Tensor[], variables: readonly Variable[], epsilon: number): StackedOptimizer {
-  const meanSquares = zeroStates(tf, variables);
+function rmsprop(tf: Tf, rates: Tensor, epsilon: number): UpdateRule {
+  const meanSquare = zeroState(tf, rates.shape);
   return {
-    apply(grads) {
-      variables.forEach((value, i) => {
-        const gradient = grads[value.name];
-        const meanSquare = meanSquares[i];
-        const newMeanSquare = tf.add(tf.mul(meanSquare, RMSPROP_DECAY), tf.mul(tf.square(gradient), 1 - RMSPROP_DECAY));
-        const step = tf.div(tf.mul(gradient, rates[i]), tf.sqrt(tf.add(newMeanSquare, epsilon)));
-        meanSquare.assign(newMeanSquare);
-        value.assign(tf.sub(value, step));
-      });
+    update(value, gradient) {
+      const newMeanSquare = tf.add(tf.mul(meanSquare, RMSPROP_DECAY), tf.mul(tf.square(gradient), 1 - RMSPROP_DECAY));
+      const step = tf.div(tf.mul(gradient, rates), tf.sqrt(tf.add(newMeanSquare, epsilon)));
+      meanSquare.assign(newMeanSquare);
+      return tf.sub(value, step);
     },
     dispose() {
-      tf.dispose(meanSquares);
+      meanSquare.dispose();
     },
   };
 }
@@ -99,28 +96,32 @@ export function stackedOptimizer(
   learningRates: readonly number[],
   variables: readonly Variable[],
 ): StackedOptimizer {
+  const trials = learningRates.length;
+  const sizes = variables.map((v) => v.size);
+  // Each variable's values one after another (a variable's own rows stay contiguous), so splitting the result
+  // back is a plain copy of each part; splitting [T, P] along P would copy element by element.
+  const flat = (tensors: Tensor[]) => tf.concat(tensors.map((t) => tf.reshape(t, [-1])));
+  // One rate per element, not a broadcast [T, 1] column: the cpu backend's element-wise ops are several times
+  // slower when they broadcast.
+  const rates = tf.tidy(() => {
+    const perTrial = tf.tensor2d(
+      learningRates.map((rate) => (name === 'rmsprop' ? rate : -rate)),
+      [trials, 1],
+    );
+    return flat(variables.map((v) => tf.broadcastTo(perTrial, [trials, v.size / trials])));
+  });
   // tfjs's optimizers take epsilon from the backend (1e-7 on cpu and wasm) when none is given, as tf.train does.
   const epsilon = tf.backend().epsilon();
-  // One rate tensor of each variable's own shape: the cpu backend's element-wise ops are several times slower
-  // when they broadcast, and an op with a [T, 1, 1] rate would broadcast on every step.
-  const rates = tf.tidy(() => {
-    const perTrial = tf.tensor3d(
-      learningRates.map((rate) => (name === 'rmsprop' ? rate : -rate)),
-      [learningRates.length, 1, 1],
-    );
-    return variables.map((v) => tf.broadcastTo(perTrial, v.shape));
-  });
-  const optimizer =
-    name === 'sgd'
-      ? sgd(tf, rates, variables)
-      : name === 'adam'
-        ? adam(tf, rates, variables, epsilon)
-        : rmsprop(tf, rates, variables, epsilon);
+  const rule =
+    name === 'sgd' ? sgd(tf, rates) : name === 'adam' ? adam(tf, rates, epsilon) : rmsprop(tf, rates, epsilon);
   return {
-    apply: (grads) => optimizer.apply(grads),
+    apply(grads) {
+      const updated = rule.update(flat([...variables]), flat(variables.map((v) => grads[v.name])));
+      tf.split(updated, sizes).forEach((part, i) => variables[i].assign(tf.reshape(part, variables[i].shape)));
+    },
     dispose() {
-      optimizer.dispose();
-      tf.dispose(rates);
+      rule.dispose();
+      rates.dispose();
     },
   };
 }
