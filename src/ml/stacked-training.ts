@@ -156,6 +156,16 @@ export class StackedTraining {
     });
   }
 
+  /** A live trial's afterBatch; one that throws ends that trial alone, as it would end its own fit. */
+  private async afterBatch(trial: StackedTrial, t: number): Promise<void> {
+    if (!this.live[t]) return;
+    try {
+      await trial.options.afterBatch?.();
+    } catch (error) {
+      this.end(t, { error });
+    }
+  }
+
   /** Every trial's rows in its own seeded order: [T, n, features] and [T, n, targets]. */
   private shuffled(epoch: number, all: { xs: Tensor; ys: Tensor }): [Tensor, Tensor] {
     const { tf } = this;
@@ -232,7 +242,7 @@ export class StackedTraining {
         stepLosses.push(loss);
         stepMetrics.push(metric);
         sizes.push(size);
-        await Promise.all(this.trials.map((trial, t) => (this.live[t] ? trial.options.afterBatch?.() : undefined)));
+        await Promise.all(this.trials.map((trial, t) => this.afterBatch(trial, t)));
         this.endAborted();
         if (!this.live.some(Boolean)) return;
       }

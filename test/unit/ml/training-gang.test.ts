@@ -270,7 +270,7 @@ describe('TrainingGang: members', () => {
     );
   });
 
-  it("an onEpochEnd that throws rejects only its member; each onEpochEnd sees its own trial's current weights", async () => {
+  it("an onEpochEnd or afterBatch that throws rejects only its member; each onEpochEnd sees its trial's weights", async () => {
     const seen: number[][][][] = configs.map(() => []);
     const models: tf.LayersModel[] = [];
     const gang = new TrainingGang(tf, configs.length);
@@ -281,6 +281,7 @@ describe('TrainingGang: members', () => {
       return gang.member(i)(tf, model, data.train, data.test, config, {
         afterBatch: () => {
           calls[i]++;
+          if (i === 1 && calls[i] === 9) throw new Error('worker gone');
         },
         onEpochEnd: (epoch) => {
           if (i === 0 && epoch === 1) throw new Error('disk full');
@@ -290,9 +291,11 @@ describe('TrainingGang: members', () => {
     });
     const settled = await Promise.allSettled(training);
     expect((settled[0] as PromiseRejectedResult).reason.message).toBe('disk full');
-    // Member 0 took part in 2 epochs of 6 batches; the others in all 3.
-    expect(calls).toEqual([12, 18, 18, 18]);
-    for (const i of [1, 2, 3]) {
+    expect((settled[1] as PromiseRejectedResult).reason.message).toBe('worker gone');
+    // Member 0 took part in 2 epochs of 6 batches, member 1 in 9 batches; the others in all 3 epochs.
+    expect(calls).toEqual([12, 9, 18, 18]);
+    expect(seen[1]).toHaveLength(1);
+    for (const i of [2, 3]) {
       expect(fulfilled(settled[i]).history).toHaveLength(3);
       const model = build(configs[i], data.train);
       const alonePerEpoch: number[][][] = [];
