@@ -8,8 +8,8 @@ import {
   type SnapshotRegisteredModel,
   type TrackingClient,
 } from '../tracking';
+import { deflatePoolForThisMachine } from './deflate-pool';
 import { throwIfAborted } from './errors';
-import { encodeMetricLines } from './metric-lines';
 import {
   datasetMeta,
   experimentFolder,
@@ -69,7 +69,7 @@ async function writeRun(
   for (const sub of ['metrics', 'params', 'artifacts', 'tags']) zip.add(`${folder}/${sub}/`, '');
   for (const [k, v] of Object.entries(run.data.params)) zip.add(`${folder}/params/${k}`, v);
   for (const [k, v] of Object.entries(run.data.tags)) zip.add(`${folder}/tags/${k}`, v);
-  metricKeysOf(run).forEach((key, i) => zip.add(`${folder}/metrics/${key}`, encodeMetricLines(contents.histories[i])));
+  metricKeysOf(run).forEach((key, i) => zip.addMetric(`${folder}/metrics/${key}`, contents.histories[i]));
   for (const input of run.inputs.datasetInputs) {
     const id = await datasetId(input.name, input.digest);
     if (!datasetsWritten.has(id)) {
@@ -143,6 +143,12 @@ function writeRegistry(
   return written;
 }
 
+/**
+ * Uncompressed bytes that may wait for the compression workers before the next run is read: the workers keep
+ * busy while memory holds a few megabytes, not the whole export.
+ */
+const MAX_BYTES_WAITING_FOR_DEFLATE = 8 * 1024 * 1024;
+
 /** Work between two yields to the event loop: short enough for a responsive page, long enough to cost nothing. */
 const YIELD_EVERY_MS = 30;
 
@@ -192,14 +198,28 @@ function manifest(counts: Record<string, number>): string {
 
 /**
  * Writes runs as a zip in MLflow's file-store layout (`mlruns/...`) plus a `tabflow.json` manifest that MLflow
- * ignores. Runs are read in small batches and compressed file by file, yielding every few dozen milliseconds so the page
- * stays responsive.
+ * ignores. Runs are read in small batches and compressed file by file (on worker threads once the zip passes a
+ * megabyte), yielding every few dozen milliseconds so the page stays responsive.
  */
 export async function exportRuns(tracking: TrackingClient, options: ExportOptions = {}): Promise<Blob> {
   const runs = await selectRuns(tracking, options);
   const experiments = await selectExperiments(tracking, options, runs);
+  const zip = new ZipWriter({ startPool: deflatePoolForThisMachine });
+  try {
+    return await writeZip(zip, tracking, options, runs, experiments);
+  } finally {
+    zip.close();
+  }
+}
+
+async function writeZip(
+  zip: ZipWriter,
+  tracking: TrackingClient,
+  options: ExportOptions,
+  runs: Run[],
+  experiments: Experiment[],
+): Promise<Blob> {
   const everything = !options.runIds && !options.experimentIds;
-  const zip = new ZipWriter();
   const folders = writeExperiments(zip, experiments);
   const datasetsWritten = new Set<string>();
   let metricPoints = 0;
@@ -216,6 +236,7 @@ export async function exportRuns(tracking: TrackingClient, options: ExportOption
     metricPoints += Object.values(run.data.metrics).reduce((n, m) => n + m.count, 0);
     i += 1;
     options.onProgress?.({ done: i, total: runs.length });
+    await zip.drain(MAX_BYTES_WAITING_FOR_DEFLATE);
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();

@@ -89,16 +89,19 @@ function writeFloat(out: Uint8Array, at: number, value: number): number {
   return at;
 }
 
+/** A metric's history: a step, value and timestamp per point. */
+export interface MetricLinesInput {
+  steps: ArrayLike<number>;
+  values: ArrayLike<number>;
+  timestamps: ArrayLike<number>;
+}
+
 /**
  * A metric's history as MLflow's file store writes it, one "timestamp value step" line per point, as ASCII
  * bytes written straight into one buffer: exports format millions of points, and building a string per line,
  * joining them and encoding the result costs more than the compression does.
  */
-export function encodeMetricLines(history: {
-  steps: ArrayLike<number>;
-  values: ArrayLike<number>;
-  timestamps: ArrayLike<number>;
-}): Uint8Array {
+export function encodeMetricLines(history: MetricLinesInput): Uint8Array<ArrayBuffer> {
   const n = history.values.length;
   if (scratch.length < n * MAX_LINE_BYTES) scratch = new Uint8Array(n * MAX_LINE_BYTES);
   const out = scratch;
@@ -121,11 +124,7 @@ export function encodeMetricLines(history: {
 let scratch = new Uint8Array(0);
 
 /** `encodeMetricLines` as text. */
-export function formatMetricLines(history: {
-  steps: ArrayLike<number>;
-  values: ArrayLike<number>;
-  timestamps: ArrayLike<number>;
-}): string {
+export function formatMetricLines(history: MetricLinesInput): string {
   return new TextDecoder().decode(encodeMetricLines(history));
 }
 

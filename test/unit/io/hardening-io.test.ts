@@ -125,7 +125,7 @@ describe('import hardening', () => {
     const zip = new ZipWriter();
     for (const [path, text] of Object.entries(validTree())) zip.add(path, text);
     zip.add('mlruns/123/meta.yaml', validTree()['mlruns/123/meta.yaml'].replace('name: tiny', 'name: other'));
-    const error = await importError(tracking, zip.finish());
+    const error = await importError(tracking, await zip.finish());
     expect(error.message).toBe(
       "The import holds two files named 'mlruns/123/meta.yaml', so it is ambiguous which one to use. Remove one of them from the zip and import again.",
     );
