@@ -8,7 +8,7 @@ import * as Comlink from 'comlink';
 import { openTracking, type MetricHistory, type TrackingClient } from '../src/tracking';
 import { reduceHistory } from '../src/charts/reduce-history';
 import { bandBuffers, reduceBand } from '../src/charts/reduce-band';
-import { computeBand, type Band } from '../src/stats/bands';
+import { computeBand, onBandAxis, type Band, type BandAxis, type BandRun } from '../src/stats/bands';
 import { paramImportance, type ImportanceInput, type ImportanceResult } from '../src/stats/importance';
 
 const clients = new Map<string, Promise<TrackingClient>>();
@@ -29,11 +29,15 @@ const api = {
     return Comlink.transfer(reduced, [reduced.steps.buffer, reduced.values.buffer, reduced.timestamps.buffer]);
   },
 
-  /** A group's mean and spread, on the runs' EXACT histories (see stats/bands.ts), reduced to `buckets`. */
-  async readBand(dbName: string, runIds: string[], key: string, buckets: number): Promise<Band> {
+  /**
+   * A group's mean and spread, on the runs' EXACT histories aligned by step or by time since each run's start
+   * (see stats/bands.ts), reduced to `buckets`.
+   */
+  async readBand(dbName: string, runs: BandRun[], key: string, buckets: number, axis: BandAxis): Promise<Band> {
     const tracking = await trackingFor(dbName);
     const histories = [];
-    for (const runId of runIds) histories.push(await tracking.getMetricHistory(runId, key));
+    for (const run of runs)
+      histories.push(onBandAxis(await tracking.getMetricHistory(run.runId, key), axis, run.startTime));
     const band = reduceBand(computeBand(histories), buckets);
     return Comlink.transfer(band, bandBuffers(band));
   },

@@ -16,6 +16,34 @@ export interface StepSeries {
   values: ArrayLike<number>;
 }
 
+/**
+ * What a band's x values measure: the runs' steps, or time. On a time axis the runs are aligned on the seconds
+ * since each run started (its history's timestamps minus the run's start time), not on wall-clock time: runs of
+ * one group usually ran one after another (or hours apart), so at one wall-clock moment they hardly overlap,
+ * while "after 30 s of training" is the same moment of each run. The alignment rule above then applies to
+ * those seconds as it does to steps; points a run logged within the same millisecond count as one x value (the
+ * one logged last).
+ */
+export type BandAxis = 'step' | 'time';
+
+/** A run the band reads: its id and start time (ms), which the time axis counts from. */
+export interface BandRun {
+  runId: string;
+  startTime: number;
+}
+
+/** One run's history on the band's x axis (see BandAxis). */
+export function onBandAxis(
+  history: StepSeries & { timestamps: ArrayLike<number> },
+  axis: BandAxis,
+  startTime: number,
+): StepSeries {
+  if (axis === 'step') return history;
+  const seconds = new Float64Array(history.timestamps.length);
+  for (let i = 0; i < seconds.length; i++) seconds[i] = (history.timestamps[i] - startTime) / 1000;
+  return { steps: seconds, values: history.values };
+}
+
 export interface Band {
   steps: Float64Array;
   mean: Float64Array;

@@ -111,6 +111,20 @@ test('compare grouped: two mean lines with bands read back from the chart, the w
       ),
     )
     .toHaveLength(3);
+  // Smoothing applies to the group lines as to single runs: the EMA (0.5, debiased) of 0.72, 0.82, 0.92.
+  await page.getByRole('slider', { name: 'Smoothing' }).fill('0.5');
+  await expect
+    .poll(() =>
+      chart.evaluate((el) =>
+        Array.from(
+          (el as unknown as { series: { label: string; ys: ArrayLike<number> }[] }).series.find((s) =>
+            s.label.startsWith('learningRate = 0.1 '),
+          )!.ys,
+          (y) => Math.round(y * 1e4) / 1e4,
+        ),
+      ),
+    )
+    .toEqual([0.72, 0.7867, 0.8629]);
 
   const winner = page.getByRole('region', { name: 'Winner' });
   await expect(winner.getByRole('status')).toHaveText(
@@ -282,6 +296,8 @@ test('a saved view reopens from the Views list after a reload, and travels throu
       .getByRole('cell', { name: '0.92 ± 0.02' }),
   ).toBeVisible();
   await other.goto(seedRuns(await compareIds(other, 'seeds')));
+  // Compare has replaced the runs table (whose Views list names the same views) once its runs' lines are drawn.
+  await expect(other.locator('metric-chart').getByRole('button', { name: /lr 0.1 seed 2/ })).toBeVisible();
   await other.getByRole('list', { name: 'Views' }).getByRole('button', { name: 'curves' }).click();
   await expect(
     other

@@ -50,7 +50,10 @@ export class CompareMetricCharts extends LitElement {
   @property({ type: Number }) smoothing = 0;
   @property({ type: Boolean }) logScale = false;
   @property({ type: Boolean }) loading = false;
-  /** When runs are grouped: per metric, one mean line per group (with its band), drawn instead of a line per run. */
+  /**
+   * When runs are grouped: per metric, one mean line per group (with its band), drawn instead of a line per run.
+   * On either time axis the groups are aligned on seconds since each run started, so "Wall time" reads as that.
+   */
   @property({ attribute: false }) groupedSeries: ReadonlyMap<string, ChartSeries[]> | null = null;
   @property() band: BandMode = 'std';
 
@@ -140,7 +143,7 @@ export class CompareMetricCharts extends LitElement {
               (metric) => html`<metric-chart
               .title=${metric}
               .series=${this.seriesFor(metric)}
-              .xLabel=${X_AXIS_LABELS[this.groupedSeries ? 'step' : this.x]}
+              .xLabel=${X_AXIS_LABELS[this.groupedSeries && this.x === 'wall' ? 'relative' : this.x]}
               ?xTime=${!this.groupedSeries && this.x === 'wall'}
               ?logScale=${this.logScale}
               .hiddenKeys=${this.groupedSeries ? NO_HIDDEN : this.hiddenRuns}

@@ -1,10 +1,10 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ChartSeries } from '../../charts/metric-chart';
 import { runColors } from '../../charts/run-colors';
-import type { Band } from '../../stats/bands';
+import type { Band, BandAxis, BandRun } from '../../stats/bands';
 import type { Run } from '../../tracking';
 import { groupRuns, type RunGroup } from '../runs-table/grouping';
-import { bandKey, groupSeries, type BandMode } from './group-bands';
+import { bandKey, groupSeries, type BandMode, type GroupSeriesOptions } from './group-bands';
 
 /**
  * The Compare page's groups and their bands: groups the runs (memoized on runs and keys), loads each
@@ -41,46 +41,50 @@ export class GroupBandLoader {
     metrics: readonly string[],
     mode: BandMode,
     colors: ReadonlyMap<string, string>,
+    options: Required<GroupSeriesOptions>,
   ): Map<string, ChartSeries[]> {
-    const inputs = [groups, metrics.join(','), mode, colors, this.version];
+    const inputs = [groups, metrics.join(','), mode, colors, options.axis, options.smoothing, this.version];
     if (!this.seriesMemo || inputs.some((v, i) => v !== this.seriesMemo!.inputs[i])) {
       this.seriesMemo = {
         inputs,
-        series: new Map(metrics.map((m) => [m, groupSeries(groups, m, this.bands, mode, colors)])),
+        series: new Map(metrics.map((m) => [m, groupSeries(groups, m, this.bands, mode, colors, options)])),
       };
     }
     return this.seriesMemo.series;
   }
 
   /**
-   * Loads the bands the charts lack; `read` is the history reader's band call. Bands already being loaded are
+   * Loads the bands the charts lack, on `axis`; `read` is the history reader's band call. Bands already being loaded are
    * not asked for again, and a failed set is not retried until the groups or metrics change (retrying on every
    * render would repeat the error forever).
    */
   async ensure(
     groups: readonly RunGroup[],
     metrics: readonly string[],
-    read: (runIds: string[], metric: string) => Promise<Band>,
+    axis: BandAxis,
+    read: (runs: BandRun[], metric: string, axis: BandAxis) => Promise<Band>,
   ): Promise<void> {
     const missing = metrics.flatMap((metric) =>
       groups
-        .filter((g) => g.runs.some((r) => r.data.metrics[metric]) && !this.bands.has(bandKey(g, metric)))
+        .filter((g) => g.runs.some((r) => r.data.metrics[metric]) && !this.bands.has(bandKey(g, metric, axis)))
         .map((group) => ({ group, metric })),
     );
-    if (missing.every(({ group, metric }) => this.requested.has(bandKey(group, metric)))) return;
+    if (missing.every(({ group, metric }) => this.requested.has(bandKey(group, metric, axis)))) return;
     this.load?.abort();
     const controller = (this.load = new AbortController());
-    this.requested = new Set(missing.map(({ group, metric }) => bandKey(group, metric)));
+    this.requested = new Set(missing.map(({ group, metric }) => bandKey(group, metric, axis)));
     this.loading = true;
     this.host.requestUpdate();
     try {
       for (const metric of new Set(missing.map((m) => m.metric))) {
         const arrived: [string, Band][] = [];
         for (const { group } of missing.filter((m) => m.metric === metric)) {
-          const runIds = group.runs.filter((r) => r.data.metrics[metric]).map((r) => r.info.runId);
-          const band = await read(runIds, metric);
+          const runs = group.runs
+            .filter((r) => r.data.metrics[metric])
+            .map((r) => ({ runId: r.info.runId, startTime: r.info.startTime }));
+          const band = await read(runs, metric, axis);
           if (controller.signal.aborted) return;
-          arrived.push([bandKey(group, metric), band]);
+          arrived.push([bandKey(group, metric, axis), band]);
         }
         for (const [key, band] of arrived) this.bands.set(key, band);
         this.version++;

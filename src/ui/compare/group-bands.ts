@@ -1,6 +1,7 @@
 import type { ChartSeries } from '../../charts/metric-chart';
 import { formatNumber } from '../../charts/format';
-import type { Band } from '../../stats/bands';
+import { emaSmooth } from '../../charts/smooth';
+import type { Band, BandAxis } from '../../stats/bands';
 import { describe, type Description } from '../../stats/describe';
 import { welchTTest, type WelchResult } from '../../stats/welch';
 import { groupKeyLabel, type RunGroup } from '../runs-table/grouping';
@@ -20,21 +21,37 @@ export function groupLabel(group: RunGroup): string {
   return group.keys.map((key, i) => `${groupKeyLabel(key)} = ${group.values[i] ?? '(not set)'}`).join(', ');
 }
 
-/** The band of `metric` for one group is reloaded when the group's runs or their point counts change. */
-export function bandKey(group: RunGroup, metric: string): string {
-  return `${metric}\u0000${group.runs.map((r) => `${r.info.runId}:${r.data.metrics[metric]?.count ?? 0}`).join(',')}`;
+/**
+ * The band of `metric` for one group on one x axis; reloaded when the group's runs or their point counts
+ * change.
+ */
+export function bandKey(group: RunGroup, metric: string, axis: BandAxis = 'step'): string {
+  return `${metric}\u0000${axis}\u0000${group.runs.map((r) => `${r.info.runId}:${r.data.metrics[metric]?.count ?? 0}`).join(',')}`;
 }
 
-/** One chart line per group that has the metric: the mean, shaded by ± 1 std or min–max; legend "label (n = 3)". */
+export interface GroupSeriesOptions {
+  /** The x axis the bands were computed on (see BandAxis). */
+  axis?: BandAxis;
+  /** The Compare smoothing slider's EMA weight, applied as single runs get it (charts/smooth.ts). */
+  smoothing?: number;
+}
+
+/**
+ * One chart line per group that has the metric: the mean, shaded by ± 1 std or min–max; legend "label (n = 3)".
+ * With smoothing, the mean and each band edge are smoothed like a single run's line (the same EMA on the same
+ * kind of reduced series); the EMA is linear, so the smoothed mean stays the middle of the smoothed ± std edges.
+ */
 export function groupSeries(
   groups: readonly RunGroup[],
   metric: string,
   bands: ReadonlyMap<string, Band>,
   mode: BandMode,
   colors: ReadonlyMap<string, string>,
+  { axis = 'step', smoothing = 0 }: GroupSeriesOptions = {},
 ): ChartSeries[] {
+  const smooth = (values: ArrayLike<number>) => (smoothing > 0 ? emaSmooth(values, smoothing) : values);
   return groups.flatMap((group) => {
-    const band = bands.get(bandKey(group, metric));
+    const band = bands.get(bandKey(group, metric, axis));
     if (!band || band.steps.length === 0) return [];
     const n = group.runs.filter((r) => r.data.metrics[metric]).length;
     const series: ChartSeries = {
@@ -42,14 +59,14 @@ export function groupSeries(
       label: `${groupLabel(group)} (n = ${n})`,
       color: colors.get(group.id),
       xs: band.steps,
-      ys: band.mean,
+      ys: smooth(band.mean),
     };
     if (mode === 'std')
       series.band = {
-        lower: band.mean.map((m, i) => m - band.std[i]),
-        upper: band.mean.map((m, i) => m + band.std[i]),
+        lower: smooth(band.mean.map((m, i) => m - band.std[i])),
+        upper: smooth(band.mean.map((m, i) => m + band.std[i])),
       };
-    if (mode === 'minmax') series.band = { lower: band.min, upper: band.max };
+    if (mode === 'minmax') series.band = { lower: smooth(band.min), upper: smooth(band.max) };
     return [series];
   });
 }

@@ -3,7 +3,7 @@ import type { MetricHistory, TrackingClient } from '../../tracking';
 import type { HistoryWorkerApi } from '../../../workers/history.worker';
 import { HISTORY_BUCKETS, reduceHistory } from '../../charts/reduce-history';
 import { BAND_BUCKETS, reduceBand } from '../../charts/reduce-band';
-import { computeBand, type Band } from '../../stats/bands';
+import { computeBand, onBandAxis, type Band, type BandAxis, type BandRun } from '../../stats/bands';
 import { paramImportance, type ImportanceInput, type ImportanceResult } from '../../stats/importance';
 import { WorkerBridge, WorkerFailedError } from '../../shared/worker-bridge';
 
@@ -37,14 +37,18 @@ export class HistoryReader {
     );
   }
 
-  /** A group's band on its runs' exact histories (computed in the worker; on this thread when it is missing). */
-  band(runIds: string[], key: string, signal?: AbortSignal): Promise<Band> {
+  /**
+   * A group's band on its runs' exact histories, by step or by time since each run started (computed in the
+   * worker; on this thread when it is missing).
+   */
+  band(runs: BandRun[], key: string, axis: BandAxis, signal?: AbortSignal): Promise<Band> {
     return this.inWorkerOr(
       signal,
-      (api) => api.readBand(this.tracking.db.name, runIds, key, BAND_BUCKETS),
+      (api) => api.readBand(this.tracking.db.name, runs, key, BAND_BUCKETS, axis),
       async () => {
         const histories = [];
-        for (const runId of runIds) histories.push(await this.tracking.getMetricHistory(runId, key));
+        for (const run of runs)
+          histories.push(onBandAxis(await this.tracking.getMetricHistory(run.runId, key), axis, run.startTime));
         return reduceBand(computeBand(histories), BAND_BUCKETS);
       },
     );

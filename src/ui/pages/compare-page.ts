@@ -17,6 +17,7 @@ import { GroupBandLoader } from '../compare/group-band-loader';
 import { StagedReveal } from '../compare/staged-reveal';
 import { groupOptions } from '../runs-table/grouping';
 import type { ImportanceInput } from '../../stats/importance';
+import type { BandAxis } from '../../stats/bands';
 import '../compare/compare-run-charts';
 import type { CompareChange } from '../compare/compare-change';
 import { parseSettings, settingsToQuery, type CompareSettings } from '../compare/compare-settings';
@@ -140,7 +141,7 @@ export class ComparePage extends LitElement {
       // Grouped charts draw bands computed from exact histories in the worker; per-run lines are not needed.
       const { groups } = this.groupBands.groups(this.runs, groupBy);
       this.groupBands
-        .ensure(groups, this.chartedMetrics, (runIds, metric) => reader.band(runIds, metric))
+        .ensure(groups, this.chartedMetrics, this.bandAxis, (runs, metric, axis) => reader.band(runs, metric, axis))
         .catch((error: unknown) =>
           reportError(this, new Error(`Could not compute the group bands: ${errorMessage(error)}`)),
         );
@@ -162,6 +163,11 @@ export class ComparePage extends LitElement {
         typeof r === 'string' ? [r] : r.info.lifecycleStage === 'active' ? [] : [r.info.runName],
       ),
     };
+  }
+
+  /** Groups' bands are aligned by step, or by time since each run started for either time axis (see BandAxis). */
+  private get bandAxis(): BandAxis {
+    return this.settings.x === 'step' ? 'step' : 'time';
   }
 
   private get runs(): Run[] {
@@ -263,7 +269,10 @@ export class ComparePage extends LitElement {
     const { groupBy } = this.settings;
     const grouped = this.groupBands.groups(runs, groupBy);
     const groupedSeries = groupBy.length
-      ? this.groupBands.series(grouped.groups, this.chartedMetrics, this.settings.band, grouped.colors)
+      ? this.groupBands.series(grouped.groups, this.chartedMetrics, this.settings.band, grouped.colors, {
+          axis: this.bandAxis,
+          smoothing: this.settings.smoothing,
+        })
       : null;
     return html`<div class="page" @compare-change=${this.onChange}>
       <page-header heading=${`Comparing ${plural(runs.length, 'run')}`}
