@@ -29,6 +29,7 @@ import { RUN_PALETTE } from './run-colors';
 import { chartToPng } from './chart-png';
 import { AppearanceController, chartColors } from './chart-theme';
 import { downloadChartPng } from './download';
+import { whenIdle } from './when-idle';
 import { bandLines, bandOptions, type SeriesBand } from './chart-bands';
 
 export interface ChartSeries {
@@ -92,6 +93,7 @@ export class MetricChart extends LitElement {
   @state() private zoom: [number, number] | null = null;
 
   private plot: uPlot | null = null;
+  private idleBuild: { cancel: () => void } | null = null;
   private structure = '';
   private width = 0;
   private resizeObserver = new ResizeObserver((entries) => this.onResize(entries[0].contentRect.width));
@@ -104,6 +106,8 @@ export class MetricChart extends LitElement {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.idleBuild?.cancel();
+    this.idleBuild = null;
     this.resizeObserver.disconnect();
     this.destroyPlot();
     this.width = 0;
@@ -132,17 +136,11 @@ export class MetricChart extends LitElement {
       // Emptied (the Playground's next training starts): the plot is kept, hidden, for the same series to come
       // back to, since building a uPlot costs a main-thread task of tens of milliseconds and setData very little.
       if (this.plot) this.plot.root.style.display = 'none';
+      else if (this.series.length > 0) this.buildWhenIdle();
       return;
     }
     if (this.plot) this.plot.root.style.display = '';
-    const structure = JSON.stringify([
-      this.series.map((s, i) => [keyOf(s), s.label, this.colorOf(s, i), Boolean(s.band)]),
-      this.xTime,
-      this.logScale,
-      this.xLabel,
-      this.syncKey ?? '',
-      this.height,
-    ]);
+    const structure = this.structureKey();
     if (!this.plot || structure !== this.structure) {
       this.createPlot();
       this.structure = structure;
@@ -150,6 +148,33 @@ export class MetricChart extends LitElement {
       this.plot.setData(this.alignedData());
     }
     if (changed.has('hiddenKeys') || changed.has('series')) this.applyVisibility();
+  }
+
+  /** What the plot is built for: a change rebuilds it, anything else is a setData. */
+  private structureKey(): string {
+    return JSON.stringify([
+      this.series.map((s, i) => [keyOf(s), s.label, this.colorOf(s, i), Boolean(s.band)]),
+      this.xTime,
+      this.logScale,
+      this.xLabel,
+      this.syncKey ?? '',
+      this.height,
+    ]);
+  }
+
+  /**
+   * An empty chart that already knows its series (the Playground's, before Train) builds its plot, hidden, while
+   * the page is idle: a trace showed a cold uPlot's first build (~20-30 ms) in the first epochs' frame otherwise.
+   */
+  private buildWhenIdle(): void {
+    if (this.idleBuild !== null) return;
+    this.idleBuild = whenIdle(() => {
+      this.idleBuild = null;
+      if (this.plot || this.hasData || this.width <= 0 || this.series.length === 0) return;
+      this.createPlot();
+      this.structure = this.structureKey();
+      this.plot!.root.style.display = 'none';
+    });
   }
 
   private colorOf(s: ChartSeries, index: number): string {
