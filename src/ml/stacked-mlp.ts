@@ -60,14 +60,14 @@ function padInto(values: Float32Array, rows: number, cols: number, out: Float32A
 }
 
 export class StackedMlp {
-  readonly layers: StackedLayer[];
-  readonly trials: number;
+  layers: StackedLayer[];
+  trials: number;
   private readonly maxWidths: number[];
 
   constructor(
     private readonly tf: Tf,
     models: readonly LayersModel[],
-    private readonly shapes: readonly TrialShape[],
+    private shapes: readonly TrialShape[],
     private readonly hidden: Activation,
     private readonly output: OutputKind,
   ) {
@@ -152,6 +152,26 @@ export class StackedMlp {
     for (const { kernel, mask } of this.layers) {
       if (mask) grads[kernel.name] = this.tf.mul(grads[kernel.name], mask);
     }
+  }
+
+  /** Keeps only the given stack rows (in that order), so trials that ended stop costing compute. */
+  keepTrials(rows: readonly number[]): void {
+    const { tf } = this;
+    const index = tf.tensor1d(Int32Array.from(rows), 'int32');
+    const pick = (t: Tensor | null) => (t ? tf.tidy(() => tf.gather(t, index)) : null);
+    const pickVariable = (v: Variable) => tf.tidy(() => tf.gather(v, index).variable(true));
+    const kept = this.layers.map(({ kernel, bias, mask, l1, l2 }) => ({
+      kernel: pickVariable(kernel),
+      bias: pickVariable(bias),
+      mask: pick(mask),
+      l1: pick(l1),
+      l2: pick(l2),
+    }));
+    index.dispose();
+    this.dispose();
+    this.layers = kept;
+    this.shapes = rows.map((row) => this.shapes[row]);
+    this.trials = rows.length;
   }
 
   /** Trial t's current weights written into its own model (its real units only). */

@@ -80,8 +80,14 @@ export class StackedTraining {
   private readonly optimizer: ReturnType<typeof stackedOptimizer>;
   private readonly lossFns: Loss;
   private readonly histories: EpochMetrics[][];
-  /** Whether trial t still trains and reports; a stopped or failed trial's slice trains on unreported. */
+  /** Whether trial t still trains and reports. */
   private readonly live: boolean[];
+  /**
+   * The trials in the stack, in stack order, and trial t's row in it (-1 once dropped). A trial that ended keeps
+   * its row, trained and unreported, until the next epoch starts; then the stack drops it (compact).
+   */
+  private stack: number[];
+  private row: number[];
   private readonly lastEnds: [number, TrialEnd][] = [];
 
   constructor(
@@ -110,6 +116,19 @@ export class StackedTraining {
     this.lossFns = lossOf(tf, classification);
     this.histories = trials.map(() => []);
     this.live = trials.map(() => true);
+    this.stack = trials.map((_, t) => t);
+    this.row = [...this.stack];
+  }
+
+  /** Drops the rows of trials that ended, so they stop costing compute. */
+  private compact(): void {
+    const kept = this.stack.filter((t) => this.live[t]);
+    if (kept.length === this.stack.length) return;
+    const rows = kept.map((t) => this.row[t]);
+    this.mlp.keepTrials(rows);
+    this.optimizer.keepTrials(rows);
+    this.stack = kept;
+    this.row = this.trials.map((_, t) => kept.indexOf(t));
   }
 
   /** Trains every trial to its last epoch, ending each (onEnd) as soon as it stops, fails or finishes. */
@@ -122,6 +141,7 @@ export class StackedTraining {
       for (let epoch = 0; epoch <= lastEpoch && this.live.some(Boolean); epoch++) {
         this.endAborted();
         if (!this.live.some(Boolean)) break;
+        this.compact();
         await this.epoch(epoch, trainTensors, testTensors);
       }
       this.trials.forEach((_, t) => this.end(t, { result: this.result(t) }));
@@ -142,7 +162,7 @@ export class StackedTraining {
   private end(t: number, end: TrialEnd): void {
     if (!this.live[t]) return;
     this.live[t] = false;
-    if ('result' in end) this.mlp.writeWeights(t, this.trials[t].model);
+    if ('result' in end) this.mlp.writeWeights(this.row[t], this.trials[t].model);
     // The last trial to end hears of it only once every tensor is disposed, so a caller that has awaited every
     // trial finds nothing left behind.
     if (this.live.some(Boolean)) this.onEnd(t, end);
@@ -166,17 +186,18 @@ export class StackedTraining {
     }
   }
 
-  /** Every trial's rows in its own seeded order: [T, n, features] and [T, n, targets]. */
+  /** Every stacked trial's rows in its own seeded order: [T, n, features] and [T, n, targets]. */
   private shuffled(epoch: number, all: { xs: Tensor; ys: Tensor }): [Tensor, Tensor] {
-    const { tf } = this;
+    const { tf, stack } = this;
     const n = numRows(this.train);
-    const rows = new Int32Array(this.trials.length * n);
-    this.trials.forEach(({ config }, t) => {
-      rows.set(permutation(n, mulberry32(deriveSeed(config.seed, SEED_STREAM.shuffle, epoch))), t * n);
+    const rows = new Int32Array(stack.length * n);
+    stack.forEach((t, row) => {
+      const { seed } = this.trials[t].config;
+      rows.set(permutation(n, mulberry32(deriveSeed(seed, SEED_STREAM.shuffle, epoch))), row * n);
     });
     return tf.tidy(() => {
       const index = tf.tensor1d(rows, 'int32');
-      const gather = (x: Tensor) => tf.reshape(tf.gather(x, index), [this.trials.length, n, x.shape[1] as number]);
+      const gather = (x: Tensor) => tf.reshape(tf.gather(x, index), [stack.length, n, x.shape[1] as number]);
       return [gather(all.xs), gather(all.ys)];
     });
   }
@@ -185,7 +206,7 @@ export class StackedTraining {
   private step(xs: Tensor, ys: Tensor, start: number, size: number): [Tensor, Tensor] {
     const { tf, mlp } = this;
     return tf.tidy(() => {
-      const trials = this.trials.length;
+      const trials = this.stack.length;
       const x = tf.slice(xs, [0, start, 0], [trials, size, xs.shape[2] as number]);
       const y = tf.slice(ys, [0, start, 0], [trials, size, ys.shape[2] as number]);
       let losses: Tensor | null = null;
@@ -198,7 +219,7 @@ export class StackedTraining {
         return tf.sum(losses);
       }, mlp.variables());
       mlp.maskGradients(grads);
-      this.optimizer.apply(grads);
+      this.optimizer.apply(mlp.variables(), grads);
       return [losses as unknown as Tensor, metrics as unknown as Tensor];
     });
   }
@@ -218,7 +239,7 @@ export class StackedTraining {
     });
     const values = (await means.data()) as Float32Array;
     means.dispose();
-    const trials = this.trials.length;
+    const trials = this.stack.length;
     const batchCount = sizes.length;
     const reduce = (offset: number) =>
       Float32Array.from({ length: trials }, (_, t) =>
@@ -229,7 +250,7 @@ export class StackedTraining {
 
   private async epoch(epoch: number, all: { xs: Tensor; ys: Tensor }, test: { xs: Tensor; ys: Tensor } | null) {
     const { tf } = this;
-    const trials = this.trials.length;
+    const trials = this.stack.length;
     const batchSize = this.trials[0].config.batchSize;
     const [xs, ys] = this.shuffled(epoch, all);
     const started = performance.now();
@@ -255,17 +276,18 @@ export class StackedTraining {
       await Promise.all(
         this.trials.map(async (trial, t) => {
           if (!this.live[t] || epoch >= trial.config.epochs) return;
+          const row = this.row[t];
           const metrics: EpochMetrics = {};
           if (validation) {
-            metrics.val_loss = validation[0][t];
-            metrics[`val_${this.lossFns.metricName}`] = validation[1][t];
+            metrics.val_loss = validation[0][row];
+            metrics[`val_${this.lossFns.metricName}`] = validation[1][row];
           }
-          metrics.loss = weightedMean(column(values.subarray(0, half), trials, t), sizes, false);
-          metrics[this.lossFns.metricName] = weightedMean(column(values.subarray(half), trials, t), sizes, false);
+          metrics.loss = weightedMean(column(values.subarray(0, half), trials, row), sizes, false);
+          metrics[this.lossFns.metricName] = weightedMean(column(values.subarray(half), trials, row), sizes, false);
           metrics.epoch_time_ms = elapsed;
           metrics.samples_per_sec = numRows(this.train) / (elapsed / 1000);
           this.histories[t].push(metrics);
-          this.mlp.writeWeights(t, trial.model);
+          this.mlp.writeWeights(row, trial.model);
           try {
             await trial.options.onEpochEnd?.(epoch, metrics);
           } catch (error) {
