@@ -2,7 +2,7 @@
 // app-probes.mjs: "chart draw" on the Compare page and "responsiveness" of the Playground while training.
 import { figureEntry, summarise } from './stats.mjs';
 import { openBenchPage, repeat } from './page-figures.mjs';
-import { probedContext, probeIdle, probeTraining } from './app-probes.mjs';
+import { probedContext, probeIdle, probeTraining, traceTraining } from './app-probes.mjs';
 
 export async function openApp(context, url, hash) {
   const page = await context.newPage();
@@ -125,6 +125,7 @@ export async function chartDraw({ browser, url, size, plan }) {
       probeGapMs: gap.median,
       notes: [
         `longest main-thread task ${Math.round(longest.value)} ms (max ${Math.round(longest.max)}, Long Tasks API)`,
+        `one more training, traced: longest main-thread task ${traced.longestCpuMs.toFixed(1)} ms of CPU (${traced.longestWallMs.toFixed(0)} ms wall), ${traced.over50msCpu} tasks over 50 ms of CPU, ${traced.over50msWall} over 50 ms wall`,
         `longest stall seen by a 4 ms timer: ${Math.round(gap.median)} ms`,
       ],
     };
@@ -150,6 +151,7 @@ export async function responsiveness({ browser, url, size, plan }) {
       // The same page, idle for as long as the training took.
       idle.push(await probeIdle(page, busy.ms));
     });
+    const traced = await traceTraining(browser, page, train);
     const kept = (list) => list.slice(plan.warmup);
     const entry = figureEntry({
       figure: 'responsiveness',
@@ -171,10 +173,12 @@ export async function responsiveness({ browser, url, size, plan }) {
       longTasksOver50ms: kept(training).map((s) => s.longTasks),
       probeGapMs: summarise(kept(training).map((s) => s.probeGap)).median,
       idleProbeGapMs: summarise(kept(idle).map((s) => s.probeGap)).median,
+      traced,
       notes: [
         `training took ${(seconds.value / 1000).toFixed(1)} s; tasks over 50 ms per training: ${kept(training)
           .map((s) => s.longTasks)
           .join(', ')}`,
+        `one more training, traced: longest main-thread task ${traced.longestCpuMs.toFixed(1)} ms of CPU (${traced.longestWallMs.toFixed(0)} ms wall), ${traced.over50msCpu} tasks over 50 ms of CPU, ${traced.over50msWall} over 50 ms wall`,
         `longest stall seen by a 4 ms timer: ${Math.round(summarise(kept(training).map((s) => s.probeGap)).median)} ms training, ${Math.round(summarise(kept(idle).map((s) => s.probeGap)).median)} ms idle`,
       ],
     };

@@ -91,3 +91,44 @@ export async function probeIdle(page, ms) {
   await page.waitForTimeout(ms);
   return page.evaluate(() => window.__benchProbe.stop());
 }
+
+/**
+ * One more training, traced (Chrome's timeline category only): the main thread's tasks in CPU time as well as
+ * wall time. On a shared machine a task's wall time grows with everything else that runs, its thread time does
+ * not, so this tells the page's own work from the machine's load. Kept out of the probed repetitions, whose Long
+ * Tasks it would otherwise lengthen by the tracing's own cost.
+ */
+export async function traceTraining(browser, page, train, timeout = 180_000) {
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+  let trace;
+  try {
+    await probeTraining(page, train, timeout);
+  } finally {
+    trace = JSON.parse((await browser.stopTracing()).toString());
+  }
+  const events = trace.traceEvents ?? trace;
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || e.name !== 'RunTask' || !mains.has(thread)) continue;
+    if (!byThread.has(thread)) byThread.set(thread, []);
+    byThread.get(thread).push(e);
+  }
+  // The page's renderer is the busiest one (the trace also holds other renderers' idle main threads).
+  const tasks = [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  const cpu = tasks.map((t) => (t.tdur ?? 0) / 1000).sort((a, b) => a - b);
+  const wall = tasks.map((t) => t.dur / 1000);
+  return {
+    tasks: tasks.length,
+    longestCpuMs: cpu.at(-1) ?? 0,
+    p99CpuMs: cpu[Math.floor(cpu.length * 0.99)] ?? 0,
+    longestWallMs: Math.max(0, ...wall),
+    over50msWall: wall.filter((w) => w >= 50).length,
+    over50msCpu: cpu.filter((c) => c >= 50).length,
+  };
+}

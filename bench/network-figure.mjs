@@ -3,7 +3,7 @@
 import { figureEntry, summarise } from './stats.mjs';
 import { repeat } from './page-figures.mjs';
 import { openApp } from './app-figures.mjs';
-import { probedContext, probeIdle, probeTraining } from './app-probes.mjs';
+import { probedContext, probeIdle, probeTraining, traceTraining } from './app-probes.mjs';
 
 const SIX_BY_EIGHT = encodeURIComponent(JSON.stringify([8, 8, 8, 8, 8, 8]));
 
@@ -38,6 +38,7 @@ export async function networkResponsiveness({ browser, url, size, plan }) {
       );
       idle.push(await probeIdle(page, busy.ms));
     });
+    const traced = await traceTraining(browser, page, train);
     const kept = (list) => list.slice(plan.warmup);
     const entry = figureEntry({
       figure: 'network view',
@@ -52,10 +53,12 @@ export async function networkResponsiveness({ browser, url, size, plan }) {
       baseline: 'the same page, idle, for as long as the training took',
       longTasksOver50ms: kept(training).map((s) => s.longTasks),
       replay,
+      traced,
       notes: [
         `tasks over 50 ms per training: ${kept(training)
           .map((s) => s.longTasks)
           .join(', ')}; training took ${(summarise(kept(training).map((s) => s.ms)).median / 1000).toFixed(1)} s`,
+        `one more training, traced: longest main-thread task ${traced.longestCpuMs.toFixed(1)} ms of CPU (${traced.longestWallMs.toFixed(0)} ms wall), ${traced.over50msCpu} tasks over 50 ms of CPU, ${traced.over50msWall} over 50 ms wall`,
         `replay: ${replay.snapshotBytes.toLocaleString('en')} bytes per snapshot, ${replay.snapshots} snapshots, ${replay.runBytes.toLocaleString('en')} bytes per run`,
       ],
     };
