@@ -159,6 +159,16 @@ function fulfilled(outcome: PromiseSettledResult<TrainResult>): TrainResult {
   return outcome.value;
 }
 
+describe('TrainingGang: a model without hidden layers (logistic regression)', () => {
+  it('sgd, xor: every epoch metric and final weight within the tolerance', async () => {
+    const configs = fourTrials({ optimizer: 'sgd' }).map((config) => ({ ...config, hiddenLayers: [] }));
+    const { metrics, weights, leaked } = await compare(configs, problem('xor'));
+    expect(metrics).toBeLessThanOrEqual(TOLERANCE);
+    expect(weights).toBeLessThanOrEqual(TOLERANCE);
+    expect(leaked).toBe(0);
+  });
+});
+
 describe('TrainingGang on the wasm backend (the worker trains on wasm when it is fastest)', () => {
   beforeAll(async () => {
     await tf.setBackend('wasm');
