@@ -141,7 +141,7 @@ test('compare grouped: two mean lines with bands read back from the chart, the w
 test('"Repeat with seeds" on two configs makes 3 children each; grouped by learning rate they compare as two lines with bands', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   for (const lr of ['0.3', '0.003']) {
     await openApp(page, `#/playground?dataset=spiral&dataset_points=120&epochs=3&batch_size=20&learning_rate=${lr}`);
     await page.getByRole('button', { name: 'Repeat with seeds' }).click();
@@ -198,18 +198,32 @@ test('"Repeat with seeds" on two configs makes 3 children each; grouped by learn
       .first(),
   ).toHaveText('learning_rate');
 
-  // Any run can be repeated: its page opens the Playground with its settings and the Seeds form ready.
+  // Any run can be repeated from its page: Seeds, Start, and the repeat runs there and then, on the sweep pool,
+  // with links to its parent run and to Compare of the repeats (one mean line with its band).
   const child = await page.evaluate(
     async () =>
       (await window.tabflow!.tracking.searchRuns({ experimentIds: ['0'], filter: "params.learning_rate = '0.3'" }))[0]
         .info.runId,
   );
   await page.goto(`./#/run/${child}`);
-  await page.getByRole('link', { name: 'Repeat with seeds' }).click();
-  await expect(
-    page.getByRole('form', { name: 'Repeat with seeds' }).getByRole('spinbutton', { name: 'Seeds' }),
-  ).toBeVisible();
-  expect(new URL(page.url()).hash).toContain('learning_rate=0.3');
+  await page.getByRole('button', { name: 'Repeat with seeds' }).click();
+  const form = page.getByRole('form', { name: 'Repeat with seeds' });
+  await form.getByRole('spinbutton', { name: 'Seeds' }).fill('2');
+  await form.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Repeat with 2 seeds finished/ })).toBeVisible({
+    timeout: 120_000,
+  });
+  expect(new URL(page.url()).hash).toBe(`#/run/${child}`);
+  const parentLink = page.getByRole('link', { name: /^sweep grid ×2 / });
+  const parentHref = await parentLink.getAttribute('href');
+  expect(parentHref).toMatch(/^#\/run\/[0-9a-f]{32}$/);
+  await page.getByRole('link', { name: 'Compare the 2 repeats' }).click();
+  const repeats = page
+    .locator('metric-chart')
+    .filter({ has: page.getByRole('heading', { name: 'val_accuracy', exact: true }) });
+  await expect(repeats.getByRole('button', { name: /^parent run = .* \(n = 2\)/ })).toBeVisible();
+  await page.goto(`./${parentHref}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^sweep grid ×2 /);
 });
 
 test('a saved view reopens from the Views list after a reload, and travels through export → import', async ({

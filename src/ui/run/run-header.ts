@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Run } from '../../tracking';
 import { rerunHref } from '../playground/playground-link';
-import { repeatSeedsHref } from '../sweep/repeat-seeds';
+import './run-repeat';
 import { errorMessage, type AppServices } from '../services';
 import { touchTargets } from '../primitives/touch-targets';
 
@@ -28,6 +28,7 @@ export class RunHeader extends LitElement {
     form { display: flex; gap: 6px; flex: 1; }
     input { font: inherit; font-size: var(--tf-font-size-xl); padding: 4px 8px; border: 1px solid var(--tf-color-border); border-radius: 6px; flex: 1; min-width: 200px; }
     .error { flex-basis: 100%; color: var(--tf-color-danger); font-size: var(--tf-font-size); margin: 0; }
+    .repeat { flex-basis: 100%; }
   `,
   ];
 
@@ -73,7 +74,6 @@ export class RunHeader extends LitElement {
       </div>
       <div class="actions">
         <a class="button" href=${rerunHref(data.params, info.experimentId)} title="Open the Playground with this run's settings">Re-run</a>
-        <a class="button" href=${repeatSeedsHref(data.params, info.experimentId)} title="Run this config again with several seeds, to see its spread">Repeat with seeds</a>
         ${
           deleted
             ? html`<button @click=${() => this.attempt('restore the run', () => tracking.restoreRun(info.runId))}>Restore</button>`
@@ -90,6 +90,7 @@ export class RunHeader extends LitElement {
           : nothing
       }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <run-repeat class="repeat" .services=${this.services} .run=${this.run}></run-repeat>
     `;
   }
 }

@@ -19,6 +19,8 @@ export function repeatSeedsHref(params: Record<string, string>, experimentId?: s
  * "Repeat with seeds": runs the same config N times with model seeds 1 … N (optionally data seeds too) as child
  * runs of one parent, on the sweep service's worker pool — so a student sees the spread a recipe has before
  * believing one lucky run. Shown in the Playground (its current setup) and on a run page (that run's config).
+ *
+ * @fires repeat-started - detail: the parent run's id, once the repeat has started.
  */
 @customElement('repeat-seeds')
 export class RepeatSeeds extends LitElement {
@@ -90,6 +92,9 @@ export class RepeatSeeds extends LitElement {
       });
       this.startedParent = sweeps.current?.parentRunId ?? null;
       this.open = false;
+      this.dispatchEvent(
+        new CustomEvent('repeat-started', { detail: this.startedParent, bubbles: true, composed: true }),
+      );
     } catch (error) {
       this.error = `Could not repeat with seeds: ${errorMessage(error)}`;
     }
