@@ -44,8 +44,8 @@ function unitOf(target: EventTarget | null): UnitRef | null {
  * Tab stop: the arrow keys move between them (up and down in a layer, left and right across layers), and the
  * focused unit's weights — into it, or out of an input — are listed under the picture as its description.
  * Clicking a unit (or Enter, Space) selects it (the page shows it large) until it is pressed again. The frames
- * come computed and quantized from the training worker (or a replay) and are painted on one canvas once per
- * animation frame, however often they arrive.
+ * come computed and quantized from the training worker (or a replay) and are painted on one canvas in a task of
+ * their own, the newest of them, however often they arrive.
  *
  * @fires unit-select - detail: UnitRef | null, the unit clicked (null when the selected one is clicked again)
  */
@@ -75,12 +75,12 @@ export class NetworkView extends LitElement {
   /** The unit with keyboard focus, whose weights are its description. */
   @state() private focused: UnitRef | null = null;
   private readonly painter = new NetworkPainter();
-  private paintFrame: number | null = null;
+  private paintTask: ReturnType<typeof setTimeout> | null = null;
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.paintFrame !== null) cancelAnimationFrame(this.paintFrame);
-    this.paintFrame = null;
+    if (this.paintTask !== null) clearTimeout(this.paintTask);
+    this.paintTask = null;
   }
 
   private name(layer: number, unit: number): string {
@@ -227,10 +227,12 @@ export class NetworkView extends LitElement {
 
   protected updated(changed: PropertyValues<this>): void {
     if (!this.network || !changed.has('network')) return;
-    // Frames can arrive faster than the screen shows them (a replay playing, a burst after a busy moment): one paint
-    // per animation frame, of the newest, and outside the task that updated the page.
-    this.paintFrame ??= requestAnimationFrame(() => {
-      this.paintFrame = null;
+    // A task of its own, not the page's update task nor an animation frame: a software canvas is rasterized at the
+    // end of the task that drew it (or in the frame's commit), and a trace showed each of those ~5-10 ms of CPU
+    // with the painting in them, so the three stay separate, short tasks. Frames that arrive before the paint
+    // (a replay playing, a burst after a busy moment) are painted once, the newest.
+    this.paintTask ??= setTimeout(() => {
+      this.paintTask = null;
       const canvas = this.renderRoot.querySelector('canvas');
       if (this.network && canvas) this.painter.paint(canvas, this.network, PIXEL_RATIO);
     });
