@@ -14,8 +14,11 @@ async function allRuns(page: Page) {
   });
 }
 
-/** Sets up learning rate × hidden units on the spiral, with the given workers; the Playground's own fields first. */
-async function setUpGrid(page: Page, epochs: number, workers: string) {
+/**
+ * Sets up learning rate × hidden units on the spiral, with the given workers; the Playground's own fields first.
+ * `together: false` trains every trial alone, so a pool of 2 runs two trials at once.
+ */
+async function setUpGrid(page: Page, epochs: number, workers: string, { together = true } = {}) {
   await openApp(page, `#/playground?dataset=spiral&dataset_points=200&epochs=${epochs}&batch_size=20`);
   await page.getByRole('button', { name: 'Set up a sweep' }).click();
   await page.getByLabel('Sweep learning rate').check();
@@ -23,13 +26,16 @@ async function setUpGrid(page: Page, epochs: number, workers: string) {
   await page.getByLabel('Sweep hidden units (per layer)').check();
   await page.getByLabel('Values to try for hidden units (per layer)').fill('2, 8');
   await page.getByLabel('Workers (trials at once)').fill(workers);
+  const trainTogether = page.getByRole('checkbox', { name: 'Train compatible trials together' });
+  await expect(trainTogether).toBeChecked();
+  if (!together) await trainTogether.uncheck();
   await expect(page.getByText('4 trials', { exact: true })).toBeVisible();
 }
 
 test('a 2 × 2 grid on a pool of 2 makes one parent and four FINISHED children, and the parent names the best', async ({
   page,
 }, testInfo) => {
-  await setUpGrid(page, 4, '2');
+  await setUpGrid(page, 4, '2', { together: false });
   await page.getByLabel('Metric that picks the best trial').selectOption('val_accuracy');
   await page.getByRole('button', { name: 'Start sweep' }).click();
 
@@ -64,6 +70,7 @@ test('a 2 × 2 grid on a pool of 2 makes one parent and four FINISHED children, 
     'sweep.method': 'grid',
     'sweep.metric': 'val_accuracy',
     'sweep.pool_size': '2',
+    'sweep.train_together': 'false',
     epochs: '4',
   });
   expect(parent.params.learning_rate).toBeUndefined();
@@ -83,7 +90,7 @@ test('a 2 × 2 grid on a pool of 2 makes one parent and four FINISHED children, 
 });
 
 test('cancelling mid-sweep stops every worker and leaves no RUNNING run behind', async ({ page }, testInfo) => {
-  await setUpGrid(page, 400, '2');
+  await setUpGrid(page, 400, '2', { together: false });
   await page.getByRole('button', { name: 'Start sweep' }).click();
   // Wait until both workers train (their runs exist and have logged an epoch).
   await expect(page.getByText(/^running [1-9]\d*\/400$/)).toHaveCount(2, { timeout: 30_000 });
@@ -117,4 +124,62 @@ test('a value the Playground cannot train is named before the sweep starts, and 
   await page.getByLabel('Values to try for learning rate').fill('0.1');
   await expect(page.getByText('Workers: enter a whole number from 1 to 16.')).toBeVisible();
   expect(await allRuns(page)).toEqual([]);
+});
+
+test('compatible trials train together: a batch of 4 on one worker gives 4 FINISHED children, each with its metrics, model and pictures', async ({
+  page,
+}, testInfo) => {
+  await setUpGrid(page, 4, '1');
+  await page.getByRole('button', { name: 'Start sweep' }).click();
+  await expect(page.getByText(/^Sweep finished in/)).toBeVisible({ timeout: 90_000 });
+  await page.locator('sweep-panel').screenshot({ path: testInfo.outputPath('sweep-batched-done.png') });
+
+  const runs = await allRuns(page);
+  const parent = runs.find((r) => r.tags['tabflow.sweep.role'] === 'parent')!;
+  expect(parent.params['sweep.train_together']).toBe('true');
+  expect(parent.info.status).toBe('FINISHED');
+  const children = runs.filter((r) => r.tags['mlflow.parentRunId'] === parent.info.runId);
+  expect(children.map((c) => c.info.status)).toEqual(['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED']);
+  expect(new Set(children.map((c) => `${c.params.learning_rate} ${c.params.hidden_layers}`))).toEqual(
+    new Set(['0.01 [2,2]', '0.01 [8,8]', '0.1 [2,2]', '0.1 [8,8]']),
+  );
+  for (const child of children) {
+    // One stacked model in one worker, yet each child is a run of its own, as a trial trained alone.
+    expect(child.tags['tabflow.sweep.batch_size']).toBe('4');
+    const record = await page.evaluate(async (id) => {
+      const tracking = window.tabflow!.tracking;
+      const losses = await tracking.getMetricHistory(id, 'val_loss');
+      const files = await tracking.listArtifacts(id);
+      return { epochs: Array.from(losses.steps), files: files.map((f) => f.path) };
+    }, child.info.runId);
+    expect(record.epochs).toEqual([0, 1, 2, 3]);
+    expect(Object.keys(child.metrics)).toEqual(
+      expect.arrayContaining(['loss', 'accuracy', 'val_loss', 'val_accuracy']),
+    );
+    expect(record.files).toEqual(
+      expect.arrayContaining(['model/model.json', 'decision_boundary.png', 'confusion_matrix.json']),
+    );
+  }
+  // The best by the panel's default metric, val_accuracy (ties go to the earlier trial).
+  const top = Math.max(...children.map((c) => c.metrics.val_accuracy));
+  const best = children.find((c) => c.info.runId === parent.tags['tabflow.sweep.best_run_id'])!;
+  expect(best.metrics.val_accuracy).toBe(top);
+});
+
+test('cancelling a batched sweep stops every member of the batch and leaves no RUNNING run behind', async ({
+  page,
+}) => {
+  await setUpGrid(page, 400, '1');
+  await page.getByRole('button', { name: 'Start sweep' }).click();
+  // The four trials train together, so all four are running at once on the one worker.
+  await expect(page.getByText(/^running [1-9]\d*\/400$/)).toHaveCount(4, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel sweep' }).click();
+  await expect(page.getByText(/^Sweep cancelled after/)).toBeVisible();
+
+  const runs = await allRuns(page);
+  expect(runs.filter((r) => r.info.status === 'RUNNING')).toEqual([]);
+  const parent = runs.find((r) => r.tags['tabflow.sweep.role'] === 'parent')!;
+  expect(parent.info.status).toBe('KILLED');
+  const children = runs.filter((r) => r.tags['mlflow.parentRunId'] === parent.info.runId);
+  expect(children.map((c) => c.info.status)).toEqual(['KILLED', 'KILLED', 'KILLED', 'KILLED']);
 });
