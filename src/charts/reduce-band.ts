@@ -2,12 +2,12 @@ import type { Band } from '../stats/bands';
 import { decimateIndices } from './decimate';
 
 /**
- * Points a group's band is reduced to (min/max buckets on its mean, so up to twice as many points): a mean
- * across seeds is smooth, and half of a single history's HISTORY_BUCKETS still gives every pixel column of the
- * widest chart a point. Three lines a group (mean, two edges), five groups: with 2,048 buckets the chart took
- * ~30–90 ms of CPU to lay the points on its grid and draw them, in one task.
+ * Buckets a group's band is reduced to (min/max per bucket on its mean, so up to twice as many points). A mean
+ * across seeds is smooth: ~1,000 points draw it faithfully on the widest chart, where a single history keeps
+ * HISTORY_BUCKETS for its spikes. Three lines a group (mean, two edges), five groups: the chart builds its uPlot
+ * paths from every point in one task, ~30–90 ms of CPU with 2,048 buckets (15 × 4,096 points) on a busy machine.
  */
-export const BAND_BUCKETS = 1024;
+export const BAND_BUCKETS = 512;
 
 /**
  * A band is computed on exact histories, then reduced like a history (see reduce-history.ts) before it leaves
