@@ -5,9 +5,8 @@
  * per-op overhead, not arithmetic, so T trials cost about what one does.
  *
  * Exactness (the stacked trial must compute what its own tf.layers model computes, bit for bit on the cpu backend):
- * - every op is the one tfjs-layers' Dense, losses, metrics and L1L2 regularizer use, in the same order, so the
- *   gradient tape adds the same terms in the same order (e.g. a squared term is mul(x, x) as K.square does, not
- *   tf.square, whose gradient rounds differently);
+ * - every op is the one tfjs-layers' Dense, losses, metrics and L1L2 regularizer use, in the same order (the L2
+ *   square is mul(x, x), as K.square writes it), so the gradient tape adds the same terms in the same order;
  * - a padded unit starts with zero weights in and out and zero bias; zeros add exactly, so the real units see the
  *   same sums. With tanh, relu and linear the padded unit outputs 0 and gets zero gradients, so it stays zero by
  *   itself. Two things would move it: sigmoid (a padded unit outputs 0.5, so its outgoing weights get a gradient)
@@ -60,8 +59,8 @@ function padInto(values: Float32Array, rows: number, cols: number, out: Float32A
 }
 
 export class StackedMlp {
-  layers: StackedLayer[];
-  trials: number;
+  private layers: StackedLayer[];
+  private trials: number;
   private readonly maxWidths: number[];
 
   constructor(

@@ -32,19 +32,24 @@ function batches(n: number, batchSize: number): [number, number][] {
   return out;
 }
 
-/**
- * fit's running means, in float32 as tfjs computes them on tensors: BaseLogger adds value × size per batch and
- * multiplies the total by 1/seen; testLoop adds size × value and divides by the row count. Math.fround of the
- * exact double result is the float32 op's result for one multiply, add or divide.
- */
-function weightedMean(values: ArrayLike<number>, sizes: readonly number[], divide: boolean): number {
+/** Σ value × size over the batches, in float32 as tfjs adds it up (value and size multiplied, then added). */
+function weightedTotal(values: ArrayLike<number>, sizes: readonly number[]): number {
+  // Math.fround of the exact double result is the float32 op's result for one multiply, add or divide.
   let total = 0;
-  let seen = 0;
-  sizes.forEach((size, k) => {
-    total = Math.fround(total + Math.fround(values[k] * size));
-    seen += size;
-  });
-  return divide ? Math.fround(total / seen) : Math.fround(Math.fround(1 / seen) * total);
+  sizes.forEach((size, k) => (total = Math.fround(total + Math.fround(values[k] * size))));
+  return total;
+}
+
+const rows = (sizes: readonly number[]) => sizes.reduce((sum, size) => sum + size, 0);
+
+/** An epoch's loss or metric as fit's BaseLogger reports it: the weighted total times 1/rows. */
+function epochMean(values: ArrayLike<number>, sizes: readonly number[]): number {
+  return Math.fround(Math.fround(1 / rows(sizes)) * weightedTotal(values, sizes));
+}
+
+/** A validation loss or metric as fit's testLoop reports it: the weighted total divided by the rows. */
+function validationMean(values: ArrayLike<number>, sizes: readonly number[]): number {
+  return Math.fround(weightedTotal(values, sizes) / rows(sizes));
 }
 
 /** Column t of a row-major [rows, T] array. */
@@ -243,7 +248,7 @@ export class StackedTraining {
     const batchCount = sizes.length;
     const reduce = (offset: number) =>
       Float32Array.from({ length: trials }, (_, t) =>
-        weightedMean(values.subarray(offset + t * batchCount, offset + (t + 1) * batchCount), sizes, true),
+        validationMean(values.subarray(offset + t * batchCount, offset + (t + 1) * batchCount), sizes),
       );
     return [reduce(0), reduce(trials * batchCount)];
   }
@@ -275,15 +280,15 @@ export class StackedTraining {
       const half = sizes.length * trials;
       await Promise.all(
         this.trials.map(async (trial, t) => {
-          if (!this.live[t] || epoch >= trial.config.epochs) return;
+          if (!this.live[t]) return;
           const row = this.row[t];
           const metrics: EpochMetrics = {};
           if (validation) {
             metrics.val_loss = validation[0][row];
             metrics[`val_${this.lossFns.metricName}`] = validation[1][row];
           }
-          metrics.loss = weightedMean(column(values.subarray(0, half), trials, row), sizes, false);
-          metrics[this.lossFns.metricName] = weightedMean(column(values.subarray(half), trials, row), sizes, false);
+          metrics.loss = epochMean(column(values.subarray(0, half), trials, row), sizes);
+          metrics[this.lossFns.metricName] = epochMean(column(values.subarray(half), trials, row), sizes);
           metrics.epoch_time_ms = elapsed;
           metrics.samples_per_sec = numRows(this.train) / (elapsed / 1000);
           this.histories[t].push(metrics);
