@@ -28,7 +28,7 @@ export class SweepPanel extends LitElement {
       section { display: grid; gap: 10px; border: 1px solid var(--tf-color-border); border-radius: 8px; padding: 12px; background: var(--tf-color-surface-2); }
       h2 { font-size: var(--tf-font-size-lg); margin: 0; }
       .head { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
-      .options { display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); align-items: end; }
+      .options { display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(min(190px, 100%), 1fr)); align-items: end; }
       .count { font-weight: 600; font-size: var(--tf-font-size); margin: 0; }
     `,
   ];

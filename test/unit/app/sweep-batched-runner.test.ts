@@ -119,4 +119,28 @@ describe('SweepRunner with batches (compatible trials trained together)', () => 
     }
     expect(result.trials[2]).toMatchObject({ state: 'done', stoppedEarly: true });
   });
+
+  it('"Repeat with seeds" batches its repeats (only the model seed differs); with data seeds each repeat trains alone', async () => {
+    const tracking = await freshTracking();
+    const repeat = (dataSeeds: boolean): SweepDefinition => ({
+      method: 'grid',
+      space: {},
+      metric: 'val_loss',
+      direction: 'minimize',
+      repeats: { seeds: 3, dataSeeds },
+    });
+    const seedsOnly = await runSweep(
+      tracking,
+      { definition: repeat(false), base, poolSize: 1 },
+      byConfig,
+      undefined,
+      FakeBatchTrainer,
+    );
+    expect(FakeBatchTrainer.batches).toEqual([names([1, 2, 3])]);
+    expect(seedsOnly.children.map((c) => c.data.params.seed)).toEqual(['1', '2', '3']);
+    await runSweep(tracking, { definition: repeat(true), base, poolSize: 1 }, byConfig, undefined, FakeBatchTrainer);
+    // Another data seed is another split: those trials cannot share one batch's rows.
+    expect(FakeBatchTrainer.batches).toEqual([]);
+    expect(FakeTrainer.mostAtOnce).toBe(1);
+  });
 });
