@@ -68,6 +68,11 @@ function denseWidths(model: LayersModel): number[] | null {
   return [kernels[0][0], ...kernels.map((shape) => shape[1])];
 }
 
+/** The layer widths a config builds for `data`: input features, hidden layers, outputs. */
+function trialWidths(config: ModelConfig, data: Dataset): number[] {
+  return [numFeatures(data), ...config.hiddenLayers, data.task === 'classification' ? data.numClasses : 1];
+}
+
 /** Why a call cannot train in a batch at all, in words; null when it can. */
 function ownProblem({ index, model, train, config, options }: MemberCall): string | null {
   const trial = `Trial ${index + 1}`;
@@ -76,8 +81,7 @@ function ownProblem({ index, model, train, config, options }: MemberCall): strin
     return `${trial} cannot train in a batch (a CNN or dropout above 0 cannot be stacked): train it on its own.`;
   }
   const widths = denseWidths(model);
-  const outputs = train.task === 'classification' ? train.numClasses : 1;
-  const expected = [numFeatures(train), ...config.hiddenLayers, outputs];
+  const expected = trialWidths(config, train);
   if (!widths || !sameArray(widths, expected)) {
     return `${trial}'s model is not the dense network its config and data describe (${expected.join('-')}): build it with buildModel.`;
   }
@@ -162,7 +166,7 @@ export class TrainingGang {
     }
     const { train, test } = accepted[0];
     const shapes: TrialShape[] = accepted.map(({ config, train: data }) => ({
-      widths: [numFeatures(data), ...config.hiddenLayers, data.task === 'classification' ? data.numClasses : 1],
+      widths: trialWidths(config, data),
       l1: config.l1,
       l2: config.l2,
     }));
