@@ -294,7 +294,7 @@ export class ComparePage extends LitElement {
           <div class="grouping">
             <group-by-chooser .options=${this.derived(runs).groupOptions} .value=${groupBy}
               @group-by-change=${(e: CustomEvent<string[]>) => this.onChange(new CustomEvent('compare-change', { detail: { groupBy: e.detail } }))}></group-by-chooser>
-            ${groupBy.length ? html`<span class="lead">${grouped.groups.length} groups: each line is a group's mean, shaded by its spread.</span>` : nothing}
+            ${groupBy.length ? html`<span class="lead">${plural(grouped.groups.length, 'group')}: each line is a group's mean, shaded by its spread.</span>` : nothing}
             <compare-views class="views" .services=${this.services} experimentId=${runs[0].info.experimentId} .settings=${this.settings}></compare-views>
           </div>
           ${

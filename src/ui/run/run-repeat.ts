@@ -21,6 +21,7 @@ export class RunRepeat extends LitElement {
     p { margin: var(--tf-space-1) 0 0; font-size: var(--tf-font-size); }
     .note { color: var(--tf-color-text-muted); }
     .links { display: flex; flex-wrap: wrap; gap: var(--tf-space-1) var(--tf-space-4); }
+    a { color: var(--tf-color-accent); }
   `;
 
   @property({ attribute: false }) services!: AppServices;
