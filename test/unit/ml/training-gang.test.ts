@@ -289,6 +289,21 @@ describe('TrainingGang: members', () => {
     );
   });
 
+  it('refuses, in words, a model that is not the network its config describes', async () => {
+    const gang = new TrainingGang(tf, 2);
+    const models = [build(configs[0], data.train), build(configs[1], data.train)];
+    const wrong = { ...configs[1], hiddenLayers: [5, 5] };
+    const training = [
+      gang.member(0)(tf, models[0], data.train, data.test, configs[0]),
+      gang.member(1)(tf, models[1], data.train, data.test, wrong),
+    ];
+    await expect(training[1]).rejects.toThrow(
+      "Trial 2's model is not the dense network its config and data describe (2-5-5-2): build it with buildModel.",
+    );
+    expect((await training[0]).history).toHaveLength(3);
+    models.forEach((model) => model.dispose());
+  });
+
   it("an onEpochEnd or afterBatch that throws rejects only its member; each onEpochEnd sees its trial's weights", async () => {
     const seen: number[][][][] = configs.map(() => []);
     const models: tf.LayersModel[] = [];
