@@ -143,4 +143,29 @@ describe('SweepRunner with batches (compatible trials trained together)', () => 
     expect(FakeBatchTrainer.batches).toEqual([]);
     expect(FakeTrainer.mostAtOnce).toBe(1);
   });
+
+  it('estimates the time left by the trials running together, not as if they queued on the one worker', async () => {
+    const tracking = await freshTracking();
+    const even: Script = () => ({ losses: Array(30).fill(1), epochMs: 20 });
+    const checks: { estimate: number; oneTrialLeft: number }[] = [];
+    await runSweep(
+      tracking,
+      { definition: grid, base: { ...base, model: { ...base.model, epochs: 30 } }, poolSize: 1 },
+      even,
+      (runner) => {
+        const poll = setInterval(() => {
+          const now = Date.now();
+          const { trials, remainingMs } = runner.snapshot(now);
+          if (trials.some((t) => t.state !== 'running')) return clearInterval(poll);
+          if (remainingMs === null || trials.some((t) => t.epochsDone < 5)) return;
+          // Each member's own pace says how long it has left; they train together, so that is the sweep's time left.
+          const left = trials.map((t) => ((now - t.startedAt!) / t.epochsDone) * t.epochs - (now - t.startedAt!));
+          checks.push({ estimate: remainingMs, oneTrialLeft: left.reduce((a, b) => a + b, 0) / left.length });
+        }, 15);
+      },
+      FakeBatchTrainer,
+    );
+    expect(checks.length).toBeGreaterThan(0);
+    for (const { estimate, oneTrialLeft } of checks) expect(estimate).toBeCloseTo(oneTrialLeft, 0);
+  });
 });
