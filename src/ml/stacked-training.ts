@@ -191,29 +191,34 @@ export class StackedTraining {
     }
   }
 
-  /** Every stacked trial's rows in its own seeded order: [T, n, features] and [T, n, targets]. */
-  private shuffled(epoch: number, all: { xs: Tensor; ys: Tensor }): [Tensor, Tensor] {
-    const { tf, stack } = this;
+  /** Every stacked trial's row order for the epoch (its own seeded shuffle), trial after trial: [T × n]. */
+  private shuffled(epoch: number): Int32Array {
     const n = numRows(this.train);
-    const rows = new Int32Array(stack.length * n);
-    stack.forEach((t, row) => {
+    const order = new Int32Array(this.stack.length * n);
+    this.stack.forEach((t, row) => {
       const { seed } = this.trials[t].config;
-      rows.set(permutation(n, mulberry32(deriveSeed(seed, SEED_STREAM.shuffle, epoch))), row * n);
+      order.set(permutation(n, mulberry32(deriveSeed(seed, SEED_STREAM.shuffle, epoch))), row * n);
     });
-    return tf.tidy(() => {
-      const index = tf.tensor1d(rows, 'int32');
-      const gather = (x: Tensor) => tf.reshape(tf.gather(x, index), [stack.length, n, x.shape[1] as number]);
-      return [gather(all.xs), gather(all.ys)];
-    });
+    return order;
   }
 
-  /** One batch's step; returns the trials' losses (penalties included) and metric values, [T] each. */
-  private step(xs: Tensor, ys: Tensor, start: number, size: number): [Tensor, Tensor] {
+  /**
+   * One batch's step; returns the trials' losses (penalties included) and metric values, [T] each. Each trial's
+   * batch is gathered from the data here rather than from a shuffled copy made per epoch, which would hold T
+   * copies of the training data at once.
+   */
+  private step(all: { xs: Tensor; ys: Tensor }, order: Int32Array, start: number, size: number): [Tensor, Tensor] {
     const { tf, mlp } = this;
+    const trials = this.stack.length;
+    const n = order.length / trials;
+    const batchRows = new Int32Array(trials * size);
+    for (let row = 0; row < trials; row++) {
+      batchRows.set(order.subarray(row * n + start, row * n + start + size), row * size);
+    }
     return tf.tidy(() => {
-      const trials = this.stack.length;
-      const x = tf.slice(xs, [0, start, 0], [trials, size, xs.shape[2] as number]);
-      const y = tf.slice(ys, [0, start, 0], [trials, size, ys.shape[2] as number]);
+      const index = tf.tensor1d(batchRows, 'int32');
+      const batch = (data: Tensor) => tf.reshape(tf.gather(data, index), [trials, size, data.shape[1] as number]);
+      const [x, y] = [batch(all.xs), batch(all.ys)];
       let losses: Tensor | null = null;
       let metrics: Tensor | null = null;
       const { grads } = tf.variableGrads(() => {
@@ -257,14 +262,14 @@ export class StackedTraining {
     const { tf } = this;
     const trials = this.stack.length;
     const batchSize = this.trials[0].config.batchSize;
-    const [xs, ys] = this.shuffled(epoch, all);
+    const order = this.shuffled(epoch);
     const started = performance.now();
     const stepLosses: Tensor[] = [];
     const stepMetrics: Tensor[] = [];
     const sizes: number[] = [];
     try {
       for (const [start, size] of batches(numRows(this.train), batchSize)) {
-        const [loss, metric] = this.step(xs, ys, start, size);
+        const [loss, metric] = this.step(all, order, start, size);
         stepLosses.push(loss);
         stepMetrics.push(metric);
         sizes.push(size);
@@ -303,7 +308,7 @@ export class StackedTraining {
         }),
       );
     } finally {
-      tf.dispose([xs, ys, ...stepLosses, ...stepMetrics]);
+      tf.dispose([...stepLosses, ...stepMetrics]);
     }
   }
 }
