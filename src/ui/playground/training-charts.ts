@@ -21,9 +21,29 @@ export class TrainingCharts extends LitElement {
     :host { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); }
   `;
 
-  /** One entry per finished epoch, in order. */
-  @property({ attribute: false }) history: readonly EpochMetrics[] = [];
   @property() task: Task = 'classification';
+
+  /**
+   * The history the charts draw, handed over from `history` in a task of its own: redrawing two uPlots and
+   * rasterizing their canvases costs ~5 ms of main thread, which a trace showed added to the page's update task
+   * (itself drawing the boundary); apart, each task stays short.
+   */
+  @state() private drawn: readonly EpochMetrics[] = NO_HISTORY;
+  private latest: readonly EpochMetrics[] = NO_HISTORY;
+  private handOver: ReturnType<typeof setTimeout> | null = null;
+
+  /** One entry per finished epoch, in order. Not reactive itself: setting it schedules the hand-over. */
+  get history(): readonly EpochMetrics[] {
+    return this.latest;
+  }
+
+  set history(history: readonly EpochMetrics[]) {
+    this.latest = history;
+    this.handOver ??= setTimeout(() => {
+      this.handOver = null;
+      this.drawn = this.latest;
+    });
+  }
 
   /**
    * How many charts (in order) receive the history. A chart's first drawing creates its uPlot, which costs tens
@@ -33,8 +53,20 @@ export class TrainingCharts extends LitElement {
   @state() private charted = 0;
   private nextChartFrame: number | null = null;
 
+  connectedCallback(): void {
+    super.connectedCallback();
+    // A hand-over cancelled when the element was taken out of the page.
+    if (this.drawn !== this.latest) this.history = this.latest;
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.handOver !== null) clearTimeout(this.handOver);
+    this.handOver = null;
+  }
+
   protected updated(): void {
-    if (this.history.length === 0 || this.charted >= CHART_COUNT || this.nextChartFrame !== null) return;
+    if (this.drawn.length === 0 || this.charted >= CHART_COUNT || this.nextChartFrame !== null) return;
     this.nextChartFrame = requestAnimationFrame(() => {
       this.nextChartFrame = null;
       this.charted++;
@@ -42,7 +74,7 @@ export class TrainingCharts extends LitElement {
   }
 
   private series(metric: string, chart: number): ChartSeries[] {
-    const history = chart < this.charted ? this.history : NO_HISTORY;
+    const history = chart < this.charted ? this.drawn : NO_HISTORY;
     const xs = history.map((_, epoch) => epoch);
     const out: ChartSeries[] = [];
     for (const [key, label, color] of [
