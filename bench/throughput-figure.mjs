@@ -12,14 +12,28 @@ const BACKENDS = ['cpu', 'wasm', 'webgl'];
 
 const median = (values) => (values.length ? summarise(values).median : undefined);
 
-/** One repetition: every backend, then auto, for every model. */
-async function measureAll(page, sizes) {
+/**
+ * Repetition `i`'s order of the three backends and auto, rotated by one each time: with auto always last it always
+ * ran right after webgl, whose software rasteriser (SwiftShader, threads of its own) may still be busy on a
+ * 2-core machine, and after the same backend's warmest run.
+ */
+const orderOf = (i) => {
+  const all = [...BACKENDS, 'auto'];
+  return all.map((_, k) => all[(k + i) % all.length]);
+};
+
+/** One repetition: every backend and auto, for every model. */
+async function measureAll(page, sizes, i) {
   const result = {};
   for (const model of Object.keys(MODELS)) {
-    const fixed = [];
-    for (const backend of BACKENDS)
-      fixed.push(await page.evaluate(([m, b, n]) => window.bench.throughput(m, b, n), [model, backend, sizes[model]]));
-    const auto = await page.evaluate(([m, n]) => window.bench.throughput(m, 'auto', n), [model, sizes[model]]);
+    const measured = {};
+    for (const backend of orderOf(i))
+      measured[backend] = await page.evaluate(
+        ([m, b, n]) => window.bench.throughput(m, b, n),
+        [model, backend, sizes[model]],
+      );
+    const fixed = BACKENDS.map((backend) => measured[backend]);
+    const auto = measured.auto;
     const best = Math.max(...fixed.map((s) => s.samplesPerSecond ?? 0));
     if (!(best > 0))
       throw new Error(
@@ -51,7 +65,7 @@ export async function trainingThroughput({ browser, url, size, plan }) {
   const { page, close } = await openBenchPage(browser, url);
   try {
     // The warm-up repetition also runs auto's one-off calibration, which is then cached for every later one.
-    const reps = await repeat(plan, () => measureAll(page, size.throughputSamples));
+    const reps = await repeat(plan, (i) => measureAll(page, size.throughputSamples, i));
     await page.evaluate(() => window.bench.throughputCleanUp());
     const entry = figureEntry({
       figure: 'training throughput',
@@ -65,7 +79,7 @@ export async function trainingThroughput({ browser, url, size, plan }) {
         .map(([m, n]) => `${m} ${n}`)
         .join(
           ', ',
-        )} samples after a 2-batch warm-up), per model on cpu, wasm, webgl and auto; the value is the worst model's auto / best ratio`,
+        )} samples after a 2-batch warm-up, epochs repeated until 3 s are timed; backends and auto in an order rotated each repetition), per model on cpu, wasm, webgl and auto; the value is the worst model's auto / best ratio`,
       baseline: 'the fastest single backend for each model, measured in the same repetition',
       autoReasons: Object.fromEntries(Object.keys(MODELS).map((model) => [model, reps[0][model].auto.reason ?? null])),
       notes,
