@@ -13,14 +13,11 @@ const BACKENDS = ['cpu', 'wasm', 'webgl'];
 const median = (values) => (values.length ? summarise(values).median : undefined);
 
 /**
- * Repetition `i`'s order of the three backends and auto, rotated by one each time: with auto always last it always
- * ran right after webgl, whose software rasteriser (SwiftShader, threads of its own) may still be busy on a
- * 2-core machine, and after the same backend's warmest run.
+ * Repetition `i`'s order of the three backends and auto, reversed every other time. Always last, auto always ran
+ * right after webgl: for the CNN, two back-to-back runs of the same webgl backend, the second inheriting whatever
+ * the first left (SwiftShader's threads still busy, or warm). Reversed, each neighbour goes first half the time.
  */
-const orderOf = (i) => {
-  const all = [...BACKENDS, 'auto'];
-  return all.map((_, k) => all[(k + i) % all.length]);
-};
+const orderOf = (i) => (i % 2 ? [...BACKENDS, 'auto'].reverse() : [...BACKENDS, 'auto']);
 
 /** One repetition: every backend and auto, for every model. */
 async function measureAll(page, sizes, i) {
@@ -79,7 +76,7 @@ export async function trainingThroughput({ browser, url, size, plan }) {
         .map(([m, n]) => `${m} ${n}`)
         .join(
           ', ',
-        )} samples after a 2-batch warm-up, epochs repeated until 3 s are timed; backends and auto in an order rotated each repetition), per model on cpu, wasm, webgl and auto; the value is the worst model's auto / best ratio`,
+        )} samples after a 2-batch warm-up, epochs repeated until 3 s are timed; backends and auto in an order reversed every other repetition), per model on cpu, wasm, webgl and auto; the value is the worst model's auto / best ratio`,
       baseline: 'the fastest single backend for each model, measured in the same repetition',
       autoReasons: Object.fromEntries(Object.keys(MODELS).map((model) => [model, reps[0][model].auto.reason ?? null])),
       notes,
