@@ -17,7 +17,8 @@ beforeAll(async () => {
 /**
  * The largest difference allowed between a trial trained in a gang and the same trial trained alone, in any
  * metric of any epoch and in any final weight. On the cpu backend the gang computes the same float32 ops in the
- * same order, so the measured difference is 0; this bound only absorbs a future kernel change of rounding.
+ * same order, and the measured difference is 0. On wasm the final weights are equal and the metrics differ by at
+ * most 1.2e-7 (one float32 step near 1; its reductions round by shape). The bound sits just above that.
  */
 const TOLERANCE = 1e-6;
 
@@ -25,7 +26,7 @@ const TOLERANCE = 1e-6;
 const TIMING = new Set(['epoch_time_ms', 'samples_per_sec']);
 
 function problem(name: GeneratorName, seed = 3) {
-  const { train, test } = splitDataset(generateDataset(name, { numPoints: 120, noise: 10, seed }), 0.25, seed);
+  const { train, test } = splitDataset(generateDataset(name, { numPoints: 80, noise: 10, seed }), 0.25, seed);
   return { train, test };
 }
 
@@ -196,8 +197,8 @@ describe('TrainingGang: members', () => {
   const configs = fourTrials({ optimizer: 'adam', epochs: 3 });
 
   it('a member stopped mid-epoch stops alone, at the same point as the same trial stopped alone', async () => {
-    // Stop trial 2 after 8 batches (one epoch is 6 batches): it reports epoch 0 only, as trainModel does.
-    const stopAfter = 8;
+    // Stop trial 2 after 6 batches (an epoch is 4: 60 rows in 16s): it reports epoch 0 only, as trainModel does.
+    const stopAfter = 6;
     const stopper = () => {
       const controller = new AbortController();
       let batches = 0;
@@ -315,7 +316,7 @@ describe('TrainingGang: members', () => {
       return gang.member(i)(tf, model, data.train, data.test, config, {
         afterBatch: () => {
           calls[i]++;
-          if (i === 1 && calls[i] === 9) throw new Error('worker gone');
+          if (i === 1 && calls[i] === 6) throw new Error('worker gone');
         },
         onEpochEnd: (epoch) => {
           if (i === 0 && epoch === 1) throw new Error('disk full');
@@ -326,8 +327,8 @@ describe('TrainingGang: members', () => {
     const settled = await Promise.allSettled(training);
     expect((settled[0] as PromiseRejectedResult).reason.message).toBe('disk full');
     expect((settled[1] as PromiseRejectedResult).reason.message).toBe('worker gone');
-    // Member 0 took part in 2 epochs of 6 batches, member 1 in 9 batches; the others in all 3 epochs.
-    expect(calls).toEqual([12, 9, 18, 18]);
+    // Member 0 took part in 2 epochs of 4 batches, member 1 in 6 batches; the others in all 3 epochs.
+    expect(calls).toEqual([8, 6, 12, 12]);
     expect(seen[1]).toHaveLength(1);
     for (const i of [2, 3]) {
       expect(fulfilled(settled[i]).history).toHaveLength(3);
