@@ -33,7 +33,11 @@ export class CompareRunCharts extends LitElement {
     touchTargets,
     css`
     :host { display: flex; flex-direction: column; gap: 12px; }
-    .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 12px; }
+    /* Two columns from the start, not auto-fit: the scatter appears a frame before the box plot (StagedReveal),
+       and a scatter first stretched across both columns would be drawn again at half width in the box plot's frame. */
+    :host { container-type: inline-size; }
+    .pair { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; }
+    @container (max-width: 851px) { .pair { grid-template-columns: minmax(0, 1fr); } }
     label { display: inline-flex; align-items: center; gap: 4px; font-size: var(--tf-font-size-sm); color: var(--tf-color-text-muted); }
     select { font: inherit; font-size: var(--tf-font-size-sm); max-width: 160px; }
     details { position: relative; font-size: var(--tf-font-size-sm); }
