@@ -17,10 +17,12 @@ beforeAll(async () => {
 /**
  * The largest difference allowed between a trial trained in a gang and the same trial trained alone, in any
  * metric of any epoch and in any final weight. On the cpu backend the gang computes the same float32 ops in the
- * same order, and the measured difference is 0. On wasm the final weights are equal and the metrics differ by at
- * most 1.2e-7 (one float32 step near 1; its reductions round by shape). The bound sits just above that.
+ * same order: the measured difference is 0, so none is allowed. On wasm the final weights are equal and the
+ * metrics differed by at most 1.2e-7 (one float32 step near 1: its reductions round by tensor shape); the wasm
+ * bound allows two such steps.
  */
-const TOLERANCE = 1e-6;
+const TOLERANCE = 0;
+const WASM_TOLERANCE = 2.4e-7;
 
 /** Timing metrics differ by nature (two different runs' wall time). */
 const TIMING = new Set(['epoch_time_ms', 'samples_per_sec']);
@@ -186,8 +188,8 @@ describe('TrainingGang on the wasm backend (the worker trains on wasm when it is
       problem('spiral'),
     );
     console.info(`wasm: max metric difference ${metrics}, max weight difference ${weights}`);
-    expect(metrics).toBeLessThanOrEqual(TOLERANCE);
-    expect(weights).toBeLessThanOrEqual(TOLERANCE);
+    expect(metrics).toBeLessThanOrEqual(WASM_TOLERANCE);
+    expect(weights).toBeLessThanOrEqual(WASM_TOLERANCE);
     expect(leaked).toBe(0);
   });
 });
