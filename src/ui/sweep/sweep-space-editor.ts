@@ -21,7 +21,7 @@ export class SweepSpaceEditor extends LitElement {
     sweepStyles,
     css`
       :host { display: block; }
-      .settings { display: grid; gap: 6px 24px; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); }
+      .settings { display: grid; gap: 6px 24px; grid-template-columns: repeat(auto-fill, minmax(min(420px, 100%), 1fr)); }
       .setting { display: grid; grid-template-columns: 160px 1fr; gap: 8px; align-items: center; }
       .inputs { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; min-height: 30px; }
       .inputs input { width: 76px; }

@@ -8,6 +8,8 @@ export const sweepStyles = css`
   legend { font-weight: 600; font-size: var(--tf-font-size); padding: 0 4px; }
   label { display: grid; gap: 4px; font-size: var(--tf-font-size); color: var(--tf-color-text-muted); }
   label.inline { display: flex; align-items: center; gap: 6px; color: var(--tf-color-text); font-size: var(--tf-font-size); }
+  /* A long label wraps beside its box; the box keeps its size instead of shrinking to fit the text. */
+  label.inline input { flex: none; }
   input, select { font: inherit; font-size: var(--tf-font-size); color: var(--tf-color-text); padding: 4px 6px; border: 1px solid var(--tf-color-border); border-radius: 6px; background: var(--tf-color-surface); min-width: 0; }
   ${buttonStyles}
   .row { display: flex; gap: 8px; align-items: end; flex-wrap: wrap; }
