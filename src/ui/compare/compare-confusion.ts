@@ -23,8 +23,16 @@ export class CompareConfusion extends LitElement {
 
   private reveal = new StagedReveal(this, () => this.runs.length, RUNS_PER_FRAME, RUNS_PER_FRAME);
 
+  private shownIds = '';
+
   protected willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('runs')) this.reveal.restart();
+    // Restart only for other runs: the same runs arrive as a new array whenever the database changes (a run
+    // still training), and restarting would remove and re-read every matrix each time.
+    const ids = this.runs.map((r) => r.info.runId).join(',');
+    if (changed.has('runs') && ids !== this.shownIds) {
+      this.shownIds = ids;
+      this.reveal.restart();
+    }
   }
 
   render() {
