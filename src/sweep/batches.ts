@@ -21,7 +21,10 @@ export interface BatchOptions {
   maxBatch?: number;
 }
 
-/** Past a few dozen small trials the stacked arithmetic dominates, and one batch's memory grows with it. */
+/**
+ * A cap on one stacked model (its memory grows with its trials), not a measured optimum: a 1000-trial random
+ * search on one worker trains as batches of 32, one after another.
+ */
 export const MAX_BATCH = 32;
 
 /** `n` items in `parts` runs of near-equal length, in order. */
