@@ -222,7 +222,10 @@ test('"Repeat with seeds" on two configs makes 3 children each; grouped by learn
     .locator('metric-chart')
     .filter({ has: page.getByRole('heading', { name: 'val_accuracy', exact: true }) });
   await expect(repeats.getByRole('button', { name: /^parent run = .* \(n = 2\)/ })).toBeVisible();
-  await page.goto(`./${parentHref}`);
+  // Back on the run page the links still say where its repeat went.
+  await page.goBack();
+  await expect(parentLink).toHaveAttribute('href', parentHref!);
+  await parentLink.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^sweep grid ×2 /);
 });
 

@@ -9,6 +9,12 @@ import type { AppServices } from '../services';
 import { repeatSource, type RepeatSource } from './repeat-base';
 
 /**
+ * The parent run of the last repeat started from each run's page, for this session: coming back to the run page
+ * (from Compare, say) still shows where its repeat went.
+ */
+const repeatStartedFrom = new Map<string, string>();
+
+/**
  * A run page's "Repeat with seeds": asks for Seeds and starts the repeat at once — the run's setup N times with
  * seeds 1 … N as child runs of one new parent, on the sweep service's worker pool — then says where the runs
  * go: the parent run, and Compare of the repeats grouped into one mean line with its band. A run whose data is
@@ -26,7 +32,6 @@ export class RunRepeat extends LitElement {
 
   @property({ attribute: false }) services!: AppServices;
   @property({ attribute: false }) run!: Run;
-  @state() private parentRunId: string | null = null;
   @state() private snapshot: SweepSnapshot | null = null;
   private source: RepeatSource | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -49,13 +54,19 @@ export class RunRepeat extends LitElement {
   /** Where the repeat this page started goes: its parent run, and Compare of the children started so far. */
   private renderWhere() {
     const snapshot = this.snapshot;
-    if (!this.parentRunId || snapshot?.parentRunId !== this.parentRunId) return nothing;
+    const parentRunId = repeatStartedFrom.get(this.run.info.runId);
+    if (!parentRunId || snapshot?.parentRunId !== parentRunId) return nothing;
     const children = snapshot.trials.flatMap((t) => (t.runId ? [t.runId] : []));
     const compare = `${compareHref(children)}&group=${encodeURIComponent(PARENT_GROUP)}`;
     return html`<p class="links">
-      <span>Parent run: <a href=${runHref(this.parentRunId)}>${snapshot.parentRunName}</a></span>
+      <span>Parent run: <a href=${runHref(parentRunId)}>${snapshot.parentRunName}</a></span>
       ${children.length ? html`<a href=${compare}>Compare the ${children.length} repeats</a>` : nothing}
     </p>`;
+  }
+
+  private started(parentRunId: string | null): void {
+    if (parentRunId) repeatStartedFrom.set(this.run.info.runId, parentRunId);
+    this.requestUpdate();
   }
 
   render() {
@@ -67,7 +78,7 @@ export class RunRepeat extends LitElement {
     }
     return html`<repeat-seeds .sweeps=${this.services.sweeps} .base=${source.base} experimentId=${this.run.info.experimentId}
         task=${source.task} ?hasTest=${source.hasTest}
-        @repeat-started=${(e: CustomEvent<string | null>) => (this.parentRunId = e.detail)}></repeat-seeds>
+        @repeat-started=${(e: CustomEvent<string | null>) => this.started(e.detail)}></repeat-seeds>
       ${this.renderWhere()}`;
   }
 }
