@@ -4,7 +4,7 @@
  * and come back to live charts, a heatmap and a working Stop button.
  */
 import type { EpochMetrics } from '../ml/train';
-import type { LiveNetwork } from '../ml/network-frame';
+import type { LiveNetwork, NetworkLayout } from '../ml/network-frame';
 import { sendStep } from '../ml/step-channel';
 import type { StepSize } from '../ml/stepped-training';
 import type { BoundaryGrid, TrainOutcome, TrainProgress, TrainRequest } from '../ml/training-messages';
@@ -111,9 +111,19 @@ export class TrainingSession implements TrainingService {
       return;
     }
     if (p.type === 'epoch') this.pending.epochs.push(p.metrics);
-    else if (p.type === 'network') this.pending.network = { layout: p.layout, frame: p.frame };
+    else if (p.type === 'network') this.pending.network = { layout: this.sameLayout(p.layout), frame: p.frame };
     else this.pending.grid = p.grid;
     this.publishTimer ??= setTimeout(() => this.publish(this.withPending()), PUBLISH_INTERVAL_MS);
+  }
+
+  /**
+   * The frames' layout as one object for as long as it stays the same: each frame crosses from the worker as a copy
+   * with a layout of its own, and the network view does its per-layout work (its unit buttons, the weights' lines)
+   * again for every new layout object.
+   */
+  private sameLayout(layout: NetworkLayout): NetworkLayout {
+    const known = this.pending.network?.layout ?? this.latest?.network?.layout;
+    return known && JSON.stringify(known) === JSON.stringify(layout) ? known : layout;
   }
 
   /** The latest snapshot with the progress received since, which empties the pending progress. */
