@@ -7,6 +7,7 @@ import { biasAt, unitIndex, weightAt, type LiveNetwork } from '../../ml/network-
 import { LABEL, layerX, planeSize, UNIT, unitY, weightNear } from './network-geometry';
 import { NetworkPainter } from './network-painter';
 import { nextUnit, type UnitRef } from './unit-keys';
+import { TaskHandOver } from './task-hand-over';
 import { unitName } from './unit-shading';
 
 export type { UnitRef } from './unit-keys';
@@ -67,24 +68,51 @@ export class NetworkView extends LitElement {
     .weights { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 var(--tf-space-3); }
   `;
 
-  @property({ attribute: false }) network: LiveNetwork | null = null;
   @property({ attribute: false }) selected: UnitRef | null = null;
+  /**
+   * The frame drawn: `network`, handed over in a task of its own, so that rendering the view (its first render
+   * builds every unit's button) is not part of the page's update task.
+   */
+  @state() private shown: LiveNetwork | null = null;
+  private readonly handOver = new TaskHandOver<LiveNetwork | null>(null, (n) => (this.shown = n));
   @state() private hovered: Hovered | null = null;
   /** The unit that takes Tab (the others are reached with the arrow keys). */
   @state() private active: UnitRef = { layer: 0, unit: 0 };
   /** The unit with keyboard focus, whose weights are its description. */
   @state() private focused: UnitRef | null = null;
   private readonly painter = new NetworkPainter();
-  private paintTask: ReturnType<typeof setTimeout> | null = null;
+  // A task of its own again, not the update's nor an animation frame: a software canvas is rasterized at the end
+  // of the task that drew it (or in the frame's commit), and a trace showed each of those ~5-10 ms of CPU with the
+  // painting in them. Frames that arrive before the paint (a replay playing, a burst) are painted once, the newest.
+  private readonly paintTask = new TaskHandOver<LiveNetwork | null>(null, (network) => {
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (network && canvas) this.painter.paint(canvas, network, PIXEL_RATIO);
+  });
+
+  /** The frame to show (the page's or a replay's); null before a model trains on 2-D data. */
+  get network(): LiveNetwork | null {
+    return this.handOver.latest;
+  }
+
+  set network(network: LiveNetwork | null) {
+    this.handOver.set(network);
+  }
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    // Hand-overs cancelled when the element was taken out of the page.
+    if (this.shown !== this.network) this.handOver.set(this.network);
+    else if (this.shown) this.paintTask.set(this.shown);
+  }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.paintTask !== null) clearTimeout(this.paintTask);
-    this.paintTask = null;
+    this.handOver.cancel();
+    this.paintTask.cancel();
   }
 
   private name(layer: number, unit: number): string {
-    return unitName(this.network!, layer, unit, featureLabel);
+    return unitName(this.shown!, layer, unit, featureLabel);
   }
 
   private heading(layer: number, count: number): string {
@@ -94,7 +122,7 @@ export class NetworkView extends LitElement {
   }
 
   private readout(): string {
-    const network = this.network;
+    const network = this.shown;
     const h = this.hovered;
     if (!network || !h)
       return 'Hover a unit or a weight to read its value, or Tab to the units and move with the arrow keys; press a unit to show it large.';
@@ -111,7 +139,7 @@ export class NetworkView extends LitElement {
 
   /** The weights into a unit (out of it, for an input), each with the unit at its other end. */
   private weightList(ref: UnitRef) {
-    const { layout, frame } = this.network!;
+    const { layout, frame } = this.shown!;
     const { layer, unit } = ref;
     const into = layer > 0;
     const other = into ? layer - 1 : 1;
@@ -143,7 +171,7 @@ export class NetworkView extends LitElement {
 
   /** Over a unit: read the unit; over the canvas within HIT_PX of a weight's line: read the weight. */
   private onPointerMove(event: PointerEvent): void {
-    const network = this.network;
+    const network = this.shown;
     if (!network) return;
     const unit = unitOf(event.target);
     if (unit) return this.setHovered({ kind: 'unit', ...unit });
@@ -170,7 +198,7 @@ export class NetworkView extends LitElement {
 
   private onKeyDown(event: KeyboardEvent): void {
     const from = unitOf(event.target);
-    const network = this.network;
+    const network = this.shown;
     if (!from || !network) return;
     const to = nextUnit(network.layout, from, event.key);
     if (!to) return;
@@ -201,7 +229,7 @@ export class NetworkView extends LitElement {
   }
 
   render() {
-    const network = this.network;
+    const network = this.shown;
     if (!network)
       return html`<figure aria-label="Network"><figcaption>The network appears here once a model trains on 2-D data.</figcaption></figure>`;
     const { layers } = network.layout;
@@ -225,17 +253,8 @@ export class NetworkView extends LitElement {
     </figure>`;
   }
 
-  protected updated(changed: PropertyValues<this>): void {
-    if (!this.network || !changed.has('network')) return;
-    // A task of its own, not the page's update task nor an animation frame: a software canvas is rasterized at the
-    // end of the task that drew it (or in the frame's commit), and a trace showed each of those ~5-10 ms of CPU
-    // with the painting in them, so the three stay separate, short tasks. Frames that arrive before the paint
-    // (a replay playing, a burst after a busy moment) are painted once, the newest.
-    this.paintTask ??= setTimeout(() => {
-      this.paintTask = null;
-      const canvas = this.renderRoot.querySelector('canvas');
-      if (this.network && canvas) this.painter.paint(canvas, this.network, PIXEL_RATIO);
-    });
+  protected updated(changed: PropertyValues): void {
+    if (this.shown && changed.has('shown')) this.paintTask.set(this.shown);
   }
 }
 

@@ -5,6 +5,7 @@ import type { ChartSeries } from '../../charts/metric-chart';
 import { RUN_PALETTE } from '../../charts/run-colors';
 import type { Task } from '../../ml/dataset';
 import type { EpochMetrics } from '../../ml/train';
+import { TaskHandOver } from './task-hand-over';
 
 // The series palette's first two colours (blue, orange): far apart, and readable in both themes.
 const [TRAIN_COLOR, TEST_COLOR] = RUN_PALETTE;
@@ -29,20 +30,15 @@ export class TrainingCharts extends LitElement {
    * (itself drawing the boundary); apart, each task stays short.
    */
   @state() private drawn: readonly EpochMetrics[] = NO_HISTORY;
-  private latest: readonly EpochMetrics[] = NO_HISTORY;
-  private handOver: ReturnType<typeof setTimeout> | null = null;
+  private readonly handOver = new TaskHandOver<readonly EpochMetrics[]>(NO_HISTORY, (h) => (this.drawn = h));
 
   /** One entry per finished epoch, in order. Not reactive itself: setting it schedules the hand-over. */
   get history(): readonly EpochMetrics[] {
-    return this.latest;
+    return this.handOver.latest;
   }
 
   set history(history: readonly EpochMetrics[]) {
-    this.latest = history;
-    this.handOver ??= setTimeout(() => {
-      this.handOver = null;
-      this.drawn = this.latest;
-    });
+    this.handOver.set(history);
   }
 
   /**
@@ -56,13 +52,12 @@ export class TrainingCharts extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     // A hand-over cancelled when the element was taken out of the page.
-    if (this.drawn !== this.latest) this.history = this.latest;
+    if (this.drawn !== this.history) this.handOver.set(this.history);
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.handOver !== null) clearTimeout(this.handOver);
-    this.handOver = null;
+    this.handOver.cancel();
   }
 
   protected updated(): void {
