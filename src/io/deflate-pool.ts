@@ -44,15 +44,15 @@ interface Slot {
 }
 
 /**
- * A batch is sent once it holds this many bytes, or at the end of the current task (one run's files, typically):
- * a message per file would cost more than compressing the many small files of an export.
+ * A batch is sent once it holds this many bytes (or when the caller would wait on it): a message per file, or per
+ * run's dozen small files, costs the feeding thread more than a few hundred messages of this size.
  */
 const BATCH_BYTES = 256 * 1024;
 
 /**
- * Compresses files on worker threads, so an export's DEFLATE runs on other cores than its database reads and
- * metric formatting. Files are batched per task; each file's callback is called in the worker's reply, in order
- * within a batch (batches on different workers may finish in any order: fflate's Zip keeps the archive's order).
+ * Compresses files on worker threads, so an export's DEFLATE and metric formatting run on other cores than its
+ * database reads. Files go in batches of BATCH_BYTES; each file's callback is called in the worker's reply, in
+ * order within a batch (batches on different workers may finish in any order: fflate's Zip keeps the archive's).
  */
 export class DeflatePool {
   private readonly slots: Slot[];
@@ -78,10 +78,7 @@ export class DeflatePool {
   /** Queues one whole file; `done` is called with its compressed bytes and CRC-32, or with the failure. */
   deflate(file: DeflateInput, done: Deflated): void {
     if (this.failure) return done(this.failure);
-    if (!this.batch) {
-      this.batch = { files: [], done: [], bytes: 0 };
-      queueMicrotask(() => this.send());
-    }
+    this.batch ??= { files: [], done: [], bytes: 0 };
     this.batch.files.push(file);
     this.batch.done.push(done);
     const bytes = inputBytes(file);
@@ -90,11 +87,14 @@ export class DeflatePool {
     if (this.batch.bytes >= BATCH_BYTES) this.send();
   }
 
-  /** Resolves once at most `belowBytes` are pending (sending what is queued), rejects if a worker failed. */
+  /**
+   * Resolves once at most `belowBytes` are pending, rejects if a worker failed. A batch still filling is sent only
+   * when the caller would otherwise wait on it.
+   */
   drain(belowBytes = 0): Promise<void> {
-    this.send();
     if (this.failure) return Promise.reject(this.failure);
     if (this.inFlight <= belowBytes) return Promise.resolve();
+    this.send();
     return new Promise((resolve, reject) => this.waiters.push({ belowBytes, resolve, reject }));
   }
 

@@ -11,9 +11,10 @@ import { ZipWriter } from '../../../src/io/zip-writer';
  * workers/deflate.worker.ts's work (deflateBatch) behind a MessagePort, as Node has no Web Worker: batches are
  * structured-cloned and answered in later tasks, each after `delayMs()`, so two such workers finish out of order.
  */
-function portWorker(delayMs: () => number): DeflateWorker {
+function portWorker(delayMs: () => number, onBatch = () => {}): DeflateWorker {
   const { port1, port2 } = new MessageChannel();
   port2.on('message', (batch: DeflateBatch) => {
+    onBatch();
     setTimeout(() => {
       const reply = deflateBatch(batch);
       port2.postMessage(reply, 'outputs' in reply ? reply.outputs.map((o) => o.buffer) : []);
@@ -34,13 +35,15 @@ const history = (points: number, seed: number) => ({
   timestamps: Float64Array.from({ length: points }, (_, i) => 1_764_000_000_000 + i * 37),
 });
 
-/** Over a megabyte of metric lines first, so the pooled writer starts its pool, then files of every kind. */
+const RUNS = 60;
+
+/** A few megabytes of files of every kind: the pooled writer starts its pool after the first and sends many batches. */
 function writeFiles(zip: ZipWriter): void {
-  zip.addMetric('mlruns/1/r0/metrics/loss', history(40_000, 1));
-  for (let r = 1; r <= 40; r++) {
+  zip.addMetric('mlruns/1/r0/metrics/loss', history(50_000, 1));
+  for (let r = 1; r <= RUNS; r++) {
     zip.add(`mlruns/1/r${r}/meta.yaml`, `run_id: r${r}\nstatus: 3\n`);
     zip.add(`mlruns/1/r${r}/params/lr`, String(0.001 * r));
-    zip.addMetric(`mlruns/1/r${r}/metrics/loss`, history(200 + r * 50, r));
+    zip.addMetric(`mlruns/1/r${r}/metrics/loss`, history(500 + r * 100, r));
     zip.add(
       `mlruns/1/r${r}/artifacts/weights.bin`,
       new Uint8Array(3_000 + r).map((_, i) => (i * r) & 0xff),
@@ -55,17 +58,26 @@ describe('DeflatePool', () => {
     const inPlace = new ZipWriter({ mtime });
     writeFiles(inPlace);
     let started = 0;
+    const batches = [0, 0];
     const pooled = new ZipWriter({
       mtime,
       startPool: () => {
         started += 1;
         let calls = 0;
-        return new DeflatePool(2, () => portWorker(() => (calls++ % 3) * 7));
+        let workers = 0;
+        return new DeflatePool(2, () => {
+          const index = workers++;
+          return portWorker(
+            () => (calls++ % 3) * 7,
+            () => (batches[index] += 1),
+          );
+        });
       },
     });
     writeFiles(pooled);
     const [expected, actual] = await Promise.all([inPlace.finish(), pooled.finish()]);
     expect(started).toBe(1);
+    expect(Math.min(...batches)).toBeGreaterThanOrEqual(3);
     // Buffer.equals: toEqual walks a megabyte-sized array element by element for most of a minute.
     const bytes = async (blob: Blob) => Buffer.from(await blob.arrayBuffer());
     expect(actual.size).toBe(expected.size);
@@ -73,9 +85,9 @@ describe('DeflatePool', () => {
 
     // Read back by the importer's reader, which checks every entry's size and CRC-32.
     const entries = await zipEntries(actual);
-    expect(entries).toHaveLength(1 + 40 * 5);
-    const loss = entries.find((e) => e.path === 'mlruns/1/r7/metrics/loss')!;
-    expect(strFromU8(await loss.read())).toBe(formatMetricLines(history(550, 7)));
+    expect(entries).toHaveLength(1 + RUNS * 5);
+    const loss = entries.find((e) => e.path === 'mlruns/1/r47/metrics/loss')!;
+    expect(strFromU8(await loss.read())).toBe(formatMetricLines(history(5_200, 47)));
   });
 
   it('drain(n) waits until at most n bytes are still with the workers', async () => {
