@@ -125,7 +125,6 @@ export async function chartDraw({ browser, url, size, plan }) {
       probeGapMs: gap.median,
       notes: [
         `longest main-thread task ${Math.round(longest.value)} ms (max ${Math.round(longest.max)}, Long Tasks API)`,
-        `one more training, traced: longest main-thread task ${traced.longestCpuMs.toFixed(1)} ms of CPU (${traced.longestWallMs.toFixed(0)} ms wall), ${traced.over50msCpu} tasks over 50 ms of CPU, ${traced.over50msWall} over 50 ms wall`,
         `longest stall seen by a 4 ms timer: ${Math.round(gap.median)} ms`,
       ],
     };
