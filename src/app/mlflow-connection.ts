@@ -1,8 +1,17 @@
-import { PushOutbox, pullRuns, checkServer, type MlflowServer } from '../io';
+import type { MlflowServer, PushOutbox } from '../io/mlflow';
 import { listOutbox, observe, type TrackingClient } from '../tracking';
 import type { MlflowService, MlflowSettings } from '../ui/mlflow/mlflow-service';
 
 const SETTINGS_KEY = 'mlflow.server';
+
+/**
+ * The MLflow client (REST, push, pull, YAML for MLmodel files) loads on first use: most visits never talk to a
+ * server, and the first page's scripts stay within the cold-start budget.
+ */
+let mlflowClient: Promise<typeof import('../io/mlflow')> | undefined;
+function loadMlflowClient() {
+  return (mlflowClient ??= import('../io/mlflow'));
+}
 
 /**
  * The page's MLflow connection: settings in the tracking preferences (the password only when the person asked to
@@ -12,19 +21,32 @@ const SETTINGS_KEY = 'mlflow.server';
  */
 export class MlflowConnection implements MlflowService {
   settings: MlflowSettings = { url: '', username: '', password: '', remember: false };
-  private readonly outbox: PushOutbox;
+  private outboxReady: Promise<PushOutbox> | null = null;
 
-  private constructor(private readonly tracking: TrackingClient) {
-    this.outbox = new PushOutbox(tracking, { serverFor: (url) => this.serverFor(url) });
-  }
+  private constructor(private readonly tracking: TrackingClient) {}
 
   static async open(tracking: TrackingClient): Promise<MlflowConnection> {
     const connection = new MlflowConnection(tracking);
     const saved = await tracking.getPreference<Partial<MlflowSettings>>(SETTINGS_KEY);
     if (saved) connection.settings = { ...connection.settings, ...saved, password: saved.password ?? '' };
-    connection.outbox.start();
-    window.addEventListener('online', () => void connection.outbox.retry(true));
+    // Pushes waiting from an earlier visit are retried now (which loads the client); otherwise it waits for a use.
+    if ((await listOutbox(tracking)).length > 0)
+      void connection.outbox().then(
+        (outbox) => outbox.start(),
+        () => {},
+      );
+    window.addEventListener('online', () => void connection.outboxReady?.then((outbox) => outbox.retry(true)));
     return connection;
+  }
+
+  /**
+   * The outbox, made the first time it is needed. Only waiting pushes from an earlier visit start its retry pass
+   * (open): a pass started beside a new push would send that push a second time.
+   */
+  private outbox(): Promise<PushOutbox> {
+    return (this.outboxReady ??= loadMlflowClient().then(
+      ({ PushOutbox }) => new PushOutbox(this.tracking, { serverFor: (url) => this.serverFor(url) }),
+    ));
   }
 
   async saveSettings(settings: MlflowSettings): Promise<void> {
@@ -52,16 +74,19 @@ export class MlflowConnection implements MlflowService {
       : { url };
   }
 
-  check(signal?: AbortSignal) {
-    return checkServer(this.server(), { signal });
+  async check(signal?: AbortSignal) {
+    const server = this.server();
+    return (await loadMlflowClient()).checkServer(server, { signal });
   }
 
-  push(runIds: string[], options: Parameters<MlflowService['push']>[1] = {}) {
-    return this.outbox.push(this.server(), runIds, options);
+  async push(runIds: string[], options: Parameters<MlflowService['push']>[1] = {}) {
+    const server = this.server();
+    return (await this.outbox()).push(server, runIds, options);
   }
 
-  pull(experimentIds: string[], options: Parameters<MlflowService['pull']>[1]) {
-    return pullRuns(this.tracking, this.server(), { experimentIds, ...options });
+  async pull(experimentIds: string[], options: Parameters<MlflowService['pull']>[1]) {
+    const server = this.server();
+    return (await loadMlflowClient()).pullRuns(this.tracking, server, { experimentIds, ...options });
   }
 
   subscribeOutbox(listener: Parameters<MlflowService['subscribeOutbox']>[0]): () => void {
@@ -72,11 +97,11 @@ export class MlflowConnection implements MlflowService {
     return () => subscription.unsubscribe();
   }
 
-  retryNow() {
-    return this.outbox.retry(true);
+  async retryNow() {
+    return (await this.outbox()).retry(true);
   }
 
-  cancel(entryId: number) {
-    return this.outbox.cancel(entryId);
+  async cancel(entryId: number) {
+    return (await this.outbox()).cancel(entryId);
   }
 }
