@@ -199,7 +199,13 @@ test('push three runs from the runs table; MLflow reads them whole; a second pus
   await setServer(other, server.url);
   await expect(other.getByRole('status').filter({ hasText: 'Connected to MLflow' })).toBeVisible();
   await other.goto('./#/experiments/0');
-  await other.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Default' })).toBeVisible();
+  // Once in CI (machine under load) the dialog opened by a click right after this navigation never showed: the
+  // page was still settling. Open it again if the first click did not.
+  await expect(async () => {
+    await other.getByRole('button', { name: 'Import', exact: true }).click({ timeout: 5_000 });
+    await expect(other.getByRole('button', { name: 'From an MLflow server' })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
   await other.getByRole('button', { name: 'From an MLflow server' }).click();
   await other.getByRole('checkbox', { name: 'class 3b' }).check();
   await other.getByRole('button', { name: 'Pull', exact: true }).click();
