@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Run } from '../../../../src/tracking';
 import { bestIndices, buildDiffRows, defaultDirection, diffToCsv, valuesDiffer } from '../../../../src/ui/compare/diff';
 import { defaultWinningMetric, verdict } from '../../../../src/ui/compare/winner';
+import { finishedRun } from '../../run-fixture';
 
 function run(
   name: string,
@@ -9,30 +10,11 @@ function run(
   metrics: Record<string, number>,
   tags: Record<string, string> = {},
 ): Run {
-  return {
-    info: {
-      runId: `id-${name}`,
-      runName: name,
-      experimentId: '0',
-      status: 'FINISHED',
-      startTime: 0,
-      endTime: 1,
-      lifecycleStage: 'active',
-      userId: 'u',
-      artifactUri: '',
-    },
-    data: {
-      params,
-      tags,
-      metrics: Object.fromEntries(
-        Object.entries(metrics).map(([k, value]) => [
-          k,
-          { value, step: 1, timestamp: 1, min: value, max: value, count: 1 },
-        ]),
-      ),
-    },
-    inputs: { datasetInputs: [] },
-  };
+  const summaries = Object.entries(metrics).map(([k, value]) => [
+    k,
+    { value, step: 1, timestamp: 1, min: value, max: value, count: 1 },
+  ]);
+  return finishedRun(`id-${name}`, { params, tags, metrics: Object.fromEntries(summaries) }, name);
 }
 
 describe('diff detection', () => {

@@ -3,27 +3,13 @@ import { computeBand } from '../../../../src/stats/bands';
 import type { Run } from '../../../../src/tracking';
 import { bandKey, groupSeries, groupVerdict } from '../../../../src/ui/compare/group-bands';
 import { groupRuns } from '../../../../src/ui/runs-table/grouping';
+import { finishedRun } from '../../run-fixture';
 
 function run(id: string, lr: string, accuracy: number): Run {
-  return {
-    info: {
-      runId: id,
-      runName: id,
-      experimentId: '0',
-      status: 'FINISHED',
-      startTime: 0,
-      endTime: 1,
-      lifecycleStage: 'active',
-      userId: 'u',
-      artifactUri: '',
-    },
-    data: {
-      params: { lr },
-      tags: {},
-      metrics: { acc: { value: accuracy, step: 2, timestamp: 0, min: 0, max: accuracy, count: 3 } },
-    },
-    inputs: { datasetInputs: [] },
-  };
+  return finishedRun(id, {
+    params: { lr },
+    metrics: { acc: { value: accuracy, step: 2, timestamp: 0, min: 0, max: accuracy, count: 3 } },
+  });
 }
 
 describe('grouped compare', () => {

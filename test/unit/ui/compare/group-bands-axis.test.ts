@@ -3,6 +3,7 @@ import { computeBand, onBandAxis } from '../../../../src/stats/bands';
 import type { Run } from '../../../../src/tracking';
 import { bandKey, groupSeries } from '../../../../src/ui/compare/group-bands';
 import { groupRuns } from '../../../../src/ui/runs-table/grouping';
+import { finishedRun } from '../../run-fixture';
 
 const close = (actual: ArrayLike<number>, expected: number[]) => {
   expect(actual).toHaveLength(expected.length);
@@ -10,25 +11,10 @@ const close = (actual: ArrayLike<number>, expected: number[]) => {
 };
 
 function run(id: string): Run {
-  return {
-    info: {
-      runId: id,
-      runName: id,
-      experimentId: '0',
-      status: 'FINISHED',
-      startTime: 0,
-      endTime: 1,
-      lifecycleStage: 'active',
-      userId: 'u',
-      artifactUri: '',
-    },
-    data: {
-      params: { lr: '1' },
-      tags: {},
-      metrics: { acc: { value: 3, step: 1, timestamp: 0, min: 1, max: 3, count: 2 } },
-    },
-    inputs: { datasetInputs: [] },
-  };
+  return finishedRun(id, {
+    params: { lr: '1' },
+    metrics: { acc: { value: 3, step: 1, timestamp: 0, min: 1, max: 3, count: 2 } },
+  });
 }
 
 describe('group bands on the time axis', () => {

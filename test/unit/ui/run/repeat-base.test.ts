@@ -5,29 +5,11 @@ import { digitsConfigToParams } from '../../../../src/ml/digits';
 import { configToParams, DEFAULT_MODEL_CONFIG } from '../../../../src/ml/model-config';
 import type { Run } from '../../../../src/tracking';
 import { repeatSource } from '../../../../src/ui/run/repeat-base';
+import { finishedRun } from '../../run-fixture';
 
 function run(params: Record<string, string>, metrics: string[] = ['val_accuracy']): Run {
-  return {
-    info: {
-      runId: 'r',
-      runName: 'r',
-      experimentId: '0',
-      status: 'FINISHED',
-      startTime: 0,
-      endTime: 1,
-      lifecycleStage: 'active',
-      userId: 'u',
-      artifactUri: '',
-    },
-    data: {
-      params,
-      tags: {},
-      metrics: Object.fromEntries(
-        metrics.map((m) => [m, { value: 1, step: 0, timestamp: 0, min: 1, max: 1, count: 1 }]),
-      ),
-    },
-    inputs: { datasetInputs: [] },
-  };
+  const summary = { value: 1, step: 0, timestamp: 0, min: 1, max: 1, count: 1 };
+  return finishedRun('r', { params, metrics: Object.fromEntries(metrics.map((m) => [m, summary])) });
 }
 
 const model = { ...DEFAULT_MODEL_CONFIG, hiddenLayers: [6, 3], learningRate: 0.3, inputFeatures: [] };
