@@ -5,7 +5,7 @@
 import type { TrackingClient } from '../tracking';
 import { defaultPoolSize, isActive, type SweepPlan, type SweepSnapshot } from '../sweep';
 import type { SweepService } from '../ui/services';
-import type { Trainer } from './sweep-runner';
+import { SweepRunner, type Trainer } from './sweep-runner';
 
 export class SweepPool implements SweepService {
   readonly defaultPoolSize = defaultPoolSize(globalThis.navigator?.hardwareConcurrency);
@@ -30,10 +30,6 @@ export class SweepPool implements SweepService {
   }
 
   async start(plan: SweepPlan): Promise<void> {
-    // Loaded on the first sweep: the runner brings the sweep planning and the batched-trial key, which the first
-    // page a person opens (the runs table) does not need before its first row (the cold-start budget). Loaded
-    // before the check below, so two starts in a row cannot both pass it while the module loads.
-    const { SweepRunner } = await import('./sweep-runner');
     if (isActive(this.latest))
       throw new Error('A sweep is already running: cancel it or wait for it to end before starting another.');
     const runner = new SweepRunner(this.tracking, this.createTrainer, plan, (s) => this.publish(s));
