@@ -12,6 +12,7 @@ import { DEFAULT_MODEL_CONFIG, type BackendChoice, type ModelConfig } from '../s
 import { backendTags, useBackend } from '../workers/backends';
 import { useAutoBackend } from '../workers/backend-calibration';
 import { useBackendFor } from '../workers/image-backend';
+import { setWasmThreads } from '../workers/wasm-threads';
 
 export type ThroughputModel = 'playground' | 'mlp784' | 'cnn';
 
@@ -139,6 +140,11 @@ async function timeTraining(spec: ModelSpec, samples: number): Promise<number> {
 }
 
 const api = {
+  /** Before the first wasm training: how many threads its backend gets (null: tfjs's own count). */
+  setWasmThreads(threads: number | null): void {
+    setWasmThreads(threads);
+  },
+
   async throughput(
     model: ThroughputModel,
     backend: BackendChoice,

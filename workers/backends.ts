@@ -8,6 +8,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice, ModelConfig } from '../src/ml/model-config';
+import { setBackendWithThreads } from './wasm-threads';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -48,7 +49,7 @@ export async function useBackend(choice: BackendChoice, config: ModelConfig, inp
   for (const name of candidates(choice, config, inputDim)) {
     if (tf.getBackend() === name) return name;
     try {
-      if (await tf.setBackend(name)) {
+      if (await setBackendWithThreads(name)) {
         await tf.ready();
         return name;
       }
@@ -64,8 +65,8 @@ export async function useBackend(choice: BackendChoice, config: ModelConfig, inp
 
 /**
  * Tags that say how the wasm backend ran: which of tfjs's builds loaded (threads need a cross-origin-isolated page
- * for shared memory) and how many threads XNNPACK uses — tfjs caps them at half the logical cores, between 1 and 8
- * (tfjs-backend-wasm/src/cc/backend.cc), so a 2-core machine trains on one thread even when threaded.
+ * for shared memory) and how many threads XNNPACK really uses: tfjs's own half of the logical cores, or Settings'
+ * "Threads for the wasm backend" (wasm-threads.ts).
  */
 export async function backendTags(name: string): Promise<Record<string, string>> {
   if (name !== 'wasm') return {};

@@ -23,6 +23,8 @@ import { runGangTraining, type GangMemberResult } from './train-gang';
 import { backendTags } from './backends';
 import { useAutoBackend, type AutoChoice } from './backend-calibration';
 import { isCnn } from '../src/ml/image-model-config';
+import { storedWasmThreads, WASM_THREADS_PREFERENCE } from '../src/ml/wasm-threads-setting';
+import { setWasmThreads } from './wasm-threads';
 
 let tracking: Promise<TrackingClient> | null = null;
 /** An `auto` model shape being measured after its first run; the next training waits for it (it switches backends). */
@@ -44,6 +46,10 @@ async function chooseBackend(
   client: TrackingClient,
   request: TrainRequest,
 ): Promise<{ backend: string; tags: Record<string, string>; calibrateLater?: () => Promise<void> }> {
+  // Settings' "Threads for the wasm backend" (read by the wasm module only when it starts in this worker).
+  setWasmThreads(
+    storedWasmThreads(await client.getPreference(WASM_THREADS_PREFERENCE), navigator.hardwareConcurrency || 1),
+  );
   // `auto` for an MLP goes by measurements on this machine (once per model shape); a CNN's is image-backend.ts's.
   const choice: Partial<AutoChoice> & { name: string } =
     request.model.backend === 'auto' && !isCnn(request.model)

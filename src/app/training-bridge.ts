@@ -16,6 +16,7 @@ import type { TrainWorkerApi } from '../../workers/train.worker';
 import { WorkerBridge, WorkerFailedError } from '../shared/worker-bridge';
 import { abortError, EARLY_STOP_GRACE_MS, endFailed, endKilled, STOP_GRACE_MS } from './training-stop';
 import { trainGangInWorker, type GangMember } from './training-gang-call';
+import { WASM_THREADS_PREFERENCE } from '../ml/wasm-threads-setting';
 
 /** How long an idle training worker is kept before it is terminated. */
 const IDLE_MS = 5 * 60_000;
@@ -30,15 +31,29 @@ export class TrainingBridge {
     abortError,
   });
   private queue: Promise<unknown> = Promise.resolve();
+  /** The wasm thread setting the current worker read; undefined before it has started. */
+  private workerWasmThreads: unknown = undefined;
 
   constructor(private readonly tracking: TrackingClient) {}
+
+  /**
+   * A worker's wasm module keeps the thread count it started with, so when Settings' "Threads for the wasm backend"
+   * changed since, the (idle) worker is let go and the next call starts one that reads the new count.
+   */
+  private async followWasmThreadSetting(): Promise<void> {
+    const setting = (await this.tracking.getPreference(WASM_THREADS_PREFERENCE)) ?? null;
+    if (this.workerWasmThreads !== undefined && setting !== this.workerWasmThreads) this.bridge.dispose();
+    this.workerWasmThreads = setting;
+  }
 
   train(
     signal: AbortSignal,
     request: TrainRequest,
     onProgress: (progress: TrainProgress) => void,
   ): Promise<TrainOutcome> {
-    const job = this.queue.then(() => this.trainNow(signal, request, onProgress));
+    const job = this.queue
+      .then(() => this.followWasmThreadSetting())
+      .then(() => this.trainNow(signal, request, onProgress));
     this.queue = job.catch(() => {});
     return job;
   }
@@ -49,7 +64,9 @@ export class TrainingBridge {
    * alone; see training-gang-call.ts.
    */
   trainTogether(members: GangMember[]): Promise<TrainOutcome>[] {
-    const started = this.queue.then(() => trainGangInWorker(this.bridge, this.tracking, members));
+    const started = this.queue
+      .then(() => this.followWasmThreadSetting())
+      .then(() => trainGangInWorker(this.bridge, this.tracking, members));
     this.queue = started.then((outcomes) => Promise.allSettled(outcomes)).catch(() => {});
     return members.map((_, i) => started.then((outcomes) => outcomes[i]));
   }

@@ -32,7 +32,7 @@ export class SettingsPage extends LitElement {
       <section aria-label="Storage"><storage-panel .services=${this.services}></storage-panel></section>
       <data-section .services=${this.services} @import-complete=${() => void this.storagePanel.refresh()}></data-section>
       <mlflow-section .services=${this.services}></mlflow-section>
-      <training-threads></training-threads>
+      <training-threads .services=${this.services}></training-threads>
       <app-status></app-status>
     </div>`;
   }
