@@ -11,6 +11,7 @@ import { buildModel } from '../src/ml/build-model';
 import type { BackendChoice, ModelConfig } from '../src/ml/model-config';
 import { errorMessage } from '../src/shared/errors';
 import { useBackend } from './backends';
+import { wasmThreadsWanted } from './wasm-threads';
 
 /** v2: measured at the steady rate (MIN_TIMED_MS); v1's 8-batch fits timed mostly fit()'s own set-up. */
 export const CALIBRATION_PREFERENCE = 'tabflow.backend-calibration.v2';
@@ -51,12 +52,13 @@ export type MeasureBackend = (
 
 /**
  * What makes one measurement apply to another run: the network's size, its batch, and the machine's setup (cores,
- * and isolation, which decides whether wasm may use threads).
+ * isolation, which decides whether wasm may use threads, and Settings' count of them).
  */
 export function calibrationShape(config: ModelConfig, inputDim: number, outputs: number): string {
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  return `mlp ${[inputDim, ...config.hiddenLayers, outputs].join('-')} ${config.activation} batch ${config.batchSize}; ${cores} cores${isolated ? ', isolated' : ''}`;
+  const threads = isolated ? `, wasm threads ${wasmThreadsWanted() ?? 'tfjs'}` : '';
+  return `mlp ${[inputDim, ...config.hiddenLayers, outputs].join('-')} ${config.activation} batch ${config.batchSize}; ${cores} cores${isolated ? ', isolated' : ''}${threads}`;
 }
 
 /**

@@ -20,6 +20,11 @@ export function setWasmThreads(threads: number | null): void {
   wanted = threads === null ? null : Math.min(MAX_WASM_THREADS, Math.max(1, Math.round(threads)));
 }
 
+/** The count asked for with setWasmThreads; null for tfjs's own. */
+export function wasmThreadsWanted(): number | null {
+  return wanted;
+}
+
 /** tf.setBackend(name), the wasm backend's thread pool sized as set by setWasmThreads when it starts. */
 export async function setBackendWithThreads(name: string): Promise<boolean> {
   if (name !== 'wasm' || wanted === null || tf.findBackend('wasm')) return tf.setBackend(name);
