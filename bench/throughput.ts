@@ -8,34 +8,37 @@ interface ThroughputWorker {
   api: Comlink.Remote<ThroughputApi>;
   terminate: () => void;
   dbName: string;
-  threads: number | null;
 }
 
-let worker: ThroughputWorker | null = null;
+/** By wasm thread count ('tfjs' for tfjs's own): a wasm module keeps the count it started with for its worker's life. */
+const workers = new Map<string, Promise<ThroughputWorker>>();
 
-/**
- * Samples/s of `model` on `backend`. The wasm backend's thread count is fixed once its module starts in a worker,
- * so asking for another count starts a fresh worker (null: the app's own count).
- */
+async function startWorker(wasmThreads: number | null): Promise<ThroughputWorker> {
+  const w = new Worker(new URL('./throughput.worker.ts', import.meta.url), { type: 'module' });
+  const api = Comlink.wrap<ThroughputApi>(w);
+  if (wasmThreads !== null) await api.setWasmThreads(wasmThreads);
+  return { api, terminate: () => w.terminate(), dbName: freshDbName('throughput') };
+}
+
+/** Samples/s of `model` on `backend`, wasm computing with `wasmThreads` threads (null: tfjs's own count). */
 export async function throughput(
   model: ThroughputModel,
   backend: BackendChoice,
   samples: number,
   wasmThreads: number | null = null,
 ): Promise<ThroughputSample> {
-  if (worker && worker.threads !== wasmThreads) await throughputCleanUp();
-  if (!worker) {
-    const w = new Worker(new URL('./throughput.worker.ts', import.meta.url), { type: 'module' });
-    const api = Comlink.wrap<ThroughputApi>(w);
-    if (wasmThreads !== null) await api.setWasmThreads(wasmThreads);
-    worker = { api, terminate: () => w.terminate(), dbName: freshDbName('throughput'), threads: wasmThreads };
-  }
+  const key = String(wasmThreads ?? 'tfjs');
+  if (!workers.has(key)) workers.set(key, startWorker(wasmThreads));
+  const worker = await workers.get(key)!;
   return worker.api.throughput(model, backend, samples, worker.dbName);
 }
 
 export async function throughputCleanUp(): Promise<void> {
-  if (!worker) return;
-  worker.terminate();
-  await dropDb(worker.dbName);
-  worker = null;
+  const started = [...workers.values()];
+  workers.clear();
+  for (const pending of started) {
+    const worker = await pending;
+    worker.terminate();
+    await dropDb(worker.dbName);
+  }
 }
