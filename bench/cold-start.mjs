@@ -75,7 +75,12 @@ export async function coldStart({ browser, url, size, plan }) {
     await populate(first, size.coldStartRuns);
     await first.waitForFunction(() => window.__benchFirstRunRow !== undefined, null, { timeout: 30_000 });
     const bodies = await Promise.all(scripts.values());
-    const gzipBytes = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+    const gzipSizes = bodies.map((body) => gzipSync(body, { level: 9 }).length);
+    const gzipBytes = gzipSizes.reduce((sum, bytes) => sum + bytes, 0);
+    // Which chunks make up the total, largest first: the figure alone does not say what to move out of the way.
+    const scriptKbGzip = [...scripts.keys()]
+      .map((url, i) => ({ file: new URL(url).pathname.split('/').pop(), kb: Math.round(gzipSizes[i] / 102.4) / 10 }))
+      .sort((a, b) => b.kb - a.kb);
     const tfjsOnFirstLoad = bodies.some((body) => TFJS_MARKERS.some((m) => body.includes(m)));
     const worker = await serviceWorkerState(first);
     await first.close();
@@ -107,6 +112,7 @@ export async function coldStart({ browser, url, size, plan }) {
       mainBundleKbGzip: Math.round(bundleKb * 10) / 10,
       scriptsOnFirstLoad: scripts.size,
       tfjsOnFirstLoad,
+      scriptKbGzip,
       notes: [
         `main bundle ${bundleKb.toFixed(1)} KB gzip (${scripts.size} scripts before the first runs table)${tfjsOnFirstLoad ? ', tfjs included!' : ', no tfjs'}`,
         `served by ${servedBy}`,

@@ -3,8 +3,8 @@ import type { TrackingClient } from '../tracking';
 import type { ImportErrorData, IoWorkerApi } from '../../workers/io.worker';
 import { WorkerBridge } from '../shared/worker-bridge';
 import { CancelledError, ImportError } from './errors';
-import { exportRuns, type ExportOptions } from './export';
-import { importRuns, type ImportOptions, type ImportSummary } from './import';
+import type { ExportOptions } from './export';
+import type { ImportOptions, ImportSummary } from './import';
 import type { ImportSource } from './sources';
 
 type Direction = 'Export' | 'Import';
@@ -44,12 +44,15 @@ async function inWorker<T>(
   }
 }
 
-/** Where no Worker exists (Node scripts and tests) the same code runs in place. */
+/**
+ * Where no Worker exists (Node scripts and tests) the same code runs in place. It is imported only then: a static
+ * import would put the zip and YAML code in the page's own chunks, which have a worker for it.
+ */
 const canUseWorkers = () => typeof Worker !== 'undefined';
 
 /** `exportRuns`, off the page's thread. */
 export function exportRunsInWorker(tracking: TrackingClient, options: ExportOptions = {}): Promise<Blob> {
-  if (!canUseWorkers()) return exportRuns(tracking, options);
+  if (!canUseWorkers()) return import('./export').then(({ exportRuns }) => exportRuns(tracking, options));
   const { signal, onProgress, ...plain } = options;
   return inWorker('Export', signal, (api) =>
     api.exportRuns(tracking.db.name, plain, onProgress && Comlink.proxy(onProgress)),
@@ -62,7 +65,7 @@ export function importRunsInWorker(
   source: ImportSource,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  if (!canUseWorkers()) return importRuns(tracking, source, options);
+  if (!canUseWorkers()) return import('./import').then(({ importRuns }) => importRuns(tracking, source, options));
   const { signal, onProgress, ...plain } = options;
   return inWorker('Import', signal, (api) =>
     api.importRuns(tracking.db.name, source, plain, onProgress && Comlink.proxy(onProgress)),

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { downloadBlob } from '../charts/download';
-import { exportRunsInWorker } from '../io';
 import { fileTimestamp, formatBytes } from '../format';
 import { ioDialogStyles } from './io-dialog-styles';
 import { modalDialog } from './primitives/modal-dialog';
@@ -55,6 +54,9 @@ export class ExportDialog extends LitElement {
     const controller = (this.controller = new AbortController());
     this.phase = { kind: 'running', done: 0, total: 0 };
     try {
+      // The io worker's bridge loads on the first export, after the modal already shows: the pages holding this
+      // button open without it.
+      const { exportRunsInWorker } = await import('../io/worker-bridge');
       const blob = await exportRunsInWorker(this.services.tracking, {
         runIds: this.runIds,
         experimentIds: this.experimentIds,

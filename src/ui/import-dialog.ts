@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { importRunsInWorker, type DirectoryHandleLike, type ImportSource, type ImportSummary } from '../io';
+import type { DirectoryHandleLike, ImportSource, ImportSummary } from '../io';
 import { ioDialogStyles } from './io-dialog-styles';
 import { modalDialog } from './primitives/modal-dialog';
 import './mlflow/mlflow-pull';
@@ -115,6 +115,8 @@ export class ImportDialog extends LitElement {
     const controller = (this.controller = new AbortController());
     this.phase = { kind: 'reading', done: 0, total: 0 };
     try {
+      // Loaded on the first import, after the progress already shows (as the export dialog does).
+      const { importRunsInWorker } = await import('../io/worker-bridge');
       const summary = await importRunsInWorker(this.services.tracking, this.source.value, {
         onExisting: this.onExisting,
         signal: controller.signal,
