@@ -117,6 +117,11 @@ export async function runsTableElement(): Promise<RunsTableSample> {
   try {
     show('', null);
     await table.updateComplete;
+    // The table learns its box's size from a ResizeObserver, which reports after the first frame's layout and
+    // redraws the rows for the real height: wait for that redraw too, or the timed update would include the
+    // table's first draw (a table already showing every run has long been measured).
+    await nextFrame();
+    await table.updateComplete;
     await nextFrame();
     let view: TableView | null = null;
     const ms = await timeMs(async () => {

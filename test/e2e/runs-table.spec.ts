@@ -366,6 +366,52 @@ test('10,000 runs: the table draws only a window of rows, and scrolling to the b
   await expect(table.getByRole('row').nth(1).getByRole('link')).toHaveText('bulk-00000');
 });
 
+test('a table wider than its box draws only the columns in view; scrolling sideways brings the others in their place', async ({
+  page,
+}) => {
+  await openApp(page);
+  const keys = Array.from({ length: 30 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+  const id = await page.evaluate(async (keys) => {
+    const tracking = window.tabflow!.tracking;
+    const experimentId = await tracking.createExperiment('wide');
+    for (const [r, name] of ['left', 'right'].entries()) {
+      const run = await tracking.startRun({ experimentId, runName: name });
+      // Values differ between the two runs, so no param is folded into "Same for all".
+      await run.logParams(Object.fromEntries(keys.map((key, i) => [key, `${name}-${i}`])));
+      run.logMetric('loss', r + 0.5, 0);
+      await run.end();
+    }
+    return experimentId;
+  }, keys);
+  await page.goto(`./#/experiments/${id}`);
+  const table = page.getByRole('table', { name: 'Runs' });
+  const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'left', exact: true }) });
+  await expect(table.getByRole('columnheader', { name: 'p00' })).toBeVisible();
+  await expect(row.getByRole('cell', { name: 'left-0', exact: true })).toBeVisible();
+  // The far-right params are not in the DOM at all until scrolled to.
+  await expect(table.getByRole('columnheader', { name: 'p29' })).toHaveCount(0);
+  const colcount = Number(await table.getAttribute('aria-colcount'));
+  expect(colcount).toBeGreaterThan(30);
+
+  await table.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  const p29 = table.getByRole('columnheader', { name: 'p29' });
+  await expect(p29).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'p00' })).toHaveCount(0);
+  // A drawn cell says where it sits among all columns, and sits under its own header.
+  const index = await p29.getAttribute('aria-colindex');
+  const cell = row.getByRole('cell', { name: 'left-29', exact: true });
+  await expect(cell).toHaveAttribute('aria-colindex', index!);
+  const [headerBox, cellBox] = [await p29.boundingBox(), await cell.boundingBox()];
+  expect(Math.abs(headerBox!.x - cellBox!.x)).toBeLessThan(1);
+  // The checkbox and the run name stay pinned at the left edge.
+  await expect(row.getByRole('checkbox', { name: 'Select run left' })).toBeInViewport();
+  await expect(row.getByRole('link', { name: 'left', exact: true })).toBeInViewport();
+
+  await table.evaluate((el) => el.scrollTo({ left: 0 }));
+  await expect(table.getByRole('columnheader', { name: 'p00' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'p29' })).toHaveCount(0);
+});
+
 test('experiments sidebar: create, rename (duplicate names refused in words), delete to the Deleted view and restore', async ({
   page,
 }) => {

@@ -16,12 +16,16 @@ export interface ColumnGroupSpan {
   count: number;
 }
 
-/** Consecutive columns of one kind share one labelled span: Run | Metrics | Params | Tags | Run. */
-export function columnGroupSpans(columns: readonly Column[]): ColumnGroupSpan[] {
+/**
+ * Consecutive columns of one kind share one labelled span: Run | Metrics | Params | Tags | Run. `pinnedApart`: the
+ * columns are a sideways-scrolled range that does not start right after the pinned checkbox and name, so the
+ * first span (those two) stays on its own.
+ */
+export function columnGroupSpans(columns: readonly Column[], pinnedApart = false): ColumnGroupSpan[] {
   const spans: ColumnGroupSpan[] = [{ kind: 'attribute', label: KIND_LABELS.attribute, count: 2 }];
   for (const column of columns) {
     const last = spans[spans.length - 1];
-    if (last.kind === column.kind) last.count++;
+    if (last.kind === column.kind && !(pinnedApart && spans.length === 1)) last.count++;
     else
       spans.push({ kind: column.kind, label: column.kind === 'attribute' ? '' : KIND_LABELS[column.kind], count: 1 });
   }

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cellValue, NAME_COLUMN, type Column } from './columns';
 import { columnGroupSpans, columnWidth, groupMetricText } from './group-cells';
+import { sameColumnRange, visibleColumnRange, type ColumnRange } from './column-range';
 import { formatCell } from './format';
 import {
   distinctValues,
@@ -21,6 +22,8 @@ const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
 const CHECK_WIDTH = 40;
 const NAME_WIDTH = 240;
+/** Grid columns before the first data column: the checkbox and the run name. */
+const PINNED_COLUMNS = 2;
 const WIDTHS: Record<string, number> = {
   'attributes.status': 120,
   'attributes.start_time': 160,
@@ -29,9 +32,10 @@ const WIDTHS: Record<string, number> = {
 
 /**
  * A virtualized runs table: only the rows in view (plus overscan) exist in the DOM, positioned over a spacer as
- * tall as all rows, so 10,000 runs scroll as smoothly as 10. It keeps the ARIA table roles (rowcount and
- * rowindex tell assistive tech where the drawn rows sit) and draws what it is given: the page owns filtering,
- * sorting, nesting and selection.
+ * tall as all rows, so 10,000 runs scroll as smoothly as 10; of a table wider than its box, only the columns in
+ * view (plus overscan, see column-range.ts) are drawn. It keeps the ARIA table roles (rowcount, rowindex, colcount
+ * and colindex tell assistive tech where the drawn cells sit) and draws what it is given: the page owns
+ * filtering, sorting, nesting and selection.
  *
  * @fires sort-column - detail: the clicked column's id
  * @fires toggle-run - detail: { runId, selected }
@@ -92,6 +96,7 @@ export class RunsTable extends LitElement {
     .body .row.group { background: var(--tf-color-surface-2); font-weight: 600; }
     .group-name { overflow: hidden; text-overflow: ellipsis; }
     .muted { color: var(--tf-color-text-muted); font-weight: 400; }
+    .gap { grid-column: span var(--gap); }
   `;
 
   /** The visible lines, already filtered, sorted and nested (or grouped). */
@@ -102,8 +107,16 @@ export class RunsTable extends LitElement {
   @property({ attribute: false }) selected: ReadonlySet<string> = new Set();
   @state() private scrolledTo = 0;
   @state() private viewportHeight = 600;
+  /** Before the first layout the scroll box has no width yet: the window's is the widest it can be. */
+  private viewportWidth = window.innerWidth;
+  private scrolledLeft = 0;
+  /** Data column widths (after the checkbox and name), measured when the columns change. */
+  private dataWidths: number[] = [];
+  private drawnColumns: ColumnRange = { first: 0, end: 0 };
   private resizeObserver = new ResizeObserver(([entry]) => {
     this.viewportHeight = entry.contentRect.height;
+    this.viewportWidth = entry.contentRect.width;
+    this.redrawIfColumnsMoved();
   });
   private scrollFrame = 0;
   /** How many listed runs are selected; counted when rows or selection change, not on every scroll frame. */
@@ -115,6 +128,8 @@ export class RunsTable extends LitElement {
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('columns')) this.dataWidths = this.columns.map((c) => WIDTHS[c.id] ?? columnWidth(c));
+    this.drawnColumns = this.columnRange();
     if (changed.has('rows') || changed.has('selected')) {
       this.listed = listedRunIds(this.rows);
       this.selectedListed =
@@ -144,20 +159,31 @@ export class RunsTable extends LitElement {
     this.scrollFrame = requestAnimationFrame(() => {
       this.scrollFrame = 0;
       this.scrolledTo = this.scroller.scrollTop;
+      this.scrolledLeft = this.scroller.scrollLeft;
+      this.redrawIfColumnsMoved();
     });
+  }
+
+  private columnRange(): ColumnRange {
+    return visibleColumnRange(this.dataWidths, CHECK_WIDTH + NAME_WIDTH, this.scrolledLeft, this.viewportWidth);
+  }
+
+  /** A sideways scroll or resize redraws only when it brings other columns into view, not on every frame. */
+  private redrawIfColumnsMoved(): void {
+    if (!sameColumnRange(this.columnRange(), this.drawnColumns)) this.requestUpdate();
   }
 
   private emit(name: string, detail: unknown): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
-  private header(column: Column) {
+  private header(column: Column, colIndex: number) {
     const sorted = this.sort?.columnId === column.id;
     const direction = sorted ? (this.sort!.ascending ? 'ascending' : 'descending') : 'none';
     const kind = column.kind === 'attribute' ? '' : column.kind;
     const align = column.numeric && kind ? 'num' : '';
     const picked = column.pick && column.pick !== 'last' ? ` (${column.pick})` : '';
-    return html`<div role="columnheader" aria-sort=${direction} class="${kind} ${align}" title=${`${column.id}${picked}`}>
+    return html`<div role="columnheader" aria-sort=${direction} aria-colindex=${colIndex} class="${kind} ${align}" title=${`${column.id}${picked}`}>
       <button @click=${() => this.emit('sort-column', column.id)} aria-label=${`Sort by ${column.label}${kind ? ` (${kind})` : ''}`}>
         <span class="label">${column.label}${picked ? html`<span class="pick">${picked}</span>` : nothing}</span>
         ${sorted ? html`<span class="arrow" aria-hidden="true">${this.sort!.ascending ? '▲' : '▼'}</span>` : nothing}
@@ -167,7 +193,7 @@ export class RunsTable extends LitElement {
 
   private nameCell(row: TableRow) {
     const { run } = row;
-    return html`<div role="cell" class="name" style="padding-left:${10 + row.depth * 20}px">
+    return html`<div role="cell" aria-colindex="2" class="name" style="padding-left:${10 + row.depth * 20}px">
       ${
         row.childCount > 0
           ? html`<button class="twisty" aria-expanded=${row.expanded ? 'true' : 'false'}
@@ -179,26 +205,41 @@ export class RunsTable extends LitElement {
     </div>`;
   }
 
-  private dataCell(row: TableRow, column: Column) {
+  private dataCell(row: TableRow, column: Column, colIndex: number) {
     const value = cellValue(row.run, column);
     if (column.id === 'attributes.status') {
-      return html`<div role="cell"><span class="status ${row.run.info.status}"><span class="dot"></span>${row.run.info.status}</span></div>`;
+      return html`<div role="cell" aria-colindex=${colIndex}><span class="status ${row.run.info.status}"><span class="dot"></span>${row.run.info.status}</span></div>`;
     }
     const text = formatCell(value, column);
-    return html`<div role="cell" class=${column.numeric && column.kind !== 'attribute' ? 'num' : ''} title=${value === undefined ? '' : String(value)}>${text}</div>`;
+    return html`<div role="cell" aria-colindex=${colIndex} class=${column.numeric && column.kind !== 'attribute' ? 'num' : ''} title=${value === undefined ? '' : String(value)}>${text}</div>`;
   }
 
-  private groupCell(row: GroupTableRow, column: Column) {
+  private groupCell(row: GroupTableRow, column: Column, colIndex: number) {
     if (column.kind === 'metric') {
       const metric = row.metrics.get(column.id);
       const { text, title } = groupMetricText(metric, row.group.runs.length, column);
-      return html`<div role="cell" class="num" title=${title}>${text}</div>`;
+      return html`<div role="cell" aria-colindex=${colIndex} class="num" title=${title}>${text}</div>`;
     }
     const value = sharedValue(row.group.runs, column);
     const align = column.numeric && column.kind !== 'attribute' ? 'num' : '';
-    if (value !== undefined) return html`<div role="cell" class=${align}>${formatCell(value, column)}</div>`;
+    if (value !== undefined)
+      return html`<div role="cell" aria-colindex=${colIndex} class=${align}>${formatCell(value, column)}</div>`;
     const distinct = distinctValues(row.group.runs, column);
-    return html`<div role="cell" class="${align} muted">${distinct > 1 ? `${distinct} values` : ''}</div>`;
+    return html`<div role="cell" aria-colindex=${colIndex} class="${align} muted">${distinct > 1 ? `${distinct} values` : ''}</div>`;
+  }
+
+  /** The drawn data columns with their 1-based aria-colindex, and what stands in for the columns before them. */
+  private drawnCells<T>(cell: (column: Column, colIndex: number) => T) {
+    const { first, end } = this.drawnColumns;
+    const cells = [];
+    for (let i = first; i < end; i++) cells.push(cell(this.columns[i], i + PINNED_COLUMNS + 1));
+    return html`${this.gap()}${cells}`;
+  }
+
+  /** Spans the grid tracks of the columns left out left of the drawn range, so the drawn ones keep their place. */
+  private gap() {
+    const { first } = this.drawnColumns;
+    return first > 0 ? html`<div class="gap" aria-hidden="true" style="--gap:${first}"></div>` : nothing;
   }
 
   private groupRow(row: GroupTableRow, index: number) {
@@ -207,17 +248,17 @@ export class RunsTable extends LitElement {
     const selectedCount = runIds.reduce((n, id) => n + (this.selected.has(id) ? 1 : 0), 0);
     return html`<div role="row" class="row group" aria-label=${name} aria-rowindex=${index + 2} aria-expanded=${row.expanded ? 'true' : 'false'}
       style="transform:translateY(${index * ROW_HEIGHT}px)">
-      <div role="cell" class="check">
+      <div role="cell" aria-colindex="1" class="check">
         <input type="checkbox" .checked=${selectedCount === runIds.length} .indeterminate=${selectedCount > 0 && selectedCount < runIds.length}
           aria-label=${`Select the ${runIds.length} runs of ${name}`}
           @change=${(e: Event) => this.emit('toggle-runs', { runIds, selected: (e.target as HTMLInputElement).checked })} />
       </div>
-      <div role="cell" class="name">
+      <div role="cell" aria-colindex="2" class="name">
         <button class="twisty" aria-expanded=${row.expanded ? 'true' : 'false'} aria-label=${`${row.expanded ? 'Hide' : 'Show'} the runs of ${name}`}
           @click=${() => this.emit('toggle-children', groupExpandKey(group))}>${row.expanded ? '▾' : '▸'} ${runIds.length}</button>
         <span class="group-name" title=${name}>${name.replace(/^Group /, '').replace(/ · \d+ runs?$/, '')}</span>
       </div>
-      ${this.columns.map((column) => this.groupCell(row, column))}
+      ${this.drawnCells((column, colIndex) => this.groupCell(row, column, colIndex))}
     </div>`;
   }
 
@@ -225,17 +266,18 @@ export class RunsTable extends LitElement {
     const { runId, runName } = row.run.info;
     const selected = this.selected.has(runId);
     return html`<div role="row" class="row ${selected ? 'selected' : ''}" aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'} style="transform:translateY(${index * ROW_HEIGHT}px)">
-      <div role="cell" class="check">
+      <div role="cell" aria-colindex="1" class="check">
         <input type="checkbox" .checked=${selected} aria-label=${`Select run ${runName}`}
           @change=${(e: Event) => this.emit('toggle-run', { runId, selected: (e.target as HTMLInputElement).checked })} />
       </div>
       ${this.nameCell(row)}
-      ${this.columns.map((column) => this.dataCell(row, column))}
+      ${this.drawnCells((column, colIndex) => this.dataCell(row, column, colIndex))}
     </div>`;
   }
 
   render() {
-    const widths = [CHECK_WIDTH, NAME_WIDTH, ...this.columns.map((c) => WIDTHS[c.id] ?? columnWidth(c))];
+    const widths = [CHECK_WIDTH, NAME_WIDTH, ...this.dataWidths];
+    const drawn = this.drawnColumns;
     const template = widths
       .map((w, i) => (i === 0 ? `${w}px` : i === 1 ? `minmax(${w}px, 2fr)` : `minmax(${w}px, 1fr)`))
       .join(' ');
@@ -257,17 +299,18 @@ export class RunsTable extends LitElement {
       <div role="rowgroup" class="header">
         <!-- The kind band is for the eye: each header's sort button already names its kind, "(metric)", "(param)". -->
         <div class="row kinds" aria-hidden="true">
-          ${columnGroupSpans(this.columns).map(
-            (span) => html`<div class="kind ${span.kind}" style="grid-column: span ${span.count}">${span.label}</div>`,
+          ${columnGroupSpans(this.columns.slice(drawn.first, drawn.end), drawn.first > 0).map(
+            (span, i) =>
+              html`${i === 1 ? this.gap() : nothing}<div class="kind ${span.kind}" style="grid-column: span ${span.count}">${span.label}</div>`,
           )}
         </div>
         <div role="row" class="row" aria-rowindex="1">
-          <div role="columnheader" class="check">
+          <div role="columnheader" aria-colindex="1" class="check">
             <input type="checkbox" aria-label="Select all listed runs" .checked=${allSelected} .indeterminate=${someSelected}
               @change=${(e: Event) => this.emit('toggle-all', (e.target as HTMLInputElement).checked)} />
           </div>
-          ${this.header(NAME_COLUMN)}
-          ${this.columns.map((c) => this.header(c))}
+          ${this.header(NAME_COLUMN, 2)}
+          ${this.drawnCells((column, colIndex) => this.header(column, colIndex))}
         </div>
       </div>
       <div role="rowgroup" class="body" style="height:${count * ROW_HEIGHT}px">${visible}</div>
