@@ -1,5 +1,7 @@
 import { refuseDuplicatePaths } from './entry-checks';
 import { ImportError } from './errors';
+import type { InflatePool } from './inflate-pool';
+import type { MetricColumns } from './metric-lines';
 import { safeEntryPath } from './paths';
 import { zipEntries } from './zip-reader';
 
@@ -8,6 +10,8 @@ export interface ImportEntry {
   path: string;
   size: number;
   read(): Promise<Uint8Array>;
+  /** A metric file's history, parsed where the file is unpacked (a worker), when the source can. */
+  readMetric?(): Promise<MetricColumns>;
 }
 
 /** The part of FileSystemDirectoryHandle an import walks (typed here: the DOM lib lacks its async iterators). */
@@ -67,10 +71,17 @@ function fileEntries(files: ArrayLike<File>): ImportEntry[] {
   }));
 }
 
-/** Lists a source's files with safe relative paths, rejecting it before any content is read when it breaks a limit. */
-export async function listEntries(source: ImportSource, limits: ImportLimits): Promise<ImportEntry[]> {
+/**
+ * Lists a source's files with safe relative paths, rejecting it before any content is read when it breaks a limit.
+ * A zip's entries are unpacked on `pool`'s workers when one is given.
+ */
+export async function listEntries(
+  source: ImportSource,
+  limits: ImportLimits,
+  pool: InflatePool | null = null,
+): Promise<ImportEntry[]> {
   let entries: ImportEntry[];
-  if (source instanceof Blob) entries = await zipEntries(source);
+  if (source instanceof Blob) entries = await zipEntries(source, pool);
   else if (isDirectoryHandle(source)) {
     entries = [];
     await walk(source, `${source.name}/`, entries, limits);

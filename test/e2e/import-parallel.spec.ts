@@ -1,0 +1,85 @@
+import { expect, openApp, test } from './fixtures';
+
+const RUNS = 3;
+const POINTS = 20_000;
+
+test('importing a zip of several megabytes unpacks it on inflate workers and brings back every point bit for bit', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await openApp(page);
+  // Values of full precision (and NaN, ±Infinity) make metric files that barely compress, so the zip is
+  // several megabytes: past the size an import unpacks in place.
+  const { experimentId, runIds } = await page.evaluate(
+    async ({ runs, points }) => {
+      const tracking = window.tabflow!.tracking;
+      const experimentId = await tracking.createExperiment('many points');
+      const runIds: string[] = [];
+      let seed = 7;
+      const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+      for (let r = 0; r < runs; r++) {
+        const run = await tracking.startRun({ experimentId, runName: `run-${r}` });
+        for (let i = 0; i < points; i++) {
+          const value =
+            i === 7 ? NaN : i === 8 ? Infinity : i === 9 ? -Infinity : (next() - 0.5) * 10 ** ((i % 12) - 6);
+          run.logMetric('loss', value, i, 1_764_000_000_000 + i);
+        }
+        await run.logArtifact(
+          'weights.bin',
+          Uint8Array.from({ length: 300_000 }, () => next() * 256),
+        );
+        await run.end();
+        runIds.push(run.id);
+      }
+      return { experimentId, runIds };
+    },
+    { runs: RUNS, points: POINTS },
+  );
+  const historiesIn = (p: typeof page) =>
+    p.evaluate(
+      (ids) =>
+        Promise.all(
+          ids.map(async (id) => {
+            const h = await window.tabflow!.tracking.getMetricHistory(id, 'loss');
+            // As text, so NaN and ±Infinity survive the trip out of the page; String() keeps every digit.
+            return [Array.from(h.values, String), Array.from(h.steps), Array.from(h.timestamps)];
+          }),
+        ),
+      runIds,
+    );
+  const logged = await historiesIn(page);
+
+  await page.goto(`./#/experiments/${experimentId}`);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export experiment' }).click();
+  const zipPath = testInfo.outputPath('export.zip');
+  await (await downloading).saveAs(zipPath);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const workerUrls: string[] = [];
+  other.on('worker', (worker) => workerUrls.push(worker.url()));
+  const errors: string[] = [];
+  other.on('pageerror', (e) => errors.push(e.message));
+  other.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await openApp(other);
+  await other.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = other.getByRole('dialog', { name: 'Import runs' });
+  await dialog.getByLabel('Zip file').setInputFiles(zipPath);
+  await dialog.getByRole('button', { name: 'Import runs' }).click();
+  await expect(dialog.getByRole('status')).toContainText(
+    `Imported ${RUNS} runs into 1 experiment, with ${(RUNS * POINTS).toLocaleString('en-US')} metric points, ${RUNS} artifacts`,
+  );
+  // Unpacked on workers started from the io worker.
+  expect(workerUrls.some((url) => /inflate\.worker/.test(url))).toBe(true);
+  expect(await historiesIn(other)).toEqual(logged);
+  const weights = await other.evaluate(async (id) => {
+    const bytes = new Uint8Array(
+      await window.tabflow!.tracking.getArtifact(id, 'weights.bin').then((b) => b.arrayBuffer()),
+    );
+    return [bytes.length, bytes[123_456]];
+  }, runIds[2]);
+  expect(weights[0]).toBe(300_000);
+  expect(errors).toEqual([]);
+  await fresh.close();
+});
