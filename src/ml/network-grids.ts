@@ -13,6 +13,7 @@ import {
   type NetworkFrame,
   type NetworkLayout,
 } from './network-frame';
+import { denseForward } from './predict-dense';
 import { dataBounds, gridPoints } from './predict-grid';
 import type { LayersModel, Tensor, Tf } from './tf-types';
 
@@ -75,6 +76,9 @@ export async function unitActivations(tf: Tf, model: LayersModel, probe: Network
   const { layout, inputs } = probe;
   const d = layout.layers[0].units;
   const n = inputs.length / d;
+  // On cpu the plain-JavaScript pass gives the same numbers without tfjs's per-op cost (predict-dense.ts).
+  const dense = await denseForward(tf, model);
+  if (dense) return shownColumns(probe, [inputs, ...dense.layerOutputs(inputs)]);
   const outputs = tf.tidy(() => {
     let h = tf.tensor2d(inputs, [n, d]);
     const kept: Tensor[] = [h.slice([0, 0], [n, layout.layers[0].shown]).transpose()];
@@ -97,6 +101,23 @@ export async function unitActivations(tf: Tf, model: LayersModel, probe: Network
   } finally {
     tf.dispose(outputs);
   }
+}
+
+/** Each layer's shown columns (row-major n × columns in), unit-major: the binary output's second column alone. */
+function shownColumns({ layout, dense }: NetworkProbe, layers: Float32Array[]): Float32Array[] {
+  return layers.map((values, l) => {
+    const columns = l === 0 ? layout.layers[0].units : dense[l - 1].units;
+    const n = values.length / columns;
+    const picked =
+      l === layers.length - 1 && layout.output === 'binary'
+        ? [1]
+        : Array.from({ length: layout.layers[l].shown }, (_, j) => j);
+    const out = new Float32Array(picked.length * n);
+    picked.forEach((column, u) => {
+      for (let i = 0; i < n; i++) out[u * n + i] = values[i * columns + column];
+    });
+    return out;
+  });
 }
 
 /** The shown part of each dense layer's kernel and bias (for a binary output, column 1 minus column 0). */
