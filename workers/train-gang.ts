@@ -10,13 +10,14 @@ import type { Tf } from '../src/ml/tf-types';
 import type { trainModel } from '../src/ml/train';
 import type { TrainOutcome, TrainProgress, TrainRequest } from '../src/ml/training-messages';
 import { errorMessage } from '../src/shared/errors';
+import { ReplayBudget } from './train-pictures';
 import { runTrackedTraining, type TrainHooks } from './train-run';
 
 /** How a member ended: its run's outcome, or why its run could not even start (in words). */
 export type GangMemberResult = { outcome: TrainOutcome } | { error: string };
 
 /** What every member shares: the backend, the picture painters, the flush cadence. */
-export type SharedTrainHooks = Omit<TrainHooks, 'signal' | 'onProgress' | 'trainer' | 'nextStep'>;
+export type SharedTrainHooks = Omit<TrainHooks, 'signal' | 'onProgress' | 'trainer' | 'nextStep' | 'replayBudget'>;
 
 export interface GangHooks {
   shared: SharedTrainHooks;
@@ -37,6 +38,9 @@ export function runGangTraining(
   if (requests.some((r) => r.stepped))
     throw new Error('A stepped training cannot train in a batch: step it on its own.');
   const gang = new TrainingGang(tf, requests.length);
+  // The members train as one, so their replay snapshots share one training time: alone, each would count the
+  // others' snapshots as its own training time and take ~T times as many.
+  const replayBudget = new ReplayBudget(requests.length);
   return Promise.all(
     requests.map(async (request, index): Promise<GangMemberResult> => {
       const member = gang.member(index);
@@ -52,6 +56,7 @@ export function runGangTraining(
           signal: hooks.signals[index],
           onProgress: (progress) => hooks.onProgress?.(index, progress),
           trainer,
+          replayBudget,
         });
         result = { outcome };
       } catch (error) {

@@ -16,6 +16,43 @@ const LIVE_GRID_SIZE = 48;
 /** Training time between two replay snapshots, in multiples of what a snapshot costs (see replay-recorder.ts). */
 const REPLAY_COST_RATIO = 40;
 
+/**
+ * The replay's share of training time, kept by every training that draws on the same thread: one for a training
+ * alone, one for all the members of a batched sweep's gang. Training time is the clock less every sharer's
+ * capture time, so a member does not count the others' snapshots as its own training; and a member spaces its
+ * snapshots `sharers` times wider, so all of them together stay within ~1/REPLAY_COST_RATIO of that time.
+ */
+export class ReplayBudget {
+  private captureMs = 0;
+  private previous: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly sharers = 1,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The time spent on anything but snapshots since this budget began (on the clock's scale). */
+  trainingTime(): number {
+    return this.now() - this.captureMs;
+  }
+
+  /**
+   * Runs a capture and counts what it took. Sharers' captures run one after another, not interleaved at their
+   * awaits, so each one's time is its own.
+   */
+  timed<T>(capture: () => Promise<T>): Promise<{ value: T; ms: number }> {
+    const run = this.previous.then(async () => {
+      const started = this.now();
+      const value = await capture();
+      const ms = this.now() - started;
+      this.captureMs += ms;
+      return { value, ms };
+    });
+    this.previous = run.catch(() => {});
+    return run;
+  }
+}
+
 export type PictureMaker = (
   tf: Tf,
   model: LayersModel,
@@ -72,6 +109,7 @@ export function pictureMaker(data: Dataset): PictureMaker | null {
 export class TrainingPictures {
   readonly recording: NetworkRecording | null;
   private lastBoundary = -Infinity;
+  /** When the last snapshot ended, in the budget's training time. */
   private lastCapture = -Infinity;
   private captureMs = 0;
 
@@ -84,6 +122,7 @@ export class TrainingPictures {
     private readonly live: boolean,
     private readonly onProgress: ((progress: TrainProgress) => void) | undefined,
     private readonly boundaryEveryMs: number,
+    private readonly budget = new ReplayBudget(),
   ) {
     this.recording = NetworkRecording.create(tf, model, data, inputFeatures, colorScale(data));
   }
@@ -99,10 +138,12 @@ export class TrainingPictures {
     const live =
       this.live && this.onProgress !== undefined && (last || now - this.lastBoundary >= this.boundaryEveryMs);
     // A replay snapshot of its own (beyond the live ones, which the replay keeps too) only once training has run
-    // REPLAY_COST_RATIO times its cost: snapshots then take at most ~2.5% of the training time.
+    // REPLAY_COST_RATIO times what the budget's sharers' snapshots cost: together they then take at most ~2.5% of
+    // the training time.
+    const spacing = REPLAY_COST_RATIO * this.budget.sharers * this.captureMs;
     const replayDue =
       this.recording !== null &&
-      (last || (this.recording.wants(epoch + 1) && now - this.lastCapture >= REPLAY_COST_RATIO * this.captureMs));
+      (last || (this.recording.wants(epoch + 1) && this.budget.trainingTime() - this.lastCapture >= spacing));
     if (live || replayDue) await this.capture(epoch + 1, live);
   }
 
@@ -112,11 +153,13 @@ export class TrainingPictures {
   }
 
   private async capture(epochsDone: number, live: boolean, record = true): Promise<void> {
-    const started = performance.now();
-    const grid = await this.picture(this.tf, this.model, this.data, this.inputFeatures, LIVE_GRID_SIZE);
-    const frame = await this.recording?.capture(epochsDone, grid, record);
-    this.lastCapture = performance.now();
-    this.captureMs = this.lastCapture - started;
+    const { value, ms } = await this.budget.timed(async () => {
+      const grid = await this.picture(this.tf, this.model, this.data, this.inputFeatures, LIVE_GRID_SIZE);
+      return { grid, frame: await this.recording?.capture(epochsDone, grid, record) };
+    });
+    const { grid, frame } = value;
+    this.captureMs = ms;
+    this.lastCapture = this.budget.trainingTime();
     if (!live || !this.onProgress) return;
     this.lastBoundary = performance.now();
     this.onProgress({ type: 'boundary', epoch: epochsDone - 1, grid });

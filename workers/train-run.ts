@@ -33,7 +33,7 @@ import {
   type ImageHooks,
   type PreparedImages,
 } from './image-training';
-import { colorScale, pictureMaker, TrainingPictures } from './train-pictures';
+import { colorScale, pictureMaker, TrainingPictures, type ReplayBudget } from './train-pictures';
 import { batchYielder } from './train-yield';
 import type {
   BoundaryGrid,
@@ -74,6 +74,8 @@ export interface TrainHooks {
    * of a TrainingGang (train-gang.ts), so the trial is recorded exactly as one trained alone.
    */
   trainer?: typeof trainModel;
+  /** The replay snapshots' share of training time; a batched sweep's members share one (train-pictures.ts). */
+  replayBudget?: ReplayBudget;
 }
 
 /**
@@ -271,6 +273,7 @@ export async function runTrackedTraining(
           request.liveBoundary !== false,
           hooks.onProgress,
           hooks.boundaryEveryMs ?? 250,
+          hooks.replayBudget,
         )
       : null;
     await pictures?.start();
