@@ -127,16 +127,22 @@ export class TabflowApp extends LitElement {
     this.menuOpen = false;
     try {
       if (this.pageName !== route.page || !this.page) {
+        // The page being left stays on screen until the next one's module has loaded. Inert meanwhile, so a click
+        // meant for the new page (both may have an "Import" button) cannot open a dialog that then leaves with it.
+        if (this.page) this.page.inert = true;
         const page = await loadPage(route.page);
         if (navigation !== this.navigation) return;
         page.services = this.services!;
         this.page = page;
         this.pageName = route.page;
       }
+      this.page.inert = false;
       this.page.route = route;
       if (route.problem) this.showError(new Error(route.problem));
       document.title = `${this.titleOf(route.page)} · tabflow`;
     } catch (error) {
+      // A page that failed to load leaves the current one in place, usable again.
+      if (this.page) this.page.inert = false;
       this.showError(error);
     }
   }

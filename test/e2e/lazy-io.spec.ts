@@ -90,3 +90,21 @@ test('Export and Import clicked before the zip code has loaded open at once and 
   expect(errors).toEqual([]);
   await fresh.close();
 });
+
+test('a click while the next page is still loading waits for that page: its dialog opens and stays', async ({
+  page,
+}) => {
+  // Settings and Experiments both have an "Import" button, and the router keeps Settings on screen until the
+  // Experiments page's module has arrived (held here for 1.5 s, as a loaded machine might take).
+  await page.route(/\/assets\/experiments-page-[\w-]{8}\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await openApp(page, '#/settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.goto('./#/experiments/0');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Default' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Import runs' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toHaveCount(0);
+});
