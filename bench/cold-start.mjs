@@ -45,7 +45,7 @@ async function populate(page, runs) {
  * The app registers its service worker soon after load: give it 5 s to appear, then up to 30 s to activate (its
  * precache holds several MB of tfjs). Null when the build registers none.
  */
-async function serviceWorkerState(page) {
+export async function serviceWorkerState(page) {
   return page.evaluate(async () => {
     if (!('serviceWorker' in navigator)) return null;
     const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
