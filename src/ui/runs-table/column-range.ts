@@ -1,6 +1,6 @@
 /**
  * Which of the runs table's data columns to put in the DOM. A table of 30 params, metrics and tags is 3–4 times
- * wider than its box; drawing only the columns in view (plus a few either side) cuts each row's cells to about a
+ * wider than its box; drawing only the columns in view (plus one either side) cuts each row's cells to about a
  * third, and with them the Lit, style, layout and paint work of every update (the bench's "runs table" figure:
  * 33 cells a row before). The columns keep their grid tracks, so widths, the scroll bar and the pinned checkbox and
  * run name stay as they were; a gap element spans the tracks of the columns left out before the range.
@@ -8,8 +8,11 @@
  * Unlike Compare's column window (one fixed width for every run column), runs-table columns have their own widths.
  */
 
-/** Columns drawn beyond each edge of the view, so a short sideways scroll shows no blank before the next frame. */
-const OVERSCAN = 2;
+/**
+ * Columns drawn beyond each edge of the view, so a short sideways scroll shows no blank before the next frame. One
+ * (at least 100 px) is enough there: each drawn column costs every row a cell on every update.
+ */
+const OVERSCAN = 1;
 
 export interface ColumnRange {
   /** First drawn data column (0-based, after the checkbox and run name). */
