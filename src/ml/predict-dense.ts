@@ -28,7 +28,8 @@ const ELEMENTWISE: Record<Exclude<DenseActivation, 'softmax'>, (x: number) => nu
 interface DenseWeights {
   inputs: number;
   units: number;
-  kernel: Float32Array;
+  /** Transposed, units × inputs: each unit's weights contiguous for its dot products. */
+  kernelT: Float32Array;
   bias: Float32Array | null;
   activation: DenseActivation;
 }
@@ -39,15 +40,17 @@ function activationName(layer: LayersModel['layers'][number]): DenseActivation |
 }
 
 /** Row-major n × units outputs of one dense layer for row-major n × inputs rows `x`. */
-function denseLayer(x: Float32Array, n: number, { inputs, units, kernel, bias, activation }: DenseWeights) {
+function denseLayer(x: Float32Array, n: number, { inputs, units, kernelT, bias, activation }: DenseWeights) {
   const out = new Float32Array(n * units);
   for (let i = 0; i < n; i++) {
+    const row = i * inputs;
     for (let j = 0; j < units; j++) {
       const at = i * units + j;
+      const weights = j * inputs;
       for (let k0 = 0; k0 < inputs; k0 += CPU_MATMUL_BLOCK) {
         const kEnd = Math.min(k0 + CPU_MATMUL_BLOCK, inputs);
         let sum = 0;
-        for (let k = k0; k < kEnd; k++) sum += x[i * inputs + k] * kernel[k * units + j];
+        for (let k = k0; k < kEnd; k++) sum += x[row + k] * kernelT[weights + k];
         out[at] += sum;
       }
       if (bias) out[at] += bias[j];
@@ -93,10 +96,13 @@ export async function denseForward(tf: Tf, model: LayersModel): Promise<DenseFor
     if (kind !== 'Dense' || activation === null) return null;
     const [kernel, bias] = layer.getWeights();
     const [inputs, units] = kernel.shape as [number, number];
+    const values = (await kernel.data()) as Float32Array;
+    const kernelT = new Float32Array(values.length);
+    for (let k = 0; k < inputs; k++) for (let j = 0; j < units; j++) kernelT[j * inputs + k] = values[k * units + j];
     layers.push({
       inputs,
       units,
-      kernel: (await kernel.data()) as Float32Array,
+      kernelT,
       bias: bias ? ((await bias.data()) as Float32Array) : null,
       activation,
     });
