@@ -1,6 +1,5 @@
-import { writeSnapshot, type Snapshot, type SnapshotWriteResult, type TrackingClient } from '../tracking';
+import { writeSnapshot, type SnapshotWriteResult, type TrackingClient } from '../tracking';
 import { throwIfAborted } from './errors';
-import { inflatePoolForThisMachine } from './inflate-pool';
 import { groupLayout } from './mlruns-layout';
 import { readSnapshot } from './mlruns-reader';
 import { DEFAULT_LIMITS, listEntries, type ImportLimits, type ImportSource } from './sources';
@@ -13,9 +12,6 @@ export interface ImportOptions {
   onProgress?: (progress: { phase: 'reading' | 'writing'; done: number; total: number }) => void;
   limits?: Partial<ImportLimits>;
 }
-
-/** A smaller zip is unpacked in place: starting the workers would cost more than they save. */
-const POOLED_ZIP_BYTES = 1024 * 1024;
 
 /** What an import wrote and skipped: the counts of its one snapshot write. */
 export type ImportSummary = SnapshotWriteResult;
@@ -32,20 +28,13 @@ export async function importRuns(
 ): Promise<ImportSummary> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   throwIfAborted(options.signal, 'Import');
-  const pool = source instanceof Blob && source.size > POOLED_ZIP_BYTES ? inflatePoolForThisMachine() : null;
-  let snapshot: Snapshot;
-  let total = 0;
-  try {
-    const entries = await listEntries(source, limits, pool);
-    const layout = groupLayout(entries);
-    total = entries.reduce((n, e) => n + e.size, 0);
-    snapshot = await readSnapshot(layout, {
-      signal: options.signal,
-      onBytes: (done) => options.onProgress?.({ phase: 'reading', done, total }),
-    });
-  } finally {
-    pool?.close();
-  }
+  const entries = await listEntries(source, limits);
+  const layout = groupLayout(entries);
+  const total = entries.reduce((n, e) => n + e.size, 0);
+  const snapshot = await readSnapshot(layout, {
+    signal: options.signal,
+    onBytes: (done) => options.onProgress?.({ phase: 'reading', done, total }),
+  });
   throwIfAborted(options.signal, 'Import');
   options.onProgress?.({ phase: 'writing', done: total, total });
   return writeSnapshot(tracking, snapshot, { onExisting: options.onExisting ?? 'skip' });

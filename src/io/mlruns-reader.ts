@@ -18,10 +18,10 @@ import {
   type SnapshotRun,
 } from '../tracking';
 import { errorMessage } from '../shared/errors';
-import { checkMetadataSize, DATASET_META_LIMIT, METADATA_FILE_LIMIT } from './entry-checks';
+import { checkMetadataSize, DATASET_META_LIMIT } from './entry-checks';
 import { ImportError, throwIfAborted } from './errors';
 import { readYamlMapping, YamlFields } from './meta-yaml';
-import { parseMetricBytes, type MetricColumns } from './metric-lines';
+import { parseMetricBytes } from './metric-lines';
 import type { ExperimentFiles, MlrunsLayout, RunFiles } from './mlruns-layout';
 import { readRegistryFiles } from './registry-reader';
 import type { ImportEntry } from './sources';
@@ -40,78 +40,16 @@ export interface ReadProgress {
 
 const decoder = new TextDecoder();
 
-const readMetricData = (entry: ImportEntry): Promise<Uint8Array | MetricColumns> =>
-  entry.readMetric ? entry.readMetric() : entry.read();
-
-/**
- * How many bytes of the next runs' files are read while a run is parsed: on a pool of workers, unpacking them
- * overlaps this thread's YAML parsing; the snapshot holds every file anyway, so this adds little memory.
- */
-const READ_AHEAD_BYTES = 32 * 1024 * 1024;
-
-/** Reads started ahead of use; a failure surfaces where the file is used, so the first in reading order is reported. */
-class ReadsAhead<T> {
-  private readonly reads = new Map<ImportEntry, Promise<T>>();
-  bytes = 0;
-
-  start(entry: ImportEntry, read: () => Promise<T>): void {
-    if (this.reads.has(entry)) return;
-    const reading = read();
-    reading.catch(() => {});
-    this.reads.set(entry, reading);
-    this.bytes += entry.size;
-  }
-
-  take(entry: ImportEntry): Promise<T> | undefined {
-    const reading = this.reads.get(entry);
-    if (!reading) return undefined;
-    this.reads.delete(entry);
-    this.bytes -= entry.size;
-    return reading;
-  }
-}
-
 export class TreeReader {
   private bytes = 0;
-  private readonly filesAhead = new ReadsAhead<Uint8Array>();
-  private readonly metricsAhead = new ReadsAhead<Uint8Array | MetricColumns>();
   constructor(private readonly progress: ReadProgress) {}
-
-  /** Bytes of files read ahead and not yet used. */
-  get bytesAhead(): number {
-    return this.filesAhead.bytes + this.metricsAhead.bytes;
-  }
-
-  /**
-   * Starts reading a run's files before they are used. Metadata files over their limit are left to be refused
-   * before they are read.
-   */
-  readAhead(run: RunFiles): void {
-    const metadata = [run.meta, ...run.params.values(), ...run.tags.values(), ...run.inputs];
-    for (const entry of metadata)
-      if (entry && entry.size <= METADATA_FILE_LIMIT) this.filesAhead.start(entry, () => entry.read());
-    for (const entry of run.metrics.values()) this.metricsAhead.start(entry, () => readMetricData(entry));
-    for (const entry of run.artifacts.values()) this.filesAhead.start(entry, () => entry.read());
-  }
-
-  private counted(bytes: number): void {
-    this.bytes += bytes;
-    this.progress.onBytes?.(this.bytes);
-  }
 
   async bytesOf(entry: ImportEntry): Promise<Uint8Array> {
     throwIfAborted(this.progress.signal, 'Import');
-    const data = await (this.filesAhead.take(entry) ?? entry.read());
-    this.counted(data.byteLength);
+    const data = await entry.read();
+    this.bytes += data.byteLength;
+    this.progress.onBytes?.(this.bytes);
     return data;
-  }
-
-  /** A metric file's history: parsed where it was unpacked when the source can, else here. */
-  async metric(entry: ImportEntry): Promise<MetricColumns> {
-    throwIfAborted(this.progress.signal, 'Import');
-    const data = await (this.metricsAhead.take(entry) ?? readMetricData(entry));
-    this.counted(entry.size);
-    return data instanceof Uint8Array ? parseMetricBytes(data, entry.path) : data;
   }
 
   /** A metadata file's text; one over `limit` bytes is refused before it is read (see entry-checks.ts). */
@@ -268,7 +206,7 @@ async function readRun(
   const metrics: SnapshotRun['metrics'] = keyedRecord();
   for (const [key, entry] of run.metrics) {
     reader.check(entry.path, () => validateKey('metric', key));
-    setOwn(metrics, key, await reader.metric(entry));
+    setOwn(metrics, key, parseMetricBytes(await reader.bytesOf(entry), entry.path));
   }
   const artifacts: SnapshotRun['artifacts'] = [];
   for (const [path, entry] of run.artifacts) {
@@ -306,13 +244,8 @@ export async function readSnapshot(layout: MlrunsLayout, progress: ReadProgress)
     if (!files.meta) continue;
     snapshot.experiments.push(await readExperiment(reader, files));
     const datasets = await readDatasets(reader, files);
-    const runs = [...files.runs].filter(([, run]) => run.meta);
-    let readingAhead = 0;
-    for (let i = 0; i < runs.length; i++) {
-      while (readingAhead < runs.length && (readingAhead <= i || reader.bytesAhead < READ_AHEAD_BYTES))
-        reader.readAhead(runs[readingAhead++][1]);
-      const [runFolder, run] = runs[i];
-      snapshot.runs.push(await readRun(reader, files.id, runFolder, run, datasets));
+    for (const [runFolder, run] of files.runs) {
+      if (run.meta) snapshot.runs.push(await readRun(reader, files.id, runFolder, run, datasets));
     }
   }
   const registry = await readRegistryFiles(reader, layout);

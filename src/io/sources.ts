@@ -1,7 +1,5 @@
 import { refuseDuplicatePaths } from './entry-checks';
 import { ImportError } from './errors';
-import type { InflatePool } from './inflate-pool';
-import type { MetricColumns } from './metric-lines';
 import { safeEntryPath } from './paths';
 import { zipEntries } from './zip-reader';
 
@@ -10,8 +8,6 @@ export interface ImportEntry {
   path: string;
   size: number;
   read(): Promise<Uint8Array>;
-  /** A metric file's history, parsed where the file is unpacked (a worker), when the source can. */
-  readMetric?(): Promise<MetricColumns>;
 }
 
 /** The part of FileSystemDirectoryHandle an import walks (typed here: the DOM lib lacks its async iterators). */
@@ -71,17 +67,10 @@ function fileEntries(files: ArrayLike<File>): ImportEntry[] {
   }));
 }
 
-/**
- * Lists a source's files with safe relative paths, rejecting it before any content is read when it breaks a limit.
- * A zip's entries are unpacked on `pool`'s workers when one is given.
- */
-export async function listEntries(
-  source: ImportSource,
-  limits: ImportLimits,
-  pool: InflatePool | null = null,
-): Promise<ImportEntry[]> {
+/** Lists a source's files with safe relative paths, rejecting it before any content is read when it breaks a limit. */
+export async function listEntries(source: ImportSource, limits: ImportLimits): Promise<ImportEntry[]> {
   let entries: ImportEntry[];
-  if (source instanceof Blob) entries = await zipEntries(source, pool);
+  if (source instanceof Blob) entries = await zipEntries(source);
   else if (isDirectoryHandle(source)) {
     entries = [];
     await walk(source, `${source.name}/`, entries, limits);

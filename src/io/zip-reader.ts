@@ -1,7 +1,7 @@
+import { Inflate, inflateSync } from 'fflate';
+import { crc32Update } from './crc32';
 import { ImportError } from './errors';
-import type { InflatePool } from './inflate-pool';
 import type { ImportEntry } from './sources';
-import { entryBytes, truncated } from './zip-entry-data';
 
 /**
  * Reads a zip from its central directory, which lists every entry's name and sizes before a byte is inflated:
@@ -15,6 +15,7 @@ const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
+const INFLATE_SLICE = 64 * 1024;
 /**
  * Entries are read through a window of the zip this large: one Blob read costs about a millisecond however small
  * it is, and an export holds thousands of small files that lie next to each other in the order they are read.
@@ -37,6 +38,10 @@ async function bytesOf(blob: Blob, from: number, to: number): Promise<Uint8Array
 
 function u64(view: DataView, at: number): number {
   return view.getUint32(at, true) + view.getUint32(at + 4, true) * 2 ** 32;
+}
+
+function truncated(why: string): ImportError {
+  return new ImportError('TRUNCATED', `The zip is damaged or incomplete (${why}). Download or copy it again.`);
 }
 
 async function findDirectory(blob: Blob): Promise<{ offset: number; size: number; count: number }> {
@@ -123,14 +128,11 @@ function readZip64Extra(view: DataView, start: number, length: number, entry: Ce
 
 /**
  * Reads ranges of a Blob through one cached window, so neighbouring entries cost one read between them. Memory
- * stays at one window (or one entry, when an entry is larger than a window). The reader asks for many entries at
- * once, so readers wait on a window read already under way rather than each starting their own.
+ * stays at one window (or one entry, when an entry is larger than a window).
  */
 class WindowedBlob {
-  private window: Promise<{ start: number; bytes: Uint8Array }> = Promise.resolve({
-    start: 0,
-    bytes: new Uint8Array(0),
-  });
+  private start = 0;
+  private bytes: Uint8Array = new Uint8Array(0);
 
   constructor(readonly blob: Blob) {}
 
@@ -140,60 +142,69 @@ class WindowedBlob {
 
   async range(from: number, to: number): Promise<Uint8Array> {
     const end = Math.min(to, this.blob.size);
-    const inside = ({ start, bytes }: { start: number; bytes: Uint8Array }) =>
-      from >= start && end <= start + bytes.length ? bytes.subarray(from - start, end - start) : null;
-    const current = this.window;
-    const cached = inside(await current);
-    if (cached) return cached;
-    // Another reader may have started the next window while this one waited.
-    if (this.window !== current) {
-      const next = inside(await this.window);
-      if (next) return next;
+    if (from < this.start || end > this.start + this.bytes.length) {
+      const bytes = await bytesOf(this.blob, from, Math.min(this.blob.size, Math.max(end, from + READ_WINDOW)));
+      // Both together after the read, so a concurrent reader never sees one window's start with another's bytes.
+      this.start = from;
+      this.bytes = bytes;
+      return bytes.subarray(0, end - from);
     }
-    const read = bytesOf(this.blob, from, Math.min(this.blob.size, Math.max(end, from + READ_WINDOW)));
-    this.window = read.then((bytes) => ({ start: from, bytes }));
-    return (await read).subarray(0, end - from);
+    return this.bytes.subarray(from - this.start, end - this.start);
   }
 }
 
-/** Where an entry's data lies in the zip, from its local header. */
-async function dataOf(blob: WindowedBlob, entry: CentralEntry): Promise<Uint8Array> {
+async function readEntryData(blob: WindowedBlob, entry: CentralEntry): Promise<Uint8Array> {
   const header = await blob.range(entry.localOffset, entry.localOffset + 30);
   const h = new DataView(header.buffer, header.byteOffset, header.byteLength);
   if (header.length < 30 || h.getUint32(0, true) !== LOCAL_SIGNATURE)
     throw truncated(`the entry '${entry.name}' is missing`);
   const start = entry.localOffset + 30 + h.getUint16(26, true) + h.getUint16(28, true);
   if (start + entry.compressedSize > blob.size) throw truncated(`the entry '${entry.name}' is cut short`);
-  return blob.range(start, start + entry.compressedSize);
+  const raw = await blob.range(start, start + entry.compressedSize);
+  // A stored entry is copied out of the window, which must not stay alive for as long as the entry does.
+  const out = entry.method === 0 ? raw.slice() : inflateBounded(raw, entry);
+  if (out.length !== entry.size || crc32Update(0, out) !== entry.crc) {
+    throw truncated(`the entry '${entry.name}' does not match its recorded size and checksum`);
+  }
+  return out;
 }
 
-/** A zip's entry: read in place, or inflated (and a metric file parsed) on a worker of `pool`. */
-function zipEntry(blob: WindowedBlob, e: CentralEntry, pool: InflatePool | null): ImportEntry {
-  const entry: ImportEntry = {
-    path: e.name,
-    size: e.size,
-    read: async () => {
-      const raw = await dataOf(blob, e);
-      // Stored entries are only copied and checked: not worth a message.
-      return pool && e.method !== 0 ? pool.bytes(jobOf(e, entry, raw)) : entryBytes(raw, e);
-    },
-  };
-  if (pool) entry.readMetric = async () => pool.metric(jobOf(e, entry, await dataOf(blob, e)));
-  return entry;
+/**
+ * Inflates in slices and stops as soon as the output outgrows the declared size. An entry of one slice is
+ * inflated in one call into a buffer of its declared size (the streaming inflater's buffers cost more than the
+ * small files of an export): fflate drops output past the buffer's end, and the size and CRC check that follows
+ * rejects an entry that held more.
+ */
+function inflateBounded(raw: Uint8Array, entry: CentralEntry): Uint8Array {
+  if (raw.length <= INFLATE_SLICE) {
+    try {
+      return inflateSync(raw, { out: new Uint8Array(entry.size) });
+    } catch {
+      throw truncated(`the entry '${entry.name}' could not be decompressed`);
+    }
+  }
+  const out = new Uint8Array(entry.size);
+  let written = 0;
+  const inflater = new Inflate((chunk) => {
+    if (written + chunk.length > out.length)
+      throw truncated(`the entry '${entry.name}' inflates to more than its recorded size`);
+    out.set(chunk, written);
+    written += chunk.length;
+  });
+  try {
+    for (let at = 0; at < raw.length; at += INFLATE_SLICE) {
+      inflater.push(raw.subarray(at, Math.min(raw.length, at + INFLATE_SLICE)), at + INFLATE_SLICE >= raw.length);
+    }
+    if (raw.length === 0) inflater.push(raw, true);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw truncated(`the entry '${entry.name}' could not be decompressed`);
+  }
+  return written === out.length ? out : out.subarray(0, written);
 }
 
-/** A copy of the compressed data, which the worker takes over; the path is the import's (checked) one. */
-const jobOf = (e: CentralEntry, entry: ImportEntry, raw: Uint8Array) => ({
-  name: e.name,
-  method: e.method,
-  size: e.size,
-  crc: e.crc,
-  file: entry.path,
-  raw: raw.slice(),
-});
-
-/** The entries of a zip, each read lazily, on the workers of `pool` when there is one. Directories are left out. */
-export async function zipEntries(blob: Blob, pool: InflatePool | null = null): Promise<ImportEntry[]> {
+/** The entries of a zip, each read lazily. Directories are left out. */
+export async function zipEntries(blob: Blob): Promise<ImportEntry[]> {
   const { offset, size, count } = await findDirectory(blob);
   const entries = readCentralEntries(await bytesOf(blob, offset, offset + size), count);
   const windowed = new WindowedBlob(blob);
@@ -213,6 +224,6 @@ export async function zipEntries(blob: Blob, pool: InflatePool | null = null): P
           e.name,
         );
       }
-      return zipEntry(windowed, e, pool);
+      return { path: e.name, size: e.size, read: () => readEntryData(windowed, e) };
     });
 }
