@@ -1,6 +1,7 @@
 import { parseDocument, stringify, visit, type Document } from 'yaml';
 import { errorMessage } from '../shared/errors';
 import { ImportError } from './errors';
+import { PLAIN_NULL, readFlatYaml } from './flat-yaml';
 
 /**
  * meta.yaml files as MLflow writes them with PyYAML (`yaml.safe_dump`, keys sorted, YAML 1.1): digit-only ids
@@ -9,9 +10,6 @@ import { ImportError } from './errors';
 export function toYaml(data: Record<string, unknown>): string {
   return stringify(data, { version: '1.1', sortMapEntries: true, singleQuote: true, lineWidth: 0 });
 }
-
-/** PyYAML's null spellings; every other plain scalar is read as its own text (see plainScalarsAsText). */
-const PLAIN_NULL = /^(?:~|null|Null|NULL)?$/;
 
 /**
  * Ids, names and tags are strings in MLflow, and PyYAML writes a hex run id such as `e0000…` or `12e4567…`
@@ -30,6 +28,11 @@ function plainScalarsAsText(doc: Document): void {
 
 /** Reads a YAML mapping; anything else (a syntax error, a list, a scalar) rejects the import naming the file. */
 export function readYamlMapping(text: string, file: string): Record<string, unknown> {
+  return readFlatYaml(text) ?? parseYamlMapping(text, file);
+}
+
+/** readYamlMapping with the general parser, for every form of YAML. */
+export function parseYamlMapping(text: string, file: string): Record<string, unknown> {
   let data: unknown;
   try {
     const doc = parseDocument(text, { version: '1.1' });
