@@ -80,6 +80,15 @@ const workerHooks = {
 let gangStops: AbortController[] = [];
 
 const api = {
+  /**
+   * Nothing but readiness: answering means this worker's script (tfjs with it) has loaded, and its tracking client
+   * is open. A sweep's pool calls it while the person is still setting the sweep up (see TrainingBridge.warmUp).
+   */
+  async warmUp(): Promise<void> {
+    tracking ??= openTracking();
+    await tracking;
+  },
+
   /** Trains one model; resolves when the run has ended (FINISHED, or FAILED with the reason). */
   async train(request: TrainRequest, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome> {
     stopController = new AbortController();

@@ -43,6 +43,8 @@ export interface Trainer {
    * trainer without it trains every trial alone.
    */
   trainTogether?(members: GangMember[]): Promise<TrainOutcome>[];
+  /** Starts the trainer's worker ahead of its first trial, so a sweep trains as soon as it starts. */
+  warmUp?(): void;
   /** Lets the trainer's worker go once the sweep no longer needs it. */
   dispose?(): void;
 }

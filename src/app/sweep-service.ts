@@ -12,6 +12,8 @@ export class SweepPool implements SweepService {
   private latest: SweepSnapshot | null = null;
   private readonly listeners = new Set<(snapshot: SweepSnapshot | null) => void>();
   private cancelSweep: AbortController | null = null;
+  /** Trainers whose workers were started by prepare() and not yet taken by a sweep. */
+  private readonly warm: Trainer[] = [];
 
   /** `createTrainer` makes one pool slot's trainer (a training bridge with its own worker). */
   constructor(
@@ -32,7 +34,8 @@ export class SweepPool implements SweepService {
   async start(plan: SweepPlan): Promise<void> {
     if (isActive(this.latest))
       throw new Error('A sweep is already running: cancel it or wait for it to end before starting another.');
-    const runner = new SweepRunner(this.tracking, this.createTrainer, plan, (s) => this.publish(s));
+    const takeTrainer = () => this.warm.pop() ?? this.createTrainer();
+    const runner = new SweepRunner(this.tracking, takeTrainer, plan, (s) => this.publish(s));
     const previous = this.latest;
     const cancel = new AbortController();
     this.cancelSweep = cancel;
@@ -51,6 +54,18 @@ export class SweepPool implements SweepService {
 
   cancel(): void {
     this.cancelSweep?.abort();
+  }
+
+  prepare(poolSize: number): void {
+    if (isActive(this.latest)) return;
+    // More workers than cores would not start any sooner, and each holds its own copy of tfjs.
+    const cores = globalThis.navigator?.hardwareConcurrency || 1;
+    const wanted = Math.min(Math.max(1, Math.floor(poolSize) || 1), cores);
+    while (this.warm.length < wanted) {
+      const trainer = this.createTrainer();
+      trainer.warmUp?.();
+      this.warm.push(trainer);
+    }
   }
 
   private publish(snapshot: SweepSnapshot | null): void {

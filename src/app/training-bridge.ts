@@ -71,6 +71,14 @@ export class TrainingBridge {
     return members.map((_, i) => started.then((outcomes) => outcomes[i]));
   }
 
+  /**
+   * Starts the worker now rather than on the first training: loading its script (tfjs, several MB to parse) takes
+   * a second or two on a slow machine, which a sweep's pool spends while the person is still setting it up.
+   */
+  warmUp(): void {
+    void this.bridge.call(undefined, (api) => api.warmUp()).catch(() => {});
+  }
+
   parseCsv(text: string, options: CsvOptions): Promise<Dataset> {
     return this.bridge.call(undefined, (api) => api.parseCsv(text, options));
   }

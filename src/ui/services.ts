@@ -43,6 +43,11 @@ export interface SweepService {
   start(plan: SweepPlan): Promise<void>;
   /** Stops every running trial (they end KILLED); pending trials never start; the parent ends KILLED. */
   cancel(): void;
+  /**
+   * Starts up to `poolSize` workers (no more than the cores) ahead of the next sweep — the sweep panel opens — so
+   * that Start trains at once instead of waiting for tfjs to load in each worker. Idle ones go after a while.
+   */
+  prepare(poolSize: number): void;
 }
 
 /** Where the Playground's training stands: `starting` until the worker has created the run, then `running`. */

@@ -176,6 +176,12 @@ export class SweepPanel extends LitElement {
     `;
   }
 
+  private readonly toggleOpen = () => {
+    this.open = !this.open;
+    // Whoever opens the sweep settings is about to start one: its workers load tfjs meanwhile.
+    if (this.open) this.sweeps?.prepare(Number(this.form?.poolSize) || this.sweeps.defaultPoolSize);
+  };
+
   render() {
     if (!this.sweeps) return nothing;
     const { base, snapshot } = this;
@@ -188,7 +194,7 @@ export class SweepPanel extends LitElement {
     return html`<section aria-labelledby="sweep-heading">
       <div class="head">
         <h2 id="sweep-heading">Hyperparameter sweep</h2>
-        <button aria-expanded=${this.open ? 'true' : 'false'} @click=${() => (this.open = !this.open)}>
+        <button aria-expanded=${this.open ? 'true' : 'false'} @click=${this.toggleOpen}>
           ${this.open ? 'Hide sweep settings' : 'Set up a sweep'}</button>
       </div>
       ${this.open && form ? html`<fieldset ?disabled=${active}><legend>What to try</legend>${this.options(form)}</fieldset>` : nothing}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SweepDefinition, SweepSnapshot } from '../../../src/sweep';
 import { SweepRunner, type Trainer } from '../../../src/app/sweep-runner';
 import { SweepPool } from '../../../src/app/sweep-service';
@@ -187,5 +187,37 @@ describe('SweepPool (the sweeps service)', () => {
       'Mark at least one setting as swept.',
     );
     expect(pool.current?.status).toBe('finished');
+  });
+
+  it('starts the workers of the next sweep ahead (prepare), and the sweep trains on them', async () => {
+    const tracking = await freshTracking();
+    const made: (FakeTrainer & { warmedUp: boolean })[] = [];
+    const pool = new SweepPool(tracking, () => {
+      const trainer = Object.assign(new FakeTrainer(tracking, byConfig), { warmedUp: false });
+      trainer.warmUp = () => void (trainer.warmedUp = true);
+      made.push(trainer);
+      return trainer;
+    });
+    vi.stubGlobal('navigator', { hardwareConcurrency: 3 });
+    try {
+      pool.prepare(1);
+      pool.prepare(1); // a second call starts no more
+      expect(made).toHaveLength(1);
+      expect(made[0].warmedUp).toBe(true);
+      pool.prepare(1000); // never more than the cores
+      expect(made).toHaveLength(3);
+      expect(made.every((t) => t.warmedUp)).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+
+    await pool.start({ definition: grid, base, poolSize: 2 });
+    const ended = await new Promise<SweepSnapshot>((resolve) =>
+      pool.subscribe((s) => s?.status === 'finished' && resolve(s)),
+    );
+    expect(ended.progress.counts.done).toBe(4);
+    // The sweep's two slots took warm trainers (none made anew); the third stays warm for the next sweep.
+    expect(made).toHaveLength(3);
+    expect(made.filter((t) => t.disposed)).toHaveLength(2);
   });
 });
