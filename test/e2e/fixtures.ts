@@ -7,11 +7,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(msg.text());
-      });
-      page.on('pageerror', (error) => errors.push(`Uncaught: ${error.message}`));
+      const errors = collectErrors(page);
       await use(errors);
       expect(errors, 'console errors in the page').toEqual([]);
     },
@@ -20,6 +16,25 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/** The console errors and uncaught exceptions of `page` (one a test opened itself), as they come. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(`Uncaught: ${error.message}`));
+  return errors;
+}
+
+/** Opens the Import dialog from the page's Import button, picks `zipPath` and starts the import; returns the dialog. */
+export async function importZip(page: Page, zipPath: string) {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import runs' });
+  await dialog.getByLabel('Zip file').setInputFiles(zipPath);
+  await dialog.getByRole('button', { name: 'Import runs' }).click();
+  return dialog;
+}
 
 /** Opens the app at a hash route and waits until the database is open. */
 export async function openApp(page: Page, hash = '#/experiments'): Promise<void> {

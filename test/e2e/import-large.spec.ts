@@ -1,4 +1,4 @@
-import { expect, openApp, test } from './fixtures';
+import { collectErrors, expect, importZip, openApp, test } from './fixtures';
 
 const RUNS = 3;
 const POINTS = 20_000;
@@ -70,14 +70,9 @@ test('importing a zip of several megabytes brings back every point and artifact 
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  const errors: string[] = [];
-  other.on('pageerror', (e) => errors.push(e.message));
-  other.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = collectErrors(other);
   await openApp(other);
-  await other.getByRole('button', { name: 'Import', exact: true }).click();
-  const dialog = other.getByRole('dialog', { name: 'Import runs' });
-  await dialog.getByLabel('Zip file').setInputFiles(zipPath);
-  await dialog.getByRole('button', { name: 'Import runs' }).click();
+  const dialog = await importZip(other, zipPath);
   await expect(dialog.getByRole('status')).toContainText(
     `Imported ${RUNS} runs into 1 experiment, with ${(RUNS * POINTS).toLocaleString('en-US')} metric points, ${RUNS} artifacts`,
   );

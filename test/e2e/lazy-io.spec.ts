@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { collectErrors, expect, importZip, openApp, test } from './fixtures';
 
 // The zip export/import code loads on first use, not with the Experiments page (the cold-start budget). A click that
 // comes before that code has arrived must still open the dialog at once and finish once it is there.
@@ -75,14 +75,9 @@ test('Export and Import clicked before the zip code has loaded open at once and 
   const fresh = await browser.newContext({ serviceWorkers: 'block' });
   const importHold = await holdBridgeChunk(fresh);
   const other = await fresh.newPage();
-  const errors: string[] = [];
-  other.on('pageerror', (e) => errors.push(e.message));
-  other.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = collectErrors(other);
   await openApp(other);
-  await other.getByRole('button', { name: 'Import', exact: true }).click();
-  const importDialog = other.getByRole('dialog', { name: 'Import runs' });
-  await importDialog.getByLabel('Zip file').setInputFiles(zipPath);
-  await importDialog.getByRole('button', { name: 'Import runs' }).click();
+  const importDialog = await importZip(other, zipPath);
   await importHold.requested;
   await expect(importDialog.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
   importHold.release();

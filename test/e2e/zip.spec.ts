@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { expect, openApp, test } from './fixtures';
+import { collectErrors, expect, openApp, test } from './fixtures';
 
 test('"Export experiment" downloads an mlruns zip, and "Import" of it in a fresh profile shows the same runs', async ({
   page,
@@ -51,9 +51,7 @@ test('"Export experiment" downloads an mlruns zip, and "Import" of it in a fresh
   // A fresh profile: its own IndexedDB, empty but for the Default experiment.
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  const errors: string[] = [];
-  other.on('pageerror', (e) => errors.push(e.message));
-  other.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = collectErrors(other);
   await openApp(other);
   await expect(other.getByRole('link', { name: 'shared with the teacher' })).toHaveCount(0);
   await other.getByRole('button', { name: 'Import', exact: true }).click();

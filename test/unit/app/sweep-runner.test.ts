@@ -191,10 +191,15 @@ describe('SweepPool (the sweeps service)', () => {
 
   it('starts the workers of the next sweep ahead (prepare), and the sweep trains on them', async () => {
     const tracking = await freshTracking();
-    const made: (FakeTrainer & { warmedUp: boolean })[] = [];
+    class WarmableTrainer extends FakeTrainer {
+      warmedUp = false;
+      warmUp(): void {
+        this.warmedUp = true;
+      }
+    }
+    const made: WarmableTrainer[] = [];
     const pool = new SweepPool(tracking, () => {
-      const trainer = Object.assign(new FakeTrainer(tracking, byConfig), { warmedUp: false });
-      trainer.warmUp = () => void (trainer.warmedUp = true);
+      const trainer = new WarmableTrainer(tracking, byConfig);
       made.push(trainer);
       return trainer;
     });
