@@ -86,7 +86,7 @@ const MEASURED = [
   { figure: 'grouped overlay', measure: groupedOverlay, repetitions: 3 },
   { figure: 'runs table', measure: runsTable, repetitions: 15 },
   { figure: 'training overhead', measure: trainingOverhead, repetitions: 3 },
-  { figure: 'training throughput', measure: trainingThroughput, repetitions: 3 },
+  { figure: 'training throughput', measure: trainingThroughput, repetitions: 4 },
   { figure: 'responsiveness', measure: responsiveness, repetitions: 3 },
   { figure: 'network view', measure: networkResponsiveness, repetitions: 3 },
   { figure: 'export / import', measure: exportImport, repetitions: 2 },

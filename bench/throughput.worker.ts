@@ -110,6 +110,19 @@ async function chooseAuto(model: ThroughputModel, dbName: string): Promise<{ nam
  */
 const MIN_TIMED_MS = 3000;
 
+/** Pause before a timing: what the last measurement left running is not counted against this one. */
+const SETTLE_MS = 500;
+
+/**
+ * Lets the previous measurement's leftovers finish before the clock starts: its garbage (collected here when the
+ * browser exposes gc), and a software-rendered WebGL backend's GPU threads, which go on working after its last
+ * fit. Without it, whatever ran first after a webgl timing (the next model's first backend) ran ~15 % slower.
+ */
+async function settle(): Promise<void> {
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+}
+
 /**
  * Trains `samples` random samples (after a two-batch warm-up), epoch after epoch until MIN_TIMED_MS, and returns
  * samples/s; checks the loss is a number.
@@ -124,6 +137,7 @@ async function timeTraining(spec: ModelSpec, samples: number): Promise<number> {
   const warmY = ys.slice(0, 2 * batchSize);
   try {
     await model.fit(warmX, warmY, { batchSize, epochs: 1, verbose: 0 });
+    await settle();
     const started = performance.now();
     let trained = 0;
     while (performance.now() - started < MIN_TIMED_MS) {

@@ -73,8 +73,8 @@ export class TrainingThreads extends LitElement {
       </label>
       <p class="muted">
         This device has ${plural(this.cores, 'logical core')}. tfjs gives wasm half of them (at least 1, at most 8),
-        counting on two hyper-threads per core; where the cores are real cores, more threads can train faster. A new
-        count applies from the next training.
+        counting on two hyper-threads per core. More can train faster where the cores are real cores, and slower when
+        anything else keeps them busy: compare the runs' samples_per_sec. A new count applies from the next training.
       </p>
     `;
   }
