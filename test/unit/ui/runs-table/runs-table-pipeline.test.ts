@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { SearchFilterError, type Run } from '../../../../src/tracking';
+import { SearchFilterError, type MetricSummary, type Run } from '../../../../src/tracking';
 import { TablePipeline, type TableInputs } from '../../../../src/ui/runs-table/pipeline';
+import { finishedRun } from '../../run-fixture';
 
 function run(id: string, name: string, params: Record<string, string>, loss?: number, parent?: string): Run {
-  return {
-    info: {
-      runId: id,
-      runName: name,
-      experimentId: '0',
-      status: 'FINISHED',
-      startTime: Number(id.slice(1)),
-      endTime: null,
-      lifecycleStage: 'active',
-      parentRunId: parent,
-      userId: 'u',
-      artifactUri: '',
-    },
-    data: {
-      params,
-      tags: {},
-      metrics:
-        loss === undefined ? {} : { loss: { value: loss, step: 0, timestamp: 0, min: loss, max: loss, count: 1 } },
-    },
-    inputs: { datasetInputs: [] },
-  };
+  const metrics: Record<string, MetricSummary> =
+    loss === undefined ? {} : { loss: { value: loss, step: 0, timestamp: 0, min: loss, max: loss, count: 1 } };
+  return finishedRun(id, { params, metrics }, name, {
+    startTime: Number(id.slice(1)),
+    endTime: null,
+    parentRunId: parent,
+  });
 }
 
 const runs = [
